@@ -1,0 +1,254 @@
+package org.casebook.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.casebook.model.Attachment;
+import org.casebook.model.Case;
+import org.casebook.model.Incident;
+import org.casebook.model.ItemKind;
+import org.casebook.model.When;
+import org.casebook.vault.BlobRef;
+import org.casebook.vault.Json;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+import org.casebook.vault.VaultException;
+
+/**
+ * Attaching original files (photos, documents, recordings, videos of any size). All the files of one call
+ * are stored in one transaction: every one of them, or none. A photo is placed on the timeline at its EXIF
+ * capture time, not when it was added.
+ */
+public final class AttachmentService {
+    static final String TIME_EXIF = "exif";
+    static final String TIME_INCIDENT = "incident";
+    static final String TIME_FILE = "file modified";
+
+    private final Vault vault;
+    private final MediaInspector inspector;
+    private final Clock clock;
+
+    public AttachmentService(Vault vault) {
+        this(vault, new MediaInspector(), Clock.systemUTC());
+    }
+
+    public AttachmentService(Vault vault, MediaInspector inspector, Clock clock) {
+        this.vault = vault;
+        this.inspector = inspector;
+        this.clock = clock;
+    }
+
+    /** Expands folders into the files inside them, in name order, and checks each can be read. */
+    public static List<Path> expand(List<Path> paths) {
+        List<Path> files = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                try (Stream<Path> walk = Files.walk(p)) {
+                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                } catch (IOException e) {
+                    throw VaultException.badInput("Cannot read the folder " + p + ": " + e.getMessage());
+                }
+            } else if (Files.isRegularFile(p)) {
+                files.add(p);
+            } else if (!Files.exists(p)) {
+                throw VaultException.badInput("No such file: " + p);
+            } else {
+                throw VaultException.badInput(p + " is not a regular file.");
+            }
+        }
+        for (Path f : files) {
+            if (!Files.isReadable(f)) {
+                throw VaultException.badInput("Cannot read " + f + " (permission denied).");
+            }
+        }
+        return files;
+    }
+
+    public List<Attachment> attach(long caseId, List<Path> paths, Long incidentId, Progress progress) {
+        List<Path> files = expand(paths);
+        long totalBytes = 0;
+        for (Path f : files) {
+            totalBytes += sizeOf(f);
+        }
+        long total = totalBytes;
+        return vault.write(c -> {
+            Case aCase = CaseService.get(c, caseId);
+            Incident incident = incidentId == null ? null : IncidentService.get(c, incidentId);
+            if (incident != null && incident.caseId() != caseId) {
+                throw VaultException.badInput("Incident " + incidentId + " belongs to another case.");
+            }
+            List<Attachment> out = new ArrayList<>();
+            long[] before = {0};
+            for (Path file : files) {
+                progress.message(file.getFileName().toString());
+                long base = before[0];
+                Progress perFile = new Progress() {
+                    @Override
+                    public void update(long done, long ignored) {
+                        progress.update(base + done, total);
+                    }
+
+                    @Override
+                    public boolean isCancelled() {
+                        return progress.isCancelled();
+                    }
+                };
+                out.add(attachOne(c, aCase, file, incident, perFile));
+                before[0] += sizeOf(file);
+            }
+            return out;
+        });
+    }
+
+    private Attachment attachOne(Connection c, Case aCase, Path file, Incident incident, Progress progress)
+            throws SQLException {
+        BlobRef blob;
+        long size = sizeOf(file);
+        Instant modified;
+        try (InputStream in = Files.newInputStream(file)) {
+            modified = Files.getLastModifiedTime(file).toInstant();
+            blob = vault.blobs().put(c, in, size, progress);
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot read " + file + ": " + e.getMessage());
+        } catch (UncheckedIOException e) {
+            throw VaultException.badInput("Cannot read " + file + ": " + e.getCause().getMessage());
+        }
+        MediaInfo media = inspector.inspect(file, blob.head());
+        Placement placement = place(aCase.zone(), media, incident, modified);
+        String name = file.getFileName().toString();
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("time_source", placement.source());
+        if (media.camera() != null) {
+            extra.put("camera", media.camera());
+        }
+        if (media.captured() != null) {
+            extra.put("exif_time", media.captured().toString()
+                    + (media.capturedOffset() == null ? "" : media.capturedOffset().getId()));
+        }
+        ZonedDateTime at = placement.when().at();
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO item(case_id, kind, type, at_utc, at_zone, at_local, approximate, added_utc, text,
+                                 blob_id, file_name, media_type, file_size, file_modified_utc, extra, source, searchable)
+                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
+            ps.setLong(1, aCase.id());
+            ps.setString(2, ItemKind.ATTACHMENT.code());
+            ps.setString(3, media.mediaType());
+            ps.setLong(4, at.toInstant().toEpochMilli());
+            ps.setString(5, at.getZone().getId());
+            ps.setString(6, at.toLocalDateTime().toString());
+            ps.setInt(7, placement.when().approximate() ? 1 : 0);
+            ps.setLong(8, clock.millis());
+            ps.setString(9, name);
+            ps.setLong(10, blob.id());
+            ps.setString(11, name);
+            ps.setString(12, media.mediaType());
+            ps.setLong(13, blob.size());
+            ps.setLong(14, modified.toEpochMilli());
+            ps.setString(15, Json.write(extra));
+            ps.setString(16, name);
+            ps.setString(17, Stream.of(media.camera(), media.mediaType()).filter(Objects::nonNull)
+                    .collect(Collectors.joining("\n")));
+            ps.executeUpdate();
+        }
+        long id = Sql.lastId(c);
+        if (incident != null) {
+            link(c, id, incident.id());
+        }
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("sha256", blob.sha256());
+        detail.put("size", blob.size());
+        detail.put("file_name", name);
+        detail.put("already_stored", !blob.stored());
+        detail.put("state", ItemState.ofItem(c, id).orElseThrow());
+        vault.audit().append(c, "attached", "item:" + id, detail);
+        return get(c, id);
+    }
+
+    private record Placement(When when, String source) {
+    }
+
+    private static Placement place(ZoneId caseZone, MediaInfo media, Incident incident, Instant modified) {
+        if (media.captured() != null) {
+            ZonedDateTime at = media.capturedOffset() != null
+                    ? media.captured().atOffset(media.capturedOffset()).atZoneSameInstant(caseZone)
+                    : ZonedDateTime.ofLocal(media.captured(), caseZone, null);
+            return new Placement(When.exactly(at), TIME_EXIF);
+        }
+        if (incident != null) {
+            return new Placement(incident.when(), TIME_INCIDENT);
+        }
+        return new Placement(When.about(modified.atZone(caseZone)), TIME_FILE);
+    }
+
+    static void link(Connection c, long itemId, long incidentId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT OR IGNORE INTO item_link(item_id, incident_id) VALUES (?, ?)")) {
+            ps.setLong(1, itemId);
+            ps.setLong(2, incidentId);
+            ps.executeUpdate();
+        }
+    }
+
+    public Attachment get(long id) {
+        return vault.read(c -> get(c, id));
+    }
+
+    static Attachment get(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT i.id, i.case_id, i.file_name, i.file_size, i.media_type, i.file_modified_utc, b.sha256,
+                       i.at_utc, i.at_zone, i.approximate, i.extra, i.added_utc
+                FROM item i JOIN blob b ON b.id = i.blob_id WHERE i.id = ?""")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw VaultException.badInput("No attached file with id " + id + ".");
+                }
+                Map<String, Object> extra = Json.readObject(rs.getString(11));
+                ZonedDateTime at = Instant.ofEpochMilli(rs.getLong(8)).atZone(ZoneId.of(rs.getString(9)));
+                return new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                        Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), new When(at, null, rs.getInt(10) != 0),
+                        (String) extra.get("time_source"), (String) extra.get("camera"),
+                        Instant.ofEpochMilli(rs.getLong(12)), linkedIncidents(c, id));
+            }
+        }
+    }
+
+    private static List<Long> linkedIncidents(Connection c, long itemId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT incident_id FROM item_link WHERE item_id = ? ORDER BY incident_id")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    private static long sizeOf(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot read " + file + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,258 @@
+package org.casebook.evidence;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.casebook.Version;
+import org.casebook.model.Attachment;
+import org.casebook.model.Case;
+import org.casebook.vault.Json;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Sha256;
+import org.casebook.vault.Vault;
+import org.casebook.vault.VaultException;
+
+/**
+ * Writes originals out of the vault byte for byte, with a {@code SHA256SUMS} file that {@code sha256sum -c}
+ * accepts and a {@code manifest.json} describing each file. This is the only place evidence leaves the
+ * vault decrypted, and only when the user asks. The folder appears complete or not at all.
+ */
+public final class ExportService {
+    private final Vault vault;
+    private final Clock clock;
+
+    public ExportService(Vault vault) {
+        this(vault, Clock.systemUTC());
+    }
+
+    public ExportService(Vault vault, Clock clock) {
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    /**
+     * @param itemIds the items to export (an incident brings the files attached to it); empty for every
+     *                original in the case
+     */
+    public ExportResult export(long caseId, Path directory, List<Long> itemIds, Progress progress) {
+        Path target = directory.toAbsolutePath();
+        requireUsable(target);
+        Path temp = target.resolveSibling("." + target.getFileName() + ".exporting");
+        deleteTree(temp);
+        try {
+            Files.createDirectories(temp);
+            ExportResult result = vault.read(c -> write(c, caseId, itemIds, temp, progress));
+            if (Files.isDirectory(target)) {
+                Files.delete(target);
+            }
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            return new ExportResult(target, result.files(), result.bytes());
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot write to " + target + ": " + e.getMessage());
+        } finally {
+            deleteTree(temp);
+        }
+    }
+
+    private ExportResult write(Connection c, long caseId, List<Long> itemIds, Path dir, Progress progress)
+            throws SQLException {
+        Case aCase = CaseService.get(c, caseId);
+        List<Attachment> selected = select(c, caseId, itemIds);
+        StringBuilder sums = new StringBuilder();
+        List<Map<String, Object>> entries = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        long bytes = 0;
+        for (Attachment a : selected) {
+            progress.checkCancelled();
+            progress.message(a.fileName());
+            String name = uniqueName(safeName(a.fileName(), a.id()), a.id(), usedNames);
+            String written = copyOut(c, a, dir.resolve(name));
+            if (!written.equals(a.sha256())) {
+                throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of item " + a.id()
+                        + " does not match its recorded SHA-256; nothing was exported. Run: casebook verify");
+            }
+            sums.append(a.sha256()).append("  ").append(name).append('\n');
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("id", a.id());
+            entry.put("file", name);
+            entry.put("original_name", a.fileName());
+            entry.put("sha256", a.sha256());
+            entry.put("size", a.size());
+            entry.put("media_type", a.mediaType());
+            entry.put("happened_at", a.when().at().toOffsetDateTime().toString());
+            entry.put("time_source", a.timeSource());
+            entry.put("approximate", a.when().approximate());
+            entry.put("added_at", a.added().toString());
+            entry.put("file_modified_at", a.fileModified().toString());
+            entry.put("incident_ids", a.incidentIds());
+            entries.add(entry);
+            bytes += a.size();
+            progress.update(bytes, -1);
+        }
+        Map<String, Object> manifest = new LinkedHashMap<>();
+        manifest.put("casebook_version", Version.get());
+        manifest.put("exported_at", clock.instant().toString());
+        manifest.put("case", Map.of("id", aCase.id(), "title", aCase.title(), "initials", aCase.initials(),
+                "timezone", aCase.zone().getId()));
+        manifest.put("audit_head", vault.audit().headHash(c));
+        manifest.put("files", entries);
+        try {
+            Files.writeString(dir.resolve("SHA256SUMS"), sums.toString(), StandardCharsets.UTF_8);
+            Files.writeString(dir.resolve("manifest.json"),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n",
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot write the export: " + e.getMessage());
+        }
+        return new ExportResult(dir, selected.size(), bytes);
+    }
+
+    private List<Attachment> select(Connection c, long caseId, List<Long> itemIds) throws SQLException {
+        Set<Long> ids = new LinkedHashSet<>();
+        if (itemIds.isEmpty()) {
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id FROM item WHERE case_id = ? AND blob_id IS NOT NULL ORDER BY at_utc, id")) {
+                ps.setLong(1, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+        } else {
+            for (long id : itemIds) {
+                ids.addAll(originalsOf(c, caseId, id));
+            }
+        }
+        List<Attachment> out = new ArrayList<>();
+        for (long id : ids) {
+            out.add(AttachmentService.get(c, id));
+        }
+        out.sort(Comparator.comparing((Attachment a) -> a.when().at().toInstant()).thenComparing(Attachment::id));
+        return out;
+    }
+
+    private static List<Long> originalsOf(Connection c, long caseId, long itemId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT case_id, blob_id FROM item WHERE id = ?")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || rs.getLong(1) != caseId) {
+                    throw VaultException.badInput("item: there is no item " + itemId + " in this case.");
+                }
+                if (Sql.nullableLong(rs, 2) != null) {
+                    return List.of(itemId);
+                }
+            }
+        }
+        List<Long> linked = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT l.item_id FROM item_link l JOIN item i ON i.id = l.item_id
+                WHERE l.incident_id = ? AND i.blob_id IS NOT NULL""")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    linked.add(rs.getLong(1));
+                }
+            }
+        }
+        if (linked.isEmpty()) {
+            throw VaultException.badInput("item: item " + itemId + " has no original file to export.");
+        }
+        return linked;
+    }
+
+    private String copyOut(Connection c, Attachment a, Path file) {
+        MessageDigest digest = Sha256.newDigest();
+        try (InputStream in = vault.blobs().open(c, blobIdOf(c, a.id()));
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+            in.transferTo(out);
+        } catch (IOException | SQLException e) {
+            throw VaultException.badInput("Cannot write " + file + ": " + e.getMessage());
+        }
+        return Sha256.hex(digest.digest());
+    }
+
+    private static long blobIdOf(Connection c, long itemId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT blob_id FROM item WHERE id = ?")) {
+            ps.setLong(1, itemId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    /** A stored name is only a hint: it must not climb out of the folder or hide itself. */
+    static String safeName(String original, long id) {
+        String name = original == null ? "" : original;
+        name = name.replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]", "_").strip();
+        while (name.startsWith(".")) {
+            name = name.substring(1);
+        }
+        if (name.isEmpty() || name.equals("SHA256SUMS") || name.equals("manifest.json")) {
+            name = "item-" + id + (name.isEmpty() ? "" : "-" + name);
+        }
+        return name;
+    }
+
+    private static String uniqueName(String name, long id, Set<String> used) {
+        String chosen = used.contains(name) ? id + "-" + name : name;
+        used.add(chosen);
+        return chosen;
+    }
+
+    private static void requireUsable(Path target) {
+        if (Files.exists(target)) {
+            if (!Files.isDirectory(target)) {
+                throw VaultException.badInput("to: " + target + " exists and is not a folder.");
+            }
+            try (Stream<Path> entries = Files.list(target)) {
+                if (entries.findAny().isPresent()) {
+                    throw VaultException.badInput("to: the folder " + target
+                            + " is not empty. Choose a new or empty folder.");
+                }
+            } catch (IOException e) {
+                throw VaultException.badInput("Cannot read " + target + ": " + e.getMessage());
+            }
+        } else if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw VaultException.badInput("to: the folder " + target.getParent() + " does not exist.");
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort: a leftover temporary folder is reported by the next export
+                }
+            });
+        } catch (IOException ignored) {
+            // nothing to clean
+        }
+    }
+}

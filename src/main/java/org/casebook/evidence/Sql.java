@@ -1,0 +1,34 @@
+package org.casebook.evidence;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+
+/** Small JDBC helpers shared by the use-cases. */
+final class Sql {
+    private Sql() {
+    }
+
+    static long lastId(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, Types.INTEGER);
+        } else {
+            ps.setLong(index, value);
+        }
+    }
+
+    static Long nullableLong(ResultSet rs, int index) throws SQLException {
+        long v = rs.getLong(index);
+        return rs.wasNull() ? null : v;
+    }
+}

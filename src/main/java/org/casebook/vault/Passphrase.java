@@ -1,0 +1,57 @@
+package org.casebook.vault;
+
+import java.text.Normalizer;
+import java.util.Arrays;
+
+/**
+ * A vault passphrase, checked and normalised once.
+ *
+ * <p>The bundled SQLite3MultipleCiphers has two sharp edges this class designs out: an empty key silently
+ * creates an <em>unencrypted</em> database, and a NUL character truncates the key. The text is normalised
+ * to NFC so that "é" typed as one code point or as e + combining accent opens the same vault.
+ */
+public final class Passphrase implements AutoCloseable {
+    private final char[] chars;
+
+    private Passphrase(char[] chars) {
+        this.chars = chars;
+    }
+
+    /** Checks and normalises; the caller may wipe {@code input} afterwards. */
+    public static Passphrase of(char[] input) {
+        if (input == null || input.length == 0 || new String(input).isBlank()) {
+            throw VaultException.badInput("The passphrase is empty. Choose a passphrase of several words.");
+        }
+        for (char c : input) {
+            if (c == '\0') {
+                throw VaultException.badInput("The passphrase contains a NUL character, which cannot be used.");
+            }
+        }
+        String normalised = Normalizer.normalize(new String(input), Normalizer.Form.NFC);
+        return new Passphrase(normalised.toCharArray());
+    }
+
+    public static Passphrase of(String input) {
+        return of(input == null ? null : input.toCharArray());
+    }
+
+    /** The key text handed to the cipher. Kept as short-lived as the driver allows. */
+    String keyText() {
+        return new String(chars);
+    }
+
+    public int length() {
+        return chars.length;
+    }
+
+    /** Overwrites the characters in memory. */
+    @Override
+    public void close() {
+        Arrays.fill(chars, '\0');
+    }
+
+    @Override
+    public String toString() {
+        return "Passphrase[hidden]";
+    }
+}

@@ -1,0 +1,160 @@
+package org.casebook.vault;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+
+/**
+ * The vault's schema as forward-only migrations. {@code PRAGMA user_version} holds the number of the last
+ * migration applied; a vault from a newer Casebook (a higher number) is refused, never changed.
+ */
+final class Schema {
+    /** Marks the file as a Casebook vault (PRAGMA application_id): "CBK1". */
+    static final int APPLICATION_ID = 0x43424B31;
+
+    private record Migration(int version, String description, List<String> statements) {
+    }
+
+    private static final List<Migration> MIGRATIONS = List.of(
+            new Migration(1, "cases, people, items, blobs and the audit log", List.of(
+                    """
+                    CREATE TABLE vault_meta(
+                        key   TEXT PRIMARY KEY,
+                        value TEXT NOT NULL)""",
+                    """
+                    CREATE TABLE case_file(
+                        id          INTEGER PRIMARY KEY,
+                        title       TEXT NOT NULL UNIQUE,
+                        initials    TEXT NOT NULL,
+                        zone        TEXT NOT NULL,
+                        created_utc INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE person(
+                        id      INTEGER PRIMARY KEY,
+                        case_id INTEGER NOT NULL REFERENCES case_file(id),
+                        name    TEXT NOT NULL,
+                        role    TEXT NOT NULL,
+                        notes   TEXT)""",
+                    "CREATE INDEX person_case ON person(case_id)",
+                    """
+                    CREATE TABLE identifier(
+                        id         INTEGER PRIMARY KEY,
+                        person_id  INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,
+                        kind       TEXT NOT NULL,
+                        raw        TEXT NOT NULL,
+                        normalized TEXT NOT NULL)""",
+                    "CREATE INDEX identifier_person ON identifier(person_id)",
+                    "CREATE INDEX identifier_value ON identifier(normalized)",
+                    """
+                    CREATE TABLE blob(
+                        id         INTEGER PRIMARY KEY,
+                        sha256     TEXT UNIQUE,
+                        size       INTEGER NOT NULL,
+                        chunk_size INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE blob_chunk(
+                        id      INTEGER PRIMARY KEY,
+                        blob_id INTEGER NOT NULL REFERENCES blob(id) ON DELETE CASCADE,
+                        seq     INTEGER NOT NULL,
+                        data    BLOB NOT NULL,
+                        UNIQUE(blob_id, seq))""",
+                    """
+                    CREATE TABLE item(
+                        id                INTEGER PRIMARY KEY,
+                        case_id           INTEGER NOT NULL REFERENCES case_file(id),
+                        kind              TEXT NOT NULL,
+                        type              TEXT,
+                        at_utc            INTEGER NOT NULL,
+                        at_zone           TEXT NOT NULL,
+                        at_local          TEXT NOT NULL,
+                        end_utc           INTEGER,
+                        approximate       INTEGER NOT NULL DEFAULT 0,
+                        added_utc         INTEGER NOT NULL,
+                        text              TEXT,
+                        location          TEXT,
+                        witnesses         TEXT,
+                        impact            TEXT,
+                        police_ref        TEXT,
+                        sender_id         INTEGER REFERENCES person(id),
+                        blob_id           INTEGER REFERENCES blob(id),
+                        file_name         TEXT,
+                        media_type        TEXT,
+                        file_size         INTEGER,
+                        file_modified_utc INTEGER,
+                        extra             TEXT,
+                        source            TEXT,
+                        searchable        TEXT)""",
+                    "CREATE INDEX item_timeline ON item(case_id, at_utc, id)",
+                    "CREATE INDEX item_blob ON item(blob_id)",
+                    """
+                    CREATE TABLE item_link(
+                        item_id     INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        incident_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        PRIMARY KEY(item_id, incident_id)) WITHOUT ROWID""",
+                    "CREATE INDEX item_link_incident ON item_link(incident_id)",
+                    """
+                    CREATE TABLE audit(
+                        seq       INTEGER PRIMARY KEY,
+                        at_utc    INTEGER NOT NULL,
+                        action    TEXT NOT NULL,
+                        subject   TEXT NOT NULL,
+                        detail    TEXT NOT NULL,
+                        prev_hash TEXT NOT NULL,
+                        hash      TEXT NOT NULL)""",
+                    "CREATE INDEX audit_subject ON audit(subject, seq)")),
+            new Migration(2, "full-text search over item text", List.of(
+                    """
+                    CREATE VIRTUAL TABLE item_fts USING fts5(
+                        text, searchable,
+                        content='item', content_rowid='id',
+                        tokenize='unicode61 remove_diacritics 2')""",
+                    """
+                    CREATE TRIGGER item_fts_insert AFTER INSERT ON item BEGIN
+                        INSERT INTO item_fts(rowid, text, searchable) VALUES (new.id, new.text, new.searchable);
+                    END""",
+                    """
+                    CREATE TRIGGER item_fts_delete AFTER DELETE ON item BEGIN
+                        INSERT INTO item_fts(item_fts, rowid, text, searchable)
+                        VALUES ('delete', old.id, old.text, old.searchable);
+                    END""",
+                    """
+                    CREATE TRIGGER item_fts_update AFTER UPDATE OF text, searchable ON item BEGIN
+                        INSERT INTO item_fts(item_fts, rowid, text, searchable)
+                        VALUES ('delete', old.id, old.text, old.searchable);
+                        INSERT INTO item_fts(rowid, text, searchable) VALUES (new.id, new.text, new.searchable);
+                    END""",
+                    "INSERT INTO item_fts(item_fts) VALUES ('rebuild')")));
+
+    static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
+
+    private Schema() {
+    }
+
+    static int version(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery("PRAGMA user_version")) {
+            return rs.next() ? rs.getInt(1) : 0;
+        }
+    }
+
+    /**
+     * Applies every migration after the vault's version up to {@code target}, each in the caller's
+     * transaction. Returns the descriptions of the migrations applied.
+     */
+    static List<String> migrate(Connection connection, int target) throws SQLException {
+        int from = version(connection);
+        List<String> applied = new java.util.ArrayList<>();
+        try (Statement s = connection.createStatement()) {
+            for (Migration m : MIGRATIONS) {
+                if (m.version() > from && m.version() <= target) {
+                    for (String sql : m.statements()) {
+                        s.execute(sql);
+                    }
+                    s.execute("PRAGMA user_version = " + m.version());
+                    applied.add(m.version() + ": " + m.description());
+                }
+            }
+        }
+        return applied;
+    }
+}

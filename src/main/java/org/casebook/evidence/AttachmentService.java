@@ -142,32 +142,16 @@ public final class AttachmentService {
             extra.put("exif_time", media.captured().toString()
                     + (media.capturedOffset() == null ? "" : media.capturedOffset().getId()));
         }
-        ZonedDateTime at = placement.when().at();
-        try (PreparedStatement ps = c.prepareStatement("""
-                INSERT INTO item(case_id, kind, type, at_utc, at_zone, at_local, approximate, added_utc, text,
-                                 blob_id, file_name, media_type, file_size, file_modified_utc, extra, source, searchable)
-                VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-            ps.setLong(1, aCase.id());
-            ps.setString(2, ItemKind.ATTACHMENT.code());
-            ps.setString(3, media.mediaType());
-            ps.setLong(4, at.toInstant().toEpochMilli());
-            ps.setString(5, at.getZone().getId());
-            ps.setString(6, at.toLocalDateTime().toString());
-            ps.setInt(7, placement.when().approximate() ? 1 : 0);
-            ps.setLong(8, clock.millis());
-            ps.setString(9, name);
-            ps.setLong(10, blob.id());
-            ps.setString(11, name);
-            ps.setString(12, media.mediaType());
-            ps.setLong(13, blob.size());
-            ps.setLong(14, modified.toEpochMilli());
-            ps.setString(15, Json.write(extra));
-            ps.setString(16, name);
-            ps.setString(17, Stream.of(media.camera(), media.mediaType()).filter(Objects::nonNull)
-                    .collect(Collectors.joining("\n")));
-            ps.executeUpdate();
+        ItemRow row = new ItemRow(aCase.id(), ItemKind.ATTACHMENT, media.mediaType(), placement.when(),
+                clock.millis(), name, null, null, null, null, null, blob.id(), blob.sha256(), name,
+                media.mediaType(), blob.size(), modified.toEpochMilli(), Json.write(extra), name,
+                Stream.of(media.camera(), media.mediaType()).filter(Objects::nonNull)
+                        .collect(Collectors.joining("\n")));
+        long id;
+        try (ItemInserter inserter = new ItemInserter(c)) {
+            id = inserter.insert(row);
         }
-        long id = Sql.lastId(c);
+        SearchIndex.addStored(c, id);
         if (incident != null) {
             link(c, id, incident.id());
         }
@@ -176,7 +160,7 @@ public final class AttachmentService {
         detail.put("size", blob.size());
         detail.put("file_name", name);
         detail.put("already_stored", !blob.stored());
-        detail.put("state", ItemState.ofItem(c, id).orElseThrow());
+        detail.put("state", ItemState.ofRow(row));
         vault.audit().append(c, "attached", "item:" + id, detail);
         return get(c, id);
     }

@@ -46,19 +46,16 @@ public final class IncidentService {
         IncidentDraft clean = validate(draft);
         return vault.write(c -> {
             CaseService.get(c, caseId);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO item(case_id, kind, type, at_utc, at_zone, at_local, end_utc, approximate, added_utc,
-                                     text, location, witnesses, impact, police_ref, searchable)
-                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""")) {
-                ps.setLong(1, caseId);
-                ps.setString(2, ItemKind.INCIDENT.code());
-                ps.setLong(9, clock.millis());
-                bindFields(ps, clean, 3, 4, 5, 6, 7, 8, 10, 11, 12, 13, 14, 15);
-                ps.executeUpdate();
+            ItemRow row = new ItemRow(caseId, ItemKind.INCIDENT, clean.type().code(), clean.when(), clock.millis(),
+                    clean.description(), clean.location(),
+                    clean.witnesses().isEmpty() ? null : Json.write(clean.witnesses()), clean.impact(),
+                    clean.policeRef(), null, null, null, null, null, null, null, null, null, searchable(clean));
+            long id;
+            try (ItemInserter inserter = new ItemInserter(c)) {
+                id = inserter.insert(row);
             }
-            long id = Sql.lastId(c);
-            vault.audit().append(c, "incident-added", "item:" + id,
-                    Map.of("state", ItemState.ofItem(c, id).orElseThrow()));
+            SearchIndex.addStored(c, id);
+            vault.audit().append(c, "incident-added", "item:" + id, Map.of("state", ItemState.ofRow(row)));
             return get(c, id);
         });
     }
@@ -68,14 +65,17 @@ public final class IncidentService {
         IncidentDraft clean = validate(draft);
         return vault.write(c -> {
             Incident before = get(c, id);
+            String previousState = ItemState.ofItem(c, id).orElseThrow();
+            SearchIndex.removeStored(c, id);
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE item SET type = ?, at_utc = ?, at_zone = ?, at_local = ?, end_utc = ?, approximate = ?,
                                     text = ?, location = ?, witnesses = ?, impact = ?, police_ref = ?, searchable = ?
                     WHERE id = ?""")) {
-                bindFields(ps, clean, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+                bindFields(ps, clean);
                 ps.setLong(13, id);
                 ps.executeUpdate();
             }
+            SearchIndex.addStored(c, id);
             Incident after = get(c, id);
             Map<String, Object> changes = new LinkedHashMap<>();
             Changes.note(changes, "type", before.type().code(), after.type().code());
@@ -90,8 +90,8 @@ public final class IncidentService {
             if (changes.isEmpty()) {
                 return after;
             }
-            vault.audit().append(c, "incident-edited", "item:" + id,
-                    Map.of("changes", changes, "state", ItemState.ofItem(c, id).orElseThrow()));
+            vault.audit().append(c, "incident-edited", "item:" + id, Map.of("changes", changes,
+                    "prev_state", previousState, "state", ItemState.ofItem(c, id).orElseThrow()));
             return after;
         });
     }
@@ -131,27 +131,31 @@ public final class IncidentService {
                 Inputs.optional(d.location()), witnesses, Inputs.optional(d.impact()), Inputs.optional(d.policeRef()));
     }
 
-    private static void bindFields(PreparedStatement ps, IncidentDraft d, int type, int atUtc, int zone, int local,
-                                   int end, int approximate, int text, int location, int witnesses, int impact,
-                                   int policeRef, int searchable) throws SQLException {
+    /** Binds an edit's values, in the order of the UPDATE statement's placeholders 1 to 12. */
+    private static void bindFields(PreparedStatement ps, IncidentDraft d) throws SQLException {
         ZonedDateTime at = d.when().at();
-        ps.setString(type, d.type().code());
-        ps.setLong(atUtc, at.toInstant().toEpochMilli());
-        ps.setString(zone, at.getZone().getId());
-        ps.setString(local, at.toLocalDateTime().toString());
+        ps.setString(1, d.type().code());
+        ps.setLong(2, at.toInstant().toEpochMilli());
+        ps.setString(3, at.getZone().getId());
+        ps.setString(4, at.toLocalDateTime().toString());
         if (d.when().end() == null) {
-            ps.setNull(end, Types.INTEGER);
+            ps.setNull(5, Types.INTEGER);
         } else {
-            ps.setLong(end, d.when().end().toInstant().toEpochMilli());
+            ps.setLong(5, d.when().end().toInstant().toEpochMilli());
         }
-        ps.setInt(approximate, d.when().approximate() ? 1 : 0);
-        ps.setString(text, d.description());
-        ps.setString(location, d.location());
-        ps.setString(witnesses, d.witnesses().isEmpty() ? null : Json.write(d.witnesses()));
-        ps.setString(impact, d.impact());
-        ps.setString(policeRef, d.policeRef());
-        ps.setString(searchable, Stream.concat(Stream.of(d.location(), d.impact(), d.policeRef(), d.type().label()),
-                d.witnesses().stream()).filter(Objects::nonNull).collect(Collectors.joining("\n")));
+        ps.setInt(6, d.when().approximate() ? 1 : 0);
+        ps.setString(7, d.description());
+        ps.setString(8, d.location());
+        ps.setString(9, d.witnesses().isEmpty() ? null : Json.write(d.witnesses()));
+        ps.setString(10, d.impact());
+        ps.setString(11, d.policeRef());
+        ps.setString(12, searchable(d));
+    }
+
+    /** The words besides the description that search should find an incident by. */
+    private static String searchable(IncidentDraft d) {
+        return Stream.concat(Stream.of(d.location(), d.impact(), d.policeRef(), d.type().label()),
+                d.witnesses().stream()).filter(Objects::nonNull).collect(Collectors.joining("\n"));
     }
 
     private static String format(ZonedDateTime t) {

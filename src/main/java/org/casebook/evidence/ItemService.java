@@ -45,6 +45,7 @@ public final class ItemService {
                 }
             }
             String state = ItemState.ofItem(c, itemId).orElseThrow();
+            SearchIndex.removeStored(c, itemId);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM item WHERE id = ?")) {
                 ps.setLong(1, itemId);
                 ps.executeUpdate();

@@ -1,23 +1,29 @@
 package org.casebook.evidence;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.casebook.model.VerifyReport;
 import org.casebook.vault.Json;
 import org.casebook.vault.Progress;
+import org.casebook.vault.Sha256;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
 
 /**
  * Checks a whole vault: every page's authentication, every original's SHA-256, the audit chain, and that
- * every case, person and item still matches what the audit log recorded for it.
+ * every case, person and item still matches the state the audit log recorded for it (one by one, or as
+ * part of a bulk import's digest).
  */
 public final class VerifyService {
     private final Vault vault;
@@ -37,9 +43,8 @@ public final class VerifyService {
                 counts[3] = vault.audit().size(c);
                 head[0] = vault.audit().headHash(c);
                 checkBlobs(c, problems, counts, progress);
-                Map<String, LatestState> recorded = latestStates(c);
-                counts[0] = checkRows(c, "SELECT id FROM item", "item", recorded, problems,
-                        id -> ItemState.ofItem(c, id));
+                AuditStates recorded = AuditStates.read(c);
+                counts[0] = checkItems(c, recorded, problems);
                 checkRows(c, "SELECT id FROM case_file", "case", recorded, problems, id -> ItemState.ofCase(c, id));
                 checkRows(c, "SELECT id FROM person", "person", recorded, problems, id -> ItemState.ofPerson(c, id));
                 return null;
@@ -97,20 +102,87 @@ public final class VerifyService {
         }
     }
 
-    private record LatestState(String action, String state) {
+    /** The latest recorded state of each subject, each item's state before its first change, and the batches. */
+    private record AuditStates(Map<String, Latest> latest, Map<Long, String> beforeFirstChange, List<Batch> batches) {
+        static AuditStates read(Connection c) throws SQLException {
+            Map<String, Latest> latest = new HashMap<>();
+            Map<Long, String> before = new HashMap<>();
+            List<Batch> batches = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT seq, subject, action, detail FROM audit WHERE subject <> 'vault' ORDER BY seq");
+                 ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String subject = rs.getString(2);
+                    String action = rs.getString(3);
+                    Map<String, Object> detail = Json.readObject(rs.getString(4));
+                    if (subject.startsWith("items:")) {
+                        batches.add(new Batch(rs.getLong(1), action, ((Number) detail.get("first_id")).longValue(),
+                                ((Number) detail.get("last_id")).longValue(), (String) detail.get("states_digest")));
+                        continue;
+                    }
+                    Object state = detail.get("state");
+                    latest.put(subject, new Latest(action, state == null ? null : state.toString()));
+                    if (subject.startsWith("item:")) {
+                        long id = Long.parseLong(subject.substring(5));
+                        Object previous = "deleted".equals(action) ? state : detail.get("prev_state");
+                        if (previous != null) {
+                            before.putIfAbsent(id, previous.toString());
+                        }
+                    }
+                }
+            }
+            return new AuditStates(latest, before, batches);
+        }
     }
 
-    private static Map<String, LatestState> latestStates(Connection c) throws SQLException {
-        Map<String, LatestState> out = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT subject, action, detail FROM audit WHERE subject <> 'vault' ORDER BY seq");
-             ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                Object state = Json.readObject(rs.getString(3)).get("state");
-                out.put(rs.getString(1), new LatestState(rs.getString(2), state == null ? null : state.toString()));
+    private record Latest(String action, String state) {
+    }
+
+    private record Batch(long seq, String action, long first, long last, String digest) {
+    }
+
+    private static long checkItems(Connection c, AuditStates recorded, List<String> problems) throws SQLException {
+        Map<Long, String> current = new HashMap<>();
+        ItemState.scanItems(c, current::put);
+        Set<Long> inBatches = new HashSet<>();
+        for (Batch batch : recorded.batches()) {
+            MessageDigest digest = Sha256.newDigest();
+            for (long id = batch.first(); id <= batch.last(); id++) {
+                inBatches.add(id);
+                String original = recorded.beforeFirstChange().getOrDefault(id, current.get(id));
+                if (original == null) {
+                    problems.add("item " + id + " is missing without a delete record: it was removed outside Casebook");
+                    continue;
+                }
+                digest.update(original.getBytes(StandardCharsets.US_ASCII));
+            }
+            if (!Sha256.hex(digest.digest()).equals(batch.digest())) {
+                problems.add("items " + batch.first() + "-" + batch.last() + " (" + batch.action() + ", audit entry "
+                        + batch.seq() + ") were changed outside Casebook");
             }
         }
-        return out;
+        for (Map.Entry<Long, String> item : current.entrySet()) {
+            long id = item.getKey();
+            Latest last = recorded.latest().get("item:" + id);
+            if (last == null) {
+                if (!inBatches.contains(id)) {
+                    problems.add("item " + id + " has no audit record: it was added outside Casebook");
+                }
+            } else if ("deleted".equals(last.action())) {
+                problems.add("item " + id + " was deleted (audit) but is present again");
+            } else if (last.state() != null && !last.state().equals(item.getValue())) {
+                problems.add("item " + id + " was changed outside Casebook (it no longer matches its audit record)");
+            }
+        }
+        for (Map.Entry<String, Latest> e : recorded.latest().entrySet()) {
+            if (e.getKey().startsWith("item:") && !"deleted".equals(e.getValue().action())) {
+                long id = Long.parseLong(e.getKey().substring(5));
+                if (!current.containsKey(id)) {
+                    problems.add("item " + id + " is missing without a delete record: it was removed outside Casebook");
+                }
+            }
+        }
+        return current.size();
     }
 
     @FunctionalInterface
@@ -118,38 +190,30 @@ public final class VerifyService {
         Optional<String> of(long id) throws SQLException;
     }
 
-    private static long checkRows(Connection c, String idSql, String kind, Map<String, LatestState> recorded,
+    private static void checkRows(Connection c, String idSql, String kind, AuditStates recorded,
                                   List<String> problems, StateOf stateOf) throws SQLException {
-        long count = 0;
         List<Long> ids = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(idSql); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
             }
         }
-        java.util.Set<String> present = new java.util.HashSet<>();
+        Set<String> present = new HashSet<>();
         for (long id : ids) {
-            count++;
             String subject = kind + ":" + id;
             present.add(subject);
-            LatestState last = recorded.get(subject);
-            String actual = stateOf.of(id).orElse(null);
+            Latest last = recorded.latest().get(subject);
             if (last == null) {
                 problems.add(kind + " " + id + " has no audit record: it was added outside Casebook");
-            } else if ("deleted".equals(last.action())) {
-                problems.add(kind + " " + id + " was deleted (audit) but is present again");
-            } else if (last.state() != null && !last.state().equals(actual)) {
-                problems.add(kind + " " + id + " was changed outside Casebook (it no longer matches audit entry for "
-                        + subject + ")");
+            } else if (last.state() != null && !last.state().equals(stateOf.of(id).orElse(null))) {
+                problems.add(kind + " " + id + " was changed outside Casebook (it no longer matches its audit record)");
             }
         }
-        for (Map.Entry<String, LatestState> e : recorded.entrySet()) {
-            if (e.getKey().startsWith(kind + ":") && !present.contains(e.getKey())
-                    && !"deleted".equals(e.getValue().action())) {
-                problems.add(kind + " " + e.getKey().substring(kind.length() + 1)
-                        + " is missing without a delete record: it was removed outside Casebook");
+        for (String subject : recorded.latest().keySet()) {
+            if (subject.startsWith(kind + ":") && !present.contains(subject)) {
+                problems.add(kind + " " + subject.substring(kind.length() + 1)
+                        + " is missing: it was removed outside Casebook");
             }
         }
-        return count;
     }
 }

@@ -24,14 +24,14 @@ final class Schema {
                         value TEXT NOT NULL)""",
                     """
                     CREATE TABLE case_file(
-                        id          INTEGER PRIMARY KEY,
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
                         title       TEXT NOT NULL UNIQUE,
                         initials    TEXT NOT NULL,
                         zone        TEXT NOT NULL,
                         created_utc INTEGER NOT NULL)""",
                     """
                     CREATE TABLE person(
-                        id      INTEGER PRIMARY KEY,
+                        id      INTEGER PRIMARY KEY AUTOINCREMENT,
                         case_id INTEGER NOT NULL REFERENCES case_file(id),
                         name    TEXT NOT NULL,
                         role    TEXT NOT NULL,
@@ -61,7 +61,7 @@ final class Schema {
                         UNIQUE(blob_id, seq))""",
                     """
                     CREATE TABLE item(
-                        id                INTEGER PRIMARY KEY,
+                        id                INTEGER PRIMARY KEY AUTOINCREMENT,
                         case_id           INTEGER NOT NULL REFERENCES case_file(id),
                         kind              TEXT NOT NULL,
                         type              TEXT,
@@ -103,27 +103,12 @@ final class Schema {
                         prev_hash TEXT NOT NULL,
                         hash      TEXT NOT NULL)""",
                     "CREATE INDEX audit_subject ON audit(subject, seq)")),
-            new Migration(2, "full-text search over item text", List.of(
+            new Migration(2, "full-text search over item text (kept up to date by the use-cases, in bulk for imports)", List.of(
                     """
                     CREATE VIRTUAL TABLE item_fts USING fts5(
                         text, searchable,
                         content='item', content_rowid='id',
                         tokenize='unicode61 remove_diacritics 2')""",
-                    """
-                    CREATE TRIGGER item_fts_insert AFTER INSERT ON item BEGIN
-                        INSERT INTO item_fts(rowid, text, searchable) VALUES (new.id, new.text, new.searchable);
-                    END""",
-                    """
-                    CREATE TRIGGER item_fts_delete AFTER DELETE ON item BEGIN
-                        INSERT INTO item_fts(item_fts, rowid, text, searchable)
-                        VALUES ('delete', old.id, old.text, old.searchable);
-                    END""",
-                    """
-                    CREATE TRIGGER item_fts_update AFTER UPDATE OF text, searchable ON item BEGIN
-                        INSERT INTO item_fts(item_fts, rowid, text, searchable)
-                        VALUES ('delete', old.id, old.text, old.searchable);
-                        INSERT INTO item_fts(rowid, text, searchable) VALUES (new.id, new.text, new.searchable);
-                    END""",
                     "INSERT INTO item_fts(item_fts) VALUES ('rebuild')")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();

@@ -171,6 +171,35 @@ public final class Vault implements AutoCloseable {
         LOG.info("upgraded vault schema from {} to {}", from, Schema.CURRENT_VERSION);
     }
 
+    /**
+     * An <em>unencrypted</em> vault with the same schema and code paths, used only by the benchmarks to
+     * measure what the cipher costs. Nothing in the app or the command line can reach it.
+     */
+    static Vault createUnencryptedForBenchmark(Path file) {
+        Path target = file.toAbsolutePath();
+        if (Files.exists(target)) {
+            throw VaultException.badInput(target + " already exists.");
+        }
+        try {
+            Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + target);
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
+                s.execute("PRAGMA journal_mode = WAL");
+                s.execute("PRAGMA foreign_keys = ON");
+                s.execute("PRAGMA secure_delete = ON");
+                s.execute("PRAGMA temp_store = MEMORY");
+                s.execute("PRAGMA synchronous = FULL");
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+                s.execute("BEGIN IMMEDIATE");
+                Schema.migrate(c, Schema.CURRENT_VERSION);
+                s.execute("COMMIT");
+            }
+            return new Vault(target, Passphrase.of("unencrypted"), c, Clock.systemUTC());
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the comparison database: " + e.getMessage(), e);
+        }
+    }
+
     private static Connection connect(Path file, Passphrase passphrase) throws SQLException {
         String key = passphrase.keyText();
         return SQLiteMCSqlCipherConfig.getV4Defaults().withKey(key).build()

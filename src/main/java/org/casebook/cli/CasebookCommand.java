@@ -1,11 +1,128 @@
 package org.casebook.cli;
 
-/** Placeholder replaced by the picocli command tree. */
-public final class CasebookCommand {
-    private CasebookCommand() {
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.casebook.Version;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
+
+/**
+ * The {@code casebook} command line: parses, calls the evidence use-cases, prints. Exit codes: 0 ok,
+ * 1 usage, 2 bad input, 3 integrity failure, 4 wrong passphrase or not a Casebook vault.
+ */
+@Command(name = "casebook",
+        mixinStandardHelpOptions = true,
+        versionProvider = CasebookCommand.VersionProvider.class,
+        description = "Casebook keeps evidence of stalking and harassment in one encrypted file (the vault), "
+                + "offline, with a tamper-evident record of every change.",
+        subcommands = {
+            InitCommand.class,
+            CaseCommand.class,
+            PersonCommand.class,
+            IncidentCommand.class,
+            AttachCommand.class,
+            TimelineCommand.class,
+            SearchCommand.class,
+            ExportCommand.class,
+            VerifyCommand.class,
+            PasswdCommand.class,
+            BackupCommand.class,
+            DeleteCommand.class,
+            HistoryCommand.class,
+            CommandLine.HelpCommand.class},
+        footerHeading = "%n",
+        footer = {
+            "Passphrase: from the CASEBOOK_PASSPHRASE environment variable, else from",
+            "--passphrase-file FILE, else you are asked (nothing is shown as you type).",
+            "",
+            "Exit codes: 0 ok, 1 usage, 2 bad input, 3 integrity failure,",
+            "4 wrong passphrase or not a Casebook vault.",
+            "",
+            "Help on one command: casebook help COMMAND"})
+public final class CasebookCommand implements Callable<Integer> {
+    private final CliContext context;
+
+    @Spec
+    CommandSpec spec;
+
+    private CasebookCommand(CliContext context) {
+        this.context = context;
     }
 
+    /** Runs a command with the real environment, streams and console; returns the exit code. */
     public static int run(String[] args) {
-        return 0;
+        return run(args, System.getenv(), System.in, System.out, System.err);
+    }
+
+    /** Runs a command with the given environment and streams (for tests and embedding). */
+    public static int run(String[] args, Map<String, String> env, InputStream stdin, PrintStream out,
+                          PrintStream err) {
+        return run(args, new CliContext(env, stdin, out, err, Terminal.system()));
+    }
+
+    static int run(String[] args, CliContext context) {
+        CommandLine cli = commandLine(context);
+        PrintWriter outWriter = new PrintWriter(context.out(), true);
+        PrintWriter errWriter = new PrintWriter(context.err(), true);
+        cli.setOut(outWriter);
+        cli.setErr(errWriter);
+        try {
+            return cli.execute(args);
+        } finally {
+            outWriter.flush();
+            errWriter.flush();
+            context.out().flush();
+            context.err().flush();
+        }
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        CommandLine cli = new CommandLine(new CasebookCommand(context));
+        cli.setExpandAtFiles(false);
+        cli.setParameterExceptionHandler(CasebookCommand::usageError);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> Errors.report(ex, context.err()));
+        return cli;
+    }
+
+    /** No command: the usage, and success (the desktop app takes this over in a later issue). */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(context.out());
+        return ExitCodes.OK;
+    }
+
+    CliContext context() {
+        return context;
+    }
+
+    static CliContext contextOf(CommandSpec spec) {
+        return ((CasebookCommand) spec.root().userObject()).context();
+    }
+
+    private static int usageError(ParameterException e, String[] args) {
+        CommandLine line = e.getCommandLine();
+        PrintWriter err = line.getErr();
+        err.println("casebook: " + Errors.oneLine(e.getMessage()));
+        if (!UnmatchedArgumentException.printSuggestions(e, err)) {
+            err.println("Try: " + line.getCommandSpec().qualifiedName() + " --help");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    /** Prints the version from the build. */
+    static final class VersionProvider implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"casebook " + Version.get()};
+        }
     }
 }

@@ -190,6 +190,31 @@ public final class AttachmentService {
         }
     }
 
+    /**
+     * Streams an original out of the vault into {@code out} (a preview in memory, or an export the user
+     * asked for). Never writes anything to disk itself.
+     */
+    public void copyOriginal(long id, java.io.OutputStream out) {
+        vault.read(c -> {
+            long blobId;
+            try (PreparedStatement ps = c.prepareStatement("SELECT blob_id FROM item WHERE id = ? AND blob_id IS NOT NULL")) {
+                ps.setLong(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        throw VaultException.badInput("No attached file with id " + id + ".");
+                    }
+                    blobId = rs.getLong(1);
+                }
+            }
+            try (InputStream in = vault.blobs().open(c, blobId)) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return null;
+        });
+    }
+
     public Attachment get(long id) {
         return vault.read(c -> get(c, id));
     }

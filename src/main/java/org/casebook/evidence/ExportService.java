@@ -181,12 +181,16 @@ public final class ExportService {
         return linked;
     }
 
-    private String copyOut(Connection c, Attachment a, Path file) {
+    private String copyOut(Connection c, Attachment a, Path file) throws SQLException {
         MessageDigest digest = Sha256.newDigest();
         try (InputStream in = vault.blobs().open(c, blobIdOf(c, a.id()));
              OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
             in.transferTo(out);
-        } catch (IOException | SQLException e) {
+        } catch (IOException e) {
+            if (e.getCause() instanceof SQLException stored) {
+                // Reading the vault failed (a damaged page, say), not writing the file: the vault names it.
+                throw stored;
+            }
             throw VaultException.badInput("Cannot write " + file + ": " + e.getMessage());
         }
         return Sha256.hex(digest.digest());

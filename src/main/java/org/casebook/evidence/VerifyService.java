@@ -43,7 +43,7 @@ public final class VerifyService {
                 counts[3] = vault.audit().size(c);
                 head[0] = vault.audit().headHash(c);
                 checkBlobs(c, problems, counts, progress);
-                AuditStates recorded = AuditStates.read(c);
+                AuditStates recorded = AuditStates.read(c, problems);
                 counts[0] = checkItems(c, recorded, problems);
                 checkRows(c, "SELECT id FROM case_file", "case", recorded, problems, id -> ItemState.ofCase(c, id));
                 checkRows(c, "SELECT id FROM person", "person", recorded, problems, id -> ItemState.ofPerson(c, id));
@@ -104,7 +104,7 @@ public final class VerifyService {
 
     /** The latest recorded state of each subject, each item's state before its first change, and the batches. */
     private record AuditStates(Map<String, Latest> latest, Map<Long, String> beforeFirstChange, List<Batch> batches) {
-        static AuditStates read(Connection c) throws SQLException {
+        static AuditStates read(Connection c, List<String> problems) throws SQLException {
             Map<String, Latest> latest = new HashMap<>();
             Map<Long, String> before = new HashMap<>();
             List<Batch> batches = new ArrayList<>();
@@ -114,16 +114,31 @@ public final class VerifyService {
                 while (rs.next()) {
                     String subject = rs.getString(2);
                     String action = rs.getString(3);
-                    Map<String, Object> detail = Json.readObject(rs.getString(4));
-                    if (subject.startsWith("items:")) {
-                        batches.add(new Batch(rs.getLong(1), action, ((Number) detail.get("first_id")).longValue(),
-                                ((Number) detail.get("last_id")).longValue(), (String) detail.get("states_digest")));
+                    Map<String, Object> detail;
+                    Batch batch = null;
+                    Long itemId = null;
+                    try {
+                        // A row edited outside Casebook may hold anything: report it, never crash on it.
+                        detail = Json.readObject(rs.getString(4));
+                        if (subject.startsWith("items:")) {
+                            batch = new Batch(rs.getLong(1), action, ((Number) detail.get("first_id")).longValue(),
+                                    ((Number) detail.get("last_id")).longValue(), (String) detail.get("states_digest"));
+                        } else if (subject.startsWith("item:")) {
+                            itemId = Long.parseLong(subject.substring(5));
+                        }
+                    } catch (RuntimeException unreadable) {
+                        problems.add("audit entry " + rs.getLong(1) + " (" + action + " " + subject
+                                + ") cannot be read: it was altered outside Casebook");
+                        continue;
+                    }
+                    if (batch != null) {
+                        batches.add(batch);
                         continue;
                     }
                     Object state = detail.get("state");
                     latest.put(subject, new Latest(action, state == null ? null : state.toString()));
-                    if (subject.startsWith("item:")) {
-                        long id = Long.parseLong(subject.substring(5));
+                    if (itemId != null) {
+                        long id = itemId;
                         Object previous = "deleted".equals(action) ? state : detail.get("prev_state");
                         if (previous != null) {
                             before.putIfAbsent(id, previous.toString());

@@ -91,7 +91,8 @@ public final class Vault implements AutoCloseable {
             deleteQuietly(Path.of(temp + "-shm"));
         }
         LOG.info("created vault {}", target.getFileName());
-        return open(target, passphrase, clock);
+        // Opened as created: a vault made at an older schema (by tests of the migrations) stays at it.
+        return open(target, passphrase, clock, false);
     }
 
     /** Opens an existing vault. Never creates or changes a file it cannot unlock. */
@@ -100,11 +101,24 @@ public final class Vault implements AutoCloseable {
     }
 
     static Vault open(Path file, Passphrase passphrase, Clock clock) {
+        return open(file, passphrase, clock, true);
+    }
+
+    private static Vault open(Path file, Passphrase passphrase, Clock clock, boolean upgrade) {
         Path target = file.toAbsolutePath();
         VaultFileCheck.requireOpenable(target);
         Connection c = null;
         try {
-            c = connect(target, passphrase);
+            try {
+                c = connect(target, passphrase);
+            } catch (SQLException e) {
+                // The driver applies the key and reads sqlite_master while connecting: a wrong key (or a file
+                // that is not an encrypted database) fails right here with SQLITE_NOTADB.
+                if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                    throw notUnlocked(target, e);
+                }
+                throw e;
+            }
             try (Statement s = c.createStatement()) {
                 s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
             }
@@ -122,7 +136,7 @@ public final class Vault implements AutoCloseable {
                 s.execute("PRAGMA synchronous = FULL");
             }
             Vault vault = new Vault(target, copyOf(passphrase), c, clock);
-            if (version < Schema.CURRENT_VERSION) {
+            if (upgrade && version < Schema.CURRENT_VERSION) {
                 vault.migrate(version);
             }
             return vault;

@@ -1,0 +1,74 @@
+package org.casebook.cli;
+
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casebook.evidence.CaseService;
+import org.casebook.evidence.Inputs;
+import org.casebook.model.Case;
+import org.casebook.vault.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code casebook case add|list}. */
+@Command(name = "case", mixinStandardHelpOptions = true, description = "Add or list cases.",
+        subcommands = {CaseCommand.Add.class, CaseCommand.ListCases.class})
+final class CaseCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a case. Prints the new case's id.")
+    static final class Add extends VaultCommand {
+        @Option(names = "--title", required = true, paramLabel = "TEXT", description = "The case's title.")
+        String title;
+
+        @Option(names = "--initials", paramLabel = "AB",
+                description = "Your initials, used in exhibit references such as AB/12 (default: from the title).")
+        String initials;
+
+        @Option(names = "--timezone", paramLabel = "ZONE",
+                description = "The time zone local times are read in, e.g. Europe/London (default: this computer's).")
+        String timezone;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            ZoneId zone = timezone == null ? null : Inputs.zone("timezone", timezone);
+            Case created = new CaseService(vault).add(title, initials, zone);
+            ctx.out().println(created.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the cases in the vault.")
+    static final class ListCases extends VaultCommand {
+        @Option(names = "--json", description = "One JSON object per line.")
+        boolean json;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            List<Case> cases = new CaseService(vault).list();
+            if (json) {
+                for (Case c : cases) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", c.id());
+                    row.put("title", c.title());
+                    row.put("initials", c.initials());
+                    row.put("timezone", c.zone().getId());
+                    row.put("created_at", Formats.iso(c.created(), c.zone()));
+                    JsonLines.write(ctx.out(), row);
+                }
+                return ExitCodes.OK;
+            }
+            if (cases.isEmpty()) {
+                ctx.out().println("No cases yet. Add one with: casebook case add --vault "
+                        + vaultOptions.vault + " --title TEXT");
+                return ExitCodes.OK;
+            }
+            ctx.out().printf("%-6s %-8s %-20s %s%n", "ID", "INITIALS", "TIMEZONE", "TITLE");
+            for (Case c : cases) {
+                ctx.out().printf("%-6d %-8s %-20s %s%n", c.id(), c.initials(), c.zone().getId(), c.title());
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

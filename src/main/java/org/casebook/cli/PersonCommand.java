@@ -1,0 +1,124 @@
+package org.casebook.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.casebook.evidence.Inputs;
+import org.casebook.evidence.PersonService;
+import org.casebook.model.Case;
+import org.casebook.model.Identifier;
+import org.casebook.model.IdentifierKind;
+import org.casebook.model.Person;
+import org.casebook.model.PersonRole;
+import org.casebook.vault.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code casebook person add|list}: the people in a case and their numbers, addresses and handles. */
+@Command(name = "person", mixinStandardHelpOptions = true, description = "Add or list the people in a case.",
+        subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class})
+final class PersonCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true,
+            description = "Add a person to a case. Prints the new person's id.")
+    static final class Add extends VaultCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+        String caseKey;
+
+        @Option(names = "--name", required = true, paramLabel = "NAME", description = "The person's name.")
+        String name;
+
+        @Option(names = "--role", paramLabel = "ROLE", defaultValue = "other",
+                description = "perpetrator, witness or other (default: ${DEFAULT-VALUE}).")
+        String role;
+
+        @Option(names = "--phone", paramLabel = "NUMBER", description = "A phone number they use (repeatable).")
+        List<String> phones = new ArrayList<>();
+
+        @Option(names = "--email", paramLabel = "ADDRESS", description = "An e-mail address they use (repeatable).")
+        List<String> emails = new ArrayList<>();
+
+        @Option(names = "--handle", paramLabel = "HANDLE", description = "A social media handle they use (repeatable).")
+        List<String> handles = new ArrayList<>();
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            PersonRole personRole = role(role);
+            List<Identifier> identifiers = new ArrayList<>();
+            add(identifiers, IdentifierKind.PHONE, "phone", phones);
+            add(identifiers, IdentifierKind.EMAIL, "email", emails);
+            add(identifiers, IdentifierKind.HANDLE, "handle", handles);
+            Case aCase = findCase(vault, caseKey);
+            Person person = new PersonService(vault).add(aCase.id(), name, personRole, identifiers);
+            ctx.out().println(person.id());
+            return ExitCodes.OK;
+        }
+
+        private static void add(List<Identifier> out, IdentifierKind kind, String field, List<String> values) {
+            for (String value : values) {
+                Identifier identifier = Identifier.of(kind, Inputs.required(field, value));
+                if (identifier.normalized().isEmpty() || "+".equals(identifier.normalized())) {
+                    throw CliException.badInput(field + ": '" + value + "' has nothing to match on.");
+                }
+                out.add(identifier);
+            }
+        }
+
+        static PersonRole role(String value) {
+            for (PersonRole r : PersonRole.values()) {
+                if (r.code().equals(value.strip().toLowerCase(Locale.ROOT))) {
+                    return r;
+                }
+            }
+            throw CliException.badInput("role: '" + value + "' is not a role. Use one of: "
+                    + java.util.Arrays.stream(PersonRole.values()).map(PersonRole::code)
+                    .collect(Collectors.joining(", ")));
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the people in a case.")
+    static final class ListPeople extends VaultCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+        String caseKey;
+
+        @Option(names = "--json", description = "One JSON object per line.")
+        boolean json;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            Case aCase = findCase(vault, caseKey);
+            List<Person> people = new PersonService(vault).list(aCase.id());
+            for (Person p : people) {
+                if (json) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", p.id());
+                    row.put("case_id", p.caseId());
+                    row.put("name", p.name());
+                    row.put("role", p.role().code());
+                    List<Map<String, Object>> ids = new ArrayList<>();
+                    for (Identifier i : p.identifiers()) {
+                        Map<String, Object> id = new LinkedHashMap<>();
+                        id.put("kind", i.kind().code());
+                        id.put("value", i.raw());
+                        id.put("normalized", i.normalized());
+                        ids.add(id);
+                    }
+                    row.put("identifiers", ids);
+                    JsonLines.write(ctx.out(), row);
+                } else {
+                    String identifiers = p.identifiers().stream().map(i -> i.kind().code() + " " + i.raw())
+                            .collect(Collectors.joining(", "));
+                    ctx.out().printf("%-6d %-12s %s%s%n", p.id(), p.role().code(), p.name(),
+                            identifiers.isEmpty() ? "" : "  (" + identifiers + ")");
+                }
+            }
+            if (people.isEmpty() && !json) {
+                ctx.out().println("No people in case " + aCase.id() + " yet.");
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

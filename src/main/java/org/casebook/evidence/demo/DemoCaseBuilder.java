@@ -1,0 +1,230 @@
+package org.casebook.evidence.demo;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import javax.imageio.ImageIO;
+import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.BulkItemWriter;
+import org.casebook.evidence.CaseService;
+import org.casebook.evidence.IncidentService;
+import org.casebook.evidence.ItemRow;
+import org.casebook.evidence.PersonService;
+import org.casebook.model.Case;
+import org.casebook.model.Identifier;
+import org.casebook.model.IdentifierKind;
+import org.casebook.model.Incident;
+import org.casebook.model.IncidentDraft;
+import org.casebook.model.IncidentType;
+import org.casebook.model.ItemKind;
+import org.casebook.model.Person;
+import org.casebook.model.PersonRole;
+import org.casebook.model.When;
+import org.casebook.vault.Json;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+
+/**
+ * Fills a throwaway vault with a clearly fictional case: about three months of diary entries, text
+ * messages and photos, so a newcomer sees a full timeline in one click. Everything is generated from a
+ * fixed seed; names and numbers come from ranges reserved for fiction (Ofcom's 07700 900xxx drama range,
+ * example.org addresses).
+ */
+public final class DemoCaseBuilder {
+    public static final String TITLE = "Demo case — Alex Example (fictional)";
+
+    private static final String[] MESSAGES = {
+        "Why are you ignoring me?", "I saw you at the station today.", "You looked nice in the blue coat.",
+        "Answer your phone.", "I just want to talk. Five minutes.", "I know you moved. I'll find the new place.",
+        "Your sister won't tell me anything. Tell her to stop blocking me.", "Are you with someone else?",
+        "I'm outside. Come to the window.", "You can't just cut me off after everything.",
+        "I left something on your doorstep for you.", "Don't make me come to your work again.",
+        "Everyone will know what you're really like.", "I'm sorry. Please. I love you.",
+        "Why did you call the police on me??", "I drove past your place last night. Lights were on late.",
+        "You'll regret this.", "I made a new account since you blocked the old one.",
+    };
+    private static final String[] REPLIES = {
+        "Please stop contacting me.", "I have asked you not to message me.", "Leave me alone.",
+        "I am not going to reply again.",
+    };
+
+    private final Clock clock;
+
+    public DemoCaseBuilder(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Case build(Vault vault, Progress progress) {
+        Random random = new Random(20240301L);
+        ZoneId zone = ZoneId.of("Europe/London");
+        LocalDate end = LocalDate.now(clock.withZone(zone)).minusDays(1);
+        LocalDate start = end.minusDays(90);
+
+        progress.message("Creating the demo case");
+        Case aCase = new CaseService(vault, clock).add(TITLE, "AE", zone);
+        PersonService people = new PersonService(vault);
+        Person perpetrator = people.add(aCase.id(), "Sam Example (fictional)", PersonRole.PERPETRATOR, List.of(
+                Identifier.of(IdentifierKind.PHONE, "+44 7700 900123"),
+                Identifier.of(IdentifierKind.PHONE, "07700 900456"),
+                Identifier.of(IdentifierKind.EMAIL, "sam@example.org"),
+                Identifier.of(IdentifierKind.HANDLE, "@sam_example_demo")));
+        Person me = people.add(aCase.id(), "Me", PersonRole.OTHER, List.of());
+        people.add(aCase.id(), "Priya (neighbour, fictional)", PersonRole.WITNESS, List.of());
+
+        progress.message("Writing diary entries");
+        List<Incident> incidents = addIncidents(vault, aCase, start, end, random);
+        progress.update(1, 3);
+
+        progress.message("Adding messages");
+        addMessages(vault, aCase, perpetrator, me, start, end, random);
+        progress.update(2, 3);
+
+        progress.message("Adding photos");
+        addPhotos(vault, aCase, incidents, random);
+        progress.update(3, 3);
+        return aCase;
+    }
+
+    private List<Incident> addIncidents(Vault vault, Case aCase, LocalDate start, LocalDate end, Random random) {
+        IncidentService service = new IncidentService(vault, clock);
+        Object[][] templates = {
+            {IncidentType.FOLLOWING, "Walked behind me from the bus stop to the corner shop, about 20 metres back. "
+                + "Stopped when I stopped.", "Hill Road bus stop", "Shaking. Took a taxi home.", null},
+            {IncidentType.LOITERING, "Car parked opposite the house for over an hour with the engine running.",
+                "Outside home", "Could not sleep. Checked the window all night.", "Priya (neighbour)"},
+            {IncidentType.IN_PERSON, "Came up to me in the supermarket and would not let me pass the trolley.",
+                "Supermarket, High Street", "Frightened. Left my shopping and went home.", null},
+            {IncidentType.GIFT, "Flowers left on the doorstep with a card: 'You can't hide from me'.",
+                "Front door", "Scared they know where I live now.", null},
+            {IncidentType.THIRD_PARTY, "My sister received three messages asking where I am living now.",
+                null, "Worried for my family.", "My sister"},
+            {IncidentType.PROPERTY_DAMAGE, "Both back tyres of my car were slashed overnight.",
+                "Driveway", "Had to miss work. Very afraid of what is next.", "Priya (neighbour)"},
+            {IncidentType.SOCIAL_MEDIA, "A new account started following me and commented on every photo.",
+                "Instagram", "Made my account private. Feel watched.", null},
+            {IncidentType.THREAT, "Voicemail said I would 'regret going to the police'.",
+                null, "Terrified. Stayed with a friend.", null},
+            {IncidentType.CALL, "Eleven missed calls from a withheld number between 1am and 3am.",
+                null, "Exhausted at work the next day.", null},
+        };
+        List<Incident> out = new ArrayList<>();
+        int days = (int) (end.toEpochDay() - start.toEpochDay());
+        int count = 36;
+        for (int i = 0; i < count; i++) {
+            // Incidents grow more frequent towards the end, as escalation often looks.
+            double position = Math.sqrt((i + random.nextDouble()) / count);
+            LocalDate day = start.plusDays(Math.min(days, (long) (position * days)));
+            LocalTime time = LocalTime.of(7 + random.nextInt(16), random.nextInt(60));
+            Object[] t = templates[random.nextInt(templates.length)];
+            String reported = i % 7 == 3 ? "CAD " + (4000 + i * 37) + "/" + day.getMonthValue() : null;
+            IncidentDraft draft = new IncidentDraft((IncidentType) t[0],
+                    When.exactly(ZonedDateTime.of(day, time, aCase.zone())), (String) t[1], (String) t[2],
+                    t[4] == null ? List.of() : List.of((String) t[4]), (String) t[3], reported);
+            out.add(service.add(aCase.id(), draft));
+        }
+        return out;
+    }
+
+    private void addMessages(Vault vault, Case aCase, Person from, Person me, LocalDate start, LocalDate end,
+                             Random random) {
+        vault.write(c -> {
+            BulkItemWriter writer = new BulkItemWriter(vault, c);
+            int line = 1;
+            for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+                double progressThrough = (day.toEpochDay() - start.toEpochDay()) / 90.0;
+                int perDay = random.nextDouble() < 0.35 + 0.5 * progressThrough ? 1 + random.nextInt(8) : 0;
+                LocalTime time = LocalTime.of(8, 0);
+                for (int i = 0; i < perDay; i++) {
+                    time = time.plusMinutes(5 + random.nextInt(120));
+                    if (time.isBefore(LocalTime.of(8, 0))) {
+                        break;
+                    }
+                    boolean reply = random.nextInt(12) == 0;
+                    String text = reply ? REPLIES[random.nextInt(REPLIES.length)]
+                            : MESSAGES[random.nextInt(MESSAGES.length)];
+                    line = addMessage(writer, aCase, reply ? me : from, day, time, text, reply, line);
+                }
+            }
+            return writer.finish("demo-messages-added", Map.of("source", "demo-messages.txt"));
+        });
+    }
+
+    private int addMessage(BulkItemWriter writer, Case aCase, Person sender, LocalDate day, LocalTime time,
+                           String text, boolean outgoing, int line) throws SQLException {
+        Map<String, Object> extra = new LinkedHashMap<>();
+        extra.put("channel", "SMS");
+        extra.put("direction", outgoing ? "outgoing" : "incoming");
+        writer.add(ItemRow.of(aCase.id(), ItemKind.MESSAGE, "sms", When.exactly(ZonedDateTime.of(day, time,
+                aCase.zone())), clock.millis(), text, sender.id(), Json.write(extra), "demo-messages.txt:" + line));
+        return line + 1;
+    }
+
+    private void addPhotos(Vault vault, Case aCase, List<Incident> incidents, Random random) {
+        AttachmentService attachments = new AttachmentService(vault);
+        Path folder;
+        try {
+            folder = Files.createTempDirectory("casebook-demo-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            for (Incident incident : incidents) {
+                if (incident.type() == IncidentType.GIFT || incident.type() == IncidentType.PROPERTY_DAMAGE
+                        || incident.type() == IncidentType.LOITERING && random.nextBoolean()) {
+                    Path photo = folder.resolve("IMG_" + (4100 + incident.id()) + ".jpg");
+                    writePhoto(photo, incident.type().label(), random);
+                    attachments.attach(aCase.id(), List.of(photo), incident.id(), Progress.NONE);
+                }
+            }
+        } finally {
+            try (var files = Files.list(folder)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+                Files.deleteIfExists(folder);
+            } catch (IOException ignored) {
+                // only generated demo pictures could be left behind
+            }
+        }
+    }
+
+    private static void writePhoto(Path file, String label, Random random) {
+        BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        Color sky = new Color(90 + random.nextInt(60), 120 + random.nextInt(60), 160 + random.nextInt(60));
+        g.setPaint(new GradientPaint(0, 0, sky, 0, 900, sky.darker().darker()));
+        g.fillRect(0, 0, 1200, 900);
+        g.setColor(new Color(60, 60, 60));
+        g.fillRect(0, 620, 1200, 280);
+        g.setColor(new Color(255, 255, 255, 200));
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 64));
+        g.drawString("DEMO PHOTO", 60, 120);
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 40));
+        g.drawString(label + " — fictional", 60, 190);
+        g.dispose();
+        try {
+            ImageIO.write(image, "jpg", file.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.casebook.ui;
+
+import java.util.List;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.casebook.ui.common.AppShell;
+import org.casebook.ui.common.Session;
+import org.casebook.ui.common.Settings;
+import org.casebook.ui.main.MainView;
+import org.casebook.ui.main.MainViewModel;
+import org.casebook.ui.start.StartView;
+import org.casebook.ui.start.StartViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The desktop app. {@code --demo} opens straight into the fictional demo case. */
+public final class CasebookApp extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(CasebookApp.class);
+    public static final String DEMO_FLAG = "--demo";
+
+    private AppShell shell;
+
+    public static void launchApp(String[] args) {
+        Application.launch(CasebookApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((thread, error) -> {
+            LOG.error("unexpected error in {}", thread.getName(), error);
+            if (Platform.isFxApplicationThread() && shell != null) {
+                shell.dialogs().showError("Something went wrong", error);
+            }
+        });
+        shell = open(stage, Settings.load(Settings.defaultFolder()));
+        List<String> args = getParameters().getRaw();
+        stage.setOnCloseRequest(e -> shell.shutdown());
+        stage.show();
+        if (args.contains(DEMO_FLAG)) {
+            startDemo(shell);
+        }
+    }
+
+    /** Builds the app in {@code stage}: the shell, its start screen, and the way into the main window. */
+    public static AppShell open(Stage stage, Settings settings) {
+        AppShell shell = new AppShell(stage, settings);
+        shell.setStartScreen(notice -> shell.show(
+                new StartView(shell, new StartViewModel(shell, notice, session -> showMain(shell, session))), null));
+        shell.showStart(null);
+        return shell;
+    }
+
+    /** Opens the demo case as if its button had been pressed. */
+    public static void startDemo(AppShell shell) {
+        new StartViewModel(shell, null, session -> showMain(shell, session))
+                .openDemo(error -> shell.dialogs().showError("The demo case could not be made", error));
+    }
+
+    static void showMain(AppShell shell, Session session) {
+        shell.unlocked(session);
+        MainViewModel vm = new MainViewModel(session, shell.tasks(),
+                (title, error) -> shell.dialogs().showError(title, error));
+        shell.onLock(vm::clear);
+        MainView view = new MainView(shell, vm);
+        shell.show(view, session.isThrowaway() ? "Demo" : session.file().getFileName().toString());
+        vm.start(() -> { });
+    }
+
+    @Override
+    public void stop() {
+        if (shell != null) {
+            shell.shutdown();
+        }
+    }
+}

@@ -1,0 +1,251 @@
+package org.casebook.ui.common;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one window: a slim top bar with the always-visible Quick exit, and the current screen below it.
+ * Owns the safety behaviour: quick exit (button, Esc twice, Ctrl+Shift+Q), locking, auto-lock on idle.
+ */
+public final class AppShell {
+    private static final Logger LOG = LoggerFactory.getLogger(AppShell.class);
+    private static final long DOUBLE_ESCAPE_NANOS = 800_000_000L;
+    public static final String TITLE = "Casebook";
+    public static final String DISCREET_TITLE = "Notes";
+
+    private final Stage stage;
+    private final Settings settings;
+    private final TaskRunner tasks = new TaskRunner();
+    private final DialogService dialogs;
+    private final BorderPane root = new BorderPane();
+    private final Label screenTitle = new Label();
+    private final IdleLock idleLock;
+    private final List<Runnable> lockListeners = new ArrayList<>();
+    private Session session;
+    private Consumer<String> startScreen = notice -> { };
+    private boolean exitOnQuickExit = true;
+    private long lastEscape;
+
+    public AppShell(Stage stage, Settings settings) {
+        this.stage = stage;
+        this.settings = settings;
+        this.dialogs = new DialogService(stage);
+        root.setTop(topBar());
+        root.getStyleClass().add("app-root");
+        Scene scene = new Scene(root, 1280, 720);
+        scene.getStylesheets().add(AppShell.class.getResource("/org/casebook/ui/casebook.css").toExternalForm());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        stage.setScene(scene);
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        idleLock = new IdleLock(scene, settings::autoLockAfter, () -> lock("Locked after "
+                + describe(settings.autoLockAfter()) + " without use. Unlock to carry on."));
+        idleLock.watchAllWindows();
+        applyTheme();
+        applyTextSize();
+        applyTitle();
+        settings.themeProperty().addListener((o, a, b) -> applyTheme());
+        settings.textSizeProperty().addListener((o, a, b) -> applyTextSize());
+        settings.discreetTitleProperty().addListener((o, a, b) -> applyTitle());
+    }
+
+    private Node topBar() {
+        Label brand = new Label();
+        brand.getStyleClass().add("brand");
+        brand.textProperty().bind(javafx.beans.binding.Bindings.when(settings.discreetTitleProperty())
+                .then(DISCREET_TITLE).otherwise(TITLE));
+        screenTitle.getStyleClass().add("screen-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Button quickExit = new Button("Quick exit", Icons.of(Icons.QUICK_EXIT, 18));
+        quickExit.setId("quick-exit");
+        quickExit.getStyleClass().addAll("quick-exit", "danger");
+        quickExit.setTooltip(new Tooltip("Hide Casebook and lock it at once (Esc twice, or Ctrl+Shift+Q)"));
+        quickExit.setAccessibleText("Quick exit: hide and lock Casebook now");
+        quickExit.setFocusTraversable(false);
+        quickExit.setOnAction(e -> quickExit());
+        HBox bar = new HBox(12, brand, screenTitle, spacer, quickExit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 12, 6, 16));
+        bar.getStyleClass().add("top-bar");
+        return bar;
+    }
+
+    private void onKey(KeyEvent e) {
+        if (new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN).match(e)) {
+            e.consume();
+            quickExit();
+        } else if (e.getCode() == KeyCode.ESCAPE) {
+            long now = System.nanoTime();
+            if (now - lastEscape < DOUBLE_ESCAPE_NANOS) {
+                e.consume();
+                quickExit();
+            }
+            lastEscape = now;
+        }
+    }
+
+    /** Shows a screen below the top bar. */
+    public void show(Parent screen, String title) {
+        root.setCenter(screen);
+        screenTitle.setText(title == null ? "" : title);
+    }
+
+    /** The start screen factory, called with a notice (or null) whenever the app locks. */
+    public void setStartScreen(Consumer<String> startScreen) {
+        this.startScreen = startScreen;
+    }
+
+    public void showStart(String notice) {
+        startScreen.accept(notice);
+    }
+
+    /** Unlocked: remember the session and start the idle clock. */
+    public void unlocked(Session newSession) {
+        closeSession();
+        this.session = newSession;
+        if (!newSession.isThrowaway()) {
+            settings.noteRecent(newSession.file());
+        }
+        idleLock.arm();
+    }
+
+    public Session session() {
+        return session;
+    }
+
+    /** Runs when the app locks, so views can drop what they hold. */
+    public void onLock(Runnable listener) {
+        lockListeners.add(listener);
+    }
+
+    /** Locks: closes every dialog, empties the screen, closes the vault, and shows the start screen. */
+    public void lock(String notice) {
+        idleLock.disarm();
+        clearEverything();
+        closeSession();
+        showStart(notice);
+    }
+
+    /**
+     * Quick exit: the window disappears first, then everything it showed is dropped and the vault locked;
+     * then the app ends (tests keep it running to check the result).
+     */
+    public void quickExit() {
+        long started = System.nanoTime();
+        stage.hide();
+        idleLock.disarm();
+        clearEverything();
+        closeSession();
+        LOG.info("quick exit took {} ms", (System.nanoTime() - started) / 1_000_000);
+        if (exitOnQuickExit) {
+            tasks.shutdown();
+            Platform.exit();
+        } else {
+            showStart(null);
+        }
+    }
+
+    private void clearEverything() {
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != stage) {
+                w.hide();
+            }
+        }
+        lockListeners.forEach(Runnable::run);
+        root.setCenter(null);
+        screenTitle.setText("");
+    }
+
+    private void closeSession() {
+        Session s = session;
+        session = null;
+        if (s != null) {
+            try {
+                s.close();
+            } catch (RuntimeException e) {
+                LOG.warn("closing the vault failed: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+
+    public void setExitOnQuickExit(boolean exit) {
+        this.exitOnQuickExit = exit;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public DialogService dialogs() {
+        return dialogs;
+    }
+
+    public IdleLock idleLock() {
+        return idleLock;
+    }
+
+    /** Closing the window locks the vault before the app ends. */
+    public void shutdown() {
+        idleLock.disarm();
+        closeSession();
+        tasks.shutdown();
+    }
+
+    private void applyTheme() {
+        Application.setUserAgentStylesheet(settings.themeProperty().get() == Settings.Theme.DARK
+                ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        root.getStyleClass().removeAll("theme-dark", "theme-light");
+        root.getStyleClass().add(settings.themeProperty().get() == Settings.Theme.DARK ? "theme-dark" : "theme-light");
+    }
+
+    private void applyTextSize() {
+        root.setStyle("-fx-font-size: " + settings.textSizeProperty().get() + "px;");
+    }
+
+    private void applyTitle() {
+        stage.setTitle(settings.discreetTitleProperty().get() ? DISCREET_TITLE : TITLE);
+    }
+
+    private static String describe(java.time.Duration d) {
+        long minutes = d.toMinutes();
+        if (minutes >= 1) {
+            return minutes == 1 ? "1 minute" : minutes + " minutes";
+        }
+        return d.toSeconds() + " seconds";
+    }
+}

@@ -1,0 +1,41 @@
+package org.casebook.ui.common;
+
+import org.casebook.vault.Progress;
+import org.casebook.vault.VaultException;
+
+/** Turns a failure into words for the person using the app: what happened and what to do next. */
+public final class ErrorText {
+    private ErrorText() {
+    }
+
+    public static String of(Throwable error) {
+        Throwable e = error;
+        while (e.getCause() != null && !(e instanceof VaultException) && !(e instanceof Progress.CancelledException)) {
+            e = e.getCause();
+        }
+        if (e instanceof Progress.CancelledException) {
+            return "Stopped. Nothing was changed.";
+        }
+        if (e instanceof VaultException v) {
+            return v.getMessage();
+        }
+        if (e instanceof IllegalArgumentException) {
+            return e.getMessage();
+        }
+        return "Something went wrong and nothing was changed. If it happens again, the details below help"
+                + " whoever supports you with Casebook.";
+    }
+
+    /** Technical details for the expandable section: the kind of error and its message, no stack trace. */
+    public static String details(Throwable error) {
+        StringBuilder out = new StringBuilder();
+        for (Throwable e = error; e != null; e = e.getCause()) {
+            out.append(e.getClass().getName());
+            if (e.getMessage() != null) {
+                out.append(": ").append(e.getMessage());
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,25 @@
+package org.casebook.ui.detail;
+
+import java.util.List;
+import javafx.scene.image.Image;
+import org.casebook.model.Attachment;
+import org.casebook.model.AuditEntry;
+import org.casebook.model.Incident;
+import org.casebook.model.TimelineItem;
+
+/** What the detail pane shows for the selected item, loaded off the FX thread. */
+public sealed interface ItemDetail {
+    TimelineItem item();
+
+    record OfIncident(TimelineItem item, Incident incident, List<AuditEntry> history) implements ItemDetail {
+    }
+
+    /** @param preview the picture for a photo (decoded in memory, never written to disk), else null */
+    record OfFile(TimelineItem item, Attachment attachment, Image preview, List<AuditEntry> history)
+            implements ItemDetail {
+    }
+
+    /** A message with the rest of that day's conversation around it. */
+    record OfMessage(TimelineItem item, List<TimelineItem> sameDay) implements ItemDetail {
+    }
+}

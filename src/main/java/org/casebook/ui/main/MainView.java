@@ -1,0 +1,260 @@
+package org.casebook.ui.main;
+
+import java.io.File;
+import java.time.ZonedDateTime;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.casebook.model.Case;
+import org.casebook.model.Incident;
+import org.casebook.model.Person;
+import org.casebook.model.TimelineItem;
+import org.casebook.ui.cases.CaseDialogs;
+import org.casebook.ui.common.AppShell;
+import org.casebook.ui.common.Icons;
+import org.casebook.ui.detail.DetailView;
+import org.casebook.ui.diary.DiaryEntryDialog;
+import org.casebook.ui.diary.DiaryEntryViewModel;
+import org.casebook.ui.settings.SettingsDialog;
+import org.casebook.ui.timeline.TimelineView;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The main window: cases and people on the left, the timeline in the middle, the selected item on the
+ * right. Files dropped anywhere on it are added to the selected case.
+ */
+public final class MainView extends BorderPane {
+    private final AppShell shell;
+    private final MainViewModel vm;
+    private final TimelineView timeline;
+
+    public MainView(AppShell shell, MainViewModel vm) {
+        this.shell = shell;
+        this.vm = vm;
+        setId("main-view");
+        timeline = new TimelineView(vm.timeline(), vm.people(), vm::select);
+        DetailView detail = new DetailView(vm.detail(), new DetailView.Actions() {
+            @Override
+            public void edit(Incident incident) {
+                editIncident(incident);
+            }
+
+            @Override
+            public void delete(TimelineItem item) {
+                deleteItem(item);
+            }
+
+            @Override
+            public void attachTo(Incident incident) {
+                vm.addEvidence(shell.dialogs().chooseFiles("Attach files to this diary entry"), incident.id(),
+                        timeline::select);
+            }
+        });
+        SplitPane split = new SplitPane(sidePane(), timeline, detail);
+        split.setDividerPositions(0.2, 0.64);
+        SplitPane.setResizableWithParent(split.getItems().get(0), false);
+        setTop(toolBar());
+        setCenter(split);
+        setBottom(statusBar());
+        setUpDragAndDrop();
+        setUpShortcuts();
+    }
+
+    private ToolBar toolBar() {
+        Button diary = new Button("New diary entry", Icons.of(MaterialDesignN.NOTEBOOK_PLUS_OUTLINE, 18));
+        diary.setId("new-diary-entry");
+        diary.setTooltip(new Tooltip("Write down something that happened (Ctrl+N)"));
+        diary.getStyleClass().add("accent");
+        diary.setOnAction(e -> newIncident());
+        Button evidence = new Button("Add photos and files", Icons.of(MaterialDesignF.FILE_PLUS_OUTLINE, 18));
+        evidence.setId("add-evidence");
+        evidence.setTooltip(new Tooltip("Add photos, documents, recordings or videos (Ctrl+O), or drop them on the window"));
+        evidence.setOnAction(e -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null,
+                timeline::select));
+        diary.disableProperty().bind(vm.selectedCaseProperty().isNull());
+        evidence.disableProperty().bind(vm.selectedCaseProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        Label demo = new Label(vm.isDemo() ? "Demo case — made up, deleted when you lock" : "");
+        demo.getStyleClass().add("hint");
+        Button settings = new Button(null, Icons.of(MaterialDesignC.COG_OUTLINE, 18));
+        settings.setTooltip(new Tooltip("Settings"));
+        settings.setAccessibleText("Settings");
+        settings.setOnAction(e -> SettingsDialog.show(shell));
+        Button lock = new Button("Lock", Icons.of(Icons.LOCK, 18));
+        lock.setId("lock");
+        lock.setTooltip(new Tooltip("Lock the vault (Ctrl+L)"));
+        lock.setOnAction(e -> shell.lock(null));
+        return new ToolBar(diary, evidence, spacer, demo, settings, lock);
+    }
+
+    private VBox sidePane() {
+        Label casesTitle = new Label("CASES");
+        casesTitle.getStyleClass().add("section-title");
+        ListView<Case> cases = new ListView<>(vm.cases());
+        cases.setId("cases");
+        cases.setAccessibleText("Cases");
+        cases.setPrefHeight(160);
+        cases.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Case c, boolean empty) {
+                super.updateItem(c, empty);
+                setText(empty || c == null ? null : c.title() + "  (" + c.initials() + ")");
+            }
+        });
+        cases.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
+            if (c != null && c != vm.selectedCaseProperty().get()) {
+                vm.selectedCaseProperty().set(c);
+            }
+        });
+        vm.selectedCaseProperty().addListener((o, a, c) -> cases.getSelectionModel().select(c));
+        Button addCase = new Button("New case", Icons.of(MaterialDesignP.PLUS, 16));
+        addCase.setId("add-case");
+        addCase.setOnAction(e -> CaseDialogs.editCase(shell.dialogs(), null,
+                shell.settings().defaultZoneProperty().get()).ifPresent(vm::addCase));
+        Button renameCase = new Button("Rename", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 16));
+        renameCase.setId("rename-case");
+        renameCase.disableProperty().bind(vm.selectedCaseProperty().isNull());
+        renameCase.setOnAction(e -> {
+            Case c = vm.selectedCaseProperty().get();
+            CaseDialogs.editCase(shell.dialogs(), c, c.zone()).ifPresent(f -> vm.updateCase(c, f));
+        });
+
+        Label peopleTitle = new Label("PEOPLE");
+        peopleTitle.getStyleClass().add("section-title");
+        ListView<Person> people = new ListView<>(vm.people());
+        people.setId("people");
+        people.setAccessibleText("People in this case");
+        people.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Person p, boolean empty) {
+                super.updateItem(p, empty);
+                if (empty || p == null) {
+                    setText(null);
+                    setGraphic(null);
+                    return;
+                }
+                setText(p.name() + (p.identifiers().isEmpty() ? "" : "\n" + p.identifiers().stream()
+                        .map(i -> i.raw()).reduce((a, b) -> a + ", " + b).orElse("")));
+                setGraphic(Icons.of(p.role() == org.casebook.model.PersonRole.PERPETRATOR
+                        ? MaterialDesignA.ACCOUNT_ALERT_OUTLINE : MaterialDesignA.ACCOUNT_OUTLINE, 18));
+                setWrapText(true);
+            }
+        });
+        VBox.setVgrow(people, Priority.ALWAYS);
+        Button addPerson = new Button("Add person", Icons.of(MaterialDesignA.ACCOUNT_PLUS_OUTLINE, 16));
+        addPerson.setId("add-person");
+        addPerson.disableProperty().bind(vm.selectedCaseProperty().isNull());
+        addPerson.setOnAction(e -> CaseDialogs.addPerson(shell.dialogs()).ifPresent(vm::addPerson));
+
+        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people, addPerson);
+        side.getStyleClass().add("side-pane");
+        side.setMinWidth(220);
+        return side;
+    }
+
+    private HBox statusBar() {
+        ProgressBar progress = new ProgressBar();
+        progress.setPrefWidth(220);
+        Label message = new Label();
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel-job");
+        HBox bar = new HBox(10, progress, message, cancel);
+        bar.getStyleClass().add("status-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.visibleProperty().bind(vm.jobProperty().isNotNull());
+        bar.managedProperty().bind(bar.visibleProperty());
+        vm.jobProperty().addListener((o, old, task) -> {
+            progress.progressProperty().unbind();
+            message.textProperty().unbind();
+            if (task != null) {
+                progress.progressProperty().bind(task.progressProperty());
+                message.textProperty().bind(Bindings.concat("Adding ", task.messageProperty(), "…"));
+                cancel.setOnAction(e -> task.cancel());
+            }
+        });
+        return bar;
+    }
+
+    private void setUpDragAndDrop() {
+        setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles() && vm.selectedCaseProperty().get() != null) {
+                e.acceptTransferModes(TransferMode.COPY);
+                if (!getStyleClass().contains("drop-target")) {
+                    getStyleClass().add("drop-target");
+                }
+            }
+            e.consume();
+        });
+        setOnDragExited(e -> getStyleClass().remove("drop-target"));
+        setOnDragDropped(e -> {
+            getStyleClass().remove("drop-target");
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+            vm.addEvidence(files.stream().map(File::toPath).toList(), null, timeline::select);
+        });
+    }
+
+    private void setUpShortcuts() {
+        sceneProperty().addListener((o, old, scene) -> {
+            if (scene == null) {
+                return;
+            }
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newIncident);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+                    timeline::focusSearch);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+                    () -> shell.lock(null));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+                    () -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null, timeline::select));
+        });
+    }
+
+    private void newIncident() {
+        Case c = vm.selectedCaseProperty().get();
+        if (c == null) {
+            return;
+        }
+        DiaryEntryDialog.show(shell.dialogs(), new DiaryEntryViewModel(c.zone(), ZonedDateTime.now()), false)
+                .ifPresent(draft -> vm.addIncident(draft, timeline::select));
+    }
+
+    private void editIncident(Incident incident) {
+        Case c = vm.selectedCaseProperty().get();
+        DiaryEntryDialog.show(shell.dialogs(), new DiaryEntryViewModel(c.zone(), incident), true)
+                .ifPresent(draft -> vm.editIncident(incident, draft, timeline::select));
+    }
+
+    private void deleteItem(TimelineItem item) {
+        shell.dialogs().askText("Delete from the vault",
+                "Why are you deleting this? The reason and a fingerprint of what was deleted stay in the vault's"
+                        + " record, so a court can see that something was removed and why.", "Delete")
+                .ifPresent(reason -> vm.delete(item, reason));
+    }
+
+    public TimelineView timelineView() {
+        return timeline;
+    }
+}

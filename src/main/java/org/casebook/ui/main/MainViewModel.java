@@ -1,0 +1,186 @@
+package org.casebook.ui.main;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BiConsumer;
+import java.util.function.LongConsumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.casebook.model.Attachment;
+import org.casebook.model.Case;
+import org.casebook.model.Incident;
+import org.casebook.model.IncidentDraft;
+import org.casebook.model.Person;
+import org.casebook.model.TimelineItem;
+import org.casebook.ui.cases.CaseDialogs;
+import org.casebook.ui.common.Session;
+import org.casebook.ui.common.TaskRunner;
+import org.casebook.ui.detail.DetailViewModel;
+import org.casebook.ui.timeline.TimelineViewModel;
+
+/** The main window's state: the cases, the selected case's people and timeline, and long jobs. */
+public final class MainViewModel {
+    private final Session session;
+    private final TaskRunner tasks;
+    private final BiConsumer<String, Throwable> onError;
+    private final ObservableList<Case> cases = FXCollections.observableArrayList();
+    private final ObjectProperty<Case> selectedCase = new SimpleObjectProperty<>();
+    private final ObservableList<Person> people = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Task<?>> job = new ReadOnlyObjectWrapper<>();
+    private final TimelineViewModel timeline;
+    private final DetailViewModel detail;
+
+    public MainViewModel(Session session, TaskRunner tasks, BiConsumer<String, Throwable> onError) {
+        this.session = session;
+        this.tasks = tasks;
+        this.onError = onError;
+        this.timeline = new TimelineViewModel(tasks);
+        this.detail = new DetailViewModel(tasks);
+        selectedCase.addListener((obs, old, c) -> caseChanged(c));
+    }
+
+    public ObservableList<Case> cases() {
+        return cases;
+    }
+
+    public ObjectProperty<Case> selectedCaseProperty() {
+        return selectedCase;
+    }
+
+    public ObservableList<Person> people() {
+        return people;
+    }
+
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    public DetailViewModel detail() {
+        return detail;
+    }
+
+    public ReadOnlyObjectProperty<Task<?>> jobProperty() {
+        return job.getReadOnlyProperty();
+    }
+
+    public boolean isDemo() {
+        return session.isThrowaway();
+    }
+
+    /** Loads the cases and selects the first. */
+    public void start(Runnable then) {
+        tasks.quick(p -> session.cases().list(), list -> {
+            cases.setAll(list);
+            if (!list.isEmpty()) {
+                selectedCase.set(list.get(0));
+            }
+            then.run();
+        }, e -> onError.accept("The cases could not be read", e));
+    }
+
+    private void caseChanged(Case c) {
+        detail.clear();
+        people.clear();
+        if (c == null) {
+            timeline.clear();
+            return;
+        }
+        timeline.clearFilters();
+        timeline.load(session, c.id(), () -> { });
+        tasks.quick(p -> session.people().list(c.id()), people::setAll,
+                e -> onError.accept("The people in this case could not be read", e));
+    }
+
+    public void select(TimelineItem item) {
+        detail.show(session, item, timeline::items);
+    }
+
+    public void addCase(CaseDialogs.CaseFields f) {
+        tasks.quick(p -> session.cases().add(f.title(), f.initials(), f.zone()), c -> {
+            cases.add(c);
+            selectedCase.set(c);
+        }, e -> onError.accept("The case could not be added", e));
+    }
+
+    public void updateCase(Case c, CaseDialogs.CaseFields f) {
+        tasks.quick(p -> session.cases().update(c.id(), f.title(), f.initials(), f.zone()), updated -> {
+            cases.set(cases.indexOf(c), updated);
+            selectedCase.set(updated);
+        }, e -> onError.accept("The case could not be changed", e));
+    }
+
+    public void addPerson(CaseDialogs.PersonFields f) {
+        Case c = selectedCase.get();
+        if (c == null) {
+            return;
+        }
+        tasks.quick(p -> session.people().add(c.id(), f.name(), f.role(), f.identifiers()), people::add,
+                e -> onError.accept("The person could not be added", e));
+    }
+
+    public void addIncident(IncidentDraft draft, LongConsumer selectAfter) {
+        Case c = selectedCase.get();
+        if (c == null) {
+            return;
+        }
+        tasks.quick(p -> session.incidents().add(c.id(), draft), incident -> reloadAndSelect(incident.id(), selectAfter),
+                e -> onError.accept("The diary entry could not be saved", e));
+    }
+
+    public void editIncident(Incident incident, IncidentDraft draft, LongConsumer selectAfter) {
+        tasks.quick(p -> session.incidents().edit(incident.id(), draft),
+                edited -> reloadAndSelect(edited.id(), selectAfter),
+                e -> onError.accept("The change could not be saved", e));
+    }
+
+    public void delete(TimelineItem item, String reason) {
+        tasks.quick(p -> {
+            session.items().delete(item.id(), reason);
+            return item.id();
+        }, id -> {
+            detail.clear();
+            timeline.reload(() -> { });
+        }, e -> onError.accept("It could not be deleted", e));
+    }
+
+    /** Attaches files (and the files in folders) as one long job with progress and cancel. */
+    public void addEvidence(List<Path> paths, Long incidentId, LongConsumer selectAfter) {
+        Case c = selectedCase.get();
+        if (c == null || paths.isEmpty()) {
+            return;
+        }
+        Task<List<Attachment>> task = tasks.longJob(p -> session.attachments().attach(c.id(), paths, incidentId, p),
+                added -> {
+                    job.set(null);
+                    if (!added.isEmpty()) {
+                        reloadAndSelect(added.get(0).id(), selectAfter);
+                    }
+                }, e -> {
+                    job.set(null);
+                    onError.accept("The files were not added", e);
+                });
+        job.set(task);
+    }
+
+    private void reloadAndSelect(long id, LongConsumer selectAfter) {
+        timeline.reload(() -> selectAfter.accept(id));
+    }
+
+    /** Drops every view's data (on lock or quick exit). */
+    public void clear() {
+        Task<?> running = job.get();
+        if (running != null) {
+            running.cancel();
+        }
+        job.set(null);
+        detail.clear();
+        timeline.clear();
+        people.clear();
+        cases.clear();
+    }
+}

@@ -1,0 +1,144 @@
+package org.casebook.ui.start;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.ObservableList;
+import org.casebook.evidence.demo.DemoCaseBuilder;
+import org.casebook.ui.common.AppShell;
+import org.casebook.ui.common.ErrorText;
+import org.casebook.ui.common.Session;
+import org.casebook.vault.Passphrase;
+import org.casebook.vault.Vault;
+import org.casebook.vault.VaultException;
+
+/** The start screen: recent vaults, create, open, and the demo case. */
+public final class StartViewModel {
+    private final AppShell shell;
+    private final Consumer<Session> onUnlocked;
+    private final StringProperty notice = new SimpleStringProperty();
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+
+    public StartViewModel(AppShell shell, String notice, Consumer<Session> onUnlocked) {
+        this.shell = shell;
+        this.onUnlocked = onUnlocked;
+        this.notice.set(notice);
+    }
+
+    public ObservableList<Path> recentVaults() {
+        return shell.settings().recentVaults();
+    }
+
+    public BooleanProperty rememberRecentProperty() {
+        return shell.settings().rememberRecentProperty();
+    }
+
+    public StringProperty noticeProperty() {
+        return notice;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public void forget(Path vault) {
+        shell.settings().forgetRecent(vault);
+    }
+
+    /**
+     * Unlocks an existing vault in the background. {@code onError} gets the message to show under the
+     * passphrase field (wrong passphrase, damaged file, ...).
+     */
+    public void open(Path file, String passphrase, Consumer<String> onError, Runnable onDone) {
+        Passphrase key;
+        try {
+            key = Passphrase.of(passphrase);
+        } catch (VaultException e) {
+            onError.accept(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        shell.tasks().quick(progress -> {
+            try (key) {
+                return new Session(Vault.open(file, key), false);
+            }
+        }, session -> {
+            busy.set(false);
+            onDone.run();
+            onUnlocked.accept(session);
+        }, error -> {
+            busy.set(false);
+            onError.accept(ErrorText.of(error));
+        });
+    }
+
+    public void create(Path file, String passphrase, Consumer<String> onError, Runnable onDone) {
+        Passphrase key;
+        try {
+            key = Passphrase.of(passphrase);
+        } catch (VaultException e) {
+            onError.accept(e.getMessage());
+            return;
+        }
+        busy.set(true);
+        shell.tasks().quick(progress -> {
+            try (key) {
+                return new Session(Vault.create(file, key), false);
+            }
+        }, session -> {
+            busy.set(false);
+            onDone.run();
+            onUnlocked.accept(session);
+        }, error -> {
+            busy.set(false);
+            onError.accept(ErrorText.of(error));
+        });
+    }
+
+    /** Builds the fictional demo case in a throwaway vault (deleted when it is locked). */
+    public void openDemo(Consumer<Throwable> onError) {
+        busy.set(true);
+        notice.set("Preparing the demo case…");
+        shell.tasks().longJob(progress -> {
+            Path folder = Files.createTempDirectory("casebook-demo-vault-");
+            Path file = folder.resolve("demo.casebook");
+            byte[] random = new byte[24];
+            new SecureRandom().nextBytes(random);
+            Vault vault = Vault.create(file, Passphrase.of(HexFormat.of().formatHex(random)));
+            try {
+                new DemoCaseBuilder(Clock.systemUTC()).build(vault, progress);
+            } catch (RuntimeException e) {
+                vault.close();
+                deleteQuietly(file, folder);
+                throw e;
+            }
+            folder.toFile().deleteOnExit();
+            return new Session(vault, true);
+        }, session -> {
+            busy.set(false);
+            notice.set(null);
+            onUnlocked.accept(session);
+        }, error -> {
+            busy.set(false);
+            notice.set(null);
+            onError.accept(error);
+        });
+    }
+
+    private static void deleteQuietly(Path file, Path folder) {
+        try {
+            Files.deleteIfExists(file);
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // fictional data only
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.casebook.ui.timeline;
+
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.casebook.model.IncidentType;
+import org.casebook.model.ItemKind;
+import org.casebook.model.TimelineItem;
+import org.casebook.ui.common.Icons;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** One timeline row; its nodes are made once and reused as the list scrolls (the list is virtualized). */
+final class TimelineCell extends ListCell<TimelineRow> {
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+
+    private final Label dayLabel = new Label();
+    private final FontIcon icon = new FontIcon();
+    private final Label time = new Label();
+    private final Label sender = new Label();
+    private final Label text = new Label();
+    private final HBox entry = new HBox(10, icon, time, sender, text);
+
+    TimelineCell() {
+        dayLabel.getStyleClass().add("day-header");
+        icon.setIconSize(18);
+        icon.getStyleClass().add("icon");
+        time.getStyleClass().add("item-time");
+        time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        sender.getStyleClass().add("sender");
+        sender.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        text.getStyleClass().add("item-text");
+        text.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        entry.setAlignment(Pos.CENTER_LEFT);
+    }
+
+    @Override
+    protected void updateItem(TimelineRow row, boolean empty) {
+        super.updateItem(row, empty);
+        setText(null);
+        if (empty || row == null) {
+            setGraphic(null);
+            setAccessibleText(null);
+            setDisable(false);
+            return;
+        }
+        if (row instanceof TimelineRow.Day day) {
+            dayLabel.setText(DAY.format(day.day()) + "  ·  " + day.count() + (day.count() == 1 ? " item" : " items"));
+            setGraphic(dayLabel);
+            setAccessibleText(dayLabel.getText());
+            return;
+        }
+        TimelineItem item = ((TimelineRow.Entry) row).item();
+        icon.setIconCode(Icons.forItem(item.kind(), item.type()));
+        time.setText((item.when().approximate() ? "≈" : " ") + TIME.format(item.when().at()));
+        boolean hasSender = item.sender() != null;
+        sender.setText(hasSender ? item.sender() + ":" : "");
+        sender.setVisible(hasSender);
+        sender.setManaged(hasSender);
+        text.setText(oneLine(item));
+        setGraphic(entry);
+        setAccessibleText(describe(item));
+    }
+
+    private static String oneLine(TimelineItem item) {
+        String body = item.text() == null ? "" : item.text().replace('\n', ' ');
+        if (item.kind() == ItemKind.INCIDENT) {
+            try {
+                return IncidentType.fromCode(item.type()).label() + " — " + body;
+            } catch (IllegalArgumentException e) {
+                return body;
+            }
+        }
+        return body;
+    }
+
+    static String describe(TimelineItem item) {
+        String what = switch (item.kind()) {
+            case INCIDENT -> "Diary entry";
+            case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + item.sender());
+            case ATTACHMENT -> "File";
+            case CAPTURE -> "Web page";
+        };
+        return what + " at " + TIME.format(item.when().at()) + (item.when().approximate() ? " (approximate)" : "")
+                + ": " + oneLine(item);
+    }
+}

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -80,7 +81,7 @@ public final class ExportService {
         List<Attachment> selected = select(c, caseId, itemIds);
         StringBuilder sums = new StringBuilder();
         List<Map<String, Object>> entries = new ArrayList<>();
-        Set<String> usedNames = new HashSet<>();
+        Set<String> usedNames = new HashSet<>(Set.of("sha256sums", "manifest.json")); // lower case: see uniqueName
         long bytes = 0;
         for (Attachment a : selected) {
             progress.checkCancelled();
@@ -184,7 +185,8 @@ public final class ExportService {
     private String copyOut(Connection c, Attachment a, Path file) throws SQLException {
         MessageDigest digest = Sha256.newDigest();
         try (InputStream in = vault.blobs().open(c, blobIdOf(c, a.id()));
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), digest)) {
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW),
+                     digest)) {
             in.transferTo(out);
         } catch (IOException e) {
             if (e.getCause() instanceof SQLException stored) {
@@ -219,9 +221,16 @@ public final class ExportService {
         return name;
     }
 
+    /**
+     * A name no earlier file of this export has, compared without case (as Windows and macOS folders do), so
+     * that no original overwrites another — even one whose own name looks like a renamed one.
+     */
     private static String uniqueName(String name, long id, Set<String> used) {
-        String chosen = used.contains(name) ? id + "-" + name : name;
-        used.add(chosen);
+        String chosen = name;
+        for (int n = 1; used.contains(chosen.toLowerCase(java.util.Locale.ROOT)); n++) {
+            chosen = (n == 1 ? id + "-" : id + "-" + n + "-") + name;
+        }
+        used.add(chosen.toLowerCase(java.util.Locale.ROOT));
         return chosen;
     }
 

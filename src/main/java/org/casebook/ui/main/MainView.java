@@ -117,10 +117,15 @@ public final class MainView extends BorderPane {
         cases.setAccessibleText("Cases");
         cases.setPrefHeight(160);
         cases.setCellFactory(l -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Case c, boolean empty) {
                 super.updateItem(c, empty);
                 setText(empty || c == null ? null : c.title() + "  (" + c.initials() + ")");
+                setWrapText(true);
             }
         });
         cases.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
@@ -147,6 +152,10 @@ public final class MainView extends BorderPane {
         people.setId("people");
         people.setAccessibleText("People in this case");
         people.setCellFactory(l -> new ListCell<>() {
+            {
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Person p, boolean empty) {
                 super.updateItem(p, empty);

@@ -26,6 +26,10 @@ final class TimelineCell extends ListCell<TimelineRow> {
     private final HBox entry = new HBox(10, icon, time, sender, text);
 
     TimelineCell() {
+        // A zero preferred width makes the cell follow the list's width, so long text is cut with "…"
+        // instead of growing a horizontal scroll bar.
+        setPrefWidth(0);
+        text.setMinWidth(0);
         dayLabel.getStyleClass().add("day-header");
         icon.setIconSize(18);
         icon.getStyleClass().add("icon");

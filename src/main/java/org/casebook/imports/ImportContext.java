@@ -1,0 +1,40 @@
+package org.casebook.imports;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.casebook.vault.Progress;
+
+/**
+ * What an importer is told about this import, and where it reports what it noticed.
+ *
+ * @param dateOrder the user's answer for numeric dates, or null to work it out (and refuse when ambiguous)
+ */
+public final class ImportContext {
+    private final DateOrder dateOrder;
+    private final Progress progress;
+    private final List<String> warnings = new ArrayList<>();
+
+    public ImportContext(DateOrder dateOrder, Progress progress) {
+        this.dateOrder = dateOrder;
+        this.progress = progress;
+    }
+
+    public DateOrder dateOrder() {
+        return dateOrder;
+    }
+
+    public Progress progress() {
+        return progress;
+    }
+
+    /** Something the user should know about this import (a repaired string, a wrong count, a missing file). */
+    public void warn(String warning) {
+        if (warnings.size() < 1000) {
+            warnings.add(warning);
+        }
+    }
+
+    public List<String> warnings() {
+        return List.copyOf(warnings);
+    }
+}

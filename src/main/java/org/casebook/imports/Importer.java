@@ -1,0 +1,21 @@
+package org.casebook.imports;
+
+import java.io.IOException;
+
+/**
+ * Reads one export format. Importers stream: they never hold a whole export in memory, and they never
+ * touch the vault or JavaFX; {@link ImportService} matches people, deduplicates and writes.
+ */
+public interface Importer {
+    ImportFormat format();
+
+    /** A quick look at the file (name and first bytes) for automatic detection. */
+    boolean recognises(ExportFile file) throws IOException;
+
+    /**
+     * Streams every record of the export to {@code sink}, in the order the export holds them.
+     *
+     * @throws ImportException naming the file and line/entry when the export is malformed
+     */
+    void read(ExportFile file, ImportContext context, MessageSink sink) throws IOException;
+}

@@ -1,0 +1,18 @@
+package org.casebook.imports;
+
+/** Markers an export puts on a message, kept because they matter as evidence. */
+public enum MessageFlag {
+    /** The media was left out of the export ("<Media omitted>", "image omitted"). */
+    OMITTED,
+    /** The sender deleted it ("This message was deleted"). */
+    DELETED,
+    /** It was edited after sending. */
+    EDITED,
+    /** Retracted (Messenger "is_unsent"). */
+    UNSENT,
+    FORWARDED,
+    /** A call that was not answered. */
+    MISSED,
+    /** A draft, an outbox or a failed message that was never delivered. */
+    NOT_SENT
+}

@@ -29,6 +29,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             PersonCommand.class,
             IncidentCommand.class,
             AttachCommand.class,
+            ImportCommand.class,
             TimelineCommand.class,
             SearchCommand.class,
             ExportCommand.class,

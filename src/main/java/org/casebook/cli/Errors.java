@@ -21,6 +21,9 @@ final class Errors {
         if (failure instanceof VaultException e) {
             return print(err, e.getMessage(), exitCode(e.kind()));
         }
+        if (failure instanceof org.casebook.imports.ImportException e) {
+            return print(err, e.getMessage(), ExitCodes.BAD_INPUT);
+        }
         if (failure instanceof IllegalArgumentException || failure instanceof DateTimeException) {
             return print(err, failure.getMessage(), ExitCodes.BAD_INPUT);
         }

@@ -181,7 +181,8 @@ public final class AttachmentService {
         return new Placement(When.about(modified.atZone(caseZone)), TIME_FILE);
     }
 
-    static void link(Connection c, long itemId, long incidentId) throws SQLException {
+    /** Links an item (a file, a message's attachment) to the incident or message it belongs to. */
+    public static void link(Connection c, long itemId, long incidentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT OR IGNORE INTO item_link(item_id, incident_id) VALUES (?, ?)")) {
             ps.setLong(1, itemId);

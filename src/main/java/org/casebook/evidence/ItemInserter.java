@@ -16,8 +16,9 @@ final class ItemInserter implements AutoCloseable {
     private static final String INSERT = """
             INSERT INTO item(id, case_id, kind, type, at_utc, at_zone, at_local, end_utc, approximate, added_utc,
                              text, location, witnesses, impact, police_ref, sender_id, blob_id, file_name,
-                             media_type, file_size, file_modified_utc, extra, source, searchable)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
+                             media_type, file_size, file_modified_utc, extra, source, searchable,
+                             conversation_id, direction, flags, import_id, dedupe_key)
+            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
 
     private final PreparedStatement insert;
     private long nextId;
@@ -56,6 +57,11 @@ final class ItemInserter implements AutoCloseable {
         ps.setString(22, r.extra());
         ps.setString(23, r.source());
         ps.setString(24, r.searchable());
+        setLong(ps, 25, r.conversationId());
+        ps.setString(26, r.direction());
+        ps.setString(27, r.flags());
+        setLong(ps, 28, r.importId());
+        setLong(ps, 29, r.dedupeKey());
         ps.executeUpdate();
         return id;
     }

@@ -18,7 +18,8 @@ import org.casebook.vault.Sha256;
 final class ItemState {
     static final String[] ITEM_COLUMNS = {"case_id", "kind", "type", "at_utc", "at_zone", "at_local", "end_utc",
         "approximate", "added_utc", "text", "location", "witnesses", "impact", "police_ref", "sender_id",
-        "file_name", "media_type", "file_size", "file_modified_utc", "extra", "source", "blob_sha256"};
+        "file_name", "media_type", "file_size", "file_modified_utc", "extra", "source", "blob_sha256",
+        "conversation_id", "direction", "flags", "import_id"};
     private static final String ITEM_SELECT = "SELECT "
             + String.join(", ", java.util.Arrays.stream(ITEM_COLUMNS)
                     .map(col -> col.equals("blob_sha256") ? "b.sha256" : "i." + col).toList())
@@ -73,7 +74,7 @@ final class ItemState {
             r.when().end() == null ? null : r.when().end().toInstant().toEpochMilli(),
             r.when().approximate() ? 1 : 0, r.addedUtc(), r.text(), r.location(), r.witnesses(), r.impact(),
             r.policeRef(), r.senderId(), r.fileName(), r.mediaType(), r.fileSize(), r.fileModifiedUtc(), r.extra(),
-            r.source(), r.blobSha256()};
+            r.source(), r.blobSha256(), r.conversationId(), r.direction(), r.flags(), r.importId()};
         StringBuilder canonical = new StringBuilder(256);
         for (int i = 0; i < values.length; i++) {
             append(canonical, ITEM_COLUMNS[i], values[i] == null ? null : values[i].toString());

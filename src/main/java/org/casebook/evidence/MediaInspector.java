@@ -32,13 +32,23 @@ public final class MediaInspector {
         static final Tika TIKA = new Tika();
     }
 
+    /** Opens the content again, for reading an image's metadata. */
+    @FunctionalInterface
+    public interface Source {
+        InputStream open() throws IOException;
+    }
+
     public MediaInfo inspect(Path file, byte[] head) {
-        String name = file.getFileName().toString();
+        return inspect(file.getFileName().toString(), head, () -> Files.newInputStream(file));
+    }
+
+    /** Inspects content that is not a file on disk (a zip entry, an MMS part). */
+    public MediaInfo inspect(String name, byte[] head, Source content) {
         String mediaType = TikaHolder.TIKA.detect(head, name);
         if (!mediaType.startsWith("image/")) {
             return new MediaInfo(mediaType, null, null, null);
         }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = content.open()) {
             Metadata metadata = ImageMetadataReader.readMetadata(in);
             return readExif(mediaType, metadata);
         } catch (ImageProcessingException | IOException | RuntimeException e) {

@@ -51,6 +51,26 @@ public final class PersonService {
         });
     }
 
+    /** Changes how a person relates to the case (a sender found to be the perpetrator, say). */
+    public Person setRole(long personId, PersonRole role) {
+        return vault.write(c -> {
+            Person before = get(c, personId);
+            if (before.role() == role) {
+                return before;
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE person SET role = ? WHERE id = ?")) {
+                ps.setString(1, role.code());
+                ps.setLong(2, personId);
+                ps.executeUpdate();
+            }
+            Map<String, Object> changes = new LinkedHashMap<>();
+            Changes.note(changes, "role", before.role().code(), role.code());
+            vault.audit().append(c, "person-edited", "person:" + personId,
+                    Map.of("changes", changes, "state", ItemState.ofPerson(c, personId).orElseThrow()));
+            return get(c, personId);
+        });
+    }
+
     public List<Person> list(long caseId) {
         return vault.read(c -> {
             List<Long> ids = new ArrayList<>();

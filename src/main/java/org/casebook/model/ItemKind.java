@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** The kinds of item on a case's timeline. */
 public enum ItemKind {
-    INCIDENT, ATTACHMENT, MESSAGE, CAPTURE;
+    INCIDENT, ATTACHMENT, MESSAGE, CALL, CAPTURE;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

@@ -99,12 +99,20 @@ public final class BlobStore {
         return Sha256.hex(digest.digest());
     }
 
-    /** Removes a blob no item refers to any more (secure_delete overwrites the freed pages). */
+    /**
+     * Removes a blob no item or import refers to any more (secure_delete overwrites the freed pages).
+     * Works at every schema version: imports appear in version 3.
+     */
     public boolean deleteIfUnreferenced(Connection c, long blobId) throws SQLException {
+        boolean hasImports = Schema.version(c) >= 3;
         try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM blob WHERE id = ? AND NOT EXISTS (SELECT 1 FROM item WHERE blob_id = ?)")) {
+                "DELETE FROM blob WHERE id = ? AND NOT EXISTS (SELECT 1 FROM item WHERE blob_id = ?)"
+                        + (hasImports ? " AND NOT EXISTS (SELECT 1 FROM import_run WHERE blob_id = ?)" : ""))) {
             ps.setLong(1, blobId);
             ps.setLong(2, blobId);
+            if (hasImports) {
+                ps.setLong(3, blobId);
+            }
             return ps.executeUpdate() > 0;
         }
     }

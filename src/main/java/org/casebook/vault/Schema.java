@@ -109,7 +109,35 @@ final class Schema {
                         text, searchable,
                         content='item', content_rowid='id',
                         tokenize='unicode61 remove_diacritics 2')""",
-                    "INSERT INTO item_fts(item_fts) VALUES ('rebuild')")));
+                    "INSERT INTO item_fts(item_fts) VALUES ('rebuild')")),
+            new Migration(3, "imported conversations and messages", List.of(
+                    """
+                    CREATE TABLE import_run(
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id      INTEGER NOT NULL REFERENCES case_file(id),
+                        format       TEXT NOT NULL,
+                        file_name    TEXT NOT NULL,
+                        blob_id      INTEGER REFERENCES blob(id),
+                        zone         TEXT NOT NULL,
+                        date_order   TEXT,
+                        summary      TEXT NOT NULL,
+                        imported_utc INTEGER NOT NULL)""",
+                    "CREATE INDEX import_run_case ON import_run(case_id)",
+                    """
+                    CREATE TABLE conversation(
+                        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id INTEGER NOT NULL REFERENCES case_file(id),
+                        channel TEXT NOT NULL,
+                        key     TEXT NOT NULL,
+                        title   TEXT,
+                        UNIQUE(case_id, channel, key))""",
+                    "ALTER TABLE item ADD COLUMN conversation_id INTEGER REFERENCES conversation(id)",
+                    "ALTER TABLE item ADD COLUMN direction TEXT",
+                    "ALTER TABLE item ADD COLUMN flags TEXT",
+                    "ALTER TABLE item ADD COLUMN import_id INTEGER REFERENCES import_run(id)",
+                    "ALTER TABLE item ADD COLUMN dedupe_key INTEGER",
+                    "CREATE INDEX item_dedupe ON item(case_id, dedupe_key) WHERE dedupe_key IS NOT NULL",
+                    "CREATE INDEX item_conversation ON item(conversation_id, at_utc) WHERE conversation_id IS NOT NULL")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

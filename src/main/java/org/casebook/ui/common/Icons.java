@@ -33,6 +33,7 @@ public final class Icons {
         return switch (kind) {
             case INCIDENT -> forIncident(type);
             case MESSAGE -> MaterialDesignM.MESSAGE_TEXT_OUTLINE;
+            case CALL -> MaterialDesignP.PHONE_OUTLINE;
             case CAPTURE -> MaterialDesignW.WEB;
             case ATTACHMENT -> forMedia(type);
         };

@@ -37,7 +37,7 @@ public final class DetailViewModel {
             detail.set(null);
             return;
         }
-        if (item.kind() == ItemKind.MESSAGE) {
+        if (item.kind() == ItemKind.MESSAGE || item.kind() == ItemKind.CALL) {
             List<TimelineItem> sameDay = timeline.get().stream()
                     .filter(t -> t.kind() == ItemKind.MESSAGE
                             && t.when().at().toLocalDate().equals(item.when().at().toLocalDate()))
@@ -64,7 +64,7 @@ public final class DetailViewModel {
                 Attachment a = session.attachments().get(item.id());
                 yield new ItemDetail.OfFile(item, a, preview(session, a), session.items().history(item.id()));
             }
-            case MESSAGE -> throw new IllegalStateException("messages are shown from the loaded timeline");
+            case MESSAGE, CALL -> throw new IllegalStateException("messages are shown from the loaded timeline");
         };
     }
 

@@ -87,6 +87,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
         String what = switch (item.kind()) {
             case INCIDENT -> "Diary entry";
             case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + item.sender());
+            case CALL -> "Call" + (item.sender() == null ? "" : " with " + item.sender());
             case ATTACHMENT -> "File";
             case CAPTURE -> "Web page";
         };

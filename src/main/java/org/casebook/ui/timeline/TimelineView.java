@@ -87,6 +87,7 @@ public final class TimelineView extends VBox {
             }
         });
         ProgressIndicator loading = new ProgressIndicator();
+        loading.setId("timeline-loading");
         loading.setMaxSize(48, 48);
         loading.visibleProperty().bind(vm.loadingProperty());
         StackPane body = new StackPane(list, loading);

@@ -1,0 +1,104 @@
+package org.casebook.cli;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.casebook.imports.DateOrder;
+import org.casebook.imports.ImportFormat;
+import org.casebook.imports.ImportOptions;
+import org.casebook.imports.ImportService;
+import org.casebook.imports.ImportSummary;
+import org.casebook.imports.Importers;
+import org.casebook.model.Case;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code casebook import}: reads chat, text, call, social-media and e-mail exports into a case. */
+@Command(name = "import", header = "Import message, call and e-mail exports into a case.",
+        mixinStandardHelpOptions = true,
+        description = "Reads exports (WhatsApp, SMS Backup & Restore, Messenger, Instagram, Telegram, e-mail, "
+                + "Signal, Discord, CSV) into the case, keeping each export file and its media as originals. Each "
+                + "file imports completely or not at all; messages already in the case are not added again. "
+                + "Prints a summary per file (--json: one JSON object per file).")
+final class ImportCommand extends VaultCommand {
+    @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+    String caseKey;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
+            description = "auto (default), whatsapp, sms, calls, facebook, instagram, telegram, email, signal, discord or csv.")
+    String format;
+
+    @Option(names = "--timezone", paramLabel = "ZONE",
+            description = "The time zone of times written without one (default: the case's).")
+    String timezone;
+
+    @Option(names = "--date-order", paramLabel = "ORDER",
+            description = "dmy, mdy or ymd: how numeric dates are written, when the export does not make it clear.")
+    String dateOrder;
+
+    @Option(names = "--perpetrator", paramLabel = "NAME_OR_NUMBER",
+            description = "A sender name, number or address that belongs to the person doing this (repeatable).")
+    List<String> perpetrators = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Read and summarise, but write nothing.")
+    boolean dryRun;
+
+    @Option(names = "--json", description = "Print each summary as one JSON object.")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Export files (or zips).")
+    List<Path> files;
+
+    @Override
+    int run(Vault vault, CliContext ctx) {
+        ImportOptions options = new ImportOptions(
+                "auto".equalsIgnoreCase(format) ? null : ImportFormat.fromCode(format),
+                timezone == null ? null : ZoneId.of(timezone.strip()),
+                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun);
+        Case aCase = findCase(vault, caseKey);
+        ImportService service = new ImportService(vault, Importers.standard());
+        for (Path file : files) {
+            Progress progress = progress(ctx, "Importing");
+            ImportSummary summary;
+            try {
+                summary = service.importFile(aCase.id(), file, options, progress);
+            } finally {
+                done(progress);
+            }
+            if (json) {
+                JsonLines.write(ctx.out(), summary.toJson());
+            } else {
+                printSummary(ctx, summary);
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static DateOrder parseDateOrder(String value) {
+        try {
+            return DateOrder.fromCode(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--date-order: '" + value + "' should be dmy, mdy or ymd.");
+        }
+    }
+
+    private static void printSummary(CliContext ctx, ImportSummary s) {
+        var out = ctx.out();
+        out.println(s.file() + " (" + s.format().label() + ")" + (s.dryRun() ? " — dry run, nothing written" : ""));
+        out.printf("  %,d messages, %,d calls, %,d system lines, %,d senders%n", s.messages(), s.calls(), s.system(),
+                s.senders());
+        out.printf("  %,d attachments (%,d not in the export), %,d omitted, %,d deleted%n", s.attachments(),
+                s.missingAttachments(), s.omitted(), s.deleted());
+        out.println("  from " + s.first() + " to " + s.last() + " (" + s.timezone() + ")");
+        if (!s.dryRun()) {
+            out.printf("  %,d added, %,d already in the case%n", s.added(), s.duplicates());
+        }
+        for (String w : s.warnings()) {
+            out.println("  note: " + w);
+        }
+    }
+}

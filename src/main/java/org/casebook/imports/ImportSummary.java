@@ -1,0 +1,47 @@
+package org.casebook.imports;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one file's import found and did; {@link #toJson()} gives the command line's {@code --json} object.
+ *
+ * @param messages  authored entries (including media-only, omitted and deleted ones)
+ * @param calls     call-log entries
+ * @param system    service lines
+ * @param added     records written to the vault (0 on a dry run or a re-import)
+ * @param duplicates records already in the vault from an earlier import
+ * @param first     the earliest time, as an ISO-8601 local date-time (as written, or in the case's zone)
+ */
+public record ImportSummary(String file, ImportFormat format, long messages, long calls, long system, long senders,
+                            long attachments, long missingAttachments, long omitted, long deleted, String first,
+                            String last, long added, long duplicates, String timezone, DateOrder dateOrder,
+                            boolean dryRun, List<String> warnings) {
+    public ImportSummary {
+        warnings = List.copyOf(warnings);
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("file", file);
+        json.put("format", format.code());
+        json.put("messages", messages);
+        json.put("calls", calls);
+        json.put("system", system);
+        json.put("senders", senders);
+        json.put("attachments", attachments);
+        json.put("missing_attachments", missingAttachments);
+        json.put("omitted", omitted);
+        json.put("deleted", deleted);
+        json.put("first", first);
+        json.put("last", last);
+        json.put("added", added);
+        json.put("duplicates", duplicates);
+        json.put("timezone", timezone);
+        json.put("date_order", dateOrder == null ? null : dateOrder.code());
+        json.put("dry_run", dryRun);
+        json.put("warnings", warnings);
+        return json;
+    }
+}

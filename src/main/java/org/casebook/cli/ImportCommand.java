@@ -44,6 +44,11 @@ final class ImportCommand extends VaultCommand {
             description = "A sender name, number or address that belongs to the person doing this (repeatable).")
     List<String> perpetrators = new ArrayList<>();
 
+    @Option(names = "--columns", paramLabel = "ROLE=HEADER", split = ",",
+            description = "For a CSV file: which column holds what, e.g. time=Sent,sender=From,text=Message "
+                    + "(roles: time, date, clock, text, sender, address, direction, conversation, channel).")
+    java.util.Map<String, String> columns = new java.util.LinkedHashMap<>();
+
     @Option(names = "--dry-run", description = "Read and summarise, but write nothing.")
     boolean dryRun;
 
@@ -58,7 +63,7 @@ final class ImportCommand extends VaultCommand {
         ImportOptions options = new ImportOptions(
                 "auto".equalsIgnoreCase(format) ? null : ImportFormat.fromCode(format),
                 timezone == null ? null : ZoneId.of(timezone.strip()),
-                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun);
+                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun, columns);
         Case aCase = findCase(vault, caseKey);
         ImportService service = new ImportService(vault, Importers.standard());
         for (Path file : files) {

@@ -12,11 +12,22 @@ import org.casebook.vault.Progress;
 public final class ImportContext {
     private final DateOrder dateOrder;
     private final Progress progress;
+    private final java.util.Map<String, String> columns;
     private final List<String> warnings = new ArrayList<>();
 
     public ImportContext(DateOrder dateOrder, Progress progress) {
+        this(dateOrder, progress, java.util.Map.of());
+    }
+
+    /** @param columns a CSV column mapping chosen by the user (role to header name), possibly empty */
+    public ImportContext(DateOrder dateOrder, Progress progress, java.util.Map<String, String> columns) {
         this.dateOrder = dateOrder;
         this.progress = progress;
+        this.columns = java.util.Map.copyOf(columns);
+    }
+
+    public java.util.Map<String, String> columns() {
+        return columns;
     }
 
     public DateOrder dateOrder() {

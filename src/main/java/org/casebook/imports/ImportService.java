@@ -75,7 +75,7 @@ public final class ImportService {
         ZoneId zone = options.zone() != null ? options.zone() : aCase.zone();
         try (ExportFile export = ExportFile.open(file)) {
             Importer importer = options.format() == null ? importers.detect(export) : importers.get(options.format());
-            ImportContext context = new ImportContext(options.dateOrder(), progress);
+            ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
             if (options.dryRun()) {
                 Counts counts = new Counts(zone);
                 read(importer, export, context, counts::count);

@@ -8,6 +8,6 @@ final class StandardImporters {
     }
 
     static List<Importer> all() {
-        return List.of();
+        return List.of(new org.casebook.imports.csv.CsvImporter());
     }
 }

@@ -70,6 +70,43 @@ public final class ImportService {
         }
     }
 
+    /**
+     * Reads a file without writing anything: its format, the dry-run summary, the senders and the first
+     * {@code sampleSize} records. Throws {@link AmbiguousDateOrderException} when the dates need the user.
+     */
+    public ImportSurvey survey(long caseId, Path file, ImportOptions options, int sampleSize, Progress progress) {
+        Case aCase = new CaseService(vault).get(caseId);
+        ZoneId zone = options.zone() != null ? options.zone() : aCase.zone();
+        try (ExportFile export = ExportFile.open(file)) {
+            Importer importer = options.format() == null ? importers.detect(export) : importers.get(options.format());
+            ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
+            Counts counts = new Counts(zone);
+            Map<String, long[]> senders = new LinkedHashMap<>();
+            Map<String, String[]> senderNames = new HashMap<>();
+            List<ImportedMessage> sample = new ArrayList<>();
+            read(importer, export, context, m -> {
+                counts.count(m);
+                if (sample.size() < sampleSize) {
+                    sample.add(m);
+                }
+                if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)) {
+                    String key = nz(m.senderName()) + "\u0000" + nz(m.senderAddress());
+                    senders.computeIfAbsent(key, k -> new long[1])[0]++;
+                    senderNames.putIfAbsent(key, new String[] {m.senderName(), m.senderAddress()});
+                }
+            });
+            ImportOptions dry = new ImportOptions(options.format(), options.zone(), options.dateOrder(),
+                    options.perpetrators(), true, options.columns());
+            List<ImportSurvey.SenderCount> counted = senders.entrySet().stream()
+                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
+                    .map(e -> new ImportSurvey.SenderCount(senderNames.get(e.getKey())[0],
+                            senderNames.get(e.getKey())[1], e.getValue()[0]))
+                    .toList();
+            return new ImportSurvey(importer.format(), counts.summary(export.name(), importer.format(), dry, context,
+                    0, 0), counted, sample);
+        }
+    }
+
     public ImportSummary importFile(long caseId, Path file, ImportOptions options, Progress progress) {
         Case aCase = new CaseService(vault).get(caseId);
         ZoneId zone = options.zone() != null ? options.zone() : aCase.zone();

@@ -21,6 +21,7 @@ public final class Session implements AutoCloseable {
     private final ItemService items;
     private final TimelineService timeline;
     private final VerifyService verifier;
+    private final org.casebook.imports.ImportService imports;
 
     /** @param throwaway a demo vault, deleted when the session ends */
     public Session(Vault vault, boolean throwaway) {
@@ -33,6 +34,11 @@ public final class Session implements AutoCloseable {
         this.items = new ItemService(vault);
         this.timeline = new TimelineService(vault);
         this.verifier = new VerifyService(vault);
+        this.imports = new org.casebook.imports.ImportService(vault, org.casebook.imports.Importers.standard());
+    }
+
+    public org.casebook.imports.ImportService imports() {
+        return imports;
     }
 
     public Path file() {

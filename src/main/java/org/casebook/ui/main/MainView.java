@@ -32,11 +32,13 @@ import org.casebook.ui.common.Icons;
 import org.casebook.ui.detail.DetailView;
 import org.casebook.ui.diary.DiaryEntryDialog;
 import org.casebook.ui.diary.DiaryEntryViewModel;
+import org.casebook.ui.imports.ImportWizardDialog;
 import org.casebook.ui.settings.SettingsDialog;
 import org.casebook.ui.timeline.TimelineView;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -92,6 +94,12 @@ public final class MainView extends BorderPane {
         evidence.setTooltip(new Tooltip("Add photos, documents, recordings or videos (Ctrl+O), or drop them on the window"));
         evidence.setOnAction(e -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null,
                 timeline::select));
+        Button importMessages = new Button("Import messages", Icons.of(MaterialDesignM.MESSAGE_ARROW_RIGHT_OUTLINE, 18));
+        importMessages.setId("import-messages");
+        importMessages.setTooltip(new Tooltip("Import a WhatsApp, SMS, Messenger, Instagram, Telegram, e-mail, Signal,"
+                + " Discord or CSV export (Ctrl+I)"));
+        importMessages.setOnAction(e -> openImport());
+        importMessages.disableProperty().bind(vm.selectedCaseProperty().isNull());
         diary.disableProperty().bind(vm.selectedCaseProperty().isNull());
         evidence.disableProperty().bind(vm.selectedCaseProperty().isNull());
         Region spacer = new Region();
@@ -106,7 +114,7 @@ public final class MainView extends BorderPane {
         lock.setId("lock");
         lock.setTooltip(new Tooltip("Lock the vault (Ctrl+L)"));
         lock.setOnAction(e -> shell.lock(null));
-        return new ToolBar(diary, evidence, spacer, demo, settings, lock);
+        return new ToolBar(diary, evidence, importMessages, spacer, demo, settings, lock);
     }
 
     private VBox sidePane() {
@@ -234,10 +242,25 @@ public final class MainView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newIncident);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     timeline::focusSearch);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImport);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                     () -> shell.lock(null));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                     () -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null, timeline::select));
+        });
+    }
+
+    private void openImport() {
+        var wizard = vm.newImport();
+        if (wizard == null) {
+            return;
+        }
+        ImportWizardDialog.show(shell.dialogs(), wizard, summary -> {
+            vm.imported();
+            shell.dialogs().showInfo("Import finished", String.format("%s: %,d added, %,d already in the case.%s",
+                    summary.file(), summary.added(), summary.duplicates(), summary.warnings().isEmpty() ? ""
+                            : "\n\nNotes:\n" + String.join("\n", summary.warnings().subList(0,
+                            Math.min(8, summary.warnings().size())))));
         });
     }
 

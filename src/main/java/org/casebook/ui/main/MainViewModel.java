@@ -167,6 +167,23 @@ public final class MainViewModel {
         job.set(task);
     }
 
+    /** A wizard for importing an export into the selected case, or null when no case is selected. */
+    public org.casebook.ui.imports.ImportWizardViewModel newImport() {
+        Case c = selectedCase.get();
+        return c == null ? null : new org.casebook.ui.imports.ImportWizardViewModel(session, c, tasks);
+    }
+
+    /** After an import: show the new messages and the people the import added. */
+    public void imported() {
+        Case c = selectedCase.get();
+        if (c == null) {
+            return;
+        }
+        timeline.reload(() -> { });
+        tasks.quick(p -> session.people().list(c.id()), people::setAll,
+                e -> onError.accept("The people in this case could not be read", e));
+    }
+
     private void reloadAndSelect(long id, LongConsumer selectAfter) {
         timeline.reload(() -> selectAfter.accept(id));
     }

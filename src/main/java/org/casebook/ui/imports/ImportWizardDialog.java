@@ -1,0 +1,182 @@
+package org.casebook.ui.imports;
+
+import java.io.File;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.cell.CheckBoxListCell;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.casebook.imports.DateOrder;
+import org.casebook.imports.ImportSummary;
+import org.casebook.ui.common.DialogService;
+
+/**
+ * Import messages: drop or choose an export → see its format and first messages (both readings of the
+ * dates when they are ambiguous) → say who is who → import, with progress and cancel.
+ */
+public final class ImportWizardDialog {
+    private ImportWizardDialog() {
+    }
+
+    public static void show(DialogService dialogs, ImportWizardViewModel vm, Consumer<ImportSummary> onImported) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialogs.prepare(dialog, "Import messages");
+        dialog.setHeaderText("Import a chat, text, call or e-mail export");
+        dialog.setResizable(true);
+
+        Label fileName = new Label("Drop an export file here, or choose one.");
+        fileName.setId("import-file");
+        fileName.textProperty().bind(Bindings.when(vm.fileProperty().isNull())
+                .then("Drop an export file here, or choose one.")
+                .otherwise(Bindings.createStringBinding(() -> vm.fileProperty().get() == null ? ""
+                        : vm.fileProperty().get().getFileName().toString(), vm.fileProperty())));
+        Button choose = new Button("Choose a file…");
+        choose.setId("import-choose");
+        choose.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Choose an export file");
+            File chosen = chooser.showOpenDialog(dialogs.owner());
+            if (chosen != null) {
+                vm.choose(chosen.toPath());
+            }
+        });
+        HBox fileRow = new HBox(10, choose, fileName);
+        fileRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label format = new Label();
+        format.setId("import-format");
+        format.setStyle("-fx-font-weight: bold;");
+        format.textProperty().bind(vm.formatProperty());
+        Label overview = new Label();
+        overview.setId("import-overview");
+        overview.setWrapText(true);
+        overview.textProperty().bind(vm.overviewProperty());
+        overview.visibleProperty().bind(vm.readyProperty());
+        overview.managedProperty().bind(overview.visibleProperty());
+
+        Label ambiguousText = new Label("These dates could be read two ways, and Casebook will not guess."
+                + " Which reading is right? (Think of something you remember: a birthday, a weekend.)");
+        ambiguousText.setWrapText(true);
+        ToggleGroup order = new ToggleGroup();
+        RadioButton dayFirst = new RadioButton();
+        dayFirst.setId("import-day-first");
+        dayFirst.textProperty().bind(Bindings.concat("Day first: ", vm.dayFirstReadingProperty()));
+        dayFirst.setToggleGroup(order);
+        dayFirst.setUserData(DateOrder.DMY);
+        RadioButton monthFirst = new RadioButton();
+        monthFirst.setId("import-month-first");
+        monthFirst.textProperty().bind(Bindings.concat("Month first: ", vm.monthFirstReadingProperty()));
+        monthFirst.setToggleGroup(order);
+        monthFirst.setUserData(DateOrder.MDY);
+        order.selectedToggleProperty().addListener((o, old, t) -> {
+            if (t != null) {
+                vm.dateOrderProperty().set((DateOrder) t.getUserData());
+            }
+        });
+        VBox ambiguity = new VBox(6, ambiguousText, dayFirst, monthFirst);
+        ambiguity.getStyleClass().add("notice");
+        ambiguity.visibleProperty().bind(vm.ambiguousProperty());
+        ambiguity.managedProperty().bind(ambiguity.visibleProperty());
+
+        Label previewTitle = new Label("FIRST MESSAGES, AS THE EXPORT HAS THEM");
+        previewTitle.getStyleClass().add("section-title");
+        ListView<String> preview = new ListView<>(vm.preview());
+        preview.setId("import-preview");
+        preview.setPrefHeight(170);
+        preview.setFocusTraversable(true);
+
+        Label sendersTitle = new Label("WHO IS WHO? TICK THE PERSON DOING THIS (ALL THEIR NUMBERS AND NAMES)");
+        sendersTitle.getStyleClass().add("section-title");
+        ListView<ImportWizardViewModel.SenderRow> senders = new ListView<>(vm.senders());
+        senders.setId("import-senders");
+        senders.setPrefHeight(130);
+        senders.setCellFactory(CheckBoxListCell.forListView(ImportWizardViewModel.SenderRow::perpetratorProperty,
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(ImportWizardViewModel.SenderRow row) {
+                        return row == null ? "" : row.label();
+                    }
+
+                    @Override
+                    public ImportWizardViewModel.SenderRow fromString(String s) {
+                        return null;
+                    }
+                }));
+        VBox details = new VBox(8, previewTitle, preview, sendersTitle, senders);
+        details.visibleProperty().bind(vm.readyProperty());
+        details.managedProperty().bind(details.visibleProperty());
+
+        Label error = new Label();
+        error.setId("import-error");
+        error.getStyleClass().add("error-text");
+        error.setWrapText(true);
+        error.textProperty().bind(vm.errorProperty());
+        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
+        ProgressBar progress = new ProgressBar();
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.visibleProperty().bind(vm.busyProperty());
+        vm.jobProperty().addListener((o, old, task) -> {
+            progress.progressProperty().unbind();
+            if (task != null) {
+                progress.progressProperty().bind(task.progressProperty());
+            } else {
+                progress.setProgress(-1);
+            }
+        });
+
+        VBox content = new VBox(10, fileRow, format, overview, ambiguity, details, error, progress);
+        content.setPadding(new Insets(6, 0, 0, 0));
+        content.setPrefWidth(680);
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        dialog.getDialogPane().setOnDragDropped(e -> {
+            List<File> files = e.getDragboard().hasFiles() ? e.getDragboard().getFiles() : List.of();
+            e.setDropCompleted(!files.isEmpty());
+            e.consume();
+            if (!files.isEmpty()) {
+                vm.choose(files.get(0).toPath());
+            }
+        });
+
+        ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(importType, ButtonType.CANCEL);
+        Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
+        importButton.setId("import-start");
+        importButton.disableProperty().bind(vm.readyProperty().not().or(vm.busyProperty()));
+        importButton.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume();
+            vm.importNow(summary -> {
+                dialog.close();
+                onImported.accept(summary);
+            });
+        });
+        Button cancel = (Button) dialog.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.addEventFilter(ActionEvent.ACTION, e -> {
+            if (vm.jobProperty().get() != null) {
+                e.consume();
+                vm.cancel();
+            }
+        });
+        dialog.show();
+    }
+}

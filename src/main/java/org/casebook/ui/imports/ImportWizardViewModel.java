@@ -1,0 +1,225 @@
+package org.casebook.ui.imports;
+
+import java.nio.file.Path;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
+import org.casebook.imports.AmbiguousDateOrderException;
+import org.casebook.imports.DateOrder;
+import org.casebook.imports.DisplayText;
+import org.casebook.imports.ImportOptions;
+import org.casebook.imports.ImportSummary;
+import org.casebook.imports.ImportSurvey;
+import org.casebook.imports.ImportedMessage;
+import org.casebook.model.Case;
+import org.casebook.ui.common.ErrorText;
+import org.casebook.ui.common.Session;
+import org.casebook.ui.common.TaskRunner;
+
+/**
+ * The import wizard: read the file (format, preview), settle ambiguous dates with the person, let them say
+ * which senders are the person doing this, then import with progress and cancel.
+ */
+public final class ImportWizardViewModel {
+    private static final DateTimeFormatter PREVIEW_TIME = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm", Locale.UK);
+    private static final int SAMPLE = 12;
+
+    /** A sender in the export, and whether the person says it is the one doing this. */
+    public static final class SenderRow {
+        private final ImportSurvey.SenderCount sender;
+        private final BooleanProperty perpetrator = new SimpleBooleanProperty(false);
+
+        SenderRow(ImportSurvey.SenderCount sender) {
+            this.sender = sender;
+        }
+
+        public String label() {
+            return sender.label() + "  ·  " + sender.count() + (sender.count() == 1 ? " message" : " messages");
+        }
+
+        public BooleanProperty perpetratorProperty() {
+            return perpetrator;
+        }
+    }
+
+    private final Session session;
+    private final Case aCase;
+    private final TaskRunner tasks;
+    private final ObjectProperty<Path> file = new SimpleObjectProperty<>();
+    private final StringProperty format = new SimpleStringProperty("");
+    private final StringProperty overview = new SimpleStringProperty("");
+    private final StringProperty error = new SimpleStringProperty("");
+    private final StringProperty dayFirstReading = new SimpleStringProperty();
+    private final StringProperty monthFirstReading = new SimpleStringProperty();
+    private final BooleanProperty ambiguous = new SimpleBooleanProperty(false);
+    private final ObjectProperty<DateOrder> dateOrder = new SimpleObjectProperty<>();
+    private final BooleanProperty ready = new SimpleBooleanProperty(false);
+    private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final ObservableList<String> preview = FXCollections.observableArrayList();
+    private final ObservableList<SenderRow> senders = FXCollections.observableArrayList();
+    private final ObjectProperty<Task<?>> job = new SimpleObjectProperty<>();
+    private final ObjectProperty<ImportSummary> result = new SimpleObjectProperty<>();
+
+    public ImportWizardViewModel(Session session, Case aCase, TaskRunner tasks) {
+        this.session = session;
+        this.aCase = aCase;
+        this.tasks = tasks;
+        dateOrder.addListener((o, old, order) -> {
+            if (order != null && file.get() != null) {
+                survey();
+            }
+        });
+    }
+
+    /** Reads the chosen file (no writing) to show what it holds. */
+    public void choose(Path path) {
+        file.set(path);
+        dateOrder.set(null);
+        ambiguous.set(false);
+        survey();
+    }
+
+    private void survey() {
+        Path path = file.get();
+        ready.set(false);
+        error.set("");
+        preview.clear();
+        senders.clear();
+        format.set("Reading " + path.getFileName() + "…");
+        busy.set(true);
+        ImportOptions options = new ImportOptions(null, null, dateOrder.get(), List.of(), true);
+        tasks.longJob(p -> session.imports().survey(aCase.id(), path, options, SAMPLE, p), survey -> {
+            busy.set(false);
+            format.set(survey.format().label());
+            ImportSummary s = survey.summary();
+            overview.set(String.format("%,d messages, %,d calls, %,d system lines from %,d senders, %s to %s"
+                            + " (times in %s)", s.messages(), s.calls(), s.system(), s.senders(), s.first(), s.last(),
+                    s.timezone()));
+            for (ImportedMessage m : survey.sample()) {
+                preview.add(line(m));
+            }
+            for (ImportSurvey.SenderCount sender : survey.senders()) {
+                senders.add(new SenderRow(sender));
+            }
+            ready.set(true);
+        }, failure -> {
+            busy.set(false);
+            if (failure instanceof AmbiguousDateOrderException a) {
+                format.set("The dates need you");
+                ambiguous.set(true);
+                String sample = a.samples().isEmpty() ? "" : a.samples().get(0);
+                dayFirstReading.set(sample + "  →  " + DateReadings.dayFirst(sample));
+                monthFirstReading.set(sample + "  →  " + DateReadings.monthFirst(sample));
+            } else {
+                format.set("");
+                error.set(ErrorText.of(failure));
+            }
+        });
+    }
+
+    private String line(ImportedMessage m) {
+        String when = m.time().isLocal() ? PREVIEW_TIME.format(m.time().local())
+                : PREVIEW_TIME.format(m.time().instant().atZone(aCase.zone()));
+        String who = m.kind() == ImportedMessage.Kind.SYSTEM ? "(system)"
+                : DisplayText.of(m.senderName() != null ? m.senderName() : String.valueOf(m.senderAddress()));
+        String text = DisplayText.of(m.raw()).replace('\n', ' ');
+        return when + "  " + who + ": " + (text.length() > 120 ? text.substring(0, 119) + "…" : text);
+    }
+
+    /** Imports the file; {@code onDone} gets the summary on the FX thread. */
+    public void importNow(Consumer<ImportSummary> onDone) {
+        List<String> perpetrators = senders.stream().filter(r -> r.perpetratorProperty().get())
+                .map(r -> r.sender.key()).toList();
+        ImportOptions options = new ImportOptions(null, null, dateOrder.get(), perpetrators, false);
+        Path path = file.get();
+        busy.set(true);
+        error.set("");
+        Task<ImportSummary> task = tasks.longJob(p -> {
+            p.message("Importing " + path.getFileName());
+            return session.imports().importFile(aCase.id(), path, options, p);
+        }, summary -> {
+            busy.set(false);
+            job.set(null);
+            result.set(summary);
+            onDone.accept(summary);
+        }, failure -> {
+            busy.set(false);
+            job.set(null);
+            error.set(ErrorText.of(failure));
+        });
+        job.set(task);
+    }
+
+    public void cancel() {
+        Task<?> running = job.get();
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    public ObjectProperty<Path> fileProperty() {
+        return file;
+    }
+
+    public StringProperty formatProperty() {
+        return format;
+    }
+
+    public StringProperty overviewProperty() {
+        return overview;
+    }
+
+    public StringProperty errorProperty() {
+        return error;
+    }
+
+    public BooleanProperty ambiguousProperty() {
+        return ambiguous;
+    }
+
+    public StringProperty dayFirstReadingProperty() {
+        return dayFirstReading;
+    }
+
+    public StringProperty monthFirstReadingProperty() {
+        return monthFirstReading;
+    }
+
+    public ObjectProperty<DateOrder> dateOrderProperty() {
+        return dateOrder;
+    }
+
+    public BooleanProperty readyProperty() {
+        return ready;
+    }
+
+    public BooleanProperty busyProperty() {
+        return busy;
+    }
+
+    public ObservableList<String> preview() {
+        return preview;
+    }
+
+    public ObservableList<SenderRow> senders() {
+        return senders;
+    }
+
+    public ObjectProperty<Task<?>> jobProperty() {
+        return job;
+    }
+
+    public ObjectProperty<ImportSummary> resultProperty() {
+        return result;
+    }
+}

@@ -79,6 +79,10 @@ public final class ExportService {
             throws SQLException {
         Case aCase = CaseService.get(c, caseId);
         List<Attachment> selected = select(c, caseId, itemIds);
+        if (selected.isEmpty()) {
+            throw VaultException.badInput("Nothing to export: the case has no original files (photos, documents,"
+                    + " recordings) yet. Diary entries are in the timeline and, later, the bundle.");
+        }
         StringBuilder sums = new StringBuilder();
         List<Map<String, Object>> entries = new ArrayList<>();
         Set<String> usedNames = new HashSet<>(Set.of("sha256sums", "manifest.json")); // lower case: see uniqueName
@@ -218,7 +222,33 @@ public final class ExportService {
         if (name.isEmpty() || name.equals("SHA256SUMS") || name.equals("manifest.json")) {
             name = "item-" + id + (name.isEmpty() ? "" : "-" + name);
         }
-        return name;
+        return shortened(name);
+    }
+
+    /** Most file systems allow 255 bytes per name; leave room for the prefix {@link #uniqueName} may add. */
+    private static final int MAX_NAME_BYTES = 200;
+
+    private static String shortened(String name) {
+        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
+            return name;
+        }
+        int dot = name.lastIndexOf('.');
+        String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+        String stem = name.substring(0, name.length() - ext.length());
+        int budget = MAX_NAME_BYTES - ext.getBytes(StandardCharsets.UTF_8).length;
+        StringBuilder kept = new StringBuilder();
+        int bytes = 0;
+        for (int i = 0; i < stem.length(); ) {
+            int cp = stem.codePointAt(i);
+            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
+            if (bytes + size > budget) {
+                break;
+            }
+            kept.appendCodePoint(cp);
+            bytes += size;
+            i += Character.charCount(cp);
+        }
+        return kept.toString().strip() + ext;
     }
 
     /**

@@ -80,11 +80,9 @@ public final class Vault implements AutoCloseable {
                 }
             }
             VaultFileCheck.requireEncrypted(temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            moveNoReplace(temp, target);
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the vault: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw VaultException.badInput("Cannot write " + target + ": " + e.getMessage());
         } finally {
             deleteQuietly(temp);
             deleteQuietly(Path.of(temp + "-wal"));

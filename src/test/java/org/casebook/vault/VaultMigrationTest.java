@@ -1,0 +1,197 @@
+package org.casebook.vault;
+
+import static org.casebook.testsupport.TestVaults.LONDON;
+import static org.casebook.testsupport.TestVaults.draft;
+import static org.casebook.testsupport.TestVaults.pass;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Map;
+import org.casebook.evidence.CaseService;
+import org.casebook.evidence.EvidenceTestAccess;
+import org.casebook.evidence.IncidentService;
+import org.casebook.evidence.ItemService;
+import org.casebook.evidence.TimelineService;
+import org.casebook.evidence.VerifyService;
+import org.casebook.model.AuditEntry;
+import org.casebook.model.Case;
+import org.casebook.model.Incident;
+import org.casebook.model.IncidentType;
+import org.casebook.model.TimelineItem;
+import org.casebook.model.VerifyReport;
+import org.casebook.testsupport.TestVaults;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Forward-only migrations, exercised from the first schema version on a real encrypted file. */
+class VaultMigrationTest {
+    @TempDir
+    Path dir;
+
+    private static boolean tableExists(Vault v, String name) {
+        return v.read(c -> tableExists(c, name));
+    }
+
+    private static boolean tableExists(java.sql.Connection c, String name) throws java.sql.SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM sqlite_master WHERE name = ?")) {
+            ps.setString(1, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.getInt(1) > 0;
+            }
+        }
+    }
+
+    private static long insertOldIncident(Vault v, long caseId, String type, long atUtc, String text) {
+        return v.write(c -> {
+            long id;
+            try (PreparedStatement ps = c.prepareStatement("""
+                    INSERT INTO item(case_id, kind, type, at_utc, at_zone, at_local, added_utc, text, searchable)
+                    VALUES (?, 'incident', ?, ?, 'Europe/London', '2023-04-20T15:13:20', 0, ?, ?)""")) {
+                ps.setLong(1, caseId);
+                ps.setString(2, type);
+                ps.setLong(3, atUtc);
+                ps.setString(4, text);
+                ps.setString(5, type);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
+                 ResultSet rs = ps.executeQuery()) {
+                id = rs.getLong(1);
+            }
+            if (tableExists(c, "item_fts")) { // from version 2 on, Casebook indexed each new item itself
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO item_fts(rowid, text, searchable) SELECT id, text, searchable FROM item WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            v.audit().append(c, "incident-added", "item:" + id,
+                    Map.of("state", EvidenceTestAccess.itemStateAtThisSchema(c, id)));
+            return id;
+        });
+    }
+
+    @Test
+    void vaultFromVersionOneIsUpgradedOnOpenAndOldTextBecomesSearchable() {
+        assertTrue(Vault.currentSchemaVersion() > 1, "there is a migration to test");
+        Path file = dir.resolve("old.casebook");
+        long caseId;
+        long callId;
+        long bakeryId;
+        try (Vault v1 = Vault.create(file, pass(), 1, Clock.systemUTC())) {
+            assertEquals(1, v1.schemaVersion());
+            assertFalse(tableExists(v1, "item_fts"), "version 1 has no full-text index yet");
+            Case aCase = new CaseService(v1).add("Old case", "OC", LONDON); // works at version 1
+            caseId = aCase.id();
+            // Incidents written as Casebook at version 1 wrote them: the row, and its audit entry with its state.
+            bakeryId = insertOldIncident(v1, caseId, "following", 1682930000000L, "Followed me past the bakery");
+            callId = insertOldIncident(v1, caseId, "call", 1682000000000L, "Silent phonecall from withheld number");
+        }
+
+        try (Vault v = Vault.open(file, pass())) {
+            assertEquals(Vault.currentSchemaVersion(), v.schemaVersion());
+            assertTrue(tableExists(v, "item_fts"));
+            TimelineService timeline = new TimelineService(v);
+            List<TimelineItem> bakery = timeline.search(caseId, "bakery", false, 10);
+            assertEquals(List.of(bakeryId), bakery.stream().map(TimelineItem::id).toList());
+            List<TimelineItem> withheld = timeline.search(caseId, "withheld phonecall", false, 10);
+            assertEquals(List.of(callId), withheld.stream().map(TimelineItem::id).toList());
+
+            List<AuditEntry> upgrades = v.read(c -> v.audit().all(c)).stream()
+                    .filter(e -> e.action().equals("schema-upgraded")).toList();
+            assertEquals(1, upgrades.size());
+            Map<String, Object> detail = Json.readObject(upgrades.get(0).detail());
+            assertEquals(1, detail.get("from"));
+            assertEquals(Vault.currentSchemaVersion(), detail.get("to"));
+
+            for (long id : List.of(bakeryId, callId)) {
+                String ours = v.read(c -> EvidenceTestAccess.itemStateAtThisSchema(c, id));
+                String real = v.read(c -> EvidenceTestAccess.itemState(c, id));
+                assertEquals(real, ours, "the test's canonical form is the real one");
+            }
+            VerifyReport report = new VerifyService(v).verify(Progress.NONE);
+            assertTrue(report.intact(), "old rows still match the states recorded before the upgrade: "
+                    + report.problems());
+            assertEquals(2, report.items());
+            // and the old rows take part in the new index's upkeep: deleting one removes it from search
+            new ItemService(v).delete(callId, "entered twice");
+            assertEquals(List.of(), timeline.search(caseId, "withheld", false, 10));
+            assertTrue(new VerifyService(v).verify(Progress.NONE).intact());
+        }
+
+        // Opening again does not migrate again.
+        try (Vault v = Vault.open(file, pass())) {
+            long upgrades = v.read(c -> v.audit().all(c)).stream()
+                    .filter(e -> e.action().equals("schema-upgraded")).count();
+            assertEquals(1, upgrades);
+        }
+    }
+
+    static IntStream olderVersions() {
+        return IntStream.range(1, Vault.currentSchemaVersion());
+    }
+
+    @ParameterizedTest(name = "from version {0}")
+    @MethodSource("olderVersions")
+    void everyOlderVersionUpgradesToTheCurrentOneAndVerifies(int from) {
+        Path file = dir.resolve("v" + from + ".casebook");
+        long caseId;
+        long itemId;
+        try (Vault old = Vault.create(file, pass(), from, Clock.systemUTC())) {
+            assertEquals(from, old.schemaVersion());
+            caseId = new CaseService(old).add("Case from v" + from, "CV", LONDON).id();
+            itemId = insertOldIncident(old, caseId, "threat", 1700000000000L, "Threatening letter through the door");
+        }
+        try (Vault v = Vault.open(file, pass())) {
+            assertEquals(Vault.currentSchemaVersion(), v.schemaVersion());
+            assertEquals(List.of(itemId), new TimelineService(v).search(caseId, "letter", false, 5).stream()
+                    .map(TimelineItem::id).toList());
+            VerifyReport report = new VerifyService(v).verify(Progress.NONE);
+            assertTrue(report.intact(), report.problems().toString());
+            assertTrue(v.read(c -> v.audit().all(c)).stream().anyMatch(e -> e.action().equals("schema-upgraded")
+                    && e.detail().contains("\"from\":" + from)));
+        }
+    }
+
+    @Test
+    void upgradedVaultKeepsTheIndexInStepWithAddsEditsAndDeletes() {
+        Path file = dir.resolve("old.casebook");
+        long caseId;
+        try (Vault v1 = Vault.create(file, pass(), 1, Clock.systemUTC())) {
+            caseId = new CaseService(v1).add("Case", "C", LONDON).id();
+        }
+        try (Vault v = TestVaults.open(file)) {
+            IncidentService incidents = new IncidentService(v);
+            TimelineService timeline = new TimelineService(v);
+            Incident added = incidents.add(caseId, draft(IncidentType.GIFT,
+                    ZonedDateTime.of(2024, 1, 2, 10, 0, 0, 0, LONDON), "Flowers left on the doorstep"));
+            assertEquals(1, timeline.search(caseId, "doorstep", false, 10).size());
+            incidents.edit(added.id(), draft(IncidentType.GIFT, added.when().at(), "Chocolates left at the gate"));
+            assertEquals(0, timeline.search(caseId, "doorstep", false, 10).size());
+            assertEquals(1, timeline.search(caseId, "chocolates", false, 10).size());
+            new ItemService(v).delete(added.id(), "entered twice");
+            assertEquals(0, timeline.search(caseId, "chocolates", false, 10).size());
+            assertTrue(new VerifyService(v).verify(Progress.NONE).intact());
+        }
+    }
+
+    @Test
+    void freshVaultStartsAtTheCurrentVersionWithOneCreationEntry() {
+        try (Vault v = TestVaults.create(dir, "new.casebook")) {
+            assertEquals(Vault.currentSchemaVersion(), v.schemaVersion());
+            List<AuditEntry> all = v.read(c -> v.audit().all(c));
+            assertEquals(List.of("vault-created"), all.stream().map(AuditEntry::action).toList());
+            assertEquals(AuditLog.GENESIS, all.get(0).prevHash());
+        }
+    }
+}

@@ -84,10 +84,12 @@ public final class ImportService {
             Map<String, long[]> senders = new LinkedHashMap<>();
             Map<String, String[]> senderNames = new HashMap<>();
             List<ImportedMessage> sample = new ArrayList<>();
+            List<String> sampleText = new ArrayList<>();
             read(importer, export, context, m -> {
                 counts.count(m);
                 if (sample.size() < sampleSize) {
                     sample.add(m);
+                    sampleText.add(DisplayText.of(importer.displayText(m)));
                 }
                 if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)) {
                     String key = nz(m.senderName()) + "\u0000" + nz(m.senderAddress());
@@ -103,7 +105,7 @@ public final class ImportService {
                             senderNames.get(e.getKey())[1], e.getValue()[0]))
                     .toList();
             return new ImportSurvey(importer.format(), counts.summary(export.name(), importer.format(), dry, context,
-                    0, 0), counted, sample);
+                    0, 0), counted, sample, sampleText);
         }
     }
 
@@ -148,6 +150,7 @@ public final class ImportService {
         private final LongHashSet seenInFile = new LongHashSet();
         private final Map<Long, Integer> repeats = new HashMap<>();
         private final List<long[]> links = new ArrayList<>();
+        private final List<Map<String, String>> companions = new ArrayList<>();
         private SenderDirectory senders;
         private BulkItemWriter writer;
         private long importId;
@@ -168,7 +171,15 @@ public final class ImportService {
         }
 
         ImportSummary execute() throws SQLException {
-            BlobRef original = storeExportFile();
+            BlobRef original = storeExportFile(export.path());
+            try {
+                for (Path companion : importer.companionFiles(export)) {
+                    storeExportFile(companion);
+                }
+            } catch (IOException e) {
+                throw new ImportException(export.name() + ": the files beside it could not be read ("
+                        + e.getMessage() + ")", e);
+            }
             importId = insertRun(original);
             senders = new SenderDirectory(new PersonService(vault), aCase.id(), options.perpetrators());
             loadExistingKeys();
@@ -193,6 +204,9 @@ public final class ImportService {
             detail.put("format", importer.format().code());
             detail.put("sha256", original.sha256());
             detail.put("timezone", zone.getId());
+            if (!companions.isEmpty()) {
+                detail.put("also_read", companions);
+            }
             writer.finish("messages-imported", detail);
             try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET summary = ? WHERE id = ?")) {
                 ps.setString(1, Json.write(summary.toJson()));
@@ -259,7 +273,7 @@ public final class ImportService {
             if (!files.isEmpty()) {
                 extra.put("attachments", files);
             }
-            String display = DisplayText.of(m.raw());
+            String display = DisplayText.of(importer.displayText(m));
             String flags = m.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted()
                     .collect(Collectors.joining(","));
             if (m.kind() == ImportedMessage.Kind.SYSTEM) {
@@ -391,11 +405,16 @@ public final class ImportService {
             }
         }
 
-        private BlobRef storeExportFile() throws SQLException {
-            try (InputStream in = Files.newInputStream(export.path())) {
-                return vault.blobs().put(c, in, Files.size(export.path()), Progress.NONE);
+        /** Keeps an export file byte for byte. Companion files are referenced from the import's audit entry. */
+        private BlobRef storeExportFile(Path file) throws SQLException {
+            try (InputStream in = Files.newInputStream(file)) {
+                BlobRef blob = vault.blobs().put(c, in, Files.size(file), Progress.NONE);
+                if (!file.equals(export.path())) {
+                    companions.add(Map.of("file", file.getFileName().toString(), "sha256", blob.sha256()));
+                }
+                return blob;
             } catch (IOException e) {
-                throw new ImportException(export.name() + ": could not be read (" + e.getMessage() + ")", e);
+                throw new ImportException(file.getFileName() + ": could not be read (" + e.getMessage() + ")", e);
             }
         }
 

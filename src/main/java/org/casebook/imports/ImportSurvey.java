@@ -8,12 +8,14 @@ import java.util.List;
  * @param summary the dry-run summary
  * @param senders each sender with how many records they sent, most first
  * @param sample  the first records, as the export holds them
+ * @param sampleText each sample record's display text (repaired where the format needs it, bidi removed)
  */
 public record ImportSurvey(ImportFormat format, ImportSummary summary, List<SenderCount> senders,
-                           List<ImportedMessage> sample) {
+                           List<ImportedMessage> sample, List<String> sampleText) {
     public ImportSurvey {
         senders = List.copyOf(senders);
         sample = List.copyOf(sample);
+        sampleText = List.copyOf(sampleText);
     }
 
     /** A sender as the export names them (a name, or a number or address). */

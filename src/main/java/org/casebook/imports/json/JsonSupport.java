@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,29 +65,27 @@ public final class JsonSupport {
     }
 
     /**
-     * Refuses a file whose first bytes hold control bytes JSON never contains outside escapes (a photo, a
-     * database, a zip member that is not text).
-     */
-    public static void checkNotBinary(String where, byte[] head) {
-        for (byte b : head) {
-            int c = b & 0xFF;
-            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
-                throw new ImportException(where + ": is a binary file, not a JSON export.");
-            }
-        }
-    }
-
-    /**
      * The one-line failure for a parse error: "the file ends early (truncated)" when the input stops inside
      * the JSON, else "is not valid JSON", both with the line.
      */
     public static ImportException failure(String where, IOException e) {
+        return failure(where, e, -1);
+    }
+
+    /**
+     * As {@link #failure(String, IOException)}, knowing the input's size in bytes (-1 if unknown): an error
+     * reported at the very end of the input (a cut-off {@code nul} or {@code 12.}) is truncation too.
+     */
+    public static ImportException failure(String where, IOException e, long size) {
         long line = -1;
+        long offset = -1;
         if (e instanceof JsonProcessingException jpe && jpe.getLocation() != null) {
             line = jpe.getLocation().getLineNr();
+            offset = jpe.getLocation().getByteOffset();
         }
         boolean truncated = e instanceof JsonEOFException
-                || e instanceof MismatchedInputException && String.valueOf(e.getMessage()).contains("end-of-input");
+                || e instanceof JsonProcessingException && String.valueOf(e.getMessage()).contains("end-of-input")
+                || e instanceof JsonProcessingException jpe2 && tokenRunsToEnd(jpe2, offset, size);
         String problem;
         if (truncated) {
             problem = "the file ends early (truncated).";
@@ -103,6 +100,20 @@ public final class JsonSupport {
                 : new ImportException(where + ": " + problem);
         out.initCause(e);
         return out;
+    }
+
+    /** "Unrecognized token 'nul'" where that token is the last thing in the file: a literal cut short. */
+    private static boolean tokenRunsToEnd(JsonProcessingException e, long offset, long size) {
+        String m = String.valueOf(e.getOriginalMessage());
+        if (offset < 0 || size <= 0 || !m.startsWith("Unrecognized token '")) {
+            return false;
+        }
+        int end = m.indexOf('\'', "Unrecognized token '".length());
+        if (end < 0) {
+            return false;
+        }
+        String token = m.substring("Unrecognized token '".length(), end);
+        return offset + token.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= size;
     }
 
     /** The line the parser's current token starts on. */
@@ -128,7 +139,7 @@ public final class JsonSupport {
         }
     }
 
-    /** Checks the current token is the start of an array of {@code what}. */
+    /** Checks that the current token starts a list (the value of {@code field}). */
     public static void expectArray(JsonParser p, String where, String field) {
         if (p.currentToken() != JsonToken.START_ARRAY) {
             throw ImportException.at(where, line(p), "expected \"" + field + "\" to be a list.");

@@ -105,8 +105,8 @@ public final class ImportWizardViewModel {
             overview.set(String.format("%,d messages, %,d calls, %,d system lines from %,d senders, %s to %s"
                             + " (times in %s)", s.messages(), s.calls(), s.system(), s.senders(), s.first(), s.last(),
                     s.timezone()));
-            for (ImportedMessage m : survey.sample()) {
-                preview.add(line(m));
+            for (int i = 0; i < survey.sample().size(); i++) {
+                preview.add(line(survey.sample().get(i), survey.sampleText().get(i)));
             }
             for (ImportSurvey.SenderCount sender : survey.senders()) {
                 senders.add(new SenderRow(sender));
@@ -127,12 +127,12 @@ public final class ImportWizardViewModel {
         });
     }
 
-    private String line(ImportedMessage m) {
+    private String line(ImportedMessage m, String display) {
         String when = m.time().isLocal() ? PREVIEW_TIME.format(m.time().local())
                 : PREVIEW_TIME.format(m.time().instant().atZone(aCase.zone()));
         String who = m.kind() == ImportedMessage.Kind.SYSTEM ? "(system)"
                 : DisplayText.of(m.senderName() != null ? m.senderName() : String.valueOf(m.senderAddress()));
-        String text = DisplayText.of(m.raw()).replace('\n', ' ');
+        String text = display == null ? "" : display.replace('\n', ' ');
         return when + "  " + who + ": " + (text.length() > 120 ? text.substring(0, 119) + "…" : text);
     }
 

@@ -1,5 +1,6 @@
 package org.casebook.evidence;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,10 +21,29 @@ import org.casebook.vault.Vault;
  * over them. One query feeds the whole list: no query per row.
  */
 public final class TimelineService {
-    private static final String COLUMNS = """
+    private static final String FIELDS = """
             SELECT i.id, i.case_id, i.kind, i.type, i.at_utc, i.at_zone, i.end_utc, i.approximate, i.added_utc,
-                   i.text, p.name, b.sha256, i.source, i.sender_id
-            FROM item i LEFT JOIN person p ON p.id = i.sender_id LEFT JOIN blob b ON b.id = i.blob_id""";
+                   i.text, p.name, b.sha256, i.source, i.sender_id""";
+    private static final String JOINS = " LEFT JOIN person p ON p.id = i.sender_id LEFT JOIN blob b ON b.id = i.blob_id";
+    private static final String COLUMNS = FIELDS + " FROM item i" + JOINS;
+
+    /** Search plan for few matches: look each one up and sort them. */
+    private static final String SEARCH_FEW = FIELDS
+            + " FROM (SELECT rowid AS id FROM item_fts WHERE item_fts MATCH ?) m CROSS JOIN item i ON i.id = m.id" + JOINS
+            + " WHERE i.case_id = ? ORDER BY i.at_utc, i.id LIMIT ?";
+    /** Search plan for the rest: walk the case's timeline index, checking each item against the set of matches. */
+    private static final String SEARCH_SET = COLUMNS
+            + " WHERE i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?) AND i.case_id = ?"
+            + " ORDER BY i.at_utc, i.id LIMIT ?";
+    /** Search plan for whole words in a large share of the items: check timeline items one by one, in order. */
+    private static final String SEARCH_WALK = COLUMNS
+            + " WHERE i.case_id = ? AND (i.at_utc, i.id) > (?, ?) AND (i.at_utc, i.id) <= (?, ?)"
+            + " AND EXISTS (SELECT 1 FROM item_fts WHERE item_fts MATCH ? AND rowid = i.id)"
+            + " ORDER BY i.at_utc, i.id LIMIT ?";
+    /** The most items the walk checks one by one before it gives way to {@link #SEARCH_SET}. */
+    private static final int WALK_BUDGET = 1500;
+    /** The share of items that must match for the walk to be tried. */
+    private static final double WALK_DENSITY = 0.2;
 
     private final Vault vault;
 
@@ -69,6 +89,12 @@ public final class TimelineService {
     /**
      * The case's items containing every word of {@code text}, in timeline order, at most {@code limit}.
      *
+     * <p>Sorting every match by time is what costs when a word is in most of a million items, and walking
+     * the timeline until enough matches turn up is what costs when a word is rare; so the plan depends on
+     * how many items match (estimated from where the first matches lie): few are looked up and sorted,
+     * whole words in a large share of the items are found by walking the timeline, and the rest use the set
+     * of matches. Every plan gives the same answer.
+     *
      * @param prefixLast let the last word match the start of a word, for search as you type
      */
     public List<TimelineItem> search(long caseId, String text, boolean prefixLast, int limit) {
@@ -77,22 +103,131 @@ public final class TimelineService {
             return List.of();
         }
         return vault.read(c -> {
-            List<TimelineItem> out = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(COLUMNS
-                    + " WHERE i.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?) AND i.case_id = ?"
-                    + " ORDER BY i.at_utc, i.id LIMIT ?")) {
-                ps.setString(1, match);
-                ps.setLong(2, caseId);
-                ps.setInt(3, limit);
-                try (ResultSet rs = ps.executeQuery()) {
-                    RowReader reader = new RowReader();
-                    while (rs.next()) {
-                        out.add(reader.read(rs));
+            if (limit > 0) {
+                long[] ids = idRange(c);
+                long items = ids[1] - ids[0] + 1;
+                // Up to about here looking up each match costs less than walking the timeline (measured).
+                long few = Math.max(500, 2 * (long) Math.sqrt(items));
+                // Matches come in id order, so where the one after the first few lies tells how many there are.
+                long next = matchAfter(c, match, few);
+                if (next < 0) {
+                    return query(c, SEARCH_FEW, ps -> {
+                        ps.setString(1, match);
+                        ps.setLong(2, caseId);
+                        ps.setInt(3, limit);
+                    });
+                }
+                // Not for a prefix: FTS5 gathers all the words with the prefix again for every item checked.
+                double share = (few + 1.0) / (next - ids[0] + 1);
+                if (share >= WALK_DENSITY && !match.endsWith("*")) {
+                    List<TimelineItem> walked = walk(c, caseId, match, limit);
+                    if (walked != null) {
+                        return walked;
                     }
                 }
             }
-            return out;
+            return query(c, SEARCH_SET, ps -> {
+                ps.setString(1, match);
+                ps.setLong(2, caseId);
+                ps.setInt(3, limit);
+            });
         });
+    }
+
+    /**
+     * Walks the case's timeline in windows, keeping the items that match, until {@code limit} are found or
+     * the timeline ends. Returns null, having checked at most {@link #WALK_BUDGET} items, when the matches
+     * turn out too sparse for that.
+     */
+    private static List<TimelineItem> walk(Connection c, long caseId, String match, int limit) throws SQLException {
+        List<TimelineItem> out = new ArrayList<>();
+        long afterAt = Long.MIN_VALUE;
+        long afterId = Long.MIN_VALUE;
+        long checked = 0;
+        long window = Math.min(WALK_BUDGET, Math.max(64, 2L * limit));
+        while (true) {
+            long[] end = windowEnd(c, caseId, afterAt, afterId, window);
+            long fromAt = afterAt;
+            long fromId = afterId;
+            int wanted = limit - out.size();
+            out.addAll(query(c, SEARCH_WALK, ps -> {
+                ps.setLong(1, caseId);
+                ps.setLong(2, fromAt);
+                ps.setLong(3, fromId);
+                ps.setLong(4, end == null ? Long.MAX_VALUE : end[0]);
+                ps.setLong(5, end == null ? Long.MAX_VALUE : end[1]);
+                ps.setString(6, match);
+                ps.setInt(7, wanted);
+            }));
+            checked += window;
+            if (out.size() >= limit || end == null) {
+                return out;
+            }
+            double density = (double) out.size() / checked;
+            long more = density == 0 ? Long.MAX_VALUE : (long) Math.ceil((limit - out.size()) / density * 1.25);
+            if (more > WALK_BUDGET - checked) {
+                return null;
+            }
+            window = Math.max(64, more);
+            afterAt = end[0];
+            afterId = end[1];
+        }
+    }
+
+    /** The (at_utc, id) of the {@code n}th timeline item after the given one, or null if there are fewer. */
+    private static long[] windowEnd(Connection c, long caseId, long afterAt, long afterId, long n)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT at_utc, id FROM item WHERE case_id = ?"
+                + " AND (at_utc, id) > (?, ?) ORDER BY at_utc, id LIMIT 1 OFFSET ?")) {
+            ps.setLong(1, caseId);
+            ps.setLong(2, afterAt);
+            ps.setLong(3, afterId);
+            ps.setLong(4, n - 1);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new long[] {rs.getLong(1), rs.getLong(2)} : null;
+            }
+        }
+    }
+
+    /** The id of the match after the first {@code skip}, or -1 when there are no more than that. */
+    private static long matchAfter(Connection c, String match, long skip) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT rowid FROM item_fts WHERE item_fts MATCH ? LIMIT 1 OFFSET ?")) {
+            ps.setString(1, match);
+            ps.setLong(2, skip);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : -1;
+            }
+        }
+    }
+
+    /** The lowest and highest item ids (0 and 0 when there are none). */
+    private static long[] idRange(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT coalesce((SELECT min(id) FROM item), 0), coalesce((SELECT max(id) FROM item), 0)");
+             ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return new long[] {rs.getLong(1), rs.getLong(2)};
+        }
+    }
+
+    @FunctionalInterface
+    private interface Binder {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private static List<TimelineItem> query(Connection c, String sql, Binder binder) throws SQLException {
+        List<TimelineItem> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            binder.bind(ps);
+            try (ResultSet rs = ps.executeQuery()) {
+                RowReader reader = new RowReader();
+                while (rs.next()) {
+                    out.add(reader.read(rs));
+                }
+            }
+        }
+        return out;
     }
 
     /**

@@ -1,0 +1,663 @@
+package org.casebook.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.BulkItemWriter;
+import org.casebook.evidence.CaseService;
+import org.casebook.evidence.FtsQuery;
+import org.casebook.evidence.ItemRow;
+import org.casebook.evidence.PersonService;
+import org.casebook.evidence.TimelineService;
+import org.casebook.model.Attachment;
+import org.casebook.model.Case;
+import org.casebook.model.Person;
+import org.casebook.model.PersonRole;
+import org.casebook.model.TimelineItem;
+import org.casebook.vault.BenchmarkVaults;
+import org.casebook.vault.Passphrase;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Sha256;
+import org.casebook.vault.Vault;
+
+/**
+ * The performance figures of issue 2, measured through Casebook's own code on real vault files in a temp
+ * folder that is deleted afterwards. Not a test: run it with
+ *
+ * <pre>./mvnw -q -Pbench test-compile exec:exec                         (all four, about 2 minutes)
+ * ./mvnw -q -Pbench test-compile exec:exec -Dbench="insert open"    (a subset)</pre>
+ *
+ * which forks {@code java -Xmx256m} on the test class path (the {@code bench} profile in pom.xml). Arguments (any order, spaces or commas):
+ * {@code insert attach open search} pick benchmarks; {@code rows=N}, {@code searchRows=N}, {@code attachMb=N},
+ * {@code runs=N} change sizes (for a quick try, e.g. {@code searchRows=100000 attachMb=64}).
+ */
+public final class Benchmarks {
+    /** Not a secret: the benchmark vaults are throw-away files. */
+    static final String PASSPHRASE = "benchmark vault passphrase, thrown away";
+    static final List<String> ALL = List.of("insert", "attach", "open", "search");
+
+    private static final int SEARCH_LIMIT = 200;
+    private static final ZonedDateTime START = ZonedDateTime.of(2021, 3, 1, 8, 0, 0, 0, MessageGenerator.ZONE);
+
+    private final Path dir;
+    private final List<String[]> table = new ArrayList<>();
+    private final List<String> notes = new ArrayList<>();
+    private int rows = 100_000;
+    private int searchRows = 1_000_000;
+    private long attachMb = 1024;
+    private int runs = 3;
+
+    private Benchmarks(Path dir) {
+        this.dir = dir;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Set<String> chosen = new LinkedHashSet<>();
+        Path dir = Files.createTempDirectory("casebook-bench-");
+        Benchmarks bench = new Benchmarks(dir);
+        for (String arg : args) {
+            if (arg.isBlank() || arg.startsWith("${")) {
+                continue; // -Dbench not given: Maven passes the placeholder through
+            }
+            for (String token : arg.trim().split("[,\\s]+")) {
+                bench.option(token.toLowerCase(Locale.ROOT), chosen);
+            }
+        }
+        if (chosen.isEmpty()) {
+            chosen.addAll(ALL);
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+        bench.machineInfo();
+        try {
+            for (String name : chosen) {
+                switch (name) {
+                    case "insert" -> bench.insert();
+                    case "attach" -> bench.attach();
+                    case "open" -> bench.open();
+                    case "search" -> bench.search();
+                    default -> throw new IllegalStateException(name);
+                }
+            }
+        } finally {
+            deleteTree(dir);
+        }
+        bench.printTable();
+    }
+
+    private void option(String token, Set<String> chosen) {
+        if (token.isEmpty()) {
+            return;
+        }
+        if (ALL.contains(token)) {
+            chosen.add(token);
+        } else if (token.equals("all")) {
+            chosen.addAll(ALL);
+        } else if (token.startsWith("rows=")) {
+            rows = Integer.parseInt(token.substring(5));
+        } else if (token.startsWith("searchrows=")) {
+            searchRows = Integer.parseInt(token.substring(11));
+        } else if (token.startsWith("attachmb=")) {
+            attachMb = Long.parseLong(token.substring(9));
+        } else if (token.startsWith("runs=")) {
+            runs = Integer.parseInt(token.substring(5));
+        } else {
+            throw new IllegalArgumentException("Unknown benchmark argument '" + token + "'. Use any of " + ALL
+                    + ", rows=N, searchRows=N, attachMb=N, runs=N.");
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 1. Bulk insert, encrypted vs plain
+
+    private void insert() {
+        say("== insert: %,d message-sized rows through BulkItemWriter, 1 warm-up + %d measured runs each", rows, runs);
+        // The rows are made once, before timing, so only Casebook's writing is measured.
+        List<ItemRow> data = new ArrayList<>(rows);
+        MessageGenerator gen = new MessageGenerator(1, 1, new long[] {1, 2}, "chat.txt", START, 180);
+        for (int i = 0; i < rows; i++) {
+            data.add(gen.next());
+        }
+        double avgLen = data.stream().mapToInt(r -> r.text().length()).average().orElse(0);
+        say("   generated; average text length %.0f chars, e.g. \"%s\"", avgLen, data.get(1).text());
+
+        List<InsertRun> encrypted = new ArrayList<>();
+        List<InsertRun> plain = new ArrayList<>();
+        for (int run = 0; run <= runs; run++) {
+            boolean warmUp = run == 0;
+            // Interleaved so that drift (disk, page cache, JIT) affects both sides alike.
+            InsertRun e = insertOnce("encrypted", data, true);
+            InsertRun p = insertOnce("plain", data, false);
+            say("   %s encrypted %s | plain %s", warmUp ? "warm-up " : "run " + run + "   ", e, p);
+            if (!warmUp) {
+                encrypted.add(e);
+                plain.add(p);
+            }
+        }
+        InsertRun e = InsertRun.median(encrypted);
+        InsertRun p = InsertRun.median(plain);
+        double eRate = rows / e.totalSeconds();
+        double pRate = rows / p.totalSeconds();
+        double ratio = e.totalSeconds() / p.totalSeconds();
+        add("Insert " + count(rows) + " rows, encrypted", String.format("%,.0f rows/s", eRate), ">= 150,000 rows/s",
+                eRate >= 150_000);
+        add("Insert " + count(rows) + " rows, plain SQLite", String.format("%,.0f rows/s", pRate), "(reference)", null);
+        add("Encrypted time / plain time", String.format("%.2fx", ratio), "<= 1.5x", ratio <= 1.5);
+        notes.add(String.format("insert (median of %d, seconds): encrypted %s; plain %s", runs, e.breakdown(),
+                p.breakdown()));
+    }
+
+    private record InsertRun(double totalSeconds, double addSeconds, double finishSeconds, double commitSeconds,
+                             double cpuSeconds) {
+        static InsertRun median(List<InsertRun> runs) {
+            List<InsertRun> sorted = runs.stream().sorted(Comparator.comparingDouble(InsertRun::totalSeconds)).toList();
+            return sorted.get(sorted.size() / 2);
+        }
+
+        String breakdown() {
+            return String.format("total %.3f = add() %.3f + finish() (rest of FTS + audit) %.3f + commit %.3f"
+                    + " (CPU time of this thread %.3f)", totalSeconds, addSeconds, finishSeconds, commitSeconds,
+                    cpuSeconds);
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%.3fs (add %.3f, finish %.3f, commit %.3f)", totalSeconds, addSeconds,
+                    finishSeconds, commitSeconds);
+        }
+    }
+
+    private InsertRun insertOnce(String name, List<ItemRow> data, boolean encrypted) {
+        Path file = dir.resolve(name + ".vault");
+        deleteVaultFiles(file);
+        try (Vault vault = encrypted ? Vault.create(file, pass()) : BenchmarkVaults.createUnencrypted(file)) {
+            setUpCase(vault, data.get(0).caseId());
+            long[] marks = new long[2];
+            var threads = ManagementFactory.getThreadMXBean();
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long start = System.nanoTime();
+            vault.write(c -> {
+                BulkItemWriter writer = new BulkItemWriter(vault, c);
+                for (ItemRow row : data) {
+                    writer.add(row);
+                }
+                marks[0] = System.nanoTime();
+                writer.finish("messages-imported", Map.of("file", "chat.txt"));
+                marks[1] = System.nanoTime();
+                return null;
+            });
+            long end = System.nanoTime();
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            long stored = new TimelineService(vault).count(data.get(0).caseId());
+            if (stored != data.size()) {
+                throw new IllegalStateException("stored " + stored + " rows, expected " + data.size());
+            }
+            return new InsertRun(seconds(end - start), seconds(marks[0] - start), seconds(marks[1] - marks[0]),
+                    seconds(end - marks[1]), seconds(cpu));
+        } finally {
+            deleteVaultFiles(file);
+        }
+    }
+
+    /** A case with id 1 and two people with ids 1 and 2, as the generated rows expect. */
+    private static long[] setUpCase(Vault vault, long expectedCaseId) {
+        Case aCase = new CaseService(vault).add("Benchmark case", "BC", MessageGenerator.ZONE);
+        PersonService people = new PersonService(vault);
+        Person them = people.add(aCase.id(), "Alex Example", PersonRole.PERPETRATOR, List.of());
+        Person me = people.add(aCase.id(), "Sam Sample", PersonRole.OTHER, List.of());
+        if (aCase.id() != expectedCaseId || them.id() != 1 || me.id() != 2) {
+            throw new IllegalStateException("unexpected ids in a new vault");
+        }
+        return new long[] {them.id(), me.id()};
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 2. Attach a large file under -Xmx256m
+
+    private void attach() throws IOException {
+        long bytes = attachMb << 20;
+        say("== attach: one %,d MiB file with AttachmentService.attach (heap limit %,d MiB)", attachMb,
+                Runtime.getRuntime().maxMemory() >> 20);
+        Path file = dir.resolve("recording.bin");
+        long genStart = System.nanoTime();
+        String expected = writePattern(file, bytes, 7);
+        say("   generated in %.1fs (sha256 %s...)", seconds(System.nanoTime() - genStart), expected.substring(0, 16));
+        Path vaultFile = dir.resolve("attach.vault");
+        try (Vault vault = Vault.create(vaultFile, pass())) {
+            Case aCase = new CaseService(vault).add("Attach case", "AC", MessageGenerator.ZONE);
+            long[] streamed = {0};
+            Progress progress = new Progress() {
+                @Override
+                public void update(long done, long total) {
+                    if (done == total) {
+                        streamed[0] = System.nanoTime();
+                    }
+                }
+            };
+            System.gc();
+            resetHeapPeaks();
+            long start = System.nanoTime();
+            List<Attachment> attached = new AttachmentService(vault).attach(aCase.id(), List.of(file), null, progress);
+            long end = System.nanoTime();
+            long peak = heapPeak();
+            Attachment a = attached.get(0);
+            if (!a.sha256().equals(expected) || a.size() != bytes) {
+                throw new IllegalStateException("stored hash/size differ from the file's: " + a.sha256());
+            }
+            double secs = seconds(end - start);
+            double rate = attachMb / secs;
+            say("   %.2fs: streaming+hashing+writing %.2fs, then commit (WAL checkpoint) etc. %.2fs; peak heap %,d MiB",
+                    secs, seconds(streamed[0] - start), seconds(end - streamed[0]), peak >> 20);
+            add("Attach " + attachMb + " MiB file (-Xmx" + (Runtime.getRuntime().maxMemory() >> 20) + "m)",
+                    String.format("%.1f MiB/s", rate), ">= 50 MB/s", rate >= 50);
+            add("  peak heap during attach", String.format("%,d MiB", peak >> 20), "(bounded)", null);
+            notes.add(String.format("attach: %.2fs total = %.2fs reading, hashing and writing chunks "
+                            + "+ %.2fs after the last chunk (commit, which also checkpoints the WAL into the file); "
+                            + "stored SHA-256 equals the file's",
+                    secs, seconds(streamed[0] - start), seconds(end - streamed[0])));
+        } finally {
+            deleteVaultFiles(vaultFile);
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /** Deterministic bytes (xorshift), streamed to disk; returns their SHA-256. */
+    static String writePattern(Path file, long size, long seed) {
+        var digest = Sha256.newDigest();
+        try (OutputStream out = Files.newOutputStream(file)) {
+            byte[] block = new byte[1 << 20];
+            long x = seed * 0x9E3779B97F4A7C15L + 1;
+            long written = 0;
+            while (written < size) {
+                for (int i = 0; i < block.length; i += 8) {
+                    x ^= x << 13;
+                    x ^= x >>> 7;
+                    x ^= x << 17;
+                    for (int k = 0; k < 8; k++) {
+                        block[i + k] = (byte) (x >>> (8 * k));
+                    }
+                }
+                int n = (int) Math.min(block.length, size - written);
+                out.write(block, 0, n);
+                digest.update(block, 0, n);
+                written += n;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Sha256.hex(digest.digest());
+    }
+
+    private static void resetHeapPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
+    private static long heapPeak() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 3. Opening a vault
+
+    private void open() throws Exception {
+        int opens = 7;
+        say("== open: Vault.open + first query (CaseService.list), %d opens in this JVM + 3 fresh JVMs", opens);
+        Path file = dir.resolve("open.vault");
+        try {
+            try (Vault vault = Vault.create(file, pass())) {
+                long[] senders = setUpCase(vault, 1);
+                MessageGenerator gen = new MessageGenerator(3, 1, senders, "chat.txt", START, 180);
+                vault.write(c -> {
+                    BulkItemWriter writer = new BulkItemWriter(vault, c);
+                    for (int i = 0; i < 10_000; i++) {
+                        writer.add(gen.next());
+                    }
+                    return writer.finish("messages-imported", Map.of("file", "chat.txt"));
+                });
+            }
+            List<Double> inJvm = new ArrayList<>();
+            for (int i = 0; i <= opens; i++) {
+                long start = System.nanoTime();
+                try (Vault vault = Vault.open(file, pass())) {
+                    if (new CaseService(vault).list().size() != 1) {
+                        throw new IllegalStateException("the case is missing");
+                    }
+                    long end = System.nanoTime();
+                    if (i > 0) {
+                        inJvm.add(millis(end - start));
+                    }
+                }
+            }
+            say("   same JVM (ms): %s", inJvm);
+            List<Double> fresh = new ArrayList<>();
+            List<Double> logging = new ArrayList<>();
+            List<Double> nativeLib = new ArrayList<>();
+            List<Double> vaultOnly = new ArrayList<>();
+            List<Double> wall = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                long start = System.nanoTime();
+                String out = runChild(OpenInFreshJvm.class, file.toString());
+                wall.add(millis(System.nanoTime() - start));
+                fresh.add(Double.parseDouble(value(out, "open_ms")));
+                logging.add(Double.parseDouble(value(out, "logging_ms")));
+                nativeLib.add(Double.parseDouble(value(out, "native_ms")));
+                vaultOnly.add(Double.parseDouble(value(out, "vault_ms")));
+            }
+            say("   fresh JVM, open + first query (ms): %s = logging start-up %s + native library %s + vault %s;"
+                    + " whole child process (ms): %s", fresh, logging, nativeLib, vaultOnly, wall);
+            double warm = median(inJvm);
+            double cold = median(fresh);
+            add("Open vault + first query (same JVM, median)", String.format("%.0f ms", warm), "<= 300 ms", warm <= 300);
+            add("Open vault + first query (fresh JVM, median)", String.format("%.0f ms", cold), "<= 300 ms", cold <= 300);
+            notes.add(String.format("open in a fresh JVM (median, ms): %.0f = starting logging %.0f + loading the "
+                    + "driver's native library %.0f + Vault.open and the first query %.0f (the key derivation is most of "
+                    + "that); the whole child process, JVM start to exit, took %.0f", cold, median(logging),
+                    median(nativeLib), median(vaultOnly), median(wall)));
+        } finally {
+            deleteVaultFiles(file);
+        }
+    }
+
+    private static String runChild(Class<?> main, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(Arrays.asList(args));
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+            throw new IllegalStateException("child JVM failed: " + out);
+        }
+        return out;
+    }
+
+    private static String value(String output, String key) {
+        return output.lines().filter(l -> l.startsWith(key + "=")).map(l -> l.substring(key.length() + 1))
+                .findFirst().orElseThrow(() -> new IllegalStateException("no " + key + " in: " + output));
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // 4. Full-text search
+
+    private record Query(String label, String text, boolean prefixLast) {
+    }
+
+    private static final List<Query> QUERIES = List.of(
+            new Query("rare word", MessageGenerator.RARE_WORD, false),
+            new Query("common word", "you", false),
+            new Query("medium word", "police", false),
+            new Query("two words", "call tonight", false),
+            new Query("as you type, prefix", "tonig", true),
+            new Query("as you type, 2 letters", "wh", true));
+
+    private void search() {
+        int imports = 4;
+        say("== search: %,d rows in %d imports (chat, SMS, e-mail, social media over the same years), "
+                + "then TimelineService.search(limit %d)", searchRows, imports, SEARCH_LIMIT);
+        Path file = dir.resolve("search.vault");
+        try (Vault vault = Vault.create(file, pass())) {
+            long[] senders = setUpCase(vault, 1);
+            String[] sources = {"chat.txt", "sms.xml", "mail.mbox", "social.json"};
+            long perImport = searchRows / imports;
+            // Each import covers the same ~5 years, so item ids are not in timeline order (as in real use).
+            long gap = Math.max(1, 5L * 365 * 24 * 3600 / Math.max(1, perImport));
+            long insertStart = System.nanoTime();
+            for (int k = 0; k < imports; k++) {
+                long n = k == imports - 1 ? searchRows - perImport * (imports - 1) : perImport;
+                String source = sources[k];
+                MessageGenerator gen = new MessageGenerator(100 + k, 1, senders, source, START, gap);
+                long t = System.nanoTime();
+                vault.write(c -> {
+                    BulkItemWriter writer = new BulkItemWriter(vault, c);
+                    for (long i = 0; i < n; i++) {
+                        writer.add(gen.next());
+                    }
+                    return writer.finish("messages-imported", Map.of("file", source));
+                });
+                say("   import %d: %,d rows in %.1fs", k + 1, n, seconds(System.nanoTime() - t));
+            }
+            double insertSecs = seconds(System.nanoTime() - insertStart);
+            notes.add(String.format("search: inserting the %,d rows took %.1fs (%,.0f rows/s incl. generating them)",
+                    searchRows, insertSecs, searchRows / insertSecs));
+            TimelineService timeline = new TimelineService(vault);
+            for (Query q : QUERIES) {
+                long matches = countMatches(vault, q);
+                List<TimelineItem> first = timeline.search(1, q.text(), q.prefixLast(), SEARCH_LIMIT);
+                checkOrder(first, Math.min(matches, SEARCH_LIMIT), q);
+                List<Double> times = new ArrayList<>();
+                for (int i = 0; i < 11; i++) {
+                    long start = System.nanoTime();
+                    List<TimelineItem> found = timeline.search(1, q.text(), q.prefixLast(), SEARCH_LIMIT);
+                    long end = System.nanoTime();
+                    if (found.size() != first.size()) {
+                        throw new IllegalStateException("search results changed");
+                    }
+                    if (i >= 2) {
+                        times.add(millis(end - start));
+                    }
+                }
+                double med = median(times);
+                say("   %-24s %-16s %,9d matches: median %.1f ms (min %.1f, max %.1f)", q.label(),
+                        "\"" + q.text() + (q.prefixLast() ? "*" : "") + "\"", matches, med,
+                        times.stream().mapToDouble(Double::doubleValue).min().orElse(0),
+                        times.stream().mapToDouble(Double::doubleValue).max().orElse(0));
+                add(String.format("Search %s: \"%s%s\" (%,d hits)", q.label(), q.text(), q.prefixLast() ? "*" : "",
+                        matches), String.format("%.1f ms", med), "<= 50 ms", med <= 50);
+            }
+        } finally {
+            deleteVaultFiles(file);
+        }
+    }
+
+    private static long countMatches(Vault vault, Query q) {
+        return vault.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM item_fts WHERE item_fts MATCH ?")) {
+                ps.setString(1, FtsQuery.of(q.text(), q.prefixLast()));
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    return rs.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The contract: at most limit matches, in timeline order (at, then id). */
+    private static void checkOrder(List<TimelineItem> items, long expectedSize, Query q) {
+        if (items.size() != expectedSize) {
+            throw new IllegalStateException(q + ": " + items.size() + " results, expected " + expectedSize);
+        }
+        for (int i = 1; i < items.size(); i++) {
+            TimelineItem a = items.get(i - 1);
+            TimelineItem b = items.get(i);
+            int cmp = a.when().at().toInstant().compareTo(b.when().at().toInstant());
+            if (cmp > 0 || (cmp == 0 && a.id() > b.id())) {
+                throw new IllegalStateException(q + ": results not in timeline order at " + i);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------------------------------------------
+    // Reporting and helpers
+
+    private void machineInfo() {
+        Runtime rt = Runtime.getRuntime();
+        say("Casebook benchmarks");
+        say("  machine: %d cores (%s), %s %s, %s",
+                rt.availableProcessors(), cpuModel(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                memTotal());
+        say("  java:    %s (%s %s), max heap %,d MiB", System.getProperty("java.version"),
+                System.getProperty("java.vm.vendor"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20);
+        say("  driver:  %s", driverInfo());
+        say("  temp:    %s", dir);
+        say("  load:    %s (other processes on this machine slow every figure down)", loadAverage());
+    }
+
+    /** The 1, 5 and 15 minute load averages, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+            return l < 0 ? "unknown" : String.format("%.2f", l);
+        }
+    }
+
+    private String driverInfo() {
+        Path file = dir.resolve("info.vault");
+        try (Vault vault = Vault.create(file, pass())) {
+            return vault.read(c -> {
+                String sqlite = queryString(c, "SELECT sqlite_version()");
+                String mc;
+                try {
+                    mc = queryString(c, "SELECT sqlite3mc_version()");
+                } catch (SQLException e) {
+                    mc = "SQLite3MultipleCiphers";
+                }
+                return "SQLite " + sqlite + ", " + mc + ", cipher sqlcipher v4; sqlite-jdbc "
+                        + c.getMetaData().getDriverVersion();
+            });
+        } finally {
+            deleteVaultFiles(file);
+        }
+    }
+
+    private static String queryString(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : "?";
+        }
+    }
+
+    private static String cpuModel() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+            return lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (IOException | UncheckedIOException e) {
+            return System.getProperty("os.arch");
+        }
+    }
+
+    private static String memTotal() {
+        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
+            return lines.filter(l -> l.startsWith("MemTotal")).map(l -> l.replaceAll("\\D+", ""))
+                    .map(kb -> (Long.parseLong(kb) >> 20) + " GiB RAM").findFirst().orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    private void add(String name, String measured, String target, Boolean pass) {
+        table.add(new String[] {name, measured, target, pass == null ? "" : pass ? "PASS" : "MISS"});
+    }
+
+    private void printTable() {
+        String[] header = {"Benchmark", "Measured", "Target", "Result"};
+        int[] width = new int[header.length];
+        for (String[] row : Stream.concat(Stream.<String[]>of(header), table.stream()).toList()) {
+            for (int i = 0; i < row.length; i++) {
+                width[i] = Math.max(width[i], row[i].length());
+            }
+        }
+        String format = "| %-" + width[0] + "s | %" + width[1] + "s | %-" + width[2] + "s | %-" + width[3] + "s |%n";
+        StringBuilder rule = new StringBuilder("|");
+        for (int w : width) {
+            rule.append("-".repeat(w + 2)).append('|');
+        }
+        System.out.println();
+        System.out.printf(format, (Object[]) header);
+        System.out.println(rule);
+        for (String[] row : table) {
+            System.out.printf(format, (Object[]) row);
+        }
+        System.out.println();
+        for (String note : notes) {
+            System.out.println("* " + note);
+        }
+        System.out.println("* load average (1/5/15 min) at the end: " + loadAverage() + " on "
+                + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.flush();
+    }
+
+    static Passphrase pass() {
+        return Passphrase.of(PASSPHRASE);
+    }
+
+    private static void say(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+        System.out.flush();
+    }
+
+    private static String count(int n) {
+        return String.format("%,d", n);
+    }
+
+    private static double seconds(long nanos) {
+        return nanos / 1e9;
+    }
+
+    private static double millis(long nanos) {
+        return Math.round(nanos / 1e5) / 10.0;
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
+
+    private static void deleteVaultFiles(Path file) {
+        for (String suffix : List.of("", "-wal", "-shm", "-journal")) {
+            try {
+                Files.deleteIfExists(Path.of(file + suffix));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            System.err.println("could not delete " + root + ": " + e.getMessage());
+        }
+    }
+}

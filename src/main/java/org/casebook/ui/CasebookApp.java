@@ -37,6 +37,11 @@ public final class CasebookApp extends Application {
         List<String> args = getParameters().getRaw();
         stage.setOnCloseRequest(e -> shell.shutdown());
         stage.show();
+        // The driver's native library loads while the person reads the start screen, not when they unlock.
+        shell.tasks().quick(progress -> {
+            org.casebook.vault.Vault.warmUp();
+            return null;
+        }, ignored -> { }, ignored -> { });
         if (args.contains(DEMO_FLAG)) {
             startDemo(shell);
         }

@@ -93,6 +93,18 @@ public final class Vault implements AutoCloseable {
         return open(target, passphrase, clock, false);
     }
 
+    /**
+     * Loads the database driver and its native library ahead of time (the desktop app calls this in the
+     * background while the passphrase is being typed), so that unlocking costs only the key derivation.
+     */
+    public static void warmUp() {
+        try {
+            org.sqlite.SQLiteJDBCLoader.initialize();
+        } catch (Exception e) {
+            LOG.warn("could not preload the database driver: {}", e.getClass().getSimpleName());
+        }
+    }
+
     /** Opens an existing vault. Never creates or changes a file it cannot unlock. */
     public static Vault open(Path file, Passphrase passphrase) {
         return open(file, passphrase, Clock.systemUTC());

@@ -2,6 +2,7 @@ package org.casebook.cli;
 
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.casebook.model.Case;
@@ -59,6 +60,9 @@ final class TimelinePrinter implements Consumer<TimelineItem> {
         row.put("text", item.text());
         row.put("sha256", item.sha256());
         row.put("source", item.source());
+        row.put("conversation_id", item.conversationId());
+        row.put("direction", item.direction());
+        row.put("flags", item.flags() == null ? List.of() : List.of(item.flags().split(",")));
         return row;
     }
 }

@@ -23,8 +23,11 @@ import org.casebook.vault.Vault;
 public final class TimelineService {
     private static final String FIELDS = """
             SELECT i.id, i.case_id, i.kind, i.type, i.at_utc, i.at_zone, i.end_utc, i.approximate, i.added_utc,
-                   i.text, p.name, b.sha256, i.source, i.sender_id""";
-    private static final String JOINS = " LEFT JOIN person p ON p.id = i.sender_id LEFT JOIN blob b ON b.id = i.blob_id";
+                   i.text, p.name, coalesce(b.sha256, ib.sha256), i.source, i.sender_id, i.conversation_id,
+                   i.direction, i.flags""";
+    /** A message's original is the export file it was imported from. */
+    private static final String JOINS = " LEFT JOIN person p ON p.id = i.sender_id LEFT JOIN blob b ON b.id = i.blob_id"
+            + " LEFT JOIN import_run ir ON ir.id = i.import_id LEFT JOIN blob ib ON ib.id = ir.blob_id";
     private static final String COLUMNS = FIELDS + " FROM item i" + JOINS;
 
     /** Search plan for few matches: look each one up and sort them. */
@@ -256,6 +259,64 @@ public final class TimelineService {
         });
     }
 
+    /**
+     * The messages of the conversation {@code itemId} belongs to, around it: up to {@code before} earlier and
+     * {@code after} later, in order (for showing a thread as the phone did). An item outside any conversation
+     * comes back alone.
+     */
+    public List<TimelineItem> conversationAround(long itemId, int before, int after) {
+        return vault.read(c -> {
+            Long conversation;
+            long at;
+            try (PreparedStatement ps = c.prepareStatement("SELECT conversation_id, at_utc FROM item WHERE id = ?")) {
+                ps.setLong(1, itemId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return List.of();
+                    }
+                    conversation = Sql.nullableLong(rs, 1);
+                    at = rs.getLong(2);
+                }
+            }
+            RowReader reader = new RowReader();
+            if (conversation == null) {
+                try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE i.id = ?")) {
+                    ps.setLong(1, itemId);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        return rs.next() ? List.of(reader.read(rs)) : List.of();
+                    }
+                }
+            }
+            List<TimelineItem> earlier = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE i.conversation_id = ?"
+                    + " AND (i.at_utc, i.id) < (?, ?) ORDER BY i.at_utc DESC, i.id DESC LIMIT ?")) {
+                ps.setLong(1, conversation);
+                ps.setLong(2, at);
+                ps.setLong(3, itemId);
+                ps.setInt(4, before);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        earlier.add(0, reader.read(rs));
+                    }
+                }
+            }
+            List<TimelineItem> out = new ArrayList<>(earlier);
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS + " WHERE i.conversation_id = ?"
+                    + " AND (i.at_utc, i.id) >= (?, ?) ORDER BY i.at_utc, i.id LIMIT ?")) {
+                ps.setLong(1, conversation);
+                ps.setLong(2, at);
+                ps.setLong(3, itemId);
+                ps.setInt(4, after + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(reader.read(rs));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
     /** Reads rows into items, reusing zone objects across rows. */
     private static final class RowReader {
         private final Map<String, ZoneId> zones = new HashMap<>();
@@ -268,7 +329,8 @@ public final class TimelineService {
                     hasEnd ? Instant.ofEpochMilli(end).atZone(zone) : null, rs.getInt(8) != 0);
             return new TimelineItem(rs.getLong(1), rs.getLong(2), ItemKind.fromCode(rs.getString(3)), rs.getString(4),
                     when, Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10), rs.getString(11), rs.getString(12),
-                    rs.getString(13), Sql.nullableLong(rs, 14));
+                    rs.getString(13), Sql.nullableLong(rs, 14), Sql.nullableLong(rs, 15), rs.getString(16),
+                    rs.getString(17));
         }
     }
 }

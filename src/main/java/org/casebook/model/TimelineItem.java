@@ -10,7 +10,11 @@ import java.time.Instant;
  * @param sha256 the hash of the original bytes, or null when there are none (a diary entry)
  * @param source where the item came from (file name, and line or offset), or null for a diary entry
  * @param senderId the person who sent a message, or null
+ * @param conversationId the conversation an imported message belongs to, or null
+ * @param direction "incoming", "outgoing", or null when the export does not say
+ * @param flags comma-separated markers of a message (deleted, edited, omitted, system, ...), or null
  */
 public record TimelineItem(long id, long caseId, ItemKind kind, String type, When when, Instant added,
-                           String text, String sender, String sha256, String source, Long senderId) {
+                           String text, String sender, String sha256, String source, Long senderId,
+                           Long conversationId, String direction, String flags) {
 }

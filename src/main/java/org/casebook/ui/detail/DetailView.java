@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
@@ -21,6 +22,7 @@ import javafx.scene.layout.VBox;
 import org.casebook.model.Attachment;
 import org.casebook.model.AuditEntry;
 import org.casebook.model.Incident;
+import org.casebook.model.ItemKind;
 import org.casebook.model.TimelineItem;
 import org.casebook.model.When;
 import org.casebook.ui.common.Icons;
@@ -127,25 +129,84 @@ public final class DetailView extends ScrollPane {
 
     private void renderMessage(ItemDetail.OfMessage d) {
         TimelineItem m = d.item();
-        add(title("Message" + (m.sender() == null ? "" : " from " + m.sender())));
-        add(field("Sent", when(m.when())));
-        add(field("Source", m.source()));
-        Label thread = new Label("THAT DAY'S CONVERSATION");
+        boolean call = m.kind() == ItemKind.CALL;
+        add(title((call ? "Call" : "Message") + (m.sender() == null ? "" : (call ? " with " : " from ") + m.sender())));
+        add(field(call ? "When" : "Sent", when(m.when())));
+        add(field("Where it came from", m.source()));
+        if (m.sha256() != null) {
+            add(hash(m.sha256(), "SHA-256 of the export file it came from"));
+        }
+        Label thread = new Label(m.conversationId() == null ? "THAT DAY'S MESSAGES" : "THE CONVERSATION AROUND IT");
         thread.getStyleClass().add("section-title");
         add(thread);
-        for (TimelineItem t : d.sameDay()) {
-            Label who = new Label((t.sender() == null ? "" : t.sender() + "  ") + t.when().at().toLocalTime());
-            who.getStyleClass().add("field-name");
-            Label text = new Label(t.text());
-            text.setWrapText(true);
-            VBox bubble = new VBox(2, who, text);
-            bubble.getStyleClass().add("bubble");
-            if (t.id() == m.id()) {
-                bubble.getStyleClass().add("selected");
-            }
-            add(bubble);
+        for (TimelineItem t : d.thread()) {
+            add(bubble(t, t.id() == m.id()));
         }
         add(buttons(deleteButton(m)));
+    }
+
+    /**
+     * One message as the phone showed it: sent ones on the right, received on the left, markers (deleted,
+     * edited, media left out) in words, files inline, and where it came from one click away.
+     */
+    private Node bubble(TimelineItem t, boolean selected) {
+        String markers = markers(t.flags());
+        Label who = new Label((t.sender() == null ? "" : t.sender() + "  ") + t.when().at().toLocalTime()
+                + (markers.isEmpty() ? "" : "  ·  " + markers));
+        who.getStyleClass().add("field-name");
+        Label text = new Label(t.text());
+        text.setWrapText(true);
+        if (t.kind() == ItemKind.ATTACHMENT) {
+            text.setGraphic(Icons.of(Icons.forMedia(t.type()), 16));
+        }
+        Label origin = new Label((t.source() == null ? "" : t.source())
+                + (t.sha256() == null ? "" : "\nSHA-256 " + t.sha256()));
+        origin.getStyleClass().addAll("hint", "hash");
+        origin.setWrapText(true);
+        origin.setVisible(false);
+        origin.setManaged(false);
+        Hyperlink source = new Hyperlink("source");
+        source.setAccessibleText("Show where this message came from");
+        source.setOnAction(e -> {
+            origin.setVisible(!origin.isVisible());
+            origin.setManaged(origin.isVisible());
+        });
+        HBox top = new HBox(6, who, source);
+        top.setAlignment(Pos.CENTER_LEFT);
+        VBox bubble = new VBox(2, top, text, origin);
+        bubble.getStyleClass().add("bubble");
+        bubble.setMaxWidth(340);
+        boolean outgoing = "outgoing".equals(t.direction());
+        if (outgoing) {
+            bubble.getStyleClass().add("outgoing");
+        }
+        if (selected) {
+            bubble.getStyleClass().add("selected");
+        }
+        HBox row = new HBox(bubble);
+        row.setAlignment(outgoing ? Pos.CENTER_RIGHT : Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private static String markers(String flags) {
+        if (flags == null || flags.isBlank()) {
+            return "";
+        }
+        List<String> words = new java.util.ArrayList<>();
+        for (String f : flags.split(",")) {
+            switch (f) {
+                case "deleted" -> words.add("deleted by the sender");
+                case "edited" -> words.add("edited");
+                case "omitted" -> words.add("media left out of the export");
+                case "unsent" -> words.add("unsent");
+                case "missed" -> words.add("missed");
+                case "forwarded" -> words.add("forwarded");
+                case "not_sent" -> words.add("not sent");
+                case "system" -> words.add("service message");
+                default -> words.add(f);
+            }
+        }
+        return String.join(", ", words);
     }
 
     private Button deleteButton(TimelineItem item) {
@@ -229,7 +290,11 @@ public final class DetailView extends ScrollPane {
     }
 
     private static Node hash(String sha256) {
-        Label label = new Label("SHA-256 (fingerprint of the original bytes)");
+        return hash(sha256, "SHA-256 (fingerprint of the original bytes)");
+    }
+
+    private static Node hash(String sha256, String caption) {
+        Label label = new Label(caption);
         label.getStyleClass().add("field-name");
         TextArea value = new TextArea(sha256);
         value.setId("detail-sha256");

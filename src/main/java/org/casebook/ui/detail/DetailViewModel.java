@@ -17,6 +17,9 @@ import org.casebook.ui.common.TaskRunner;
 public final class DetailViewModel {
     /** Photos larger than this are described but not previewed, to keep memory bounded. */
     static final long PREVIEW_LIMIT = 64L * 1024 * 1024;
+    /** How much of a conversation is shown around the selected message. */
+    static final int THREAD_BEFORE = 40;
+    static final int THREAD_AFTER = 40;
 
     private final TaskRunner tasks;
     private final ObjectProperty<ItemDetail> detail = new SimpleObjectProperty<>();
@@ -37,9 +40,9 @@ public final class DetailViewModel {
             detail.set(null);
             return;
         }
-        if (item.kind() == ItemKind.MESSAGE || item.kind() == ItemKind.CALL) {
+        if ((item.kind() == ItemKind.MESSAGE || item.kind() == ItemKind.CALL) && item.conversationId() == null) {
             List<TimelineItem> sameDay = timeline.get().stream()
-                    .filter(t -> t.kind() == ItemKind.MESSAGE
+                    .filter(t -> (t.kind() == ItemKind.MESSAGE || t.kind() == ItemKind.CALL)
                             && t.when().at().toLocalDate().equals(item.when().at().toLocalDate()))
                     .toList();
             detail.set(new ItemDetail.OfMessage(item, sameDay));
@@ -64,7 +67,8 @@ public final class DetailViewModel {
                 Attachment a = session.attachments().get(item.id());
                 yield new ItemDetail.OfFile(item, a, preview(session, a), session.items().history(item.id()));
             }
-            case MESSAGE, CALL -> throw new IllegalStateException("messages are shown from the loaded timeline");
+            case MESSAGE, CALL -> new ItemDetail.OfMessage(item,
+                    session.timeline().conversationAround(item.id(), THREAD_BEFORE, THREAD_AFTER));
         };
     }
 

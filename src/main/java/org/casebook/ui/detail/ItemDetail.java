@@ -19,7 +19,10 @@ public sealed interface ItemDetail {
             implements ItemDetail {
     }
 
-    /** A message with the rest of that day's conversation around it. */
-    record OfMessage(TimelineItem item, List<TimelineItem> sameDay) implements ItemDetail {
+    /**
+     * A message or call with its conversation around it, as the phone showed it (imported messages), or
+     * that day's messages for items outside any conversation.
+     */
+    record OfMessage(TimelineItem item, List<TimelineItem> thread) implements ItemDetail {
     }
 }

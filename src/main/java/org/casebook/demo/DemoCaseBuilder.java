@@ -1,4 +1,4 @@
-package org.casebook.evidence.demo;
+package org.casebook.demo;
 
 import java.awt.Color;
 import java.awt.Font;
@@ -8,25 +8,25 @@ import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.casebook.imports.ImportFormat;
+import org.casebook.imports.ImportOptions;
+import org.casebook.imports.ImportService;
+import org.casebook.imports.Importers;
 import org.casebook.evidence.AttachmentService;
-import org.casebook.evidence.BulkItemWriter;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
-import org.casebook.evidence.ItemRow;
 import org.casebook.evidence.PersonService;
 import org.casebook.model.Case;
 import org.casebook.model.Identifier;
@@ -34,11 +34,9 @@ import org.casebook.model.IdentifierKind;
 import org.casebook.model.Incident;
 import org.casebook.model.IncidentDraft;
 import org.casebook.model.IncidentType;
-import org.casebook.model.ItemKind;
 import org.casebook.model.Person;
 import org.casebook.model.PersonRole;
 import org.casebook.model.When;
-import org.casebook.vault.Json;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 
@@ -86,7 +84,7 @@ public final class DemoCaseBuilder {
                 Identifier.of(IdentifierKind.PHONE, "07700 900456"),
                 Identifier.of(IdentifierKind.EMAIL, "sam@example.org"),
                 Identifier.of(IdentifierKind.HANDLE, "@sam_example_demo")));
-        Person me = people.add(aCase.id(), "Me", PersonRole.OTHER, List.of());
+        people.add(aCase.id(), "Me", PersonRole.OTHER, List.of());
         people.add(aCase.id(), "Priya (neighbour, fictional)", PersonRole.WITNESS, List.of());
 
         progress.message("Writing diary entries");
@@ -94,7 +92,7 @@ public final class DemoCaseBuilder {
         progress.update(1, 3);
 
         progress.message("Adding messages");
-        addMessages(vault, aCase, perpetrator, me, start, end, random);
+        addMessages(vault, aCase, perpetrator, start, end, random);
         progress.update(2, 3);
 
         progress.message("Adding photos");
@@ -143,38 +141,65 @@ public final class DemoCaseBuilder {
         return out;
     }
 
-    private void addMessages(Vault vault, Case aCase, Person from, Person me, LocalDate start, LocalDate end,
+    /**
+     * The messages arrive the way a victim's would: as a phone's SMS Backup & Restore file, imported like any
+     * other, so the demo shows real conversations, directions and the export file as the original.
+     */
+    private void addMessages(Vault vault, Case aCase, Person from, LocalDate start, LocalDate end,
                              Random random) {
-        vault.write(c -> {
-            BulkItemWriter writer = new BulkItemWriter(vault, c);
-            int line = 1;
-            for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
-                double progressThrough = (day.toEpochDay() - start.toEpochDay()) / 90.0;
-                int perDay = random.nextDouble() < 0.35 + 0.5 * progressThrough ? 1 + random.nextInt(8) : 0;
-                LocalTime time = LocalTime.of(8, 0);
-                for (int i = 0; i < perDay; i++) {
-                    time = time.plusMinutes(5 + random.nextInt(120));
-                    if (time.isBefore(LocalTime.of(8, 0))) {
-                        break;
-                    }
-                    boolean reply = random.nextInt(12) == 0;
-                    String text = reply ? REPLIES[random.nextInt(REPLIES.length)]
-                            : MESSAGES[random.nextInt(MESSAGES.length)];
-                    line = addMessage(writer, aCase, reply ? me : from, day, time, text, reply, line);
+        StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8' standalone='yes' ?>\n");
+        List<String> rows = new ArrayList<>();
+        for (LocalDate day = start; !day.isAfter(end); day = day.plusDays(1)) {
+            double progressThrough = (day.toEpochDay() - start.toEpochDay()) / 90.0;
+            int perDay = random.nextDouble() < 0.35 + 0.5 * progressThrough ? 1 + random.nextInt(8) : 0;
+            LocalTime time = LocalTime.of(8, 0);
+            for (int i = 0; i < perDay; i++) {
+                time = time.plusMinutes(5 + random.nextInt(120));
+                if (time.isBefore(LocalTime.of(8, 0))) {
+                    break;
                 }
+                boolean reply = random.nextInt(12) == 0;
+                String text = reply ? REPLIES[random.nextInt(REPLIES.length)] : MESSAGES[random.nextInt(MESSAGES.length)];
+                long millis = ZonedDateTime.of(day, time, aCase.zone()).toInstant().toEpochMilli();
+                rows.add("  <sms protocol=\"0\" address=\"+447700900123\" date=\"" + millis + "\" type=\""
+                        + (reply ? 2 : 1) + "\" subject=\"null\" body=\"" + xmlEscape(text)
+                        + "\" read=\"1\" status=\"-1\" locked=\"0\" contact_name=\"" + xmlEscape(from.name()) + "\" />");
             }
-            return writer.finish("demo-messages-added", Map.of("source", "demo-messages.txt"));
-        });
+        }
+        xml.append("<smses count=\"").append(rows.size()).append("\" backup_set=\"demo\" type=\"full\">\n");
+        rows.forEach(r -> xml.append(r).append('\n'));
+        xml.append("</smses>\n");
+        Path folder = null;
+        try {
+            folder = Files.createTempDirectory("casebook-demo-");
+            Path file = folder.resolve("sms-demo-backup.xml");
+            Files.writeString(file, xml, StandardCharsets.UTF_8);
+            new ImportService(vault, Importers.standard()).importFile(aCase.id(), file,
+                    new ImportOptions(ImportFormat.SMS, null, null, List.of("+447700900123"), false), Progress.NONE);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            deleteFolder(folder);
+        }
     }
 
-    private int addMessage(BulkItemWriter writer, Case aCase, Person sender, LocalDate day, LocalTime time,
-                           String text, boolean outgoing, int line) throws SQLException {
-        Map<String, Object> extra = new LinkedHashMap<>();
-        extra.put("channel", "SMS");
-        extra.put("direction", outgoing ? "outgoing" : "incoming");
-        writer.add(ItemRow.of(aCase.id(), ItemKind.MESSAGE, "sms", When.exactly(ZonedDateTime.of(day, time,
-                aCase.zone())), clock.millis(), text, sender.id(), Json.write(extra), "demo-messages.txt:" + line));
-        return line + 1;
+    private static String xmlEscape(String text) {
+        return text.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+                .replace("'", "&apos;");
+    }
+
+    private static void deleteFolder(Path folder) {
+        if (folder == null) {
+            return;
+        }
+        try (var files = Files.list(folder)) {
+            for (Path p : files.toList()) {
+                Files.deleteIfExists(p);
+            }
+            Files.deleteIfExists(folder);
+        } catch (IOException ignored) {
+            // only generated, fictional demo files could be left behind
+        }
     }
 
     private void addPhotos(Vault vault, Case aCase, List<Incident> incidents, Random random) {
@@ -195,14 +220,7 @@ public final class DemoCaseBuilder {
                 }
             }
         } finally {
-            try (var files = Files.list(folder)) {
-                for (Path p : files.toList()) {
-                    Files.deleteIfExists(p);
-                }
-                Files.deleteIfExists(folder);
-            } catch (IOException ignored) {
-                // only generated demo pictures could be left behind
-            }
+            deleteFolder(folder);
         }
     }
 

@@ -163,10 +163,10 @@ public final class SmsParseBenchmark {
 
     // --- the file ---
 
-    private record Generated(long sms, long mms, long images, long imageBytes) {
+    record Generated(long sms, long mms, long images, long imageBytes) {
     }
 
-    private static Generated generate(Path file, long target) throws IOException {
+    static Generated generate(Path file, long target) throws IOException {
         Random random = new Random(20240101);
         List<String> photos = new ArrayList<>();
         List<Integer> photoSizes = new ArrayList<>();

@@ -1,0 +1,116 @@
+package org.casebook.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.casebook.evidence.CaseService;
+import org.casebook.imports.DateOrder;
+import org.casebook.imports.ImportOptions;
+import org.casebook.imports.ImportService;
+import org.casebook.imports.ImportSummary;
+import org.casebook.imports.Importers;
+import org.casebook.model.Case;
+import org.casebook.vault.Passphrase;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+
+/**
+ * End-to-end imports into an encrypted vault, with the search index built: a generated 1,000,000-message
+ * WhatsApp export (Android en-GB) and a ~200 MB SMS Backup & Restore file with MMS pictures. Run it with
+ * {@code -Xmx256m} to check the heap bound:
+ *
+ * <pre>./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *     -Dexec.args="-Xmx256m -cp %classpath org.casebook.bench.ImportBenchmark"</pre>
+ *
+ * Arguments: {@code messages=N} (WhatsApp size), {@code mb=N} (SMS size), {@code only=whatsapp|sms}.
+ */
+public final class ImportBenchmark {
+    private ImportBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int messages = 1_000_000;
+        long mb = 200;
+        String only = "";
+        for (String arg : args) {
+            if (arg.startsWith("messages=")) {
+                messages = Integer.parseInt(arg.substring(9));
+            } else if (arg.startsWith("mb=")) {
+                mb = Long.parseLong(arg.substring(3));
+            } else if (arg.startsWith("only=")) {
+                only = arg.substring(5);
+            }
+        }
+        System.out.printf("Import benchmark: %d cores, Java %s, max heap %d MiB%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() / (1024 * 1024));
+        Path dir = Files.createTempDirectory("casebook-import-bench-");
+        try {
+            if (!only.equals("sms")) {
+                Path chat = dir.resolve("WhatsApp Chat with Sam.txt");
+                int written = WhatsAppParseBenchmark.generate(chat, messages);
+                run(dir, "whatsapp", chat, written, 15.0, DateOrder.DMY);
+                Files.deleteIfExists(chat);
+            }
+            if (!only.equals("whatsapp")) {
+                Path xml = dir.resolve("sms-20240301000000.xml");
+                SmsParseBenchmark.Generated g = SmsParseBenchmark.generate(xml, mb * 1024 * 1024);
+                run(dir, "sms", xml, g.sms() + g.mms(), Double.NaN, null);
+            }
+        } finally {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static void run(Path dir, String name, Path file, long expected, double targetSeconds, DateOrder order)
+            throws IOException {
+        Path vaultFile = dir.resolve(name + ".casebook");
+        try (Vault vault = Vault.create(vaultFile, Passphrase.of("benchmark passphrase only"))) {
+            Case aCase = new CaseService(vault).add("Benchmark " + name, "BM", ZoneId.of("Europe/London"));
+            ImportService service = new ImportService(vault, Importers.standard());
+            resetPeaks();
+            long start = System.nanoTime();
+            ImportSummary s = service.importFile(aCase.id(), file, new ImportOptions(null, null, order, List.of(),
+                    false), Progress.NONE);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long records = s.messages() + s.calls() + s.system();
+            System.out.printf("%-9s %,d bytes, %,d records (%,d expected), %,d added, %,d attachments: %.1f s,"
+                            + " %,.0f records/s, %.1f MB/s, peak heap %d MiB%s%n", name, Files.size(file), records,
+                    expected, s.added(), s.attachments(), seconds, records / seconds,
+                    Files.size(file) / seconds / 1e6, peakHeapBytes() / (1024 * 1024),
+                    Double.isNaN(targetSeconds) ? ""
+                            : String.format(" (target <= %.0f s: %s)", targetSeconds,
+                            seconds <= targetSeconds ? "PASS" : "MISS"));
+        } finally {
+            for (String suffix : new String[] {"", "-wal", "-shm"}) {
+                Files.deleteIfExists(Path.of(vaultFile + suffix));
+            }
+        }
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeapBytes() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+}

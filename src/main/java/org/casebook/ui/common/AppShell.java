@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -23,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.stage.PopupWindow;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.slf4j.Logger;
@@ -35,6 +37,7 @@ import org.slf4j.LoggerFactory;
 public final class AppShell {
     private static final Logger LOG = LoggerFactory.getLogger(AppShell.class);
     private static final long DOUBLE_ESCAPE_NANOS = 800_000_000L;
+    private static final long CLOSE_WAIT_MS = 50;
     public static final String TITLE = "Casebook";
     public static final String DISCREET_TITLE = "Notes";
 
@@ -50,6 +53,7 @@ public final class AppShell {
     private Consumer<String> startScreen = notice -> { };
     private boolean exitOnQuickExit = true;
     private long lastEscape;
+    private final javafx.event.EventHandler<KeyEvent> quickExitKeys = this::onKey;
 
     public AppShell(Stage stage, Settings settings) {
         this.stage = stage;
@@ -59,7 +63,8 @@ public final class AppShell {
         root.getStyleClass().add("app-root");
         Scene scene = new Scene(root, 1280, 720);
         scene.getStylesheets().add(AppShell.class.getResource("/org/casebook/ui/casebook.css").toExternalForm());
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+        watchOwnedWindows();
         stage.setScene(scene);
         stage.setMinWidth(960);
         stage.setMinHeight(600);
@@ -94,6 +99,43 @@ public final class AppShell {
         bar.setPadding(new Insets(6, 12, 6, 16));
         bar.getStyleClass().add("top-bar");
         return bar;
+    }
+
+    /**
+     * The quick-exit keys work in every window of the app, not only the main one: a dialog (the diary form,
+     * say) has its own scene, and the keys must not be lost while it has the focus.
+     */
+    private void watchOwnedWindows() {
+        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
+            while (change.next()) {
+                for (Window w : change.getAddedSubList()) {
+                    if (w != stage && ownedByStage(w)) {
+                        if (w.getScene() != null) {
+                            w.getScene().addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                        }
+                        w.sceneProperty().addListener((obs, old, next) -> {
+                            if (old != null) {
+                                old.removeEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                            }
+                            if (next != null) {
+                                next.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                            }
+                        });
+                    }
+                }
+            }
+        });
+    }
+
+    private boolean ownedByStage(Window w) {
+        for (Window owner = w; owner != null; ) {
+            if (owner == stage) {
+                return true;
+            }
+            owner = owner instanceof Stage s ? s.getOwner()
+                    : owner instanceof PopupWindow p ? p.getOwnerWindow() : null;
+        }
+        return false;
     }
 
     private void onKey(KeyEvent e) {
@@ -139,7 +181,7 @@ public final class AppShell {
         return session;
     }
 
-    /** Runs when the app locks, so views can drop what they hold. */
+    /** Runs once, when the app next locks, so the views of this session can drop what they hold. */
     public void onLock(Runnable listener) {
         lockListeners.add(listener);
     }
@@ -177,20 +219,39 @@ public final class AppShell {
                 w.hide();
             }
         }
-        lockListeners.forEach(Runnable::run);
+        // Each unlocked session registers its views' listeners afresh; dropping them here keeps the views
+        // of earlier sessions (and whatever they still reference) from living as long as the app.
+        List<Runnable> listeners = new ArrayList<>(lockListeners);
+        lockListeners.clear();
+        listeners.forEach(Runnable::run);
         root.setCenter(null);
         screenTitle.setText("");
     }
 
+    /**
+     * Closes the vault. A read still running (the timeline of a large case, say) holds the vault until it
+     * ends, so the closing happens on its own thread: the window never waits more than
+     * {@value #CLOSE_WAIT_MS} ms for it, and the vault closes the moment the read is done. The thread is not
+     * a daemon, so the app cannot end before the vault is closed.
+     */
     private void closeSession() {
         Session s = session;
         session = null;
-        if (s != null) {
+        if (s == null) {
+            return;
+        }
+        Thread closing = new Thread(() -> {
             try {
                 s.close();
             } catch (RuntimeException e) {
                 LOG.warn("closing the vault failed: {}", e.getClass().getSimpleName());
             }
+        }, "casebook-lock");
+        closing.start();
+        try {
+            closing.join(CLOSE_WAIT_MS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -246,6 +307,6 @@ public final class AppShell {
         if (minutes >= 1) {
             return minutes == 1 ? "1 minute" : minutes + " minutes";
         }
-        return d.toSeconds() + " seconds";
+        return d.toSeconds() == 1 ? "1 second" : d.toSeconds() + " seconds";
     }
 }

@@ -54,6 +54,8 @@ public final class DiaryEntryDialog {
         TextField time = new TextField();
         time.setId("diary-time");
         time.setPrefColumnCount(5);
+        time.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        time.setAccessibleText("Time, like 21:15");
         time.textProperty().bindBidirectional(vm.timeProperty());
         CheckBox approximate = new CheckBox("Not sure of the exact time");
         approximate.setId("diary-approximate");
@@ -78,14 +80,16 @@ public final class DiaryEntryDialog {
         grid.setVgap(10);
         grid.setPadding(new Insets(8, 0, 0, 0));
         ColumnConstraints labels = new ColumnConstraints();
-        ColumnConstraints fields = new ColumnConstraints(320, 420, Double.MAX_VALUE);
+        // The dialog opens at its minimum width: these minimums keep the fields roomy and the guidance readable.
+        ColumnConstraints fields = new ColumnConstraints(400, 420, Double.MAX_VALUE);
         fields.setHgrow(Priority.ALWAYS);
-        ColumnConstraints guidance = new ColumnConstraints(200, 260, 320);
+        ColumnConstraints guidance = new ColumnConstraints(250, 260, 320);
         grid.getColumnConstraints().setAll(labels, fields, guidance);
         int row = 0;
         row(grid, row++, "What kind of thing", type, "Pick the closest. You can change it later.");
-        HBox when = new HBox(8, date, time, approximate);
-        when.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox dayAndTime = new HBox(8, date, time);
+        dayAndTime.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox when = new javafx.scene.layout.VBox(6, dayAndTime, approximate);
         row(grid, row++, "When", when, "Times are in " + vm.zone().getId() + ". If you are not sure, give your best"
                 + " guess and tick the box.");
         row(grid, row++, "Where", location, "A street, a place, or online (which app or site).");

@@ -40,7 +40,7 @@ public final class DiaryEntryViewModel {
         ZonedDateTime local = now.withZoneSameInstant(zone);
         date.set(local.toLocalDate());
         time.set(String.format("%02d:%02d", local.getHour(), local.getMinute()));
-        problem = Bindings.createStringBinding(this::findProblem, date, time, description);
+        problem = Bindings.createStringBinding(this::findProblem, date, time, approximate, description);
     }
 
     /** Editing an existing entry. */

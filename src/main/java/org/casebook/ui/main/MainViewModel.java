@@ -34,11 +34,18 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Task<?>> job = new ReadOnlyObjectWrapper<>();
     private final TimelineViewModel timeline;
     private final DetailViewModel detail;
+    private boolean cleared;
 
     public MainViewModel(Session session, TaskRunner tasks, BiConsumer<String, Throwable> onError) {
         this.session = session;
         this.tasks = tasks;
-        this.onError = onError;
+        // After a lock, work that was still running fails against the closed vault: that is expected, not
+        // something to show the person (an error dialog popping up after quick exit would give them away).
+        this.onError = (title, error) -> {
+            if (!cleared) {
+                onError.accept(title, error);
+            }
+        };
         this.timeline = new TimelineViewModel(tasks);
         this.detail = new DetailViewModel(tasks);
         selectedCase.addListener((obs, old, c) -> caseChanged(c));
@@ -75,6 +82,9 @@ public final class MainViewModel {
     /** Loads the cases and selects the first. */
     public void start(Runnable then) {
         tasks.quick(p -> session.cases().list(), list -> {
+            if (cleared) {
+                return;
+            }
             cases.setAll(list);
             if (!list.isEmpty()) {
                 selectedCase.set(list.get(0));
@@ -92,7 +102,11 @@ public final class MainViewModel {
         }
         timeline.clearFilters();
         timeline.load(session, c.id(), () -> { });
-        tasks.quick(p -> session.people().list(c.id()), people::setAll,
+        tasks.quick(p -> session.people().list(c.id()), list -> {
+            if (!cleared) {
+                people.setAll(list);
+            }
+        },
                 e -> onError.accept("The people in this case could not be read", e));
     }
 
@@ -180,7 +194,11 @@ public final class MainViewModel {
             return;
         }
         timeline.reload(() -> { });
-        tasks.quick(p -> session.people().list(c.id()), people::setAll,
+        tasks.quick(p -> session.people().list(c.id()), list -> {
+            if (!cleared) {
+                people.setAll(list);
+            }
+        },
                 e -> onError.accept("The people in this case could not be read", e));
     }
 
@@ -190,6 +208,7 @@ public final class MainViewModel {
 
     /** Drops every view's data (on lock or quick exit). */
     public void clear() {
+        cleared = true;
         Task<?> running = job.get();
         if (running != null) {
             running.cancel();

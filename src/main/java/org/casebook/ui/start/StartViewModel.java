@@ -12,7 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
-import org.casebook.evidence.demo.DemoCaseBuilder;
+import org.casebook.demo.DemoCaseBuilder;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.ErrorText;
 import org.casebook.ui.common.Session;

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import javafx.animation.PauseTransition;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,6 +28,8 @@ import org.casebook.ui.common.TaskRunner;
  */
 public final class TimelineViewModel {
     private static final Duration SEARCH_PAUSE = Duration.millis(120);
+    /** How many rows of a case are shown before the rest has been read. */
+    static final int FIRST_PAGE = 300;
 
     private final TaskRunner tasks;
     private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
@@ -37,12 +40,15 @@ public final class TimelineViewModel {
     private final StringProperty search = new SimpleStringProperty("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final BooleanProperty loading = new SimpleBooleanProperty(false);
+    private final BooleanProperty searching = new SimpleBooleanProperty(false);
     private final PauseTransition searchPause = new PauseTransition(SEARCH_PAUSE);
     private Session session;
     private long caseId = -1;
     private List<TimelineItem> items = List.of();
     private Set<Long> matches;
-    private long generation;
+    /** Tells a finished read or search whether it is still wanted (nothing newer started, no lock since). */
+    private long loadGeneration;
+    private long searchGeneration;
     private Runnable afterLoad = () -> { };
 
     public TimelineViewModel(TaskRunner tasks) {
@@ -52,7 +58,10 @@ public final class TimelineViewModel {
         from.addListener((o, a, b) -> refresh());
         to.addListener((o, a, b) -> refresh());
         searchPause.setOnFinished(e -> runSearch());
-        search.addListener((o, a, b) -> searchPause.playFromStart());
+        search.addListener((o, a, b) -> {
+            searching.set(true);
+            searchPause.playFromStart();
+        });
     }
 
     public ObservableList<TimelineRow> rows() {
@@ -87,19 +96,37 @@ public final class TimelineViewModel {
         return loading;
     }
 
+    /** True from a change of the search text until its results are in the rows. */
+    public BooleanProperty searchingProperty() {
+        return searching;
+    }
+
     public List<TimelineItem> items() {
         return items;
     }
 
     /** Loads a case's timeline in the background; {@code then} runs on the FX thread when it shows. */
     public void load(Session session, long caseId, Runnable then) {
+        // A case opened afresh shows its first rows as soon as they are read; a reload (after an edit) keeps
+        // showing the current rows until the new ones are complete.
+        boolean fresh = caseId != this.caseId || items.isEmpty();
         this.session = session;
         this.caseId = caseId;
         this.afterLoad = then;
-        long mine = ++generation;
+        long mine = ++loadGeneration;
         loading.set(true);
-        tasks.quick(progress -> session.timeline().timeline(caseId), loaded -> {
-            if (mine != generation) {
+        tasks.quick(progress -> {
+            List<TimelineItem> all = new ArrayList<>();
+            session.timeline().forEach(caseId, item -> {
+                all.add(item);
+                if (fresh && all.size() == FIRST_PAGE) {
+                    List<TimelineItem> first = List.copyOf(all);
+                    Platform.runLater(() -> showFirstPage(mine, first));
+                }
+            });
+            return all;
+        }, loaded -> {
+            if (mine != loadGeneration) {
                 return;
             }
             items = loaded;
@@ -107,11 +134,28 @@ public final class TimelineViewModel {
             if (search.get().isBlank()) {
                 matches = null;
                 refresh();
-                afterLoad.run();
+                Runnable shown = afterLoad;
+                afterLoad = () -> { };
+                shown.run();
             } else {
                 runSearch();
             }
-        }, error -> loading.set(false));
+        }, error -> {
+            if (mine == loadGeneration) {
+                loading.set(false);
+            }
+        });
+    }
+
+    /** The first rows of a large case, shown while the rest is still being read. */
+    private void showFirstPage(long mine, List<TimelineItem> first) {
+        if (mine != loadGeneration || !loading.get() || !search.get().isBlank()) {
+            return;
+        }
+        items = first;
+        matches = null;
+        refresh();
+        summary.set(String.format("Loading… the first %,d items are shown", first.size()));
     }
 
     /** Re-reads the current case (after an edit or new evidence). */
@@ -131,7 +175,8 @@ public final class TimelineViewModel {
 
     /** Drops everything (on lock). */
     public void clear() {
-        generation++;
+        loadGeneration++;
+        searchGeneration++;
         session = null;
         caseId = -1;
         items = List.of();
@@ -142,26 +187,33 @@ public final class TimelineViewModel {
     }
 
     private void runSearch() {
+        long mine = ++searchGeneration; // also retires a search still running for older text
         Session current = session;
         if (current == null) {
+            searching.set(false);
             return;
         }
         String text = search.get();
         if (text == null || text.isBlank()) {
             matches = null;
             refresh();
+            searching.set(false);
             return;
         }
-        long mine = ++generation;
         long forCase = caseId;
         tasks.quick(progress -> current.timeline().searchIds(forCase, text, true), ids -> {
-            if (mine == generation) {
+            if (mine == searchGeneration) {
                 matches = ids;
                 refresh();
+                searching.set(false);
                 afterLoad.run();
                 afterLoad = () -> { };
             }
-        }, error -> { });
+        }, error -> {
+            if (mine == searchGeneration) {
+                searching.set(false);
+            }
+        });
     }
 
     /** Rebuilds the visible rows from the loaded items; fast enough for 100,000 items on every change. */
@@ -203,9 +255,47 @@ public final class TimelineViewModel {
         if (dayIndex >= 0) {
             out.set(dayIndex, new TimelineRow.Day(currentDay, dayCount));
         }
-        rows.setAll(out);
+        applyRows(out);
         summary.set(shown == items.size()
                 ? String.format("%,d items", items.size())
                 : String.format("%,d of %,d items", shown, items.size()));
+    }
+
+    /**
+     * Puts the rows in the list. When the new rows only continue the ones shown (the rest of a case after
+     * its first page), they are added and the day counts fixed in place, so the selection and the scroll
+     * position stay where the person left them.
+     */
+    private void applyRows(List<TimelineRow> out) {
+        int shown = rows.size();
+        if (shown == 0 || out.size() < shown || !continues(out)) {
+            rows.setAll(out);
+            return;
+        }
+        for (int i = 0; i < shown; i++) {
+            if (!sameRow(rows.get(i), out.get(i))) {
+                rows.set(i, out.get(i));
+            }
+        }
+        rows.addAll(out.subList(shown, out.size()));
+    }
+
+    private boolean continues(List<TimelineRow> out) {
+        for (int i = 0; i < rows.size(); i++) {
+            TimelineRow was = rows.get(i);
+            TimelineRow now = out.get(i);
+            if (!sameRow(was, now) && !(was instanceof TimelineRow.Day a && now instanceof TimelineRow.Day b
+                    && a.day().equals(b.day()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameRow(TimelineRow a, TimelineRow b) {
+        if (a instanceof TimelineRow.Entry x && b instanceof TimelineRow.Entry y) {
+            return x.item() == y.item() || x.item().id() == y.item().id() && x.item().equals(y.item());
+        }
+        return a.equals(b);
     }
 }

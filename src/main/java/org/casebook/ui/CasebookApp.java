@@ -69,7 +69,7 @@ public final class CasebookApp extends Application {
         shell.onLock(vm::clear);
         MainView view = new MainView(shell, vm);
         shell.show(view, session.isThrowaway() ? "Demo" : session.file().getFileName().toString());
-        vm.start(() -> { });
+        vm.start(() -> javafx.application.Platform.runLater(view::promptFirstCaseIfNone));
     }
 
     @Override

@@ -33,7 +33,8 @@ class DiaryEntryTest extends UiTestBase {
         assertTrue(Files.exists(vault));
         assertEquals(vault, shell.session().file());
 
-        clickOn("#add-case");
+        // A new vault has no case: the app asks for the first one by itself.
+        waitUntil("the first-case dialog", () -> lookup("#case-title").tryQuery().isPresent());
         clickOn("#case-title");
         typeText("Harassment");
         clickOn("#case-initials");

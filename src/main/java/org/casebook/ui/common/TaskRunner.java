@@ -41,7 +41,12 @@ public final class TaskRunner {
         task.setOnFailed(e -> {
             Throwable error = task.getException();
             if (!(error instanceof Progress.CancelledException)) {
-                LOG.warn("background work failed: {}", error.getClass().getSimpleName(), error);
+                if (isExpected(error)) {
+                    // Wrong passphrase, a bad file: the person is told; no trace (or path) goes to the log.
+                    LOG.debug("background work refused: {}", error.getClass().getSimpleName());
+                } else {
+                    LOG.warn("background work failed: {}", error.getClass().getSimpleName(), error);
+                }
             }
             onError.accept(error);
         });
@@ -72,6 +77,12 @@ public final class TaskRunner {
         public void message(String text) {
             updateMessage(text);
         }
+    }
+
+    private static boolean isExpected(Throwable error) {
+        return error instanceof org.casebook.vault.VaultException
+                || error instanceof org.casebook.imports.ImportException
+                || error instanceof IllegalArgumentException;
     }
 
     public void shutdown() {

@@ -144,8 +144,7 @@ public final class MainView extends BorderPane {
         vm.selectedCaseProperty().addListener((o, a, c) -> cases.getSelectionModel().select(c));
         Button addCase = new Button("New case", Icons.of(MaterialDesignP.PLUS, 16));
         addCase.setId("add-case");
-        addCase.setOnAction(e -> CaseDialogs.editCase(shell.dialogs(), null,
-                shell.settings().defaultZoneProperty().get()).ifPresent(vm::addCase));
+        addCase.setOnAction(e -> newCase());
         Button renameCase = new Button("Rename", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 16));
         renameCase.setId("rename-case");
         renameCase.disableProperty().bind(vm.selectedCaseProperty().isNull());
@@ -248,6 +247,18 @@ public final class MainView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                     () -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null, timeline::select));
         });
+    }
+
+    private void newCase() {
+        CaseDialogs.editCase(shell.dialogs(), null, shell.settings().defaultZoneProperty().get())
+                .ifPresent(vm::addCase);
+    }
+
+    /** A new vault has no case yet: everything starts from one, so ask for it straight away. */
+    public void promptFirstCaseIfNone() {
+        if (vm.cases().isEmpty()) {
+            newCase();
+        }
     }
 
     private void openImport() {

@@ -69,8 +69,8 @@ public final class ImportWizardDialog {
         overview.visibleProperty().bind(vm.readyProperty());
         overview.managedProperty().bind(overview.visibleProperty());
 
-        Label ambiguousText = new Label("These dates could be read two ways, and Casebook will not guess."
-                + " Which reading is right? (Think of something you remember: a birthday, a weekend.)");
+        Label ambiguousText = new Label("These dates could be read two ways and Casebook will not guess."
+                + " Which is right? Think of a day you remember.");
         ambiguousText.setWrapText(true);
         ToggleGroup order = new ToggleGroup();
         RadioButton dayFirst = new RadioButton();
@@ -97,14 +97,14 @@ public final class ImportWizardDialog {
         previewTitle.getStyleClass().add("section-title");
         ListView<String> preview = new ListView<>(vm.preview());
         preview.setId("import-preview");
-        preview.setPrefHeight(170);
+        preview.setPrefHeight(120);
         preview.setFocusTraversable(true);
 
         Label sendersTitle = new Label("WHO IS WHO? TICK THE PERSON DOING THIS (ALL THEIR NUMBERS AND NAMES)");
         sendersTitle.getStyleClass().add("section-title");
         ListView<ImportWizardViewModel.SenderRow> senders = new ListView<>(vm.senders());
         senders.setId("import-senders");
-        senders.setPrefHeight(130);
+        senders.setPrefHeight(96);
         senders.setCellFactory(CheckBoxListCell.forListView(ImportWizardViewModel.SenderRow::perpetratorProperty,
                 new javafx.util.StringConverter<>() {
                     @Override
@@ -139,10 +139,15 @@ public final class ImportWizardDialog {
             }
         });
 
-        VBox content = new VBox(10, fileRow, format, overview, ambiguity, details, error, progress);
+        VBox content = new VBox(8, fileRow, format, overview, ambiguity, details, error, progress);
         content.setPadding(new Insets(6, 0, 0, 0));
         content.setPrefWidth(680);
-        dialog.getDialogPane().setContent(content);
+        // On a small screen (1280x720) the form scrolls; the Import and Cancel buttons stay in view.
+        javafx.scene.control.ScrollPane scroller = new javafx.scene.control.ScrollPane(content);
+        scroller.setFitToWidth(true);
+        scroller.setMaxHeight(520);
+        scroller.getStyleClass().add("edge-to-edge");
+        dialog.getDialogPane().setContent(scroller);
         dialog.getDialogPane().setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);

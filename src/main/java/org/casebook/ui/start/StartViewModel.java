@@ -58,29 +58,16 @@ public final class StartViewModel {
      * passphrase field (wrong passphrase, damaged file, ...).
      */
     public void open(Path file, String passphrase, Consumer<String> onError, Runnable onDone) {
-        Passphrase key;
-        try {
-            key = Passphrase.of(passphrase);
-        } catch (VaultException e) {
-            onError.accept(e.getMessage());
-            return;
-        }
-        busy.set(true);
-        shell.tasks().quick(progress -> {
-            try (key) {
-                return new Session(Vault.open(file, key), false);
-            }
-        }, session -> {
-            busy.set(false);
-            onDone.run();
-            onUnlocked.accept(session);
-        }, error -> {
-            busy.set(false);
-            onError.accept(ErrorText.of(error));
-        });
+        unlock(passphrase, key -> Vault.open(file, key), onError, onDone);
     }
 
+    /** Creates a new vault at {@code file} and unlocks it. */
     public void create(Path file, String passphrase, Consumer<String> onError, Runnable onDone) {
+        unlock(passphrase, key -> Vault.create(file, key), onError, onDone);
+    }
+
+    private void unlock(String passphrase, java.util.function.Function<Passphrase, Vault> vaultFor,
+                        Consumer<String> onError, Runnable onDone) {
         Passphrase key;
         try {
             key = Passphrase.of(passphrase);
@@ -91,7 +78,7 @@ public final class StartViewModel {
         busy.set(true);
         shell.tasks().quick(progress -> {
             try (key) {
-                return new Session(Vault.create(file, key), false);
+                return new Session(vaultFor.apply(key), false);
             }
         }, session -> {
             busy.set(false);

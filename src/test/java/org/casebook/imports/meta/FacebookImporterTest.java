@@ -100,8 +100,10 @@ class FacebookImporterTest {
     void readsTheWholeThreadFromAnyOfItsParts() throws Exception {
         Path folder = thread();
         check(read(importer, folder.resolve("message_2.json")));
-        assertEquals(List.of("message_1.json", "message_2.json"), FacebookImporter.threadParts(folder.resolve("message_2.json"))
-                .stream().map(p -> p.getFileName().toString()).toList());
+        try (org.casebook.imports.ExportFile picked = org.casebook.imports.ExportFile.open(folder.resolve("message_2.json"))) {
+            assertEquals(List.of("message_1.json"), importer.companionFiles(picked).stream()
+                    .map(p -> p.getFileName().toString()).toList(), "the other parts are kept as originals too");
+        }
     }
 
     private void check(Result r) throws Exception {

@@ -5,17 +5,20 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.casebook.model.AuditEntry;
 import org.casebook.vault.Sha256;
+import org.casebook.vault.Sha256Writer;
 import org.casebook.vault.Vault;
 
 /**
- * Writes many items in the caller's write transaction (an import of a million messages, say): one
- * prepared insert, the search index built a batch of rows at a time, and one audit entry for the whole
- * batch whose digest covers every row's state, so {@code verify} still detects a change to any of them.
+ * Writes many items in the caller's write transaction (an import of a million messages, say): rows sent
+ * to the database in batches, the search index built a batch of rows at a time, and one audit entry for the
+ * whole batch whose digest covers every row's state, so {@code verify} still detects a change to any of them.
+ * Rows just added may still wait in the current batch: {@link #flush} before reading or linking them.
  *
  * <p>Encryption makes every page that leaves SQLite's page cache cost a cipher pass, and a page read back
  * another. So while the writer works the connection's page cache is raised (to {@value #BULK_CACHE_KIB} KiB,
@@ -40,6 +43,7 @@ public final class BulkItemWriter {
     private final Connection connection;
     private final ItemInserter inserter;
     private final MessageDigest digest = Sha256.newDigest();
+    private final Preparer preparer = new Preparer();
     private final String cacheSizeBefore;
     private long firstId = -1;
     private long lastId = -1;
@@ -49,7 +53,7 @@ public final class BulkItemWriter {
     public BulkItemWriter(Vault vault, Connection connection) throws SQLException {
         this.vault = vault;
         this.connection = connection;
-        this.inserter = new ItemInserter(connection);
+        this.inserter = ItemInserter.batched(connection);
         String before = pragma(connection, "PRAGMA cache_size");
         if (cacheBytes(before) < BULK_CACHE_KIB * 1024L) {
             pragma(connection, "PRAGMA cache_size = -" + BULK_CACHE_KIB);
@@ -61,7 +65,12 @@ public final class BulkItemWriter {
 
     /** Inserts one row; returns its id. */
     public long add(ItemRow row) throws SQLException {
-        long id = inserter.insert(row);
+        return add(preparer.prepare(row));
+    }
+
+    /** Inserts a row prepared (on any thread) by a {@link Preparer}; returns its id. */
+    public long add(PreparedRow p) throws SQLException {
+        long id = inserter.insert(p.row, p.atUtc, p.atZone, p.atLocal);
         if (firstId < 0) {
             firstId = id;
         }
@@ -70,14 +79,61 @@ public final class BulkItemWriter {
         }
         lastId = id;
         count++;
-        digest.update(ItemState.ofRow(row).getBytes(StandardCharsets.US_ASCII));
+        digest.update(p.stateHex);
         if (lastId - unindexedFrom + 1 >= INDEX_BATCH) {
             indexPending();
         }
         return id;
     }
 
+    /**
+     * A row with what the writer stores and hashes for it worked out: its time columns and its state hash
+     * ({@link ItemState#ofRow}, as hex), so that a bulk import can do that work on another thread.
+     */
+    public static final class PreparedRow {
+        private final ItemRow row;
+        private final long atUtc;
+        private final String atZone;
+        private final String atLocal;
+        private final byte[] stateHex = new byte[64];
+
+        private PreparedRow(ItemRow row, long atUtc, String atZone, String atLocal) {
+            this.row = row;
+            this.atUtc = atUtc;
+            this.atZone = atZone;
+            this.atLocal = atLocal;
+        }
+    }
+
+    /** Prepares rows for {@link #add(PreparedRow)}, reusing its buffers: one per thread. */
+    public static final class Preparer {
+        private final ItemState.Hasher states = new ItemState.Hasher();
+        private LocalDateTime lastLocal;
+        private String lastLocalText;
+
+        public PreparedRow prepare(ItemRow row) {
+            ZonedDateTime at = row.at();
+            LocalDateTime local = at.toLocalDateTime();
+            if (!local.equals(lastLocal)) { // messages often share their minute
+                lastLocal = local;
+                lastLocalText = local.toString();
+            }
+            PreparedRow p = new PreparedRow(row, at.toInstant().toEpochMilli(), at.getZone().getId(), lastLocalText);
+            Sha256Writer.hex(states.ofRow(row, p.atUtc, p.atZone, p.atLocal), p.stateHex);
+            return p;
+        }
+    }
+
+    /**
+     * Writes the rows added so far that are still waiting in the current batch, so that they can be read or
+     * referred to (linked) in this transaction. {@link #finish} does it too.
+     */
+    public void flush() throws SQLException {
+        inserter.flush();
+    }
+
     private void indexPending() throws SQLException {
+        inserter.flush();
         if (unindexedFrom >= 0) {
             SearchIndex.addRange(connection, unindexedFrom, lastId);
             unindexedFrom = -1;
@@ -93,8 +149,8 @@ public final class BulkItemWriter {
      * Returns null when nothing was added.
      */
     public AuditEntry finish(String action, Map<String, ?> detail) throws SQLException {
-        inserter.close();
         indexPending();
+        inserter.close();
         if (cacheSizeBefore != null) {
             pragma(connection, "PRAGMA cache_size = " + cacheSizeBefore);
         }

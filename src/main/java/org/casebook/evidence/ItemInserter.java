@@ -9,37 +9,138 @@ import java.sql.Types;
 import java.time.ZonedDateTime;
 
 /**
- * Inserts item rows with one prepared statement, giving each the next id itself (so a bulk insert needs no
+ * Inserts item rows with a prepared statement, giving each the next id itself (so a bulk insert needs no
  * query per row). Use inside a write transaction; ids are never reused, as the table is AUTOINCREMENT.
+ *
+ * <p>For a bulk write ({@link #batched}) rows whose period, incident, file and blob columns are all empty
+ * (every imported message) are written {@value #ROWS_PER_INSERT} at a time by one multi-row INSERT, which
+ * writes those columns as NULL literals: each statement run costs far more than a row (the driver's calls,
+ * and SQLite reading and writing back the AUTOINCREMENT counter), and the driver binds each parameter with
+ * a native call. Rows are still written in id order, and {@link #flush} must be called before anything reads
+ * them back (the search index, a link to them) or the transaction commits.
  */
 final class ItemInserter implements AutoCloseable {
-    private static final String INSERT = """
+    private static final String COLUMNS = """
             INSERT INTO item(id, case_id, kind, type, at_utc, at_zone, at_local, end_utc, approximate, added_utc,
                              text, location, witnesses, impact, police_ref, sender_id, blob_id, file_name,
                              media_type, file_size, file_modified_utc, extra, source, searchable,
                              conversation_id, direction, flags, import_id, dedupe_key)
-            VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)""";
+            VALUES """;
+    private static final String INSERT = COLUMNS + "(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+    /** One text-only row: end_utc, location, witnesses, impact, police_ref and the file columns NULL. */
+    private static final String TEXT_ONLY_ROW =
+            "(?,?,?,?,?,?,?,NULL,?,?,?,NULL,NULL,NULL,NULL,?,NULL,NULL,NULL,NULL,NULL,?,?,?,?,?,?,?,?)";
+    private static final int TEXT_ONLY_PARAMETERS = 19;
+    /** Text-only rows written by one statement in a batched insert. */
+    static final int ROWS_PER_INSERT = 50;
 
-    private final PreparedStatement insert;
+    private final Connection connection;
+    private final boolean batched;
+    private PreparedStatement full;
+    private PreparedStatement textOnly;
+    private PreparedStatement textOnlyMany;
+    /** Text-only rows waiting to be written (a batched inserter's), with their ids and time columns. */
+    private final ItemRow[] pendingRows;
+    private final long[] pendingIds;
+    private final long[] pendingAtUtc;
+    private final String[] pendingAtZone;
+    private final String[] pendingAtLocal;
+    private int pending;
     private long nextId;
 
+    /** An inserter that writes each row as it is given. */
     ItemInserter(Connection c) throws SQLException {
+        this(c, false);
+    }
+
+    private ItemInserter(Connection c, boolean batched) throws SQLException {
+        this.connection = c;
+        this.batched = batched;
+        int size = batched ? ROWS_PER_INSERT : 0;
+        this.pendingRows = new ItemRow[size];
+        this.pendingIds = new long[size];
+        this.pendingAtUtc = new long[size];
+        this.pendingAtZone = new String[size];
+        this.pendingAtLocal = new String[size];
         this.nextId = nextId(c);
-        this.insert = c.prepareStatement(INSERT);
+    }
+
+    /** An inserter for many rows that writes them in groups: call {@link #flush} before reading them. */
+    static ItemInserter batched(Connection c) throws SQLException {
+        return new ItemInserter(c, true);
     }
 
     /** Inserts the row and returns its id. */
     long insert(ItemRow r) throws SQLException {
-        long id = nextId++;
         ZonedDateTime at = r.at();
-        PreparedStatement ps = insert;
+        return insert(r, at.toInstant().toEpochMilli(), at.getZone().getId(), at.toLocalDateTime().toString());
+    }
+
+    /** Inserts the row, whose time columns the caller has worked out from {@code r.at()}; returns its id. */
+    long insert(ItemRow r, long atUtc, String atZone, String atLocal) throws SQLException {
+        long id = nextId++;
+        boolean textOnlyRow = r.when().end() == null && r.location() == null && r.witnesses() == null
+                && r.impact() == null && r.policeRef() == null && r.blobId() == null && r.fileName() == null
+                && r.mediaType() == null && r.fileSize() == null && r.fileModifiedUtc() == null;
+        if (batched && textOnlyRow) {
+            pendingRows[pending] = r;
+            pendingIds[pending] = id;
+            pendingAtUtc[pending] = atUtc;
+            pendingAtZone[pending] = atZone;
+            pendingAtLocal[pending] = atLocal;
+            if (++pending == ROWS_PER_INSERT) {
+                flush();
+            }
+            return id;
+        }
+        flush(); // keep the rows in id order
+        if (textOnlyRow) {
+            PreparedStatement ps = textOnly();
+            bindTextOnly(ps, 0, id, r, atUtc, atZone, atLocal);
+            ps.executeUpdate();
+        } else {
+            bindFull(full(), id, r, atUtc, atZone, atLocal);
+            full.executeUpdate();
+        }
+        return id;
+    }
+
+    /** Writes the rows still waiting (a batched inserter's); nothing to do for one that writes each row. */
+    void flush() throws SQLException {
+        int n = pending;
+        if (n == 0) {
+            return;
+        }
+        pending = 0;
+        if (n == ROWS_PER_INSERT) {
+            PreparedStatement ps = textOnlyMany();
+            for (int k = 0; k < n; k++) {
+                bindTextOnly(ps, k * TEXT_ONLY_PARAMETERS, pendingIds[k], pendingRows[k], pendingAtUtc[k],
+                        pendingAtZone[k], pendingAtLocal[k]);
+            }
+            ps.executeUpdate();
+        } else {
+            PreparedStatement ps = textOnly();
+            for (int k = 0; k < n; k++) {
+                bindTextOnly(ps, 0, pendingIds[k], pendingRows[k], pendingAtUtc[k], pendingAtZone[k],
+                        pendingAtLocal[k]);
+                ps.executeUpdate();
+            }
+        }
+        java.util.Arrays.fill(pendingRows, 0, n, null);
+        java.util.Arrays.fill(pendingAtZone, 0, n, null);
+        java.util.Arrays.fill(pendingAtLocal, 0, n, null);
+    }
+
+    private static void bindFull(PreparedStatement ps, long id, ItemRow r, long atUtc, String atZone,
+                                 String atLocal) throws SQLException {
         ps.setLong(1, id);
         ps.setLong(2, r.caseId());
         ps.setString(3, r.kind().code());
         ps.setString(4, r.type());
-        ps.setLong(5, at.toInstant().toEpochMilli());
-        ps.setString(6, at.getZone().getId());
-        ps.setString(7, at.toLocalDateTime().toString());
+        ps.setLong(5, atUtc);
+        ps.setString(6, atZone);
+        ps.setString(7, atLocal);
         setLong(ps, 8, r.when().end() == null ? null : r.when().end().toInstant().toEpochMilli());
         ps.setInt(9, r.when().approximate() ? 1 : 0);
         ps.setLong(10, r.addedUtc());
@@ -62,8 +163,52 @@ final class ItemInserter implements AutoCloseable {
         ps.setString(27, r.flags());
         setLong(ps, 28, r.importId());
         setLong(ps, 29, r.dedupeKey());
-        ps.executeUpdate();
-        return id;
+    }
+
+    /** Binds the parameters of one {@link #TEXT_ONLY_ROW}, after the first {@code base}. */
+    private static void bindTextOnly(PreparedStatement ps, int base, long id, ItemRow r, long atUtc, String atZone,
+                                     String atLocal) throws SQLException {
+        ps.setLong(base + 1, id);
+        ps.setLong(base + 2, r.caseId());
+        ps.setString(base + 3, r.kind().code());
+        ps.setString(base + 4, r.type());
+        ps.setLong(base + 5, atUtc);
+        ps.setString(base + 6, atZone);
+        ps.setString(base + 7, atLocal);
+        ps.setInt(base + 8, r.when().approximate() ? 1 : 0);
+        ps.setLong(base + 9, r.addedUtc());
+        ps.setString(base + 10, r.text());
+        setLong(ps, base + 11, r.senderId());
+        ps.setString(base + 12, r.extra());
+        ps.setString(base + 13, r.source());
+        ps.setString(base + 14, r.searchable());
+        setLong(ps, base + 15, r.conversationId());
+        ps.setString(base + 16, r.direction());
+        ps.setString(base + 17, r.flags());
+        setLong(ps, base + 18, r.importId());
+        setLong(ps, base + 19, r.dedupeKey());
+    }
+
+    private PreparedStatement full() throws SQLException {
+        if (full == null) {
+            full = connection.prepareStatement(INSERT);
+        }
+        return full;
+    }
+
+    private PreparedStatement textOnly() throws SQLException {
+        if (textOnly == null) {
+            textOnly = connection.prepareStatement(COLUMNS + TEXT_ONLY_ROW);
+        }
+        return textOnly;
+    }
+
+    private PreparedStatement textOnlyMany() throws SQLException {
+        if (textOnlyMany == null) {
+            textOnlyMany = connection.prepareStatement(COLUMNS
+                    + String.join(",", java.util.Collections.nCopies(ROWS_PER_INSERT, TEXT_ONLY_ROW)));
+        }
+        return textOnlyMany;
     }
 
     private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
@@ -83,8 +228,22 @@ final class ItemInserter implements AutoCloseable {
         }
     }
 
+    /** Closes the statements; rows of a batched inserter not yet {@link #flush flushed} are not written. */
     @Override
     public void close() throws SQLException {
-        insert.close();
+        pending = 0;
+        SQLException failure = null;
+        for (PreparedStatement ps : new PreparedStatement[] {full, textOnly, textOnlyMany}) {
+            try {
+                if (ps != null) {
+                    ps.close();
+                }
+            } catch (SQLException e) {
+                failure = failure == null ? e : failure;
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
     }
 }

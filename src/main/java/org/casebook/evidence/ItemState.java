@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.casebook.vault.Sha256;
+import org.casebook.vault.Sha256Writer;
 
 /**
  * The SHA-256 of an item's, case's or person's recorded content, written into the audit log when it is
@@ -60,26 +61,16 @@ final class ItemState {
     static void scanItems(Connection c, StateSink sink) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(ITEM_SELECT + " ORDER BY i.id");
              ResultSet rs = ps.executeQuery()) {
+            Hasher hasher = new Hasher();
             while (rs.next()) {
-                sink.accept(rs.getLong(ITEM_COLUMNS.length + 1), canonicalHash(rs, ITEM_COLUMNS));
+                sink.accept(rs.getLong(ITEM_COLUMNS.length + 1), hasher.ofResult(rs, ITEM_COLUMNS));
             }
         }
     }
 
     /** The state hash of a row about to be inserted, equal to {@link #ofItem} once it is stored. */
     static String ofRow(ItemRow r) {
-        var at = r.when().at();
-        Object[] values = {r.caseId(), r.kind().code(), r.type(), at.toInstant().toEpochMilli(), at.getZone().getId(),
-            at.toLocalDateTime().toString(),
-            r.when().end() == null ? null : r.when().end().toInstant().toEpochMilli(),
-            r.when().approximate() ? 1 : 0, r.addedUtc(), r.text(), r.location(), r.witnesses(), r.impact(),
-            r.policeRef(), r.senderId(), r.fileName(), r.mediaType(), r.fileSize(), r.fileModifiedUtc(), r.extra(),
-            r.source(), r.blobSha256(), r.conversationId(), r.direction(), r.flags(), r.importId()};
-        StringBuilder canonical = new StringBuilder(256);
-        for (int i = 0; i < values.length; i++) {
-            append(canonical, ITEM_COLUMNS[i], values[i] == null ? null : values[i].toString());
-        }
-        return Sha256.of(canonical.toString());
+        return new Hasher().ofRow(r);
     }
 
     private static Optional<String> hash(Connection c, String sql, String[] columns, long id) throws SQLException {
@@ -95,16 +86,80 @@ final class ItemState {
     }
 
     private static String canonicalHash(ResultSet rs, String[] columns) throws SQLException {
-        StringBuilder canonical = new StringBuilder(256);
-        for (int i = 0; i < columns.length; i++) {
-            append(canonical, columns[i], rs.getString(i + 1));
-        }
-        return Sha256.of(canonical.toString());
+        return new Hasher().ofResult(rs, columns);
     }
 
-    private static void append(StringBuilder out, String name, String value) {
-        if (value != null) {
-            out.append(name).append('=').append(value.replace("\\", "\\\\").replace("\n", "\\n")).append('\n');
+    /**
+     * Computes state hashes reusing one digest and buffer (a bulk import hashes every row), feeding the
+     * canonical form to the digest as it goes rather than building it as a string. Not thread-safe.
+     */
+    static final class Hasher {
+        private final Sha256Writer out = new Sha256Writer();
+
+        String ofRow(ItemRow r) {
+            var at = r.when().at();
+            return Sha256.hex(ofRow(r, at.toInstant().toEpochMilli(), at.getZone().getId(),
+                    at.toLocalDateTime().toString()));
+        }
+
+        /**
+         * The state hash of a row whose time columns the caller has already worked out (as
+         * {@link ItemInserter} stores them); the returned array is reused by the next call.
+         */
+        byte[] ofRow(ItemRow r, long atUtc, String atZone, String atLocal) {
+            // The order of ITEM_COLUMNS.
+            append("case_id", r.caseId());
+            append("kind", r.kind().code());
+            append("type", r.type());
+            append("at_utc", atUtc);
+            append("at_zone", atZone);
+            append("at_local", atLocal);
+            append("end_utc", r.when().end() == null ? null : r.when().end().toInstant().toEpochMilli());
+            append("approximate", r.when().approximate() ? 1 : 0);
+            append("added_utc", r.addedUtc());
+            append("text", r.text());
+            append("location", r.location());
+            append("witnesses", r.witnesses());
+            append("impact", r.impact());
+            append("police_ref", r.policeRef());
+            append("sender_id", r.senderId());
+            append("file_name", r.fileName());
+            append("media_type", r.mediaType());
+            append("file_size", r.fileSize());
+            append("file_modified_utc", r.fileModifiedUtc());
+            append("extra", r.extra());
+            append("source", r.source());
+            append("blob_sha256", r.blobSha256());
+            append("conversation_id", r.conversationId());
+            append("direction", r.direction());
+            append("flags", r.flags());
+            append("import_id", r.importId());
+            return out.digest();
+        }
+
+        String ofResult(ResultSet rs, String[] columns) throws SQLException {
+            out.reset(); // in case a read failed half-way through the last row
+            for (int i = 0; i < columns.length; i++) {
+                append(columns[i], rs.getString(i + 1));
+            }
+            return out.hex();
+        }
+
+        /** {@code name=value} and a newline, the value with {@code \} and LF escaped; nothing for null. */
+        private void append(String name, String value) {
+            if (value != null) {
+                out.ascii(name).put('=').utf8(value, true).put('\n');
+            }
+        }
+
+        private void append(String name, Long value) {
+            if (value != null) {
+                append(name, value.longValue());
+            }
+        }
+
+        private void append(String name, long value) {
+            out.ascii(name).put('=').decimal(value).put('\n');
         }
     }
 }

@@ -3,10 +3,8 @@ package org.casebook.imports;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +13,8 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +22,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.casebook.evidence.AttachmentService;
 import org.casebook.evidence.BulkItemWriter;
@@ -37,7 +42,7 @@ import org.casebook.model.When;
 import org.casebook.vault.BlobRef;
 import org.casebook.vault.Json;
 import org.casebook.vault.Progress;
-import org.casebook.vault.Sha256;
+import org.casebook.vault.Sha256Writer;
 import org.casebook.vault.Vault;
 
 /**
@@ -45,6 +50,9 @@ import org.casebook.vault.Vault;
  * includes are stored and hashed. Each file imports completely, in one transaction, or not at all. Messages
  * already in the case (the same conversation, sender, time and raw text) are not added again, so importing
  * the same file twice adds nothing and a newer, overlapping export adds only what is new.
+ *
+ * <p>While a file imports, a second thread reads it and prepares each row (see {@code Run.Pipeline}); the
+ * calling thread, which holds the transaction, does everything that touches the vault, in the file's order.
  */
 public final class ImportService {
     private final Vault vault;
@@ -157,6 +165,23 @@ public final class ImportService {
         private long added;
         private long duplicates;
         private long dstFlagged;
+        private final ZoneRules rules;
+        private final String sourcePrefix;
+        // reader
+        private final Sha256Writer dedupeDigest = new Sha256Writer();
+        private final StringBuilder json = new StringBuilder(256);
+        private final BulkItemWriter.Preparer preparer = new BulkItemWriter.Preparer();
+        private final Map<SenderKey, Long> senderIds = new HashMap<>();
+        private final Map<String, Long> conversationIds = new HashMap<>();
+        private LocalDateTime lastLocal;
+        private String lastLocalText;
+        private SenderKey lastSender;
+        private Long lastSenderId;
+        private String lastChannel;
+        private String lastChannelType;
+        private String lastConversationChannel;
+        private String lastConversationKey;
+        private Long lastConversationId;
 
         Run(Connection c, Case aCase, ExportFile export, Importer importer, ZoneId zone, ImportOptions options,
             ImportContext context) {
@@ -168,6 +193,8 @@ public final class ImportService {
             this.options = options;
             this.context = context;
             this.counts = new Counts(zone);
+            this.rules = zone.getRules();
+            this.sourcePrefix = export.name() + " ";
         }
 
         ImportSummary execute() throws SQLException {
@@ -184,11 +211,8 @@ public final class ImportService {
             senders = new SenderDirectory(new PersonService(vault), aCase.id(), options.perpetrators());
             loadExistingKeys();
             writer = new BulkItemWriter(vault, c);
-            try {
-                read(importer, export, context, this::accept);
-            } catch (SqlFailure e) {
-                throw e.getCause();
-            }
+            new Pipeline().run();
+            writer.flush(); // the items are linked below
             for (long[] link : links) {
                 AttachmentService.link(c, link[0], link[1]);
             }
@@ -217,91 +241,367 @@ public final class ImportService {
             return summary;
         }
 
-        private void accept(ImportedMessage m) {
+        /*
+         * Reading the export and the work per message that needs no database (the summary's counts, the dedupe
+         * key, the JSON details, the display text, the row's state hash) run on a second thread while this
+         * one, which holds the transaction, writes: see Pipeline. The fields marked "reader" above and the
+         * methods marked "Reader" are the reading thread's only. New senders and conversations, and messages
+         * with attachments (whose data may only be readable while the importer is at that message), are
+         * handed to this thread while the reader waits, so the vault sees every step in the file's order.
+         */
+
+        /** Reader: one message from the importer. */
+        private void accept(Pipeline pipeline, ImportedMessage m) {
             context.progress().checkCancelled();
             counts.count(m);
-            try {
-                long key = dedupeKey(m);
-                if (existing.contains(key)) {
-                    duplicates++;
+            String time = timeText(m.time());
+            long key = dedupeKey(m, time);
+            if (existing.contains(key)) {
+                duplicates++;
+                return;
+            }
+            Draft d = draft(m, key, time);
+            StringBuilder files = null;
+            for (AttachmentRef ref : m.attachments()) {
+                if (ref.data() != null || ref.path() != null) {
+                    pipeline.onWriter(() -> {
+                        writeWithAttachments(d);
+                        return null;
+                    });
                     return;
                 }
-                write(m, key);
-            } catch (SQLException e) {
-                throw new SqlFailure(e);
+                if (files == null) {
+                    files = new StringBuilder();
+                }
+                ExtraJson.attachment(files, ref.name(), null); // named in the export but not included in it
             }
+            Long senderId = senderFor(pipeline, m);
+            Long conversationId = conversationFor(pipeline, m);
+            String extra = ExtraJson.message(json, files, d.dst(), m.durationSeconds(), d.localTime(),
+                    d.originalOffset(), m.senderAddress(), m.senderName());
+            pipeline.send(preparer.prepare(messageRow(d, senderId, conversationId, extra)));
         }
 
-        private void write(ImportedMessage m, long key) throws SQLException {
+        /** What is stored for a message that does not depend on the database, worked out by the reader. */
+        private record Draft(ImportedMessage m, long key, When when, String localTime, String dst,
+                             String originalOffset, String searchable, String flags, ItemKind kind, String type,
+                             String direction, String source) {
+        }
+
+        /** Reader: the message's columns and details that need no database. */
+        private Draft draft(ImportedMessage m, long key, String time) {
             When when = when(m);
-            Long senderId = m.kind() == ImportedMessage.Kind.SYSTEM ? null : senders.personFor(m.senderName(),
-                    m.senderAddress());
-            Long conversationId = conversation(m);
-            Map<String, Object> extra = new LinkedHashMap<>();
-            if (m.senderName() != null) {
-                extra.put("sender_name", m.senderName());
-            }
-            if (m.senderAddress() != null) {
-                extra.put("sender_address", m.senderAddress());
-            }
+            String localTime = null;
+            String dst = null;
+            String originalOffset = null;
             if (m.time().isLocal()) {
-                extra.put("local_time", m.time().local().toString());
-                String dst = dstNote(m.time().local());
+                localTime = time;
+                dst = dstNote(m.time().local());
                 if (dst != null) {
-                    extra.put("dst", dst);
                     dstFlagged++;
                 }
             } else if (m.time().offset() != null) {
-                extra.put("original_offset", m.time().offset().getId());
-            }
-            if (m.durationSeconds() != null) {
-                extra.put("duration_seconds", m.durationSeconds());
-            }
-            List<Map<String, Object>> files = new ArrayList<>();
-            List<StoredAttachment> stored = new ArrayList<>();
-            for (AttachmentRef ref : m.attachments()) {
-                StoredAttachment s = store(ref, when, m);
-                Map<String, Object> f = new LinkedHashMap<>();
-                f.put("name", ref.name());
-                f.put("present", s != null);
-                if (s != null) {
-                    f.put("sha256", s.blob().sha256());
-                    stored.add(s);
-                }
-                files.add(f);
-            }
-            if (!files.isEmpty()) {
-                extra.put("attachments", files);
+                originalOffset = m.time().offset().getId();
             }
             String display = DisplayText.of(importer.displayText(m));
-            String flags = m.flags().stream().map(f -> f.name().toLowerCase(Locale.ROOT)).sorted()
-                    .collect(Collectors.joining(","));
+            String flags = flags(m.flags());
             if (m.kind() == ImportedMessage.Kind.SYSTEM) {
                 flags = flags.isEmpty() ? "system" : "system," + flags;
             }
             ItemKind kind = m.kind() == ImportedMessage.Kind.CALL ? ItemKind.CALL : ItemKind.MESSAGE;
-            String direction = m.direction() == ImportedMessage.Direction.UNKNOWN ? null
-                    : m.direction().name().toLowerCase(Locale.ROOT);
-            long id = writer.add(new ItemRow(aCase.id(), kind, m.channel().toLowerCase(Locale.ROOT), when,
-                    clock.millis(), m.raw(), null, null, null, null, senderId, null, null, null, null, null, null,
-                    Json.write(extra), export.name() + " " + m.source(),
-                    display != null && !display.equals(m.raw()) ? display : null, conversationId, direction,
-                    flags.isEmpty() ? null : flags, importId, key));
+            return new Draft(m, key, when, localTime, dst, originalOffset,
+                    display != null && !display.equals(m.raw()) ? display : null, flags.isEmpty() ? null : flags,
+                    kind, channelType(m.channel()), DIRECTIONS[m.direction().ordinal()], sourcePrefix + m.source());
+        }
+
+        private ItemRow messageRow(Draft d, Long senderId, Long conversationId, String extra) {
+            return new ItemRow(aCase.id(), d.kind(), d.type(), d.when(), clock.millis(), d.m().raw(), null, null,
+                    null, null, senderId, null, null, null, null, null, null, extra, d.source(), d.searchable(),
+                    conversationId, d.direction(), d.flags(), importId, d.key());
+        }
+
+        /**
+         * Writer: a message with attachments the export includes (or may include), each stored as an original
+         * and added as an item of its own.
+         */
+        private void writeWithAttachments(Draft d) throws SQLException {
+            ImportedMessage m = d.m();
+            Long senderId = m.kind() == ImportedMessage.Kind.SYSTEM ? null
+                    : senders.personFor(m.senderName(), m.senderAddress());
+            Long conversationId = conversationId(m);
+            List<StoredAttachment> stored = new ArrayList<>();
+            StringBuilder files = new StringBuilder();
+            for (AttachmentRef ref : m.attachments()) {
+                StoredAttachment s = store(ref, m);
+                ExtraJson.attachment(files, ref.name(), s == null ? null : s.blob().sha256());
+                if (s != null) {
+                    stored.add(s);
+                }
+            }
+            String extra = ExtraJson.message(new StringBuilder(), files, d.dst(), m.durationSeconds(),
+                    d.localTime(), d.originalOffset(), m.senderAddress(), m.senderName());
+            long id = writer.add(messageRow(d, senderId, conversationId, extra));
             for (StoredAttachment s : stored) {
                 long attachmentId = writer.add(new ItemRow(aCase.id(), ItemKind.ATTACHMENT, s.media().mediaType(),
-                        when, clock.millis(), s.name(), null, null, null, null, senderId, s.blob().id(),
+                        d.when(), clock.millis(), s.name(), null, null, null, null, senderId, s.blob().id(),
                         s.blob().sha256(), s.name(), s.media().mediaType(), s.blob().size(), null,
-                        Json.write(Map.of("time_source", "message")), export.name() + " " + m.source(),
-                        s.media().mediaType(), conversationId, direction, null, importId, null));
+                        ATTACHMENT_EXTRA, d.source(), s.media().mediaType(), conversationId, d.direction(), null,
+                        importId, null));
                 links.add(new long[] {attachmentId, id});
             }
             added++;
         }
 
+        /** Reader: the message's time as the dedupe key and the details write it (consecutive ones often share it). */
+        private String timeText(MessageTime t) {
+            if (t.isLocal()) {
+                if (!t.local().equals(lastLocal)) {
+                    lastLocal = t.local();
+                    lastLocalText = t.local().toString();
+                }
+                return lastLocalText;
+            }
+            return t.instant().toString();
+        }
+
+        /** Reader: the sender's person, asking the writer for one not seen before in this file. */
+        private Long senderFor(Pipeline pipeline, ImportedMessage m) {
+            if (m.kind() == ImportedMessage.Kind.SYSTEM) {
+                return null;
+            }
+            String name = m.senderName();
+            String address = m.senderAddress();
+            if (lastSender != null && Objects.equals(name, lastSender.name())
+                    && Objects.equals(address, lastSender.address())) {
+                return lastSenderId; // consecutive messages are often from the same sender
+            }
+            SenderKey k = new SenderKey(name, address);
+            Long id;
+            if (senderIds.containsKey(k)) {
+                id = senderIds.get(k);
+            } else {
+                id = pipeline.onWriter(() -> senders.personFor(name, address));
+                senderIds.put(k, id);
+            }
+            lastSender = k;
+            lastSenderId = id;
+            return id;
+        }
+
+        private record SenderKey(String name, String address) {
+        }
+
+        /** Reader: the conversation's id, asking the writer for one not seen before in this file. */
+        private Long conversationFor(Pipeline pipeline, ImportedMessage m) {
+            String channel = m.channel();
+            String key = m.conversation() == null ? "" : m.conversation();
+            if (lastConversationId != null && channel.equals(lastConversationChannel)
+                    && key.equals(lastConversationKey)) {
+                return lastConversationId;
+            }
+            String cacheKey = channel + "\u0000" + key;
+            Long id = conversationIds.get(cacheKey);
+            if (id == null) {
+                id = pipeline.onWriter(() -> conversationId(m));
+                conversationIds.put(cacheKey, id);
+            }
+            lastConversationChannel = channel;
+            lastConversationKey = key;
+            lastConversationId = id;
+            return id;
+        }
+
+        /** The item type: the channel in lower case. */
+        private String channelType(String channel) {
+            if (!channel.equals(lastChannel)) {
+                lastChannel = channel;
+                lastChannelType = channel.toLowerCase(Locale.ROOT);
+            }
+            return lastChannelType;
+        }
+
+        /**
+         * Runs the importer on a second thread (the reader), which hands this thread (the writer, holding the
+         * transaction) prepared rows in chunks through a small bounded queue, so memory stays bounded, and
+         * waits for it whenever a step needs the database. The reader is always finished when {@link #run}
+         * returns or throws; a failure on either side stops both, and the transaction rolls back.
+         */
+        private final class Pipeline {
+            private final BlockingQueue<Object[]> queue = new ArrayBlockingQueue<>(PIPELINE_CHUNKS);
+            private volatile boolean aborted;
+            /** Reader: the chunk being filled. */
+            private Object[] chunk = new Object[PIPELINE_CHUNK];
+            private int size;
+
+            /** Writer: runs the import, writing what the reader prepares. */
+            void run() throws SQLException {
+                Thread reader = new Thread(this::read, "casebook-import-reader");
+                reader.setDaemon(true);
+                reader.start();
+                boolean finished = false;
+                try {
+                    while (!finished) {
+                        Object[] items = next(reader);
+                        for (Object item : items) {
+                            if (item == null) {
+                                break;
+                            } else if (item instanceof BulkItemWriter.PreparedRow row) {
+                                writer.add(row);
+                                added++;
+                            } else if (item instanceof WriterTask<?> task) {
+                                task.run();
+                            } else if (item == END) {
+                                finished = true;
+                                break;
+                            } else if (item instanceof Throwable failure) {
+                                throw rethrow(failure);
+                            }
+                        }
+                    }
+                } finally {
+                    if (!finished) {
+                        aborted = true;
+                        queue.clear();
+                    }
+                    awaitEnd(reader);
+                }
+            }
+
+            /** Reader: the importer's whole run, ending with END or the failure that stopped it. */
+            private void read() {
+                Object last;
+                try {
+                    ImportService.read(importer, export, context, m -> {
+                        if (aborted) {
+                            throw new Aborted();
+                        }
+                        accept(this, m);
+                    });
+                    last = END;
+                } catch (Aborted e) {
+                    return; // the writer stopped first and reports why
+                } catch (Throwable t) {
+                    last = t;
+                }
+                try {
+                    send(last);
+                } catch (Aborted e) {
+                    // the writer stopped meanwhile
+                }
+            }
+
+            /** Reader: queues a prepared row (or END, or a failure), passing the chunk on when it is full. */
+            void send(Object item) {
+                chunk[size++] = item;
+                if (size == chunk.length || !(item instanceof BulkItemWriter.PreparedRow)) {
+                    Object[] full = chunk;
+                    chunk = new Object[PIPELINE_CHUNK];
+                    size = 0;
+                    try {
+                        while (!queue.offer(full, 50, TimeUnit.MILLISECONDS)) {
+                            if (aborted) {
+                                throw new Aborted();
+                            }
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        throw new Aborted();
+                    }
+                }
+            }
+
+            /** Reader: has the writer run {@code work} after everything sent so far, and waits for its result. */
+            <T> T onWriter(WriterWork<T> work) {
+                WriterTask<T> task = new WriterTask<>(work);
+                send(task);
+                try {
+                    while (!task.done.await(50, TimeUnit.MILLISECONDS)) {
+                        if (aborted) {
+                            throw new Aborted();
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Aborted();
+                }
+                if (task.failed) {
+                    throw new Aborted(); // the writer reports the failure
+                }
+                return task.result;
+            }
+
+            /** Writer: the next chunk, waiting for the reader. */
+            private Object[] next(Thread reader) {
+                try {
+                    while (true) {
+                        Object[] items = queue.poll(50, TimeUnit.MILLISECONDS);
+                        if (items != null) {
+                            return items;
+                        }
+                        if (!reader.isAlive() && queue.isEmpty()) {
+                            throw new IllegalStateException("the import's reading thread stopped unexpectedly");
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new Progress.CancelledException();
+                }
+            }
+
+            /** Writer: waits for the reader to finish (it does promptly once aborted). */
+            private void awaitEnd(Thread reader) {
+                boolean interrupted = false;
+                while (reader.isAlive()) {
+                    try {
+                        reader.join();
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                        aborted = true;
+                    }
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+
+            private RuntimeException rethrow(Throwable failure) {
+                if (failure instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (failure instanceof Error e) {
+                    throw e;
+                }
+                throw new IllegalStateException(failure);
+            }
+        }
+
+        /** Work the reader hands to the writer, with its result. */
+        private static final class WriterTask<T> {
+            private final WriterWork<T> work;
+            private final CountDownLatch done = new CountDownLatch(1);
+            private T result;
+            private boolean failed;
+
+            WriterTask(WriterWork<T> work) {
+                this.work = work;
+            }
+
+            void run() throws SQLException {
+                boolean ok = false;
+                try {
+                    result = work.run();
+                    ok = true;
+                } finally {
+                    failed = !ok;
+                    done.countDown();
+                }
+            }
+        }
+
         private record StoredAttachment(String name, BlobRef blob, MediaInfo media) {
         }
 
-        private StoredAttachment store(AttachmentRef ref, When when, ImportedMessage m) throws SQLException {
+        private StoredAttachment store(AttachmentRef ref, ImportedMessage m) throws SQLException {
             AttachmentRef.EmbeddedData data = ref.data();
             long size = -1;
             if (data == null && ref.path() != null) {
@@ -334,11 +634,13 @@ public final class ImportService {
         }
 
         private String dstNote(LocalDateTime local) {
-            int offsets = zone.getRules().getValidOffsets(local).size();
-            return offsets == 0 ? "gap" : offsets > 1 ? "overlap" : null;
+            // A transition at this local time exists exactly when it has no valid offset (a gap) or two (an overlap).
+            ZoneOffsetTransition transition = rules.getTransition(local);
+            return transition == null ? null : transition.isGap() ? "gap" : "overlap";
         }
 
-        private Long conversation(ImportedMessage m) throws SQLException {
+        /** Writer: the conversation's id, adding the conversation when the case does not have it yet. */
+        private Long conversationId(ImportedMessage m) throws SQLException {
             String channel = m.channel();
             String key = m.conversation() == null ? "" : m.conversation();
             String cacheKey = channel + "\u0000" + key;
@@ -380,17 +682,18 @@ public final class ImportService {
          * The same conversation, sender, time and raw text give the same key; identical messages within one
          * file (two "ok" in the same minute) are told apart by their order.
          */
-        private long dedupeKey(ImportedMessage m) {
-            MessageDigest digest = Sha256.newDigest();
-            String time = m.time().isLocal() ? m.time().local().toString() : m.time().instant().toString();
-            String text = String.join("\u0000", m.channel(), nz(m.conversation()), nz(m.senderName()),
-                    nz(m.senderAddress()), m.kind().name(), time, nz(m.raw()));
-            long base = toLong(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
+        private long dedupeKey(ImportedMessage m, String time) {
+            // SHA-256 of the UTF-8 of the fields joined with NUL, fed to the digest without joining them.
+            Sha256Writer d = dedupeDigest;
+            d.utf8(m.channel()).put(0).utf8(nz(m.conversation())).put(0).utf8(nz(m.senderName())).put(0)
+                    .utf8(nz(m.senderAddress())).put(0).ascii(m.kind().name()).put(0).utf8(time).put(0)
+                    .utf8(nz(m.raw()));
+            long base = Sha256Writer.leadingLong(d.digest());
             if (seenInFile.add(base)) {
                 return base;
             }
             int n = repeats.merge(base, 1, Integer::sum);
-            return toLong(Sha256.newDigest().digest((base + "#" + n).getBytes(StandardCharsets.US_ASCII)));
+            return Sha256Writer.leadingLong(d.decimal(base).put('#').decimal(n).digest()); // of base + "#" + n
         }
 
         private void loadExistingKeys() throws SQLException {
@@ -440,15 +743,21 @@ public final class ImportService {
         }
     }
 
-    /** Carries an SQL failure out of the importer's sink, which cannot throw checked exceptions. */
-    private static final class SqlFailure extends RuntimeException {
-        SqlFailure(SQLException cause) {
-            super(cause);
-        }
+    private static final int PIPELINE_CHUNK = 256;
+    private static final int PIPELINE_CHUNKS = 8;
+    /** Ends the reader's stream of work. */
+    private static final Object END = new Object();
 
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
+    /** Work the reader hands to the writer thread. */
+    @FunctionalInterface
+    private interface WriterWork<T> {
+        T run() throws SQLException;
+    }
+
+    /** Stops the reader once the writer has failed (the writer reports why). */
+    private static final class Aborted extends RuntimeException {
+        Aborted() {
+            super("import stopped", null, false, false);
         }
     }
 
@@ -465,6 +774,8 @@ public final class ImportService {
         private final Set<String> senders = new HashSet<>();
         private LocalDateTime first;
         private LocalDateTime last;
+        private String lastName;
+        private String lastAddress;
 
         Counts(ZoneId zone) {
             this.zone = zone;
@@ -476,8 +787,11 @@ public final class ImportService {
                 case CALL -> calls++;
                 case SYSTEM -> system++;
             }
-            if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)) {
+            if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)
+                    && !(Objects.equals(m.senderName(), lastName) && Objects.equals(m.senderAddress(), lastAddress))) {
                 senders.add(nz(m.senderName()) + "\u0000" + nz(m.senderAddress()));
+                lastName = m.senderName(); // consecutive messages are often from the same sender
+                lastAddress = m.senderAddress();
             }
             for (AttachmentRef a : m.attachments()) {
                 attachments++;
@@ -509,12 +823,29 @@ public final class ImportService {
         }
     }
 
-    private static long toLong(byte[] digest) {
-        long v = 0;
-        for (int i = 0; i < 8; i++) {
-            v = (v << 8) | (digest[i] & 0xff);
+    /** An attachment item's extra details: its time is its message's. */
+    private static final String ATTACHMENT_EXTRA = Json.write(Map.of("time_source", "message"));
+    private static final String[] DIRECTIONS = new String[ImportedMessage.Direction.values().length];
+    private static final String[] FLAG_NAMES = new String[MessageFlag.values().length];
+
+    static {
+        for (ImportedMessage.Direction d : ImportedMessage.Direction.values()) {
+            DIRECTIONS[d.ordinal()] = d == ImportedMessage.Direction.UNKNOWN ? null : d.name().toLowerCase(Locale.ROOT);
         }
-        return v;
+        for (MessageFlag f : MessageFlag.values()) {
+            FLAG_NAMES[f.ordinal()] = f.name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** The flags in lower case, sorted, comma-separated; empty for none. */
+    static String flags(Set<MessageFlag> flags) {
+        if (flags.isEmpty()) {
+            return "";
+        }
+        if (flags.size() == 1) {
+            return FLAG_NAMES[flags.iterator().next().ordinal()];
+        }
+        return flags.stream().map(f -> FLAG_NAMES[f.ordinal()]).sorted().collect(Collectors.joining(","));
     }
 
     private static String nz(String s) {

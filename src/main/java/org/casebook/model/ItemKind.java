@@ -6,8 +6,10 @@ import java.util.Locale;
 public enum ItemKind {
     INCIDENT, ATTACHMENT, MESSAGE, CALL, CAPTURE;
 
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static ItemKind fromCode(String code) {

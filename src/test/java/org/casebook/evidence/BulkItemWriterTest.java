@@ -133,4 +133,73 @@ class BulkItemWriterTest {
         new ItemService(vault).delete(a.id(), "mistake");
         assertTrue(verify().intact(), verify().problems().toString());
     }
+
+    @Test
+    void rowsOfEveryShapeAreWrittenInOrderWithTheirOwnValues() {
+        new IncidentService(vault).add(aCase.id(), draft(IncidentType.CALL, T0, "first, so ids do not start at 1"));
+        List<ItemRow> rows = new java.util.ArrayList<>();
+        for (int i = 0; i < 237; i++) {
+            When when = When.exactly(T0.plusMinutes(i));
+            if (i % 31 == 30) { // a file-like row: goes through the full insert, between grouped message rows
+                rows.add(new ItemRow(aCase.id(), ItemKind.CAPTURE, "image/png", new When(when.at(),
+                        when.at().plusSeconds(5), true), 7L, "photo " + i, "the bus stop", "[\"Ann\"]", "scared",
+                        "REF/" + i, null, null, null, "p" + i + ".png", "image/png", 1000L + i, 1700000000000L, "{}",
+                        "scan " + i, "photo words", null, null, null, null, null));
+            } else {
+                rows.add(new ItemRow(aCase.id(), ItemKind.MESSAGE, "whatsapp", when, 5L, "message\\ " + i
+                        + (i % 7 == 0 ? "\nsecond line" : ""), null, null, null, null, null, null, null, null, null,
+                        null, null, "{\"n\":" + i + "}", "chat.txt line " + i, i % 5 == 0 ? "shown " + i : null,
+                        null, i % 2 == 0 ? "incoming" : null, i % 3 == 0 ? "edited" : null, null, (long) i * 7919));
+            }
+        }
+        List<Long> ids = vault.write(c -> {
+            BulkItemWriter writer = new BulkItemWriter(vault, c);
+            List<Long> out = new java.util.ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                out.add(writer.add(rows.get(i)));
+                if (i == 120) {
+                    writer.flush(); // mid-group, as an import does before linking
+                    try (var ps = c.prepareStatement("SELECT count(*) FROM item WHERE id <= ?")) {
+                        ps.setLong(1, out.get(i));
+                        try (var rs = ps.executeQuery()) {
+                            rs.next();
+                            assertEquals(i + 2, rs.getLong(1), "every row added so far is readable after flush");
+                        }
+                    }
+                }
+            }
+            writer.finish("messages-imported", Map.of("file", "chat.txt"));
+            return out;
+        });
+        for (int i = 1; i < ids.size(); i++) {
+            assertEquals(ids.get(i - 1) + 1, ids.get(i));
+        }
+        vault.read(c -> {
+            for (int i = 0; i < rows.size(); i++) {
+                ItemRow row = rows.get(i);
+                long id = ids.get(i);
+                assertEquals(ItemState.ofRow(row), EvidenceTestAccess.itemStateAtThisSchema(c, id), "row " + i);
+                try (var ps = c.prepareStatement("SELECT text, dedupe_key, searchable, end_utc, location FROM item"
+                        + " WHERE id = ?")) {
+                    ps.setLong(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals(row.text(), rs.getString(1));
+                        long key = rs.getLong(2);
+                        assertEquals(row.dedupeKey(), rs.wasNull() ? null : (Long) key);
+                        assertEquals(row.searchable(), rs.getString(3));
+                        rs.getLong(4);
+                        assertEquals(row.when().end() == null, rs.wasNull());
+                        assertEquals(row.location(), rs.getString(5));
+                    }
+                }
+            }
+            return null;
+        });
+        assertEquals(7, new TimelineService(vault).search(aCase.id(), "words", false, 1000).size());
+        assertEquals(230, new TimelineService(vault).search(aCase.id(), "message", false, 1000).size());
+        VerifyReport report = verify();
+        assertTrue(report.intact(), report.problems().toString());
+        assertEquals(238, report.items());
+    }
 }

@@ -194,4 +194,74 @@ class VaultMigrationTest {
             assertEquals(AuditLog.GENESIS, all.get(0).prevHash());
         }
     }
+
+    private static String plan(Vault v, String sql, Object... args) {
+        return v.read(c -> {
+            StringBuilder out = new StringBuilder();
+            try (PreparedStatement ps = c.prepareStatement("EXPLAIN QUERY PLAN " + sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    ps.setObject(i + 1, args[i]);
+                }
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.append(rs.getString(4)).append('\n');
+                    }
+                }
+            }
+            return out.toString();
+        });
+    }
+
+    private static String schemaSql(Vault v, String name) {
+        return v.read(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT sql FROM sqlite_master WHERE name = ?")) {
+                ps.setString(1, name);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getString(1) : null;
+                }
+            }
+        });
+    }
+
+    @Test
+    void leanerIndexesKeepImportsDedupedSearchableAndVerified() throws java.io.IOException {
+        Path file = dir.resolve("v3.casebook");
+        Path export = dir.resolve("texts.csv");
+        java.nio.file.Files.writeString(export, """
+                time,sender,number,text
+                2024-03-01 21:15,Sam,+44 7700 900123,I saw you at the station
+                2024-03-01 21:16,Sam,+44 7700 900123,ok
+                2024-03-01 21:16,Sam,+44 7700 900123,ok
+                2024-03-02 08:00,Me,,Please stop contacting me
+                """);
+        long caseId;
+        try (Vault v3 = Vault.create(file, pass(), 3, Clock.systemUTC())) {
+            assertEquals(3, v3.schemaVersion());
+            caseId = new CaseService(v3).add("Imported at v3", "IV", LONDON).id();
+            var s = new org.casebook.imports.ImportService(v3, org.casebook.imports.Importers.standard())
+                    .importFile(caseId, export, org.casebook.imports.ImportOptions.defaults(), Progress.NONE);
+            assertEquals(4, s.added());
+            assertTrue(schemaSql(v3, "item_fts").contains("remove_diacritics"));
+        }
+        try (Vault v = Vault.open(file, pass())) {
+            assertEquals(Vault.currentSchemaVersion(), v.schemaVersion());
+            assertTrue(schemaSql(v, "item_blob").contains("WHERE blob_id IS NOT NULL"), schemaSql(v, "item_blob"));
+            assertTrue(schemaSql(v, "item_dedupe").contains("(case_id, id, dedupe_key)"), schemaSql(v, "item_dedupe"));
+            assertTrue(schemaSql(v, "item_fts").contains("columnsize=0"), schemaSql(v, "item_fts"));
+            // the old rows were re-indexed for search, and their dedupe keys are found through the new index
+            assertEquals(1, new TimelineService(v).search(caseId, "station", false, 10).size());
+            var again = new org.casebook.imports.ImportService(v, org.casebook.imports.Importers.standard())
+                    .importFile(caseId, export, org.casebook.imports.ImportOptions.defaults(), Progress.NONE);
+            assertEquals(0, again.added());
+            assertEquals(4, again.duplicates());
+            assertTrue(plan(v, "SELECT dedupe_key FROM item WHERE case_id = ? AND dedupe_key IS NOT NULL", caseId)
+                    .contains("COVERING INDEX item_dedupe"), "a case's keys are read from the index alone");
+            assertTrue(plan(v, "SELECT id, file_name FROM item WHERE blob_id = ? ORDER BY id", 1L)
+                    .contains("INDEX item_blob"), "looking up a blob's items still uses its index");
+            VerifyReport report = new VerifyService(v).verify(Progress.NONE);
+            assertTrue(report.intact(), report.problems().toString());
+            assertEquals(4, report.items());
+            assertEquals(List.of(), v.integrityCheck());
+        }
+    }
 }

@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -257,11 +255,11 @@ public final class Benchmarks {
                 }
             };
             System.gc();
-            resetHeapPeaks();
+            HeapPeak.reset();
             long start = System.nanoTime();
             List<Attachment> attached = new AttachmentService(vault).attach(aCase.id(), List.of(file), null, progress);
             long end = System.nanoTime();
-            long peak = heapPeak();
+            long peak = HeapPeak.bytes();
             Attachment a = attached.get(0);
             if (!a.sha256().equals(expected) || a.size() != bytes) {
                 throw new IllegalStateException("stored hash/size differ from the file's: " + a.sha256());
@@ -308,25 +306,6 @@ public final class Benchmarks {
             throw new UncheckedIOException(e);
         }
         return Sha256.hex(digest.digest());
-    }
-
-    private static void resetHeapPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
-    private static long heapPeak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -12,8 +12,6 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -105,14 +103,14 @@ public final class SmsParseBenchmark {
         List<double[]> results = new ArrayList<>();
         for (int i = 0; i <= runs; i++) {
             System.gc();
-            resetPeaks();
+            HeapPeak.reset();
             long gcBefore = gcMillis();
             long cpuStart = THREADS.getCurrentThreadCpuTime();
             long start = System.nanoTime();
             Counts c = parse(file);
             double seconds = (System.nanoTime() - start) / 1e9;
             double cpu = (THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9;
-            long peak = heapPeak();
+            long peak = HeapPeak.bytes();
             long gc = gcMillis() - gcBefore;
             if (c.messages != g.sms + g.mms || c.attachments != g.images || c.attachmentBytes != g.imageBytes) {
                 throw new IllegalStateException("parse gave " + c + ", expected " + g);
@@ -294,25 +292,6 @@ public final class SmsParseBenchmark {
     }
 
     // --- measuring ---
-
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                pool.resetPeakUsage();
-            }
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any one moment. */
-    private static long heapPeak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
-    }
 
     private static long gcMillis() {
         long sum = 0;

@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -87,7 +85,7 @@ public final class WhatsAppParseBenchmark {
                 (System.nanoTime() - t0) / 1e9, chat.getFileName(), Files.size(chat));
 
         // ---- ours
-        resetPeaks();
+        HeapPeak.reset();
         List<Double> ours = new ArrayList<>();
         List<Double> oursCpu = new ArrayList<>();
         long count = 0;
@@ -110,7 +108,7 @@ public final class WhatsAppParseBenchmark {
         double oursMedian = median(ours);
         double oursRate = count / oursMedian;
         double oursCpuMedian = median(oursCpu);
-        long peakHeap = peakHeapBytes();
+        long peakHeap = HeapPeak.bytes();
 
         // ---- npm
         Double npmRate = null;
@@ -165,24 +163,6 @@ public final class WhatsAppParseBenchmark {
             throw new IllegalStateException("no text read");
         }
         return counts[0];
-    }
-
-    private static void resetPeaks() {
-        System.gc();
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
-    }
-
-    /** Sum of the heap pools' peaks: an upper bound of the heap in use at any moment. */
-    private static long peakHeapBytes() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 
     // --------------------------------------------------------------------------------------------------

@@ -240,7 +240,7 @@ public final class Benchmarks {
                 Runtime.getRuntime().maxMemory() >> 20);
         Path file = dir.resolve("recording.bin");
         long genStart = System.nanoTime();
-        String expected = writePattern(file, bytes, 7);
+        String expected = org.casebook.testsupport.TestVaults.writePattern(file, bytes, 7);
         say("   generated in %.1fs (sha256 %s...)", seconds(System.nanoTime() - genStart), expected.substring(0, 16));
         Path vaultFile = dir.resolve("attach.vault");
         try (Vault vault = Vault.create(vaultFile, pass())) {
@@ -279,33 +279,6 @@ public final class Benchmarks {
             deleteVaultFiles(vaultFile);
             Files.deleteIfExists(file);
         }
-    }
-
-    /** Deterministic bytes (xorshift), streamed to disk; returns their SHA-256. */
-    static String writePattern(Path file, long size, long seed) {
-        var digest = Sha256.newDigest();
-        try (OutputStream out = Files.newOutputStream(file)) {
-            byte[] block = new byte[1 << 20];
-            long x = seed * 0x9E3779B97F4A7C15L + 1;
-            long written = 0;
-            while (written < size) {
-                for (int i = 0; i < block.length; i += 8) {
-                    x ^= x << 13;
-                    x ^= x >>> 7;
-                    x ^= x << 17;
-                    for (int k = 0; k < 8; k++) {
-                        block[i + k] = (byte) (x >>> (8 * k));
-                    }
-                }
-                int n = (int) Math.min(block.length, size - written);
-                out.write(block, 0, n);
-                digest.update(block, 0, n);
-                written += n;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return Sha256.hex(digest.digest());
     }
 
     // ---------------------------------------------------------------------------------------------------

@@ -98,8 +98,12 @@ public final class TestVaults {
         }
     }
 
-    /** Writes {@code size} bytes of a fast deterministic pattern, streamed (never all in memory). */
-    public static void writePattern(Path file, long size, long seed) {
+    /**
+     * Writes {@code size} bytes of a fast deterministic pattern, streamed (never all in memory), and returns
+     * their SHA-256.
+     */
+    public static String writePattern(Path file, long size, long seed) {
+        var digest = Sha256.newDigest();
         try (var out = Files.newOutputStream(file)) {
             byte[] block = new byte[1 << 20];
             long x = seed * 0x9E3779B97F4A7C15L + 1;
@@ -115,10 +119,12 @@ public final class TestVaults {
                 }
                 int n = (int) Math.min(block.length, size - written);
                 out.write(block, 0, n);
+                digest.update(block, 0, n);
                 written += n;
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return Sha256.hex(digest.digest());
     }
 }

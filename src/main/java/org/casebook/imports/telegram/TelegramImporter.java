@@ -24,6 +24,7 @@ import org.casebook.imports.Importer;
 import org.casebook.imports.MessageFlag;
 import org.casebook.imports.MessageSink;
 import org.casebook.imports.MessageTime;
+import org.casebook.imports.json.JsonFileReader;
 import org.casebook.imports.json.JsonShape;
 import org.casebook.imports.json.JsonSupport;
 
@@ -111,27 +112,14 @@ public final class TelegramImporter implements Importer {
     }
 
     /** One result.json. */
-    private static final class Reader {
-        private final ExportFile file;
-        private final String entry;
-        private final String folder;
-        private final String where;
-        private final ImportContext context;
-        private final MessageSink sink;
-        private final long total;
+    private static final class Reader extends JsonFileReader {
         private String ownerId;
         private boolean warnedLocalTime;
         private boolean foundMessages;
         private long count;
 
         Reader(ExportFile file, String entry, ImportContext context, MessageSink sink) {
-            this.file = file;
-            this.entry = entry;
-            this.folder = entry == null ? null : JsonSupport.entryFolder(entry);
-            this.where = JsonSupport.where(file, entry);
-            this.context = context;
-            this.sink = sink;
-            this.total = JsonSupport.size(file, entry);
+            super(file, entry, context, sink);
         }
 
         void read() throws IOException {

@@ -1,0 +1,90 @@
+package org.casebook.conduct;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The course-of-conduct figures for one case and period, as {@code casebook summary}, the Pattern view and the
+ * bundle's summary page show them. Counts are of items on the timeline after merged identities are folded
+ * together; times are shown in {@link #zone()}.
+ *
+ * @param from            first day of the period (inclusive), in the case's zone
+ * @param to              last day of the period (inclusive)
+ * @param first           the earliest incident, message or call in the period, or null when there is none
+ * @param last            the most recent one, or null
+ * @param byChannel       counts per channel (e.g. "whatsapp", "sms", "diary", "phone"), largest first
+ * @param byType          incident counts per incident type code
+ * @param byTag           counts per behaviour tag code
+ * @param perWeek         every ISO week of the period in order, zeros included
+ * @param byHour          24 counts, local hour of day
+ * @param byDayOfWeek     7 counts, Monday first
+ * @param longestGapDays  the longest run of whole days without any contact or incident inside the period
+ * @param narrative       a few plain sentences describing the pattern, for the summary page and the app
+ */
+public record ConductSummary(
+        LocalDate from,
+        LocalDate to,
+        ZoneId zone,
+        long incidents,
+        long messages,
+        long calls,
+        Instant first,
+        Instant last,
+        Map<String, Long> byChannel,
+        Map<String, Long> byType,
+        Map<String, Long> byTag,
+        List<WeekCount> perWeek,
+        long[] byHour,
+        long[] byDayOfWeek,
+        long longestGapDays,
+        Gap longestGap,
+        Escalation escalation,
+        List<OrderFigures> orders,
+        List<ReportFigures> reports,
+        List<ImpactFigures> impacts,
+        List<String> narrative) {
+
+    /** Contacts and incidents in one ISO week, e.g. {@code 2024-W10}. */
+    public record WeekCount(String week, LocalDate monday, long count, long severe) {
+    }
+
+    /** The longest quiet period: the last contact before it and the first after it. */
+    public record Gap(LocalDate after, LocalDate before, long days) {
+    }
+
+    /**
+     * The trend over the period, with the method stated in {@link #method()} so a reader can check it.
+     *
+     * @param direction   "rising", "falling", "steady" or "too little data"
+     * @param perWeekSlope change in contacts per week, per week (least-squares)
+     * @param firstHalf   contacts in the first half of the period
+     * @param secondHalf  contacts in the second half
+     * @param severeFirstHalf  items tagged with a severity tag (threats, damage, turning up, following) in the first half
+     * @param severeSecondHalf the same in the second half
+     */
+    public record Escalation(String direction, double perWeekSlope, long firstHalf, long secondHalf,
+                             long severeFirstHalf, long severeSecondHalf, String method) {
+    }
+
+    /** An order with its conditions and the breaches the user confirmed. */
+    public record OrderFigures(long id, String kind, String issuer, String reference, LocalDate made,
+                               LocalDate expires, List<String> conditions, long contactsDuringOrder,
+                               List<Breach> breaches) {
+    }
+
+    /** One confirmed breach: the item and the condition it breached. */
+    public record Breach(long itemId, Instant at, String condition, String summary) {
+    }
+
+    /** A report made to the police, a platform, an employer or a housing provider. */
+    public record ReportFigures(long id, LocalDate date, String recipientKind, String recipient, String reference,
+                                String contact, String outcome, long linkedIncidents) {
+    }
+
+    /** One entry of the impact log. */
+    public record ImpactFigures(long id, LocalDate date, String kind, String text) {
+    }
+}

@@ -1,0 +1,49 @@
+package org.casebook.bundle.text;
+
+import java.io.IOException;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * How the redaction token U+E000 looks: a dark filled box with "[redacted]" in white, so the text layer
+ * reads "[redacted]" where the removed text was.
+ */
+final class RedactionMark {
+    static final int TOKEN = 0xE000;
+    static final String LABEL = "[redacted]";
+    private static final float LABEL_SCALE = 0.75f;
+    private static final float PADDING = 0.25f;  // of the size, each side
+    private static final float GREY = 0.2f;
+
+    private final EmbeddedFont font;
+    private final float labelAdvance;  // thousandths of the label's size
+
+    RedactionMark(EmbeddedFont font) {
+        this.font = font;
+        float advance = 0;
+        for (int i = 0; i < LABEL.length(); i++) {
+            advance += font.advance(LABEL.charAt(i));
+        }
+        this.labelAdvance = advance;
+    }
+
+    /** Box width in points for text of {@code size}. */
+    float width(float size) {
+        return labelAdvance * LABEL_SCALE * size / 1000f + 2 * PADDING * size;
+    }
+
+    /** The box with its left edge at x, sitting on the baseline y like the text around it. */
+    void draw(PDPageContentStream stream, float x, float y, float size) throws IOException {
+        stream.saveGraphicsState();
+        stream.setNonStrokingColor(GREY);
+        stream.addRect(x, y - 0.22f * size, width(size), 1.1f * size);
+        stream.fill();
+        stream.setNonStrokingColor(1f);
+        stream.beginText();
+        stream.setFont(font.pdFont(), LABEL_SCALE * size);
+        stream.setTextMatrix(Matrix.getTranslateInstance(x + PADDING * size, y + 0.05f * size));
+        stream.showText(LABEL);
+        stream.endText();
+        stream.restoreGraphicsState();
+    }
+}

@@ -56,10 +56,10 @@ final class LineBreaker {
         int chunkStart = start;
         int lastFit = start;
         for (int g = graphemes.following(start); g != BreakIterator.DONE && g <= end; g = graphemes.next()) {
-            if (advances[g] - advances[chunkStart] > max) {
-                int cut = lastFit > chunkStart ? lastFit : g;
-                lines.add(new Span(chunkStart, cut));
-                chunkStart = cut;
+            // A grapheme wider than the line on its own stays alone on its line rather than being lost.
+            if (advances[g] - advances[chunkStart] > max && lastFit > chunkStart) {
+                lines.add(new Span(chunkStart, lastFit));
+                chunkStart = lastFit;
             }
             lastFit = g;
         }

@@ -41,6 +41,9 @@ final class RedactionMark {
         stream.setNonStrokingColor(1f);
         stream.beginText();
         stream.setFont(font.pdFont(), LABEL_SCALE * size);
+        // The right padding is spread over the letters so the label's advance ends at the box's edge:
+        // a text extractor then sees no gap after the box and adds no stray space before the next character.
+        stream.setCharacterSpacing(PADDING * size / LABEL.length());
         stream.setTextMatrix(Matrix.getTranslateInstance(x + PADDING * size, y + 0.05f * size));
         stream.showText(LABEL);
         stream.endText();

@@ -125,6 +125,10 @@ public final class FontSet {
 
     private EmbeddedFont embed(Source source) throws IOException {
         TrueTypeFont ttf = new TTFParser().parse(new RandomAccessReadBuffer(bytes(source)));
+        // No GSUB: PDFBox would otherwise swap in ligatures for Latin text while drawing, so what is drawn
+        // would differ from what was measured, and it recompiles regular expressions on every showText.
+        // Arabic joining is done by ICU before layout instead.
+        ttf.setEnableGsub(false);
         // Subsetting reads the font when the document is saved, so the document closes it, not us.
         document.registerTrueTypeFontForClosing(ttf);
         PDType0Font pdFont = PDType0Font.load(document, ttf, true);

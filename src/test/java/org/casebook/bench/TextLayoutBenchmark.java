@@ -22,8 +22,8 @@ import org.casebook.bundle.text.Typesetter;
  * Arabic, Hebrew, Chinese or with emoji) wrapped to a 360 pt column and drawn onto A4 pages, timed apart
  * from saving. Not a test; run on the test class path, e.g.
  *
- * <pre>./mvnw -q -Dcasebook.build.dir=target-x test-compile dependency:build-classpath -Dmdep.outputFile=cp.txt
- * java -cp target-x/classes:target-x/test-classes:$(cat cp.txt) org.casebook.bench.TextLayoutBenchmark [messages]</pre>
+ * <pre>./mvnw -q test-compile exec:exec -Dexec.executable=java -Dexec.classpathScope=test \
+ *        -Dexec.args="-Xmx256m -cp %classpath org.casebook.bench.TextLayoutBenchmark"</pre>
  */
 public final class TextLayoutBenchmark {
     private static final String[] OTHER_SCRIPTS = {

@@ -3,8 +3,6 @@ package org.casebook.bundle.text;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +22,6 @@ class ScriptsTest {
             pdf = page.save();
         }
         String text = TextPage.extract(pdf);
-        Path out = Path.of(System.getProperty("casebook.sample.pdf", "target-text/scripts-sample.pdf"));
-        if (Files.isDirectory(out.getParent())) {
-            Files.write(out, pdf);  // for looking at with pdftoppm
-        }
         for (String sample : SampleTexts.all()) {
             if (sample.equals(SampleTexts.EMOJI)) {
                 continue;  // the emoji font maps no text back for U+FE0F, checked below without it

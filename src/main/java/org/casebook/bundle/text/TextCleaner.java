@@ -57,10 +57,8 @@ final class TextCleaner {
         int i = start;
         while (i < end) {
             int cp = text.codePointAt(i);
-            int next = i + Character.charCount(cp);
-            if (next > end) { // a high surrogate whose low half lies beyond this paragraph cannot happen, but stay in bounds
-                next = end;
-            }
+            // Never past end: text[end] is a line end, so a pair cannot straddle it, but stay in bounds anyway.
+            int next = Math.min(end, i + Character.charCount(cp));
             String replacement = replacement(cp);
             if (replacement != null && out == null) {
                 out = new StringBuilder(end - start + 8).append(text, start, i);

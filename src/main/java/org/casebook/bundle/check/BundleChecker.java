@@ -80,10 +80,11 @@ public final class BundleChecker {
             return new RuleResult("page-numbers", rule, false,
                     PageLists.problems(facts.numberProblems, facts.numberProblemCount));
         }
-        String byLabel = facts.pagesNumberedByLabel == 0 ? ""
-                : " (" + facts.pagesNumberedByLabel + " of them by their page label)";
-        return new RuleResult("page-numbers", rule, true, "every page shows its own number, 'Page N of "
-                + pageCount + "'" + byLabel);
+        int byLabel = facts.pagesNumberedByLabel;
+        String how = byLabel == 0 ? "'Page N of " + pageCount + "'"
+                : (pageCount - byLabel) + " as 'Page N of " + pageCount + "', " + byLabel
+                + " by their page label (" + String.join(", ", facts.firstLabels) + ", …)";
+        return new RuleResult("page-numbers", rule, true, "every page shows its own number: " + how);
     }
 
     private static RuleResult imageResolution(PageFacts facts) {

@@ -182,7 +182,7 @@ final class NavigationRules {
         if (text == null) {
             return "(untitled)";
         }
-        String line = text.strip().replaceAll("\\s+", " ");
+        String line = text.strip().replaceAll("\\s+", " ").replaceAll("\\p{Cntrl}", "?");
         return "'" + (line.length() > 60 ? line.substring(0, 57) + "..." : line) + "'";
     }
 }

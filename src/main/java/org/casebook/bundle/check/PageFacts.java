@@ -26,6 +26,7 @@ final class PageFacts implements PageScanner.Listener {
     final List<String> numberProblems = new ArrayList<>();
     int numberProblemCount;
     int pagesNumberedByLabel;
+    final List<String> firstLabels = new ArrayList<>();
     int imageCount;
     double highestDpi;
     final List<String> imageProblems = new ArrayList<>();
@@ -78,6 +79,9 @@ final class PageFacts implements PageScanner.Listener {
         String label = labels == null || pageNumber > labels.length ? null : labels[pageNumber - 1];
         if (label != null && !label.isBlank() && showsToken(text, label.strip())) {
             pagesNumberedByLabel++;
+            if (firstLabels.size() < 2) {
+                firstLabels.add(label.strip());
+            }
             return;
         }
         numberProblemCount++;

@@ -1,4 +1,4 @@
-package org.casebook.bundle.check;
+package org.casebook.testsupport;
 
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -50,44 +50,44 @@ import org.casebook.vault.Sha256;
  * by switching one thing off. Layout: cover, index (links), chronology (+ filler pages), one page per exhibit
  * (with a photo on the first), integrity appendix.
  */
-final class TestBundle {
-    static final String AUDIT_HEAD = "a".repeat(8) + "0123456789abcdef".repeat(3) + "b".repeat(8);
+public final class TestBundle {
+    public static final String AUDIT_HEAD = "a".repeat(8) + "0123456789abcdef".repeat(3) + "b".repeat(8);
 
-    final Map<String, String> exhibitNames = new LinkedHashMap<>();
-    final Map<String, byte[]> exhibitBytes = new LinkedHashMap<>();
+    public final Map<String, String> exhibitNames = new LinkedHashMap<>();
+    public final Map<String, byte[]> exhibitBytes = new LinkedHashMap<>();
     /** Bytes embedded instead of the ones whose hash the appendix prints (a tampered original). */
-    final Map<String, byte[]> tampered = new LinkedHashMap<>();
+    public final Map<String, byte[]> tampered = new LinkedHashMap<>();
     /** Rows printed in the appendix for exhibits that are not embedded. */
-    final List<String> rowsWithoutFile = new ArrayList<>();
-    int fillerPages = 0;
-    boolean pageNumbers = true;
+    public final List<String> rowsWithoutFile = new ArrayList<>();
+    public int fillerPages = 0;
+    public boolean pageNumbers = true;
     /** 1-based page that prints the wrong "Page N of M" (0: none). */
-    int wrongNumberOnPage = 0;
-    boolean sectionLabels = false;
-    boolean links = true;
-    boolean danglingLink = false;
-    boolean bookmarks = true;
+    public int wrongNumberOnPage = 0;
+    public boolean sectionLabels = false;
+    public boolean links = true;
+    public boolean danglingLink = false;
+    public boolean bookmarks = true;
     /** Drawn resolution of the exhibit photo. */
-    int imageDpi = 150;
-    boolean imageOnlyPage = false;
-    boolean openAt100 = true;
-    boolean pdfa = true;
-    boolean title = true;
-    boolean standardFont = false;
-    boolean nameTreeKids = true;
+    public int imageDpi = 150;
+    public boolean imageOnlyPage = false;
+    public boolean openAt100 = true;
+    public boolean pdfa = true;
+    public boolean title = true;
+    public boolean standardFont = false;
+    public boolean nameTreeKids = true;
 
-    TestBundle() {
+    public TestBundle() {
         exhibit("JS/1", "IMG_1234.jpg.txt", "photo of the car, not really a photo\n");
         exhibit("JS/2", "messages.txt", "He: I know where you live\nHe: answer me\n");
     }
 
-    TestBundle exhibit(String reference, String fileName, String content) {
+    public TestBundle exhibit(String reference, String fileName, String content) {
         exhibitNames.put(reference, fileName);
         exhibitBytes.put(reference, content.getBytes(StandardCharsets.UTF_8));
         return this;
     }
 
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         try (PDDocument doc = new PDDocument()) {
             PDFont font = standardFont ? new PDType1Font(Standard14Fonts.FontName.HELVETICA) : dejaVu(doc);
             List<String> sections = new ArrayList<>(List.of("Cover", "Index", "Chronology"));
@@ -137,7 +137,7 @@ final class TestBundle {
                             y -= 16;
                         }
                     }
-                    if (section.equals("Exhibit " + refs.get(0))) {
+                    if (!refs.isEmpty() && section.equals("Exhibit " + refs.get(0))) {
                         drawImage(doc, cs, imageDpi);
                     }
                     if (section.equals("Integrity appendix")) {
@@ -238,6 +238,10 @@ final class TestBundle {
             fs.getCOSObject().setName(COSName.getPDFName("AFRelationship"), "Source");
             files.put(ref, fs);
         }
+        // PDF/A-3: each associated file is listed in the catalog's /AF array.
+        org.apache.pdfbox.cos.COSArray associated = new org.apache.pdfbox.cos.COSArray();
+        files.values().forEach(fs -> associated.add(fs.getCOSObject()));
+        doc.getDocumentCatalog().getCOSObject().setItem(COSName.getPDFName("AF"), associated);
         PDEmbeddedFilesNameTreeNode root = new PDEmbeddedFilesNameTreeNode();
         if (nameTreeKids) {
             PDEmbeddedFilesNameTreeNode kid = new PDEmbeddedFilesNameTreeNode();
@@ -304,6 +308,7 @@ final class TestBundle {
     private static void link(PDPage page, PDPage target, float y) throws IOException {
         PDAnnotationLink link = new PDAnnotationLink();
         link.setRectangle(new PDRectangle(55, y - 3, 300, 14));
+        link.setPrinted(true); // PDF/A: every annotation has /F with the print flag
         PDActionGoTo goTo = new PDActionGoTo();
         goTo.setDestination(fitWidth(target));
         link.setAction(goTo);

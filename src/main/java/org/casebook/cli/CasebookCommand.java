@@ -38,6 +38,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BackupCommand.class,
             DeleteCommand.class,
             HistoryCommand.class,
+            CheckBundleCommand.class,
+            VerifyBundleCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%n",
         footer = {

@@ -85,12 +85,12 @@ public final class ExportService {
         }
         StringBuilder sums = new StringBuilder();
         List<Map<String, Object>> entries = new ArrayList<>();
-        Set<String> usedNames = new HashSet<>(Set.of("sha256sums", "manifest.json")); // lower case: see uniqueName
+        Set<String> usedNames = new HashSet<>(Set.of("sha256sums", "manifest.json")); // lower case: see SafeFileNames.unique
         long bytes = 0;
         for (Attachment a : selected) {
             progress.checkCancelled();
             progress.message(a.fileName());
-            String name = uniqueName(safeName(a.fileName(), a.id()), a.id(), usedNames);
+            String name = SafeFileNames.unique(safeName(a.fileName(), a.id()), String.valueOf(a.id()), usedNames);
             String written = copyOut(c, a, dir.resolve(name));
             if (!written.equals(a.sha256())) {
                 throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of item " + a.id()
@@ -214,54 +214,11 @@ public final class ExportService {
 
     /** A stored name is only a hint: it must not climb out of the folder or hide itself. */
     static String safeName(String original, long id) {
-        String name = original == null ? "" : original;
-        name = name.replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]", "_").strip();
-        while (name.startsWith(".")) {
-            name = name.substring(1);
-        }
+        String name = SafeFileNames.clean(original);
         if (name.isEmpty() || name.equals("SHA256SUMS") || name.equals("manifest.json")) {
-            name = "item-" + id + (name.isEmpty() ? "" : "-" + name);
+            name = SafeFileNames.clean("item-" + id + (name.isEmpty() ? "" : "-" + name));
         }
-        return shortened(name);
-    }
-
-    /** Most file systems allow 255 bytes per name; leave room for the prefix {@link #uniqueName} may add. */
-    private static final int MAX_NAME_BYTES = 200;
-
-    private static String shortened(String name) {
-        if (name.getBytes(StandardCharsets.UTF_8).length <= MAX_NAME_BYTES) {
-            return name;
-        }
-        int dot = name.lastIndexOf('.');
-        String ext = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
-        String stem = name.substring(0, name.length() - ext.length());
-        int budget = MAX_NAME_BYTES - ext.getBytes(StandardCharsets.UTF_8).length;
-        StringBuilder kept = new StringBuilder();
-        int bytes = 0;
-        for (int i = 0; i < stem.length(); ) {
-            int cp = stem.codePointAt(i);
-            int size = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8).length;
-            if (bytes + size > budget) {
-                break;
-            }
-            kept.appendCodePoint(cp);
-            bytes += size;
-            i += Character.charCount(cp);
-        }
-        return kept.toString().strip() + ext;
-    }
-
-    /**
-     * A name no earlier file of this export has, compared without case (as Windows and macOS folders do), so
-     * that no original overwrites another — even one whose own name looks like a renamed one.
-     */
-    private static String uniqueName(String name, long id, Set<String> used) {
-        String chosen = name;
-        for (int n = 1; used.contains(chosen.toLowerCase(java.util.Locale.ROOT)); n++) {
-            chosen = (n == 1 ? id + "-" : id + "-" + n + "-") + name;
-        }
-        used.add(chosen.toLowerCase(java.util.Locale.ROOT));
-        return chosen;
+        return name;
     }
 
     private static void requireUsable(Path target) {

@@ -1,0 +1,123 @@
+package org.casebook.bundle.check;
+
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the page scan found that the page-level rules need: which pages have no text, which do not show
+ * their own page number (or page label), and the images over the resolution limit. Only these facts are
+ * kept, not the text, so memory stays small for any page count.
+ */
+final class PageFacts implements PageScanner.Listener {
+    static final double MAX_DPI = 300;
+    /** Rounding in the writer's matrix or a few pixels of bleed are not a breach. */
+    static final double DPI_TOLERANCE = 1.02;
+
+    private static final Pattern PAGE_N_OF_M =
+            Pattern.compile("(?<![\\p{L}\\p{N}])Page\\s+(\\d{1,9})\\s+of\\s+(\\d{1,9})(?!\\d)", Pattern.CASE_INSENSITIVE);
+
+    private final int pageCount;
+    private final String[] labels;
+    final List<Integer> textless = new ArrayList<>();
+    final List<String> unreadable = new ArrayList<>();
+    final List<String> numberProblems = new ArrayList<>();
+    int numberProblemCount;
+    int pagesNumberedByLabel;
+    final List<String> firstLabels = new ArrayList<>();
+    int imageCount;
+    double highestDpi;
+    final List<String> imageProblems = new ArrayList<>();
+    private int imageProblemCount;
+    private final BitSet seen = new BitSet();
+
+    /** {@code labels}: the PDF's page labels by page index, or null when it defines none. */
+    PageFacts(int pageCount, String[] labels) {
+        this.pageCount = pageCount;
+        this.labels = labels;
+    }
+
+    @Override
+    public void page(int pageNumber, String text, List<ImagePlacement> images) {
+        seen.set(pageNumber);
+        if (text.isBlank()) {
+            textless.add(pageNumber);
+        }
+        checkNumber(pageNumber, text);
+        for (ImagePlacement image : images) {
+            checkImage(image);
+        }
+    }
+
+    @Override
+    public void unreadable(int pageNumber, String reason) {
+        seen.set(pageNumber);
+        unreadable.add("page " + pageNumber + " (" + reason + ")");
+    }
+
+    /** Pages with no content stream are never reported by the scan: they have neither text nor a number. */
+    void finish() {
+        for (int n = seen.nextClearBit(1); n <= pageCount; n = seen.nextClearBit(n + 1)) {
+            page(n, "", List.of());
+        }
+        textless.sort(null);
+    }
+
+    private void checkNumber(int pageNumber, String text) {
+        String wrong = null;
+        Matcher m = PAGE_N_OF_M.matcher(text);
+        while (m.find()) {
+            if (m.group(1).equals(String.valueOf(pageNumber)) && m.group(2).equals(String.valueOf(pageCount))) {
+                return;
+            }
+            if (wrong == null) {
+                wrong = m.group().replaceAll("\\s+", " ");
+            }
+        }
+        String label = labels == null || pageNumber > labels.length ? null : labels[pageNumber - 1];
+        if (label != null && !label.isBlank() && showsToken(text, label.strip())) {
+            pagesNumberedByLabel++;
+            if (firstLabels.size() < 2) {
+                firstLabels.add(label.strip());
+            }
+            return;
+        }
+        numberProblemCount++;
+        if (numberProblems.size() >= 5) {
+            return;
+        }
+        String expected = "'Page " + pageNumber + " of " + pageCount + "'"
+                + (label == null || label.isBlank() ? "" : " or its label '" + label.strip() + "'");
+        numberProblems.add(wrong != null
+                ? "page " + pageNumber + " shows '" + wrong + "', not " + expected
+                : "page " + pageNumber + " shows no " + expected);
+    }
+
+    private static boolean showsToken(String text, String token) {
+        return Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(token) + "(?![\\p{L}\\p{N}])").matcher(text).find();
+    }
+
+    private void checkImage(ImagePlacement image) {
+        double dpi = image.dpi();
+        if (dpi == 0) {
+            return; // drawn at no size: nothing is shown
+        }
+        imageCount++;
+        highestDpi = Math.max(highestDpi, dpi);
+        if (dpi > MAX_DPI * DPI_TOLERANCE) {
+            imageProblemCount++;
+            if (imageProblems.size() < 5) {
+                imageProblems.add(String.format(java.util.Locale.ROOT,
+                        "page %d: a %d×%d px image drawn at %.2f×%.2f in = %.0f dpi", image.pageNumber(),
+                        image.pixelWidth(), image.pixelHeight(), image.widthPoints() / 72, image.heightPoints() / 72,
+                        dpi));
+            }
+        }
+    }
+
+    int imageProblemCount() {
+        return imageProblemCount;
+    }
+}

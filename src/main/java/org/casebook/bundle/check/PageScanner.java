@@ -1,0 +1,135 @@
+package org.casebook.bundle.check;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.pdfbox.contentstream.operator.Operator;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.util.Matrix;
+
+/**
+ * One pass over the pages' content streams that yields each page's text layer and every image drawn on it
+ * (XObject or inline, also inside forms) with the matrix it is drawn with. Reading text and images in the
+ * same pass keeps a 2,000-page check to a few seconds. A page whose content cannot be parsed is reported as
+ * unreadable and the scan goes on with the next page.
+ */
+final class PageScanner extends PDFTextStripper {
+    /** What the scan found on one page (1-based number). */
+    interface Listener {
+        void page(int pageNumber, String text, List<ImagePlacement> images);
+
+        void unreadable(int pageNumber, String reason);
+    }
+
+    /** Forms drawing forms this deep are hostile or broken; stop following them. */
+    private static final int MAX_FORM_DEPTH = 24;
+
+    private final StringWriter pageText = new StringWriter();
+    private final List<ImagePlacement> pageImages = new ArrayList<>();
+    private Listener listener;
+    private int formDepth;
+
+    private PageScanner(boolean sortByPosition) {
+        setSortByPosition(sortByPosition);
+        setLineSeparator("\n");
+    }
+
+    /**
+     * Scans pages {@code first..last} (1-based, inclusive). {@code sortByPosition} puts text on one baseline on
+     * one line whatever order it was drawn in (slower; needed to read table rows).
+     */
+    static void scan(PDDocument document, int first, int last, boolean sortByPosition, Listener listener) {
+        PageScanner scanner = new PageScanner(sortByPosition);
+        scanner.listener = listener;
+        int start = first;
+        while (start <= last) {
+            scanner.setStartPage(start);
+            scanner.setEndPage(last);
+            try {
+                scanner.writeText(document, scanner.pageText);
+                return;
+            } catch (IOException | RuntimeException | StackOverflowError e) {
+                int failed = Math.max(start, scanner.getCurrentPageNo());
+                listener.unreadable(failed, PdfFiles.reason(e));
+                start = failed + 1;
+            }
+        }
+    }
+
+    @Override
+    protected void startPage(PDPage page) throws IOException {
+        pageText.getBuffer().setLength(0);
+        pageImages.clear();
+        formDepth = 0;
+        super.startPage(page);
+    }
+
+    @Override
+    protected void endPage(PDPage page) throws IOException {
+        super.endPage(page);
+        output.flush();
+        listener.page(getCurrentPageNo(), pageText.toString(), List.copyOf(pageImages));
+        pageText.getBuffer().setLength(0);
+        pageImages.clear();
+    }
+
+    @Override
+    public void showForm(PDFormXObject form) throws IOException {
+        if (formDepth >= MAX_FORM_DEPTH) {
+            return;
+        }
+        formDepth++;
+        try {
+            super.showForm(form);
+        } finally {
+            formDepth--;
+        }
+    }
+
+    /** The text stripper ignores images; note each one drawn with "Do" before the usual processing. */
+    @Override
+    protected void processOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if ("Do".equals(operator.getName()) && !operands.isEmpty() && operands.get(0) instanceof COSName name) {
+            PDResources resources = getResources();
+            if (resources != null && resources.isImageXObject(name)) {
+                PDXObject xobject = resources.getXObject(name);
+                if (xobject instanceof PDImageXObject image) {
+                    placed(image.getWidth(), image.getHeight());
+                }
+                return;
+            }
+        }
+        super.processOperator(operator, operands);
+    }
+
+    /** Inline images ("BI ... ID ... EI") are operators the text stripper does not handle. */
+    @Override
+    protected void unsupportedOperator(Operator operator, List<COSBase> operands) throws IOException {
+        if ("BI".equals(operator.getName()) && operator.getImageParameters() != null) {
+            COSDictionary params = operator.getImageParameters();
+            placed(params.getInt(COSName.W, params.getInt(COSName.WIDTH, 0)),
+                    params.getInt(COSName.H, params.getInt(COSName.HEIGHT, 0)));
+        }
+    }
+
+    /**
+     * An image fills the unit square of the current transformation matrix, so its drawn width and height are
+     * the lengths of the matrix's first two row vectors (whatever the rotation or mirroring).
+     */
+    private void placed(int pixelWidth, int pixelHeight) {
+        Matrix ctm = getGraphicsState().getCurrentTransformationMatrix();
+        double width = Math.hypot(ctm.getValue(0, 0), ctm.getValue(0, 1));
+        double height = Math.hypot(ctm.getValue(1, 0), ctm.getValue(1, 1));
+        pageImages.add(new ImagePlacement(getCurrentPageNo(), pixelWidth, pixelHeight, width, height));
+    }
+}

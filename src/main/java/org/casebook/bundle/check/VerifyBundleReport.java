@@ -1,0 +1,27 @@
+package org.casebook.bundle.check;
+
+import java.util.List;
+
+/**
+ * The outcome of re-hashing a bundle's embedded originals against its integrity appendix.
+ * {@code appendixPage} is the 1-based page the "Integrity appendix" bookmark points to, or 0 when the
+ * document has no such bookmark (then every page was searched for rows); {@code auditChainHead} is the
+ * hash printed as "Audit chain head: ...", or null.
+ */
+public record VerifyBundleReport(List<ExhibitCheck> exhibits, int appendixPage, String auditChainHead) {
+    public VerifyBundleReport {
+        exhibits = List.copyOf(exhibits);
+    }
+
+    /**
+     * True when every exhibit matches and there was something to verify against: an integrity appendix or at
+     * least one exhibit. A PDF with neither is not a verifiable bundle.
+     */
+    public boolean verified() {
+        return exhibits.stream().allMatch(ExhibitCheck::matches) && (appendixPage > 0 || !exhibits.isEmpty());
+    }
+
+    public long count(ExhibitStatus status) {
+        return exhibits.stream().filter(e -> e.status() == status).count();
+    }
+}

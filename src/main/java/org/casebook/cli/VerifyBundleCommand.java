@@ -1,0 +1,121 @@
+package org.casebook.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.casebook.bundle.check.BundleVerifier;
+import org.casebook.bundle.check.ExhibitCheck;
+import org.casebook.bundle.check.ExhibitStatus;
+import org.casebook.bundle.check.UnreadablePdfException;
+import org.casebook.bundle.check.VerifyBundleReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code casebook verify-bundle}: re-hash a bundle's embedded originals against its integrity appendix. */
+@Command(name = "verify-bundle", header = "Re-hash a bundle's embedded originals against its appendix.",
+        mixinStandardHelpOptions = true,
+        description = "Extract every original embedded in the PDF, compute its SHA-256 and compare it with the hash "
+                + "printed for its exhibit in the integrity appendix. Exit 0 when every exhibit matches, 3 on "
+                + "any mismatch or missing original, 2 when the file cannot be read as a PDF.")
+final class VerifyBundleCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.pdf", description = "The bundle to verify.")
+    Path pdf;
+
+    @Option(names = "--json", description = "One JSON object with every exhibit's status and hashes.")
+    boolean json;
+
+    @Option(names = "--extract", paramLabel = "DIR",
+            description = "Also write the originals to this new or empty folder, with a SHA256SUMS file of the "
+                    + "appendix's hashes (check with: sha256sum -c SHA256SUMS). The files are not encrypted.")
+    Path extract;
+
+    @Override
+    public Integer call() {
+        CliContext ctx = CasebookCommand.contextOf(spec);
+        VerifyBundleReport report;
+        try {
+            report = new BundleVerifier().verify(pdf, extract);
+        } catch (UnreadablePdfException e) {
+            throw CliException.badInput(e.getMessage());
+        }
+        if (json) {
+            JsonLines.write(ctx.out(), json(report));
+        } else {
+            print(report, ctx);
+        }
+        if (report.verified()) {
+            return ExitCodes.OK;
+        }
+        ctx.err().println("casebook: " + pdf + (report.exhibits().isEmpty() && report.appendixPage() == 0
+                ? " has no integrity appendix and no embedded originals: nothing to verify."
+                : " failed verification: the originals do not all match the integrity appendix."));
+        return ExitCodes.INTEGRITY;
+    }
+
+    private void print(VerifyBundleReport report, CliContext ctx) {
+        for (ExhibitCheck e : report.exhibits()) {
+            String reference = e.reference() == null ? "(no ref)" : e.reference();
+            String file = e.fileName() == null ? "" : "  " + Formats.cell(e.fileName().replaceAll("\\p{Cntrl}", "?"), 60);
+            String hash = e.status() == ExhibitStatus.MATCH ? "  " + e.embeddedSha256() : "";
+            ctx.out().println(String.format("%-9s %-10s%s%s", label(e.status()), reference, file, hash));
+            if (e.status() != ExhibitStatus.MATCH) {
+                ctx.out().println("          " + e.detail());
+                if (e.embeddedSha256() != null && e.appendixSha256() != null) {
+                    ctx.out().println("          embedded: " + e.embeddedSha256());
+                    ctx.out().println("          appendix: " + e.appendixSha256());
+                }
+            }
+            if (e.extractedTo() != null) {
+                ctx.out().println("          written to " + e.extractedTo());
+            }
+        }
+        ctx.out().println("Audit chain head (as printed): "
+                + (report.auditChainHead() == null ? "not found in the appendix" : report.auditChainHead()));
+        ctx.out().println(report.exhibits().size() + " exhibit" + (report.exhibits().size() == 1 ? "" : "s") + ": "
+                + report.count(ExhibitStatus.MATCH) + " match"
+                + (report.appendixPage() > 0 ? " (integrity appendix from page " + report.appendixPage() + ")"
+                : " (no 'Integrity appendix' bookmark: every page was read)") + ".");
+    }
+
+    private static String label(ExhibitStatus status) {
+        return switch (status) {
+            case MATCH -> "MATCH";
+            case MISMATCH -> "MISMATCH";
+            case NO_APPENDIX_ROW -> "NOT-LISTED";
+            case NO_EMBEDDED_FILE -> "MISSING";
+            case UNREADABLE -> "UNREADABLE";
+        };
+    }
+
+    private Map<String, Object> json(VerifyBundleReport report) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("file", pdf.toString());
+        out.put("verified", report.verified());
+        out.put("appendix_page", report.appendixPage());
+        out.put("audit_chain_head", report.auditChainHead());
+        List<Map<String, Object>> exhibits = new ArrayList<>();
+        for (ExhibitCheck e : report.exhibits()) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("reference", e.reference());
+            entry.put("status", e.status().name().toLowerCase(java.util.Locale.ROOT));
+            entry.put("file", e.fileName());
+            entry.put("embedded_sha256", e.embeddedSha256());
+            entry.put("appendix_sha256", e.appendixSha256());
+            entry.put("size", e.size());
+            entry.put("extracted_to", e.extractedTo() == null ? null : e.extractedTo().toString());
+            entry.put("detail", e.detail());
+            exhibits.add(entry);
+        }
+        out.put("exhibits", exhibits);
+        return out;
+    }
+}

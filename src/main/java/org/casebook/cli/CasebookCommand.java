@@ -38,6 +38,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BackupCommand.class,
             DeleteCommand.class,
             HistoryCommand.class,
+            SummaryCommand.class,
+            OrderCommand.class,
+            ReportCommand.class,
+            ImpactCommand.class,
+            TagCommand.class,
             CommandLine.HelpCommand.class},
         footerHeading = "%n",
         footer = {

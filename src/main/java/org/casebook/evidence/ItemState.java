@@ -49,6 +49,9 @@ final class ItemState {
     }
 
     static Optional<String> ofPerson(Connection c, long id) throws SQLException {
+        if (!Sql.recordsMerges(c)) {
+            return hash(c, PERSON_SQL.replace(" p.merged_into,", " NULL,"), PERSON_COLUMNS, id);
+        }
         return hash(c, PERSON_SQL, PERSON_COLUMNS, id);
     }
 

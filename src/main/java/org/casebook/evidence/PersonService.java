@@ -155,6 +155,9 @@ public final class PersonService {
     public Map<Long, Long> mergedInto(long caseId) {
         return vault.read(c -> {
             Map<Long, Long> out = new LinkedHashMap<>();
+            if (!Sql.recordsMerges(c)) {
+                return out;
+            }
             try (PreparedStatement ps = c.prepareStatement(
                     "SELECT id, merged_into FROM person WHERE case_id = ? AND merged_into IS NOT NULL ORDER BY id")) {
                 ps.setLong(1, caseId);
@@ -181,8 +184,8 @@ public final class PersonService {
     public List<Person> list(long caseId) {
         return vault.read(c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT id FROM person WHERE case_id = ? AND merged_into IS NULL ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM person WHERE case_id = ?"
+                    + (Sql.recordsMerges(c) ? " AND merged_into IS NULL" : "") + " ORDER BY id")) {
                 ps.setLong(1, caseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -31,4 +31,16 @@ public final class Sql {
         long v = rs.getLong(index);
         return rs.wasNull() ? null : v;
     }
+
+    /**
+     * Whether the vault records merged people (schema 5 on). Only a vault the migration tests keep at an older
+     * schema lacks it: every vault Casebook opens is upgraded first.
+     */
+    static boolean recordsMerges(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM pragma_table_info('person') WHERE name = 'merged_into'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
 }

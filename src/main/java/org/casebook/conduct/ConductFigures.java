@@ -70,7 +70,7 @@ public final class ConductFigures {
             LocalDate start = from;
             LocalDate end = to;
             if (start == null || end == null) {
-                long[] range = contactRange(c, caseId);
+                long[] range = Contacts.range(c, caseId);
                 LocalDate today = LocalDate.now(clock.withZone(zone));
                 if (start == null) {
                     start = range == null ? (end != null && end.isBefore(today) ? end : today) : day(range[0], zone);
@@ -90,16 +90,6 @@ public final class ConductFigures {
             }
             return new Pass(c, caseId, zone, start, end).run();
         });
-    }
-
-    /** The first and last contact's times in milliseconds, or null when the case has none. */
-    private static long[] contactRange(Connection c, long caseId) throws SQLException {
-        long[] range = {Long.MAX_VALUE, Long.MIN_VALUE};
-        Contacts.scan(c, caseId, Long.MIN_VALUE, Long.MAX_VALUE, null, contact -> {
-            range[0] = Math.min(range[0], contact.atUtc());
-            range[1] = Math.max(range[1], contact.atUtc());
-        });
-        return range[0] == Long.MAX_VALUE ? null : range;
     }
 
     private static LocalDate day(long millis, ZoneId zone) {

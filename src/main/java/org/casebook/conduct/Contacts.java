@@ -16,16 +16,18 @@ final class Contacts {
     /** The channel incidents are counted under. */
     static final String DIARY = "diary";
 
-    private static final String SELECT = """
-            SELECT i.id, i.kind, i.type, i.at_utc,
-                   CASE WHEN i.kind = 'incident' THEN 'diary' ELSE lower(coalesce(cv.channel, i.type, i.kind)) END
-            FROM item i
+    private static final String FROM_WHERE = """
+             FROM item i
             LEFT JOIN person p ON p.id = i.sender_id
             LEFT JOIN person k ON k.id = p.merged_into
             LEFT JOIN conversation cv ON cv.id = i.conversation_id
             WHERE i.case_id = ? AND i.at_utc >= ? AND i.at_utc < ?
-              AND (i.kind = 'incident' OR (i.kind IN ('message', 'call') AND %s))
-            ORDER BY i.at_utc, i.id""";
+              AND (i.kind = 'incident' OR (i.kind IN ('message', 'call') AND %s))""";
+    private static final String SELECT = """
+            SELECT i.id, i.kind, i.type, i.at_utc,
+                   CASE WHEN i.kind = 'incident' THEN 'diary' ELSE lower(coalesce(cv.channel, i.type, i.kind)) END"""
+            + FROM_WHERE + " ORDER BY i.at_utc, i.id";
+    private static final String RANGE = "SELECT min(i.at_utc), max(i.at_utc)" + FROM_WHERE;
     private static final String FROM_PERPETRATOR = "(p.role = 'perpetrator' OR k.role = 'perpetrator')";
     private static final String NOT_SENT_BY_USER = "coalesce(i.direction, '') <> 'outgoing'";
     private static final String FROM_PERSON = "coalesce(p.merged_into, p.id) = ?";
@@ -60,9 +62,7 @@ final class Contacts {
      */
     static void scan(Connection c, long caseId, long fromUtc, long toUtc, Long fromPerson, Sink sink)
             throws SQLException {
-        String senders = fromPerson != null ? FROM_PERSON
-                : hasPerpetrator(c, caseId) ? FROM_PERPETRATOR : NOT_SENT_BY_USER;
-        try (PreparedStatement ps = c.prepareStatement(SELECT.formatted(senders))) {
+        try (PreparedStatement ps = c.prepareStatement(SELECT.formatted(senders(c, caseId, fromPerson)))) {
             ps.setLong(1, caseId);
             ps.setLong(2, fromUtc);
             ps.setLong(3, toUtc);
@@ -77,6 +77,26 @@ final class Contacts {
                 }
             }
         }
+    }
+
+    /** The first and last contact's times in milliseconds, or null when the case has none. */
+    static long[] range(Connection c, long caseId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(RANGE.formatted(senders(c, caseId, null)))) {
+            ps.setLong(1, caseId);
+            ps.setLong(2, Long.MIN_VALUE);
+            ps.setLong(3, Long.MAX_VALUE);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return null;
+                }
+                long first = rs.getLong(1);
+                return rs.wasNull() ? null : new long[] {first, rs.getLong(2)};
+            }
+        }
+    }
+
+    private static String senders(Connection c, long caseId, Long fromPerson) throws SQLException {
+        return fromPerson != null ? FROM_PERSON : hasPerpetrator(c, caseId) ? FROM_PERPETRATOR : NOT_SENT_BY_USER;
     }
 
     /** The plain-words definition, as the figures' method states it. */

@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code casebook person add|list}: the people in a case and their numbers, addresses and handles. */
-@Command(name = "person", mixinStandardHelpOptions = true, description = "Add or list the people in a case.",
-        subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class})
+@Command(name = "person", mixinStandardHelpOptions = true, description = "Add, list or merge the people in a case.",
+        subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class, PersonCommand.Merge.class})
 final class PersonCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -32,7 +32,7 @@ final class PersonCommand {
         String name;
 
         @Option(names = "--role", paramLabel = "ROLE", defaultValue = "other",
-                description = "perpetrator, witness or other (default: ${DEFAULT-VALUE}).")
+                description = "perpetrator, witness, third-party or other (default: ${DEFAULT-VALUE}).")
         String role;
 
         @Option(names = "--phone", paramLabel = "NUMBER", description = "A phone number they use (repeatable).")
@@ -118,6 +118,24 @@ final class PersonCommand {
             if (people.isEmpty() && !json) {
                 ctx.out().println("No people in case " + aCase.id() + " yet.");
             }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "merge", mixinStandardHelpOptions = true,
+            description = "Merge a person into another: the same human behind another number or account. Their "
+                    + "numbers and addresses move to the person kept, and their messages count as that person's.")
+    static final class Merge extends VaultCommand {
+        @Option(names = "--into", required = true, paramLabel = "ID", description = "The person to keep.")
+        long into;
+
+        @picocli.CommandLine.Parameters(index = "0", paramLabel = "ID", description = "The person merged into them.")
+        long from;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            Person kept = new PersonService(vault).merge(into, from);
+            ctx.out().println("Merged person " + from + " into " + kept.id() + " (" + kept.name() + ").");
             return ExitCodes.OK;
         }
     }

@@ -122,7 +122,8 @@ public final class CaseService {
         });
     }
 
-    static Case get(Connection c, long id) throws SQLException {
+    /** The case with {@code id}, read in the caller's transaction; bad input when there is none. */
+    public static Case get(Connection c, long id) throws SQLException {
         return findById(c, id).orElseThrow(() -> VaultException.badInput("No case with id " + id + "."));
     }
 

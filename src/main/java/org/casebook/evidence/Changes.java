@@ -5,11 +5,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /** Records an edit's old and new value for the audit log, so that history is never lost. */
-final class Changes {
+public final class Changes {
     private Changes() {
     }
 
-    static void note(Map<String, Object> changes, String field, Object before, Object after) {
+    public static void note(Map<String, Object> changes, String field, Object before, Object after) {
         if (!Objects.equals(before, after)) {
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("old", before);

@@ -29,12 +29,13 @@ final class ItemState {
     private static final String CASE_SQL =
             "SELECT title, initials, zone, created_utc FROM case_file WHERE id = ?";
     private static final String PERSON_SQL = """
-            SELECT p.case_id, p.name, p.role, p.notes,
+            SELECT p.case_id, p.name, p.role, p.notes, p.merged_into,
                    (SELECT group_concat(kind || ':' || raw, char(10)) FROM
                        (SELECT kind, raw FROM identifier WHERE person_id = p.id ORDER BY kind, raw)) AS identifiers
             FROM person p WHERE p.id = ?""";
     private static final String[] CASE_COLUMNS = {"title", "initials", "zone", "created_utc"};
-    private static final String[] PERSON_COLUMNS = {"case_id", "name", "role", "notes", "identifiers"};
+    private static final String[] PERSON_COLUMNS = {"case_id", "name", "role", "notes", "merged_into",
+        "identifiers"};
 
     private ItemState() {
     }
@@ -48,6 +49,9 @@ final class ItemState {
     }
 
     static Optional<String> ofPerson(Connection c, long id) throws SQLException {
+        if (!Sql.recordsMerges(c)) {
+            return hash(c, PERSON_SQL.replace(" p.merged_into,", " NULL,"), PERSON_COLUMNS, id);
+        }
         return hash(c, PERSON_SQL, PERSON_COLUMNS, id);
     }
 

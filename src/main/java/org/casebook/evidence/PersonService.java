@@ -71,10 +71,121 @@ public final class PersonService {
         });
     }
 
+    /**
+     * Merges person {@code fromId} into {@code intoId}: the same human behind another number or account. Every
+     * identifier of the merged person moves to the one kept, so importing again finds the kept person; their
+     * items keep their sender (the timeline still shows the name the export used) and count as the kept
+     * person's in the course-of-conduct figures. A perpetrator merged into someone makes them the perpetrator.
+     * People earlier merged into {@code fromId} follow it. The audit log keeps what moved.
+     */
+    public Person merge(long intoId, long fromId) {
+        if (intoId == fromId) {
+            throw org.casebook.vault.VaultException.badInput("Cannot merge person " + fromId + " into itself.");
+        }
+        return vault.write(c -> {
+            Person into = get(c, intoId);
+            Person from = get(c, fromId);
+            if (into.caseId() != from.caseId()) {
+                throw org.casebook.vault.VaultException.badInput("Person " + fromId + " and person " + intoId
+                        + " belong to different cases.");
+            }
+            for (long id : new long[] {intoId, fromId}) {
+                Long target = mergedInto(c, id);
+                if (target != null) {
+                    throw org.casebook.vault.VaultException.badInput("Person " + id + " was already merged into person "
+                            + target + ".");
+                }
+            }
+            List<Long> followers = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM person WHERE merged_into = ? ORDER BY id")) {
+                ps.setLong(1, fromId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        followers.add(rs.getLong(1));
+                    }
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE identifier SET person_id = ? WHERE person_id = ?")) {
+                ps.setLong(1, intoId);
+                ps.setLong(2, fromId);
+                ps.executeUpdate();
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE person SET merged_into = ? WHERE id = ? OR merged_into = ?")) {
+                ps.setLong(1, intoId);
+                ps.setLong(2, fromId);
+                ps.setLong(3, fromId);
+                ps.executeUpdate();
+            }
+            PersonRole role = into.role();
+            if (from.role() == PersonRole.PERPETRATOR && role != PersonRole.PERPETRATOR) {
+                role = PersonRole.PERPETRATOR;
+                try (PreparedStatement ps = c.prepareStatement("UPDATE person SET role = ? WHERE id = ?")) {
+                    ps.setString(1, role.code());
+                    ps.setLong(2, intoId);
+                    ps.executeUpdate();
+                }
+            }
+            List<String> moved = from.identifiers().stream().map(i -> i.kind().code() + ":" + i.raw()).toList();
+            Map<String, Object> fromChanges = new LinkedHashMap<>();
+            Changes.note(fromChanges, "merged_into", null, intoId);
+            Changes.note(fromChanges, "identifiers", moved, List.of());
+            vault.audit().append(c, "person-merged", "person:" + fromId, Map.of("into", intoId,
+                    "changes", fromChanges, "state", ItemState.ofPerson(c, fromId).orElseThrow()));
+            for (long follower : followers) {
+                Map<String, Object> changes = new LinkedHashMap<>();
+                Changes.note(changes, "merged_into", fromId, intoId);
+                vault.audit().append(c, "person-merged", "person:" + follower, Map.of("into", intoId,
+                        "changes", changes, "state", ItemState.ofPerson(c, follower).orElseThrow()));
+            }
+            Map<String, Object> intoChanges = new LinkedHashMap<>();
+            Changes.note(intoChanges, "identifiers_added", List.of(), moved);
+            Changes.note(intoChanges, "role", into.role().code(), role.code());
+            vault.audit().append(c, "person-edited", "person:" + intoId, Map.of("merged", fromId,
+                    "changes", intoChanges, "state", ItemState.ofPerson(c, intoId).orElseThrow()));
+            return get(c, intoId);
+        });
+    }
+
+    public Person get(long id) {
+        return vault.read(c -> get(c, id));
+    }
+
+    /** Each merged person of the case and the person they were merged into. */
+    public Map<Long, Long> mergedInto(long caseId) {
+        return vault.read(c -> {
+            Map<Long, Long> out = new LinkedHashMap<>();
+            if (!Sql.recordsMerges(c)) {
+                return out;
+            }
+            try (PreparedStatement ps = c.prepareStatement(
+                    "SELECT id, merged_into FROM person WHERE case_id = ? AND merged_into IS NOT NULL ORDER BY id")) {
+                ps.setLong(1, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.put(rs.getLong(1), rs.getLong(2));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Long mergedInto(Connection c, long id) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT merged_into FROM person WHERE id = ?")) {
+            ps.setLong(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Sql.nullableLong(rs, 1) : null;
+            }
+        }
+    }
+
+    /** The people of a case, leaving out those merged into someone else (see {@link #mergedInto}). */
     public List<Person> list(long caseId) {
         return vault.read(c -> {
             List<Long> ids = new ArrayList<>();
-            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM person WHERE case_id = ? ORDER BY id")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id FROM person WHERE case_id = ?"
+                    + (Sql.recordsMerges(c) ? " AND merged_into IS NULL" : "") + " ORDER BY id")) {
                 ps.setLong(1, caseId);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -7,11 +7,11 @@ import java.sql.SQLException;
 import java.sql.Types;
 
 /** Small JDBC helpers shared by the use-cases. */
-final class Sql {
+public final class Sql {
     private Sql() {
     }
 
-    static long lastId(Connection c) throws SQLException {
+    public static long lastId(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()");
              ResultSet rs = ps.executeQuery()) {
             rs.next();
@@ -19,7 +19,7 @@ final class Sql {
         }
     }
 
-    static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
+    public static void setNullableLong(PreparedStatement ps, int index, Long value) throws SQLException {
         if (value == null) {
             ps.setNull(index, Types.INTEGER);
         } else {
@@ -27,8 +27,20 @@ final class Sql {
         }
     }
 
-    static Long nullableLong(ResultSet rs, int index) throws SQLException {
+    public static Long nullableLong(ResultSet rs, int index) throws SQLException {
         long v = rs.getLong(index);
         return rs.wasNull() ? null : v;
+    }
+
+    /**
+     * Whether the vault records merged people (schema 5 on). Only a vault the migration tests keep at an older
+     * schema lacks it: every vault Casebook opens is upgraded first.
+     */
+    static boolean recordsMerges(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM pragma_table_info('person') WHERE name = 'merged_into'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
     }
 }

@@ -136,7 +136,13 @@ public final class VerifyService {
                         continue;
                     }
                     Object state = detail.get("state");
-                    latest.put(subject, new Latest(action, state == null ? null : state.toString()));
+                    Latest recordedBefore = latest.get(subject);
+                    if (state == null && recordedBefore != null && !"deleted".equals(action)) {
+                        // An entry about links or tags records no row state: the row's last one still holds.
+                        latest.put(subject, new Latest(action, recordedBefore.state()));
+                    } else {
+                        latest.put(subject, new Latest(action, state == null ? null : state.toString()));
+                    }
                     if (itemId != null) {
                         long id = itemId;
                         Object previous = "deleted".equals(action) ? state : detail.get("prev_state");

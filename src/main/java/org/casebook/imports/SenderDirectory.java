@@ -33,6 +33,10 @@ final class SenderDirectory {
         for (Person p : people.list(caseId)) {
             remember(p);
         }
+        // A merged person's identifiers moved to the person kept; their name still leads there too.
+        for (Map.Entry<Long, Long> merged : people.mergedInto(caseId).entrySet()) {
+            byName.putIfAbsent(nameKey(people.get(merged.getKey()).name()), merged.getValue());
+        }
     }
 
     /** The person id for a sender, creating the person when needed; null for a system line. */

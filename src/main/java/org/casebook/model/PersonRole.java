@@ -2,15 +2,19 @@ package org.casebook.model;
 
 import java.util.Locale;
 
-/** How a person relates to the case. */
+/**
+ * How a person relates to the case. A third party is someone who passes messages on for the perpetrator
+ * (a friend, a relative), which the law counts as indirect contact.
+ */
 public enum PersonRole {
-    PERPETRATOR, WITNESS, OTHER;
+    PERPETRATOR, WITNESS, THIRD_PARTY, OTHER;
 
+    /** The name used on the command line and in JSON, e.g. {@code third-party}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     public static PersonRole fromCode(String code) {
-        return valueOf(code.trim().toUpperCase(Locale.ROOT));
+        return valueOf(code.trim().toUpperCase(Locale.ROOT).replace('-', '_'));
     }
 }

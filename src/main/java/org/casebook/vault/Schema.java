@@ -160,7 +160,81 @@ final class Schema {
                         content='item', content_rowid='id',
                         tokenize='unicode61 remove_diacritics 2',
                         columnsize=0)""",
-                    "INSERT INTO item_fts(item_fts) VALUES ('rebuild')")));
+                    "INSERT INTO item_fts(item_fts) VALUES ('rebuild')")),
+            // Links to items cascade so that deleting an item (which the audit log records) never fails on them.
+            new Migration(5, "course of conduct: orders and breaches, reports, impact, behaviour tags, merged people",
+                    List.of(
+                    """
+                    CREATE TABLE court_order(
+                        id                INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id           INTEGER NOT NULL REFERENCES case_file(id),
+                        kind              TEXT NOT NULL,
+                        issuer            TEXT,
+                        reference         TEXT,
+                        made              TEXT NOT NULL,
+                        expires           TEXT,
+                        against_person_id INTEGER REFERENCES person(id),
+                        notes             TEXT,
+                        added_utc         INTEGER NOT NULL)""",
+                    "CREATE INDEX court_order_case ON court_order(case_id)",
+                    """
+                    CREATE TABLE order_condition(
+                        id       INTEGER PRIMARY KEY AUTOINCREMENT,
+                        order_id INTEGER NOT NULL REFERENCES court_order(id) ON DELETE CASCADE,
+                        position INTEGER NOT NULL,
+                        text     TEXT NOT NULL,
+                        UNIQUE(order_id, position))""",
+                    """
+                    CREATE TABLE breach(
+                        item_id      INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        condition_id INTEGER NOT NULL REFERENCES order_condition(id) ON DELETE CASCADE,
+                        status       TEXT NOT NULL CHECK (status IN ('confirmed', 'dismissed')),
+                        note         TEXT,
+                        decided_utc  INTEGER NOT NULL,
+                        PRIMARY KEY(item_id, condition_id)) WITHOUT ROWID""",
+                    "CREATE INDEX breach_condition ON breach(condition_id)",
+                    """
+                    CREATE TABLE report(
+                        id             INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id        INTEGER NOT NULL REFERENCES case_file(id),
+                        at_utc         INTEGER NOT NULL,
+                        at_zone        TEXT NOT NULL,
+                        at_local       TEXT NOT NULL,
+                        recipient_kind TEXT NOT NULL,
+                        recipient      TEXT,
+                        reference      TEXT,
+                        contact        TEXT,
+                        outcome        TEXT,
+                        added_utc      INTEGER NOT NULL)""",
+                    "CREATE INDEX report_case ON report(case_id, at_utc)",
+                    """
+                    CREATE TABLE report_link(
+                        report_id INTEGER NOT NULL REFERENCES report(id) ON DELETE CASCADE,
+                        item_id   INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        PRIMARY KEY(report_id, item_id)) WITHOUT ROWID""",
+                    "CREATE INDEX report_link_item ON report_link(item_id)",
+                    """
+                    CREATE TABLE impact(
+                        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id   INTEGER NOT NULL REFERENCES case_file(id),
+                        day       TEXT NOT NULL,
+                        kind      TEXT NOT NULL,
+                        text      TEXT NOT NULL,
+                        added_utc INTEGER NOT NULL)""",
+                    "CREATE INDEX impact_case ON impact(case_id, day)",
+                    """
+                    CREATE TABLE impact_link(
+                        impact_id INTEGER NOT NULL REFERENCES impact(id) ON DELETE CASCADE,
+                        item_id   INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        PRIMARY KEY(impact_id, item_id)) WITHOUT ROWID""",
+                    "CREATE INDEX impact_link_item ON impact_link(item_id)",
+                    """
+                    CREATE TABLE item_tag(
+                        item_id INTEGER NOT NULL REFERENCES item(id) ON DELETE CASCADE,
+                        tag     TEXT NOT NULL,
+                        PRIMARY KEY(item_id, tag)) WITHOUT ROWID""",
+                    "CREATE INDEX item_tag_tag ON item_tag(tag, item_id)",
+                    "ALTER TABLE person ADD COLUMN merged_into INTEGER REFERENCES person(id)")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

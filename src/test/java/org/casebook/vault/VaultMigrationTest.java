@@ -264,4 +264,41 @@ class VaultMigrationTest {
             assertEquals(List.of(), v.integrityCheck());
         }
     }
+
+    @Test
+    void migrationFiveAddsTheConductTablesAndOldPeopleStillVerify() {
+        Path file = dir.resolve("v4.casebook");
+        long caseId;
+        long personId;
+        try (Vault v4 = Vault.create(file, pass(), 4, Clock.systemUTC())) {
+            caseId = new CaseService(v4).add("Case at v4", "CF", LONDON).id();
+            personId = v4.write(c -> {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO person(case_id, name, role) VALUES (?, 'Sam', 'perpetrator')")) {
+                    ps.setLong(1, caseId);
+                    ps.executeUpdate();
+                }
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("SELECT last_insert_rowid()"); ResultSet rs = ps.executeQuery()) {
+                    id = rs.getLong(1);
+                }
+                // the state hash a v4 Casebook recorded: the columns of that schema, nulls left out
+                v4.audit().append(c, "person-added", "person:" + id, Map.of("state",
+                        Sha256.of("case_id=" + caseId + "\nname=Sam\nrole=perpetrator\n")));
+                return id;
+            });
+            assertFalse(tableExists(v4, "court_order"));
+        }
+        try (Vault v = Vault.open(file, pass())) {
+            assertEquals(5, v.schemaVersion());
+            for (String table : List.of("court_order", "order_condition", "breach", "report", "report_link", "impact",
+                    "impact_link", "item_tag")) {
+                assertTrue(tableExists(v, table), table);
+            }
+            assertTrue(schemaSql(v, "person").contains("merged_into"), schemaSql(v, "person"));
+            VerifyReport report = new VerifyService(v).verify(Progress.NONE);
+            assertTrue(report.intact(), report.problems().toString());
+            assertEquals("perpetrator", new org.casebook.evidence.PersonService(v).get(personId).role().code());
+        }
+    }
 }

@@ -1,0 +1,158 @@
+package org.casebook.cli;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casebook.conduct.BreachSuggestions;
+import org.casebook.conduct.OrderService;
+import org.casebook.model.BreachDecision;
+import org.casebook.model.BreachStatus;
+import org.casebook.model.Case;
+import org.casebook.model.CourtOrder;
+import org.casebook.model.OrderCondition;
+import org.casebook.model.OrderDraft;
+import org.casebook.model.OrderKind;
+import org.casebook.vault.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code casebook order add|list|breach}: orders, their conditions and breaches. */
+@Command(name = "order", mixinStandardHelpOptions = true, description = "Record orders and their breaches.",
+        subcommands = {OrderCommand.Add.class, OrderCommand.ListOrders.class, OrderCommand.Breach.class})
+final class OrderCommand {
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Record an order. Prints the new order's id.")
+    static final class Add extends VaultCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+        String caseKey;
+
+        @Option(names = "--kind", required = true, paramLabel = "KIND", description = "One of: restraining-order, "
+                + "non-molestation-order, stalking-protection-order, bail-conditions, injunction, other.")
+        String kind;
+
+        @Option(names = "--made", required = true, paramLabel = "DATE", description = "The day it was made.")
+        String made;
+
+        @Option(names = "--expires", paramLabel = "DATE", description = "Its last day (leave out: until further order).")
+        String expires;
+
+        @Option(names = "--issuer", paramLabel = "TEXT", description = "The court or police force.")
+        String issuer;
+
+        @Option(names = "--reference", paramLabel = "TEXT", description = "The case or order number.")
+        String reference;
+
+        @Option(names = "--against", paramLabel = "PERSON", description = "The id of the person it is against.")
+        Long against;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Notes.")
+        String notes;
+
+        @Option(names = "--condition", required = true, paramLabel = "TEXT",
+                description = "A condition, e.g. \"No contact directly or indirectly\" (repeatable, in order).")
+        List<String> conditions = new ArrayList<>();
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            OrderKind orderKind = ConductOptions.code("--kind", OrderKind::fromCode, kind);
+            var madeDate = ConductOptions.date("--made", made);
+            var expiresDate = ConductOptions.date("--expires", expires);
+            Case aCase = findCase(vault, caseKey);
+            CourtOrder order = new OrderService(vault).add(aCase.id(), new OrderDraft(orderKind, issuer, reference,
+                    madeDate, expiresDate, against, notes, conditions));
+            ctx.out().println(order.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List a case's orders with their conditions, breaches and suggested breaches.")
+    static final class ListOrders extends VaultCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+        String caseKey;
+
+        @Option(names = "--json", description = "One JSON object per line.")
+        boolean json;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            Case aCase = findCase(vault, caseKey);
+            OrderService orders = new OrderService(vault);
+            BreachSuggestions suggestions = new BreachSuggestions(vault);
+            List<CourtOrder> list = orders.list(aCase.id());
+            for (CourtOrder o : list) {
+                List<BreachDecision> decisions = orders.breaches(o.id());
+                List<Long> suggested = suggestions.forOrder(o.id()).stream()
+                        .map(BreachSuggestions.Suggestion::itemId).toList();
+                if (json) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", o.id());
+                    row.put("kind", o.kind().code());
+                    row.put("issuer", o.issuer());
+                    row.put("reference", o.reference());
+                    row.put("made", o.made().toString());
+                    row.put("expires", o.expires() == null ? null : o.expires().toString());
+                    row.put("against", o.againstPersonId());
+                    List<Map<String, Object>> conditions = new ArrayList<>();
+                    for (OrderCondition k : o.conditions()) {
+                        conditions.add(Map.of("id", k.id(), "position", k.position(), "text", k.text()));
+                    }
+                    row.put("conditions", conditions);
+                    List<Map<String, Object>> breaches = new ArrayList<>();
+                    for (BreachDecision d : decisions) {
+                        Map<String, Object> b = new LinkedHashMap<>();
+                        b.put("item", d.itemId());
+                        b.put("condition", d.conditionId());
+                        b.put("status", d.status().code());
+                        b.put("note", d.note());
+                        breaches.add(b);
+                    }
+                    row.put("breaches", breaches);
+                    row.put("suggested", suggested);
+                    JsonLines.write(ctx.out(), row);
+                } else {
+                    ctx.out().printf("%-6d %s %s, %s to %s%n", o.id(), o.kind().code(),
+                            o.reference() == null ? "" : o.reference(), o.made(),
+                            o.expires() == null ? "further order" : o.expires());
+                    for (OrderCondition k : o.conditions()) {
+                        ctx.out().printf("       condition %d (id %d): %s%n", k.position(), k.id(), k.text());
+                    }
+                    long confirmed = decisions.stream().filter(d -> d.status() == BreachStatus.CONFIRMED).count();
+                    ctx.out().printf("       %d confirmed breaches, %d dismissed, %d suggested to check%n", confirmed,
+                            decisions.size() - confirmed, suggested.size());
+                }
+            }
+            if (list.isEmpty() && !json) {
+                ctx.out().println("No orders in case " + aCase.id() + " yet.");
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "breach", mixinStandardHelpOptions = true,
+            description = "Confirm (or dismiss) that an item breached a condition of an order.")
+    static final class Breach extends VaultCommand {
+        @Option(names = "--item", required = true, paramLabel = "ID", description = "The incident or message.")
+        long item;
+
+        @Option(names = "--condition", required = true, paramLabel = "ID",
+                description = "The condition's id (see: casebook order list).")
+        long condition;
+
+        @Option(names = "--dismiss", description = "Record that it was not a breach.")
+        boolean dismiss;
+
+        @Option(names = "--note", paramLabel = "TEXT", description = "Why.")
+        String note;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            BreachDecision d = new OrderService(vault).decide(item, condition,
+                    dismiss ? BreachStatus.DISMISSED : BreachStatus.CONFIRMED, note);
+            ctx.out().println("Item " + d.itemId() + " " + (dismiss ? "dismissed as a breach of" : "confirmed as a breach of")
+                    + " order " + d.orderId() + ": " + d.condition());
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package org.casebook.model;
+
+/** The kinds of court order or police condition whose breach is itself an offence or contempt. */
+public enum OrderKind {
+    RESTRAINING_ORDER("restraining-order", "Restraining order"),
+    NON_MOLESTATION_ORDER("non-molestation-order", "Non-molestation order"),
+    STALKING_PROTECTION_ORDER("stalking-protection-order", "Stalking protection order"),
+    BAIL_CONDITIONS("bail-conditions", "Bail conditions"),
+    INJUNCTION("injunction", "Injunction"),
+    OTHER("other", "Other order");
+
+    private final String code;
+    private final String label;
+
+    OrderKind(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static OrderKind fromCode(String code) {
+        return Coded.fromCode(OrderKind.class, OrderKind::code, "order kind", code);
+    }
+
+    public static String codes() {
+        return Coded.codes(OrderKind.class, OrderKind::code);
+    }
+}

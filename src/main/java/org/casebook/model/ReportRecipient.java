@@ -1,0 +1,35 @@
+package org.casebook.model;
+
+/** Who a report was made to. */
+public enum ReportRecipient {
+    POLICE("police", "Police"),
+    PLATFORM("platform", "Platform or service provider"),
+    EMPLOYER("employer", "Employer"),
+    HOUSING("housing", "Housing provider"),
+    SCHOOL("school", "School, college or university"),
+    OTHER("other", "Other");
+
+    private final String code;
+    private final String label;
+
+    ReportRecipient(String code, String label) {
+        this.code = code;
+        this.label = label;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    public static ReportRecipient fromCode(String code) {
+        return Coded.fromCode(ReportRecipient.class, ReportRecipient::code, "recipient kind", code);
+    }
+
+    public static String codes() {
+        return Coded.codes(ReportRecipient.class, ReportRecipient::code);
+    }
+}

@@ -201,6 +201,20 @@ class PrintRenditionsTest {
     }
 
     @Test
+    void verifyRehashesRenditionsAndNamesADamagedOne() throws Exception {
+        Path photo = write("IMG_0004.jpg", Images.photoJpeg(800, 600, 5, 0.9f, "2024:03:04 08:00:00", 0));
+        Attachment a = attachments.attach(aCase.id(), List.of(photo), null, Progress.NONE).get(0);
+        long original = blobOf(a);
+        long rendition = count("SELECT blob_id FROM rendition");
+        vault.close();
+        TestVaults.rawExecute(vault.file(), "UPDATE blob_chunk SET data = X'00' WHERE blob_id = " + rendition);
+        vault = TestVaults.open(vault.file());
+        List<String> problems = new VerifyService(vault).verify(Progress.NONE).problems();
+        assertEquals(1, problems.size(), problems.toString());
+        assertTrue(problems.get(0).contains("print rendition of stored original #" + original), problems.get(0));
+    }
+
+    @Test
     void subsamplingKeepsEnoughPixels() {
         assertEquals(1, PrintImageEncoder.subsampling(2400));
         assertEquals(2, PrintImageEncoder.subsampling(4000));

@@ -34,7 +34,8 @@ import org.casebook.vault.VaultException;
 /**
  * Attaching original files (photos, documents, recordings, videos of any size). All the files of one call
  * are stored in one transaction: every one of them, or none. A photo is placed on the timeline at its EXIF
- * capture time, not when it was added.
+ * capture time, not when it was added, and gets its print rendition ({@link PrintRenditions}) in the same
+ * transaction.
  */
 public final class AttachmentService {
     static final String TIME_EXIF = "exif";
@@ -44,6 +45,7 @@ public final class AttachmentService {
     private final Vault vault;
     private final MediaInspector inspector;
     private final Clock clock;
+    private final PrintRenditions renditions;
 
     public AttachmentService(Vault vault) {
         this(vault, new MediaInspector(), Clock.systemUTC());
@@ -53,6 +55,7 @@ public final class AttachmentService {
         this.vault = vault;
         this.inspector = inspector;
         this.clock = clock;
+        this.renditions = new PrintRenditions(vault, clock);
     }
 
     /** Expands folders into the files inside them, in name order, and checks each can be read. */
@@ -131,6 +134,7 @@ public final class AttachmentService {
             throw VaultException.badInput("Cannot read " + file + ": " + e.getCause().getMessage());
         }
         MediaInfo media = inspector.inspect(file, blob.head());
+        renditions.makeIfMissing(c, blob.id(), media.mediaType(), () -> Files.newInputStream(file));
         Placement placement = place(aCase.zone(), media, incident, modified);
         String name = file.getFileName().toString();
         Map<String, Object> extra = new LinkedHashMap<>();

@@ -97,7 +97,18 @@ public final class VerifyService {
                 while (rs.next()) {
                     users.add("item " + rs.getLong(1) + " (" + rs.getString(2) + ")");
                 }
-                return users.isEmpty() ? "#" + blobId + " (no item refers to it)" : "of " + String.join(", ", users);
+                if (!users.isEmpty()) {
+                    return "of " + String.join(", ", users);
+                }
+            }
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT original_blob_id FROM rendition WHERE blob_id = ?")) {
+            ps.setLong(1, blobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    return "#" + blobId + " (the print rendition of stored original #" + rs.getLong(1) + ")";
+                }
+                return "#" + blobId + " (no item refers to it)";
             }
         }
     }

@@ -35,6 +35,7 @@ import org.casebook.evidence.CaseService;
 import org.casebook.evidence.ItemRow;
 import org.casebook.evidence.MediaInfo;
 import org.casebook.evidence.MediaInspector;
+import org.casebook.evidence.PrintRenditions;
 import org.casebook.evidence.PersonService;
 import org.casebook.model.Case;
 import org.casebook.model.ItemKind;
@@ -58,6 +59,7 @@ public final class ImportService {
     private final Vault vault;
     private final Importers importers;
     private final MediaInspector inspector;
+    private final PrintRenditions renditions;
     private final Clock clock;
 
     public ImportService(Vault vault, Importers importers) {
@@ -68,6 +70,7 @@ public final class ImportService {
         this.vault = vault;
         this.importers = importers;
         this.inspector = inspector;
+        this.renditions = new PrintRenditions(vault, clock);
         this.clock = clock;
     }
 
@@ -619,6 +622,7 @@ public final class ImportService {
                 AttachmentRef.EmbeddedData again = data;
                 MediaInfo media = inspector.inspect(ref.name() == null ? "attachment" : ref.name(), blob.head(),
                         again::open);
+                renditions.makeIfMissing(c, blob.id(), media.mediaType(), again::open);
                 return new StoredAttachment(ref.name() == null ? "attachment" : ref.name(), blob, media);
             } catch (IOException e) {
                 throw new ImportException(export.name() + " " + m.source() + ": the attached file " + ref.name()

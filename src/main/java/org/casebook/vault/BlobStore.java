@@ -100,20 +100,45 @@ public final class BlobStore {
     }
 
     /**
-     * Removes a blob no item or import refers to any more (secure_delete overwrites the freed pages).
-     * Works at every schema version: imports appear in version 3.
+     * Removes a blob no item, import or print rendition refers to any more (secure_delete overwrites the
+     * freed pages), and with it its print rendition when nothing else uses that. Works at every schema
+     * version: imports appear in version 3, renditions in version 6.
      */
     public boolean deleteIfUnreferenced(Connection c, long blobId) throws SQLException {
         boolean hasImports = Schema.version(c) >= 3;
+        boolean hasRenditions = Schema.hasRenditions(c);
+        Long rendition = hasRenditions ? renditionOf(c, blobId) : null;
+        boolean deleted;
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM blob WHERE id = ? AND NOT EXISTS (SELECT 1 FROM item WHERE blob_id = ?)"
-                        + (hasImports ? " AND NOT EXISTS (SELECT 1 FROM import_run WHERE blob_id = ?)" : ""))) {
-            ps.setLong(1, blobId);
-            ps.setLong(2, blobId);
+                        + (hasImports ? " AND NOT EXISTS (SELECT 1 FROM import_run WHERE blob_id = ?)" : "")
+                        + (hasRenditions ? " AND NOT EXISTS (SELECT 1 FROM rendition WHERE blob_id = ?)" : ""))) {
+            int i = 1;
+            ps.setLong(i++, blobId);
+            ps.setLong(i++, blobId);
             if (hasImports) {
-                ps.setLong(3, blobId);
+                ps.setLong(i++, blobId);
             }
-            return ps.executeUpdate() > 0;
+            if (hasRenditions) {
+                ps.setLong(i, blobId);
+            }
+            deleted = ps.executeUpdate() > 0;
+        }
+        // The rendition's row went with its original (ON DELETE CASCADE); its blob may be shared by another
+        // original's rendition (the same pixels with different metadata), hence the same check again.
+        if (deleted && rendition != null) {
+            deleteIfUnreferenced(c, rendition);
+        }
+        return deleted;
+    }
+
+    private static Long renditionOf(Connection c, long originalBlobId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT blob_id FROM rendition WHERE original_blob_id = ? AND blob_id IS NOT NULL")) {
+            ps.setLong(1, originalBlobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : null;
+            }
         }
     }
 

@@ -234,11 +234,34 @@ final class Schema {
                         tag     TEXT NOT NULL,
                         PRIMARY KEY(item_id, tag)) WITHOUT ROWID""",
                     "CREATE INDEX item_tag_tag ON item_tag(tag, item_id)",
-                    "ALTER TABLE person ADD COLUMN merged_into INTEGER REFERENCES person(id)")));
+                    "ALTER TABLE person ADD COLUMN merged_into INTEGER REFERENCES person(id)")),
+            // A photo's print rendition is derived data, not evidence: it lives in the blob store (encrypted like
+            // everything else) but no item refers to it, so it is never exported or listed as an exhibit. A row
+            // with no blob records that the image could not be decoded, so nobody tries again on every bundle.
+            new Migration(6, "print renditions of photos (oriented, at most 2400 px, for the bundle)", List.of(
+                    """
+                    CREATE TABLE rendition(
+                        original_blob_id INTEGER PRIMARY KEY REFERENCES blob(id) ON DELETE CASCADE,
+                        blob_id          INTEGER REFERENCES blob(id),
+                        width            INTEGER,
+                        height           INTEGER,
+                        note             TEXT,
+                        made_utc         INTEGER NOT NULL)""",
+                    "CREATE INDEX rendition_blob ON rendition(blob_id) WHERE blob_id IS NOT NULL")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
     private Schema() {
+    }
+
+    /** Every migration's number, in order (numbers may have gaps while branches are merged). */
+    static List<Integer> versions() {
+        return MIGRATIONS.stream().map(Migration::version).toList();
+    }
+
+    /** True when the vault has the rendition table (migration 6). */
+    static boolean hasRenditions(Connection connection) throws SQLException {
+        return version(connection) >= 6;
     }
 
     static int version(Connection connection) throws SQLException {

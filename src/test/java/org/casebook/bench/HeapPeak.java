@@ -5,12 +5,12 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 
 /** The heap a benchmark used at its peak: the sum of the heap pools' peaks (an upper bound). */
-final class HeapPeak {
+public final class HeapPeak {
     private HeapPeak() {
     }
 
     /** Collects garbage first, so the peak that follows is the work's own. */
-    static void reset() {
+    public static void reset() {
         System.gc();
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
@@ -19,7 +19,7 @@ final class HeapPeak {
         }
     }
 
-    static long bytes() {
+    public static long bytes() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {

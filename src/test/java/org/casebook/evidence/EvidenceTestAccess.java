@@ -63,4 +63,13 @@ public final class EvidenceTestAccess {
     public static String itemState(Connection c, long itemId) throws SQLException {
         return ItemState.ofItem(c, itemId).orElseThrow();
     }
+
+    /**
+     * Makes a print rendition of a file without storing it (for benchmarks that separate the rendering cost
+     * from attaching); returns {width, height}, or null when the picture could not be decoded.
+     */
+    public static int[] renderPrintImage(java.nio.file.Path file, String mediaType) {
+        PrintImageEncoder.Result r = PrintImageEncoder.render(() -> java.nio.file.Files.newInputStream(file), mediaType);
+        return r instanceof PrintImageEncoder.Rendered done ? new int[] {done.width(), done.height()} : null;
+    }
 }

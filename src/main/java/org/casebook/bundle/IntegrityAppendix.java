@@ -11,7 +11,7 @@ import org.casebook.Version;
  * evidence was collected, and how anyone can check the embedded originals with standard tools.
  */
 final class IntegrityAppendix {
-    private static final float[] X = {0, 40, 124, 172};
+    private static final float[] X = {0, 40, 316, 376};
 
     private final BundleContent content;
     private final PageWriter w;
@@ -33,7 +33,7 @@ final class IntegrityAppendix {
                         content.exhibits().get(0), s -> s)) + "\u201D).", PageWriter.BODY);
         w.gap(8);
         List<PageWriter.Cell> head = new ArrayList<>();
-        String[] titles = {"Exhibit", "Original file", "Kind", "SHA-256"};
+        String[] titles = {"Exhibit", "SHA-256", "Kind", "Original file"};
         for (int i = 0; i < titles.length; i++) {
             head.add(PageWriter.Cell.of(titles[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i)));
         }
@@ -52,11 +52,11 @@ final class IntegrityAppendix {
                     : BundleSelection.kindLabel(e.mediaType()).toLowerCase(java.util.Locale.ROOT);
             // reference first and hash on the same baseline: what verify-bundle and a reader's eye look for
             w.row(List.of(PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, PageWriter.LEFT + X[0], width(0)),
-                    PageWriter.Cell.of(e.fileName(), PageWriter.SMALL, PageWriter.LEFT + X[1], width(1)),
-                    PageWriter.Cell.of(kind + (withheld.contains(e.reference()) ? " (not embedded)" : ""),
-                            PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
                     PageWriter.Cell.of(e.sha256() == null ? "(no original)" : e.sha256(), PageWriter.HASH,
-                            PageWriter.LEFT + X[3], width(3))));
+                            PageWriter.LEFT + X[1], width(1)),
+                    PageWriter.Cell.of(kind, PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
+                    PageWriter.Cell.of(e.fileName() + (withheld.contains(e.reference()) ? " (not embedded)" : ""),
+                            PageWriter.SMALL, PageWriter.LEFT + X[3], width(3))));
         }
         w.continuation(null);
         w.gap(10);

@@ -15,7 +15,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
  * pages it points to are placed); {@link #resolve} points each at its page once every page is there.
  */
 final class Links {
-    private record Pending(PDPageXYZDestination destination, String key) {
+    private record Pending(PDActionGoTo action, String key) {
     }
 
     private final List<Pending> pending = new ArrayList<>();
@@ -27,16 +27,15 @@ final class Links {
         border.setWidth(0);
         link.setBorderStyle(border);
         link.setPrinted(true); // PDF/A wants annotations printable
-        PDPageXYZDestination destination = new PDPageXYZDestination();
+        // PDFBox checks a GoTo's page when it is set, so the destination is set in resolve()
         PDActionGoTo action = new PDActionGoTo();
-        action.setDestination(destination);
         link.setAction(action);
         try {
             page.getAnnotations().add(link);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        pending.add(new Pending(destination, key));
+        pending.add(new Pending(action, key));
     }
 
     void resolve(Map<String, PDPage> targets) {
@@ -45,7 +44,7 @@ final class Links {
             if (page == null) {
                 throw new IllegalStateException("No page for link target " + p.key());
             }
-            point(p.destination(), page);
+            p.action().setDestination(to(page));
         }
     }
 

@@ -222,13 +222,16 @@ final class PageWriter {
         for (Cell c : cells) {
             ascent = Math.max(ascent, type.ascent(c.style()));
         }
-        for (int i = 0; i < cells.size(); i++) {
-            Cell c = cells.get(i);
-            float baseline = top - ascent;
-            for (TextLine l : wrapped.get(i)) {
-                float x = c.rightAlign() ? c.x() + c.width() - 4 - l.width() : c.x();
-                type.draw(stream, l, x, baseline);
-                baseline -= lineHeight(c.style());
+        // line by line across the cells, so the text layer reads in row order (what text extraction sees)
+        int most = wrapped.stream().mapToInt(List::size).max().orElse(0);
+        for (int j = 0; j < most; j++) {
+            for (int i = 0; i < cells.size(); i++) {
+                Cell c = cells.get(i);
+                if (j < wrapped.get(i).size()) {
+                    TextLine l = wrapped.get(i).get(j);
+                    float x = c.rightAlign() ? c.x() + c.width() - 4 - l.width() : c.x();
+                    type.draw(stream, l, x, top - ascent - j * lineHeight(c.style()));
+                }
             }
         }
         y = top - height - 3;

@@ -130,7 +130,7 @@ final class BundleSelection {
             case "file modified" -> "file's modified time (approximate)";
             default -> a.timeSource();
         };
-        return new ExhibitItem(null, kind, a.id(), description.toString(), "Attached file " + a.fileName(),
+        return new ExhibitItem(null, kind, a.id(), kindLabel(type), description.toString(), "Attached file " + a.fileName(),
                 a.fileName(), type, a.size(), a.when().at(), null, a.when().approximate(), a.added(), a.sha256(),
                 timeNote, a.camera(), List.of(), a.incidentIds());
     }
@@ -149,13 +149,13 @@ final class BundleSelection {
                 : conversation.key();
         boolean calls = first.kind() == ItemKind.CALL;
         String noun = calls ? (thread.size() == 1 ? "call" : "calls") : (thread.size() == 1 ? "message" : "messages");
-        String description = channelLabel(channel) + (calls ? " call log" : " messages")
-                + (with == null ? "" : " with " + with) + " (" + thread.size() + " " + noun + ")";
+        String typeLabel = channelLabel(channel) + (calls ? " calls" : " messages");
+        String description = typeLabel + (with == null ? "" : " with " + with) + " (" + thread.size() + " " + noun + ")";
         String fileName = export != null ? export.fileName() : first.source() == null ? "export"
                 : first.source().split(" ")[0];
         String source = first.source() == null ? fileName
                 : first.source() + (thread.size() > 1 && last.source() != null ? " to " + lastPart(last.source(), fileName) : "");
-        return new ExhibitItem(null, ExhibitItem.Kind.CONVERSATION, first.id(), description, source, fileName,
+        return new ExhibitItem(null, ExhibitItem.Kind.CONVERSATION, first.id(), typeLabel, description, source, fileName,
                 mediaTypeOf(fileName), -1, first.when().at(), last.when().at(), false, first.added(),
                 first.sha256(), "as recorded in the export", null, thread, List.of());
     }

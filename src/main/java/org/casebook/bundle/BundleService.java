@@ -103,7 +103,7 @@ public final class BundleService {
             // Pass 1: everything after the front matter, in order.
             PageWriter body = new PageWriter(document, type, redactor, links);
             new DiarySection(content, body).write();
-            Map<PDPage, String> exhibitPages;
+            Map<org.apache.pdfbox.cos.COSDictionary, String> exhibitPages;
             try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, withheld)) {
                 exhibits.write(progress, cancelled);
                 exhibitPages = exhibits.pageExhibits();

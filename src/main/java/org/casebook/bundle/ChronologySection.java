@@ -98,17 +98,18 @@ final class ChronologySection {
                     days.computeIfAbsent(m.when().at().withZoneSameInstant(zone).toLocalDate(),
                             d -> new ArrayList<>()).add(m);
                 }
-                String channel = e.description().replaceAll(" \\(\\d+ \\w+\\)$", "");
                 days.forEach((day, messages) -> {
                     TimelineItem first = messages.get(0);
                     String firstLine = first.text() == null ? "" : BundleSelection.shorten(first.text());
-                    rows.add(new Row(first.when().at(), channel, messages.size()
-                            + (messages.size() == 1 ? " item" : " items") + "; first"
+                    boolean calls = first.kind() == org.casebook.model.ItemKind.CALL;
+                    rows.add(new Row(first.when().at(), e.typeLabel(), messages.size()
+                            + (calls ? (messages.size() == 1 ? " call" : " calls") : messages.size() == 1 ? " message"
+                            : " messages") + "; first"
                             + (first.sender() == null ? "" : " from " + first.sender()) + ": \u201C" + firstLine + "\u201D",
                             e.reference(), TranscriptLayout.dayKey(e, day)));
                 });
             } else if (!shownWithIncident.contains(e.reference())) {
-                rows.add(new Row(e.at(), BundleSelection.kindLabel(e.mediaType()), e.description() + " (" + e.fileName() + ")",
+                rows.add(new Row(e.at(), e.typeLabel(), e.description() + " (" + e.fileName() + ")",
                         e.reference(), e.key()));
             }
         }

@@ -9,6 +9,7 @@ import org.casebook.model.TimelineItem;
  * One exhibit before layout: an attached file, or one conversation's messages from one export file.
  *
  * @param reference   e.g. "JS/12"; null until the exhibits are numbered
+ * @param typeLabel   a short name of its kind for the chronology ("Photograph", "WhatsApp messages")
  * @param itemId      the attached file's item, or the conversation's first selected message
  * @param source      where it came from: the export file and line, or the attached file's name
  * @param fileName    the original's file name (the export file for messages)
@@ -17,7 +18,7 @@ import org.casebook.model.TimelineItem;
  * @param timeNote    where the time came from ("EXIF", "file modified", ...), or null
  * @param messages    the conversation's messages in order (empty for a file)
  */
-record ExhibitItem(String reference, Kind kind, long itemId, String description, String source, String fileName,
+record ExhibitItem(String reference, Kind kind, long itemId, String typeLabel, String description, String source, String fileName,
                    String mediaType, long size, ZonedDateTime at, ZonedDateTime until, boolean approximate,
                    Instant added, String sha256, String timeNote, String camera, List<TimelineItem> messages,
                    List<Long> incidentIds) {
@@ -29,7 +30,7 @@ record ExhibitItem(String reference, Kind kind, long itemId, String description,
     }
 
     ExhibitItem numbered(String ref) {
-        return new ExhibitItem(ref, kind, itemId, description, source, fileName, mediaType, size, at, until,
+        return new ExhibitItem(ref, kind, itemId, typeLabel, description, source, fileName, mediaType, size, at, until,
                 approximate, added, sha256, timeNote, camera, messages, incidentIds);
     }
 

@@ -28,7 +28,7 @@ final class ExhibitSection implements Closeable {
     /** Exhibits whose originals a redacted copy leaves out. */
     private final java.util.Set<String> withheld;
     /** The exhibit each page belongs to, for the running header stamped on it. */
-    private final Map<PDPage, String> pageExhibits = new IdentityHashMap<>();
+    private final Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits = new IdentityHashMap<>();
     /** Merged PDFs stay open until the bundle is saved: their pages share objects with it. */
     private final List<PDDocument> merged = new ArrayList<>();
 
@@ -42,7 +42,8 @@ final class ExhibitSection implements Closeable {
         this.warnings = warnings;
     }
 
-    Map<PDPage, String> pageExhibits() {
+    /** Keyed by the page's dictionary: PDFBox hands out a new PDPage wrapper each time it walks the pages. */
+    Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits() {
         return pageExhibits;
     }
 
@@ -66,7 +67,7 @@ final class ExhibitSection implements Closeable {
             int before = w.pages().size();
             exhibit(e);
             for (PDPage p : w.pages().subList(before, w.pages().size())) {
-                pageExhibits.put(p, e.reference());
+                pageExhibits.put(p.getCOSObject(), e.reference());
             }
             progress.update(++done, content.exhibits().size());
         }
@@ -147,7 +148,8 @@ final class ExhibitSection implements Closeable {
         w.stream().drawImage(r.image(), x, top - dh, dw, dh);
         w.y(top - dh - 6);
         w.paragraph("Shown scaled to fit (" + r.width() + " x " + r.height() + " pixels in the original). "
-                + (e.timeNote() != null ? "Time from the " + e.timeNote() + ": " + Dates.dayTime(e.at(), content.aCase().zone()) + "." : ""),
+                + "Taken " + Dates.dayTime(e.at(), content.aCase().zone())
+                + (e.timeNote() != null ? " (" + e.timeNote() + ")." : "."),
                 PageWriter.SMALL);
     }
 

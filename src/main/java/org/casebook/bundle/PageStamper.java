@@ -33,7 +33,7 @@ final class PageStamper {
     }
 
     /** Stamps each page; {@code sections} non-empty means label pages by section (family profile). */
-    void stamp(String caseTitle, List<Section> sections, Map<PDPage, String> exhibitOf) throws IOException {
+    void stamp(String caseTitle, List<Section> sections, Map<org.apache.pdfbox.cos.COSDictionary, String> exhibitOf) throws IOException {
         int total = document.getNumberOfPages();
         if (!sections.isEmpty()) {
             PDPageLabels labels = new PDPageLabels(document);
@@ -50,7 +50,7 @@ final class PageStamper {
         int index = 0;
         for (PDPage page : document.getPages()) {
             String label = label(sections, index);
-            stampOne(page, title, index + 1, total, label, exhibitOf.get(page));
+            stampOne(page, title, index + 1, total, label, exhibitOf.get(page.getCOSObject()));
             index++;
         }
     }

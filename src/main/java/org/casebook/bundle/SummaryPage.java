@@ -82,7 +82,9 @@ final class SummaryPage {
             {String.valueOf(s.incidents()), "diary incidents"},
             {String.valueOf(s.messages()), "messages"},
             {String.valueOf(s.calls()), "calls"},
-            {s.escalation() == null ? "—" : s.escalation().direction(), "trend"},
+            s.escalation() != null ? new String[] {s.escalation().direction(), "trend"}
+                    : new String[] {s.perWeek().stream().filter(wc -> wc.count() > 0).count() + " of "
+                    + s.perWeek().size(), "weeks with contact"},
         };
         float boxW = (PageWriter.WIDTH - 3 * 8) / 4;
         float boxH = 44;
@@ -171,7 +173,10 @@ final class SummaryPage {
         int every = Math.max(1, (int) Math.ceil(weeks.size() / (chartW / 58)));
         for (int i = 0; i < weeks.size(); i += every) {
             float x = axisLeft + i * slot;
-            w.drawAt(w.line(Dates.day(weeks.get(i).monday()), PageWriter.SMALL), PageWriter.SMALL, x, base - 3);
+            var label = w.line(Dates.day(weeks.get(i).monday()), PageWriter.SMALL);
+            if (x + label.width() <= PageWriter.RIGHT) {
+                w.drawAt(label, PageWriter.SMALL, x, base - 3);
+            }
         }
         w.y(base - 16);
         boolean anySevere = weeks.stream().anyMatch(wc -> wc.severe() > 0);

@@ -42,11 +42,12 @@ final class SummaryPage {
             w.gap(3);
         }
         figures();
+        // what an officer can act on first: orders breached and reports already made
+        orders();
+        reports();
         weeklyChart();
         timeOfDay();
         counts();
-        orders();
-        reports();
         impacts();
         w.finish();
     }
@@ -241,7 +242,11 @@ final class SummaryPage {
     private void counts() throws IOException {
         List<Map<String, Long>> maps = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        addCounts(maps, titles, s.byChannel(), "By channel");
+        Map<String, Long> channels = new java.util.LinkedHashMap<>();
+        if (s.byChannel() != null) {
+            s.byChannel().forEach((k, v) -> channels.merge(BundleSelection.channelLabel(k), v, Long::sum));
+        }
+        addCounts(maps, titles, channels, "By channel");
         addCounts(maps, titles, s.byType(), "Incidents by type");
         addCounts(maps, titles, s.byTag(), "By behaviour");
         if (maps.isEmpty()) {
@@ -345,7 +350,7 @@ final class SummaryPage {
         if (s.impacts() == null || s.impacts().isEmpty()) {
             return;
         }
-        w.heading("Impact on " + (content.options().preparedBy() == null ? "the witness" : "the person"));
+        w.heading("Impact on the witness");
         for (ConductSummary.ImpactFigures i : s.impacts()) {
             w.row(List.of(PageWriter.Cell.of(Dates.day(i.date()), PageWriter.SMALL, PageWriter.LEFT, 70),
                     PageWriter.Cell.of(label(i.kind()), PageWriter.SMALL_BOLD, PageWriter.LEFT + 70, 100),

@@ -40,7 +40,9 @@ final class TranscriptLayout {
             LocalDate d = m.when().at().withZoneSameInstant(zone).toLocalDate();
             if (!d.equals(day)) {
                 day = d;
-                w.need(w.lineHeight(PageWriter.SUBHEADING) + 2 * w.lineHeight(PageWriter.BODY) + 8);
+                // the day's heading never ends a page: keep it with the first message's header and line
+                w.need(8 + w.lineHeight(PageWriter.SUBHEADING) + 4 + w.lineHeight(PageWriter.SMALL_BOLD)
+                        + 2 * w.lineHeight(PageWriter.BODY));
                 w.gap(8);
                 w.mark(dayKey(exhibit, d));
                 w.paragraph(Dates.longDay(d), PageWriter.SUBHEADING);

@@ -153,7 +153,8 @@ class BundleCasesTest {
         new IncidentService(vault).add(aCase.id(), TestVaults.draft(IncidentType.FOLLOWING,
                 ZonedDateTime.of(2024, 3, 2, 22, 0, 0, 0, TestVaults.LONDON), "Followed me home."));
         Path photo = dir.resolve("IMG_1.jpg");
-        Files.write(photo, Images.jpeg());
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2400, 1800,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", photo.toFile());
         new AttachmentService(vault).attach(aCase.id(), List.of(photo), null, Progress.NONE);
         BundleResult r = build(BundleOptions.all().withProfile(BundleProfile.FAMILY), "family.pdf");
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("family.pdf").toFile())) {
@@ -168,6 +169,11 @@ class BundleCasesTest {
                 String page = BundleReader.text(pdf, i + 1, i + 1);
                 assertTrue(page.contains(labels[i]) && page.contains("Page " + (i + 1) + " of " + labels.length));
             }
+            // the photo is printed from a downsampled copy: at most 300 dpi across the 483 pt text width
+            var resources = pdf.getPage(r.exhibits().get(0).page() - 1).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(
+                    resources.getXObjectNames().iterator().next());
+            assertTrue(image.getWidth() < 2400 && image.getWidth() <= 483 / 72f * 300, "width " + image.getWidth());
             // the index prints the section labels and links to the same pages
             int indexPage = outline.get(1).page();
             for (BundleReader.Link l : BundleReader.links(pdf, indexPage)) {

@@ -1,7 +1,6 @@
 package org.casebook.bundle;
 
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -226,7 +225,4 @@ final class BundleSelection {
                 : oneLine.substring(0, DESCRIPTION_CHARS - 1).stripTrailing() + "…";
     }
 
-    static ZonedDateTime local(ZonedDateTime t, Case aCase) {
-        return t.withZoneSameInstant(aCase.zone());
-    }
 }

@@ -64,10 +64,4 @@ final class Redactor {
         }
         return false;
     }
-
-    /** How the cover describes the redaction (never the redacted text itself). */
-    String describe() {
-        return terms.size() + (terms.size() == 1 ? " item of text" : " items of text");
-    }
-
 }

@@ -33,6 +33,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             TimelineCommand.class,
             SearchCommand.class,
             ExportCommand.class,
+            BundleCommand.class,
             VerifyCommand.class,
             PasswdCommand.class,
             BackupCommand.class,

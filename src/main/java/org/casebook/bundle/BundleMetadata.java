@@ -1,0 +1,117 @@
+package org.casebook.bundle;
+
+import java.awt.color.ColorSpace;
+import java.awt.color.ICC_Profile;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.List;
+import java.util.TimeZone;
+import javax.xml.transform.TransformerException;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PageLayout;
+import org.apache.pdfbox.pdmodel.common.PDMetadata;
+import org.apache.pdfbox.pdmodel.graphics.color.PDOutputIntent;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.xmpbox.XMPMetadata;
+import org.apache.xmpbox.schema.AdobePDFSchema;
+import org.apache.xmpbox.schema.DublinCoreSchema;
+import org.apache.xmpbox.schema.PDFAIdentificationSchema;
+import org.apache.xmpbox.schema.XMPBasicSchema;
+import org.apache.xmpbox.type.BadFieldValueException;
+import org.apache.xmpbox.xml.XmpSerializer;
+import org.casebook.Version;
+
+/**
+ * What the PDF says about itself: document info and matching XMP (PDF/A-3b), the sRGB output intent, the
+ * outline mirroring the index, and opening on page 1 at 100% in one column.
+ */
+final class BundleMetadata {
+    private BundleMetadata() {
+    }
+
+    static void write(PDDocument document, String title, String author, String subject, Calendar created)
+            throws IOException {
+        String producer = "Casebook " + Version.get() + " (Apache PDFBox)";
+        PDDocumentInformation info = document.getDocumentInformation();
+        info.setTitle(title);
+        info.setAuthor(author);
+        info.setSubject(subject);
+        info.setCreator("Casebook");
+        info.setProducer(producer);
+        info.setCreationDate(created);
+        info.setModificationDate(created);
+
+        XMPMetadata xmp = XMPMetadata.createXMPMetadata();
+        DublinCoreSchema dc = xmp.createAndAddDublinCoreSchema();
+        dc.setTitle(title);
+        dc.addCreator(author);
+        dc.setDescription(subject);
+        dc.setFormat("application/pdf");
+        XMPBasicSchema basic = xmp.createAndAddXMPBasicSchema();
+        basic.setCreatorTool("Casebook");
+        basic.setCreateDate(created);
+        basic.setModifyDate(created);
+        AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
+        pdf.setProducer(producer);
+        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+        try {
+            id.setPart(3);
+            id.setConformance("B");
+        } catch (BadFieldValueException e) {
+            throw new IllegalStateException(e);
+        }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            new XmpSerializer().serialize(xmp, bytes, true);
+        } catch (TransformerException e) {
+            throw new IOException("Cannot write the XMP metadata", e);
+        }
+        PDMetadata metadata = new PDMetadata(document);
+        metadata.importXMPMetadata(bytes.toByteArray());
+        PDDocumentCatalog catalog = document.getDocumentCatalog();
+        catalog.setMetadata(metadata);
+
+        PDOutputIntent intent = new PDOutputIntent(document,
+                new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
+        intent.setInfo("sRGB IEC61966-2.1");
+        intent.setOutputCondition("sRGB IEC61966-2.1");
+        intent.setOutputConditionIdentifier("sRGB IEC61966-2.1");
+        intent.setRegistryName("http://www.color.org");
+        catalog.addOutputIntent(intent);
+        catalog.setPageLayout(PageLayout.ONE_COLUMN);
+        catalog.setOpenAction(Links.to(document.getPage(0)));
+    }
+
+    static Calendar now(java.time.Instant at) {
+        Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        c.setTimeInMillis(at.toEpochMilli());
+        return c;
+    }
+
+    /** The outline: one item per index entry, exhibits nested under "Exhibits". */
+    static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
+                        Redactor redactor) {
+        PDDocumentOutline outline = new PDDocumentOutline();
+        PDOutlineItem parent = null;
+        for (IndexEntry e : entries) {
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(redactor.plain(e.title()));
+            item.setDestination(Links.to(targets.get(e.key())));
+            if (e.level() == 0) {
+                outline.addLast(item);
+                parent = item;
+            } else {
+                parent.addLast(item);
+            }
+        }
+        document.getDocumentCatalog().setDocumentOutline(outline);
+        outline.openNode();
+    }
+}

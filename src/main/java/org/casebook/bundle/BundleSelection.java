@@ -1,0 +1,228 @@
+package org.casebook.bundle;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.casebook.conduct.ConductFigures;
+import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.CaseService;
+import org.casebook.evidence.ConversationService;
+import org.casebook.evidence.IncidentService;
+import org.casebook.evidence.PersonService;
+import org.casebook.evidence.TimelineService;
+import org.casebook.model.Attachment;
+import org.casebook.model.Case;
+import org.casebook.model.Incident;
+import org.casebook.model.ItemKind;
+import org.casebook.model.PersonRole;
+import org.casebook.model.TimelineItem;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+
+/** Picks the items a bundle holds from the case's timeline and turns them into numbered exhibits. */
+final class BundleSelection {
+    private static final int DESCRIPTION_CHARS = 70;
+
+    private BundleSelection() {
+    }
+
+    static BundleContent load(Vault vault, long caseId, BundleOptions options, Progress progress) {
+        Case aCase = new CaseService(vault).get(caseId);
+        List<TimelineItem> incidentItems = new ArrayList<>();
+        List<TimelineItem> files = new ArrayList<>();
+        Map<List<Object>, List<TimelineItem>> threads = new LinkedHashMap<>();
+        Set<Long> wanted = new HashSet<>(options.itemIds());
+        new TimelineService(vault).forEach(caseId, item -> {
+            if (!selected(item, aCase, options, wanted)) {
+                return;
+            }
+            switch (item.kind()) {
+                case INCIDENT -> incidentItems.add(item);
+                case ATTACHMENT, CAPTURE -> files.add(item);
+                case MESSAGE, CALL -> threads.computeIfAbsent(
+                        java.util.Arrays.asList(item.conversationId(), item.sha256(), item.kind()),
+                        k -> new ArrayList<>()).add(item);
+            }
+        });
+        progress.checkCancelled();
+
+        IncidentService incidentService = new IncidentService(vault);
+        List<Incident> incidents = incidentItems.stream().map(i -> incidentService.get(i.id())).toList();
+        Map<Long, Incident> incidentsById = new LinkedHashMap<>();
+        incidents.forEach(i -> incidentsById.put(i.id(), i));
+
+        List<ExhibitItem> exhibits = new ArrayList<>();
+        AttachmentService attachments = new AttachmentService(vault);
+        for (TimelineItem file : files) {
+            if (file.sha256() == null) {
+                continue; // nothing stored to exhibit
+            }
+            exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, new IncidentService(vault)));
+        }
+        ConversationService conversations = new ConversationService(vault);
+        Map<Long, ConversationService.Conversation> byId = conversations.conversations(caseId);
+        Map<String, ConversationService.ExportFileInfo> exports = conversations.exportFiles(caseId);
+        for (List<TimelineItem> thread : threads.values()) {
+            exhibits.add(threadExhibit(thread, byId, exports));
+        }
+        exhibits.sort(Comparator.comparing((ExhibitItem e) -> e.at().toInstant()).thenComparingLong(ExhibitItem::itemId));
+
+        String prefix = options.exhibitPrefix() == null || options.exhibitPrefix().isBlank()
+                ? aCase.initials() : options.exhibitPrefix().strip();
+        List<ExhibitItem> numbered = new ArrayList<>();
+        Map<Long, List<String>> incidentExhibits = new LinkedHashMap<>();
+        for (int i = 0; i < exhibits.size(); i++) {
+            ExhibitItem e = exhibits.get(i).numbered(prefix + "/" + (i + 1));
+            numbered.add(e);
+            for (long incidentId : e.incidentIds()) {
+                incidentExhibits.computeIfAbsent(incidentId, k -> new ArrayList<>()).add(e.reference());
+            }
+        }
+        Set<Long> perpetrators = new HashSet<>();
+        new PersonService(vault).list(caseId).stream().filter(p -> p.role() == PersonRole.PERPETRATOR)
+                .forEach(p -> perpetrators.add(p.id()));
+        var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to());
+        String auditHead = vault.read(c -> vault.audit().headHash(c));
+        return new BundleContent(aCase, options, incidents, numbered, perpetrators, summary, auditHead,
+                incidentExhibits);
+    }
+
+    private static boolean selected(TimelineItem item, Case aCase, BundleOptions o, Set<Long> wanted) {
+        LocalDate day = item.when().at().withZoneSameInstant(aCase.zone()).toLocalDate();
+        if (o.from() != null && day.isBefore(o.from()) || o.to() != null && day.isAfter(o.to())) {
+            return false;
+        }
+        if (!o.kinds().isEmpty() && !o.kinds().contains(item.kind())) {
+            return false;
+        }
+        if (item.kind() == ItemKind.INCIDENT && !o.incidentTypes().isEmpty()
+                && !o.incidentTypes().contains(item.type())) {
+            return false;
+        }
+        return wanted.isEmpty() || wanted.contains(item.id());
+    }
+
+    private static ExhibitItem fileExhibit(Attachment a, Map<Long, Incident> selectedIncidents,
+                                           IncidentService incidents) {
+        String type = a.mediaType() == null ? "application/octet-stream" : a.mediaType();
+        ExhibitItem.Kind kind = PrintImages.canPrint(type) ? ExhibitItem.Kind.PHOTO
+                : type.equals("application/pdf") ? ExhibitItem.Kind.PDF : ExhibitItem.Kind.FILE;
+        StringBuilder description = new StringBuilder(kindLabel(type));
+        if (!a.incidentIds().isEmpty()) {
+            Incident incident = selectedIncidents.get(a.incidentIds().get(0));
+            if (incident == null) {
+                incident = incidents.get(a.incidentIds().get(0));
+            }
+            description.append(" — ").append(incident.type().label()).append(": ")
+                    .append(shorten(incident.description()));
+        }
+        String timeNote = switch (Objects.toString(a.timeSource(), "")) {
+            case "exif" -> "camera (EXIF) time";
+            case "incident" -> "time of the incident it belongs to";
+            case "file modified" -> "file's modified time (approximate)";
+            default -> a.timeSource();
+        };
+        return new ExhibitItem(null, kind, a.id(), kindLabel(type), description.toString(), "Attached file " + a.fileName(),
+                a.fileName(), type, a.size(), a.when().at(), null, a.when().approximate(), a.added(), a.sha256(),
+                timeNote, a.camera(), List.of(), a.incidentIds());
+    }
+
+    private static ExhibitItem threadExhibit(List<TimelineItem> thread,
+                                             Map<Long, ConversationService.Conversation> conversations,
+                                             Map<String, ConversationService.ExportFileInfo> exports) {
+        TimelineItem first = thread.get(0);
+        TimelineItem last = thread.get(thread.size() - 1);
+        ConversationService.Conversation conversation = first.conversationId() == null ? null
+                : conversations.get(first.conversationId());
+        ConversationService.ExportFileInfo export = first.sha256() == null ? null : exports.get(first.sha256());
+        String channel = conversation != null ? conversation.channel() : export != null ? export.format() : "";
+        String with = conversation == null ? null
+                : conversation.title() != null && !conversation.title().isBlank() ? conversation.title()
+                : conversation.key();
+        boolean calls = first.kind() == ItemKind.CALL;
+        String noun = calls ? (thread.size() == 1 ? "call" : "calls") : (thread.size() == 1 ? "message" : "messages");
+        String typeLabel = channelLabel(channel) + (calls ? " calls" : " messages");
+        String description = typeLabel + (with == null ? "" : " with " + with) + " (" + thread.size() + " " + noun + ")";
+        String fileName = export != null ? export.fileName() : first.source() == null ? "export"
+                : first.source().split(" ")[0];
+        String source = first.source() == null ? fileName
+                : first.source() + (thread.size() > 1 && last.source() != null ? " to " + lastPart(last.source(), fileName) : "");
+        return new ExhibitItem(null, ExhibitItem.Kind.CONVERSATION, first.id(), typeLabel, description, source, fileName,
+                mediaTypeOf(fileName), -1, first.when().at(), last.when().at(), false, first.added(),
+                first.sha256(), "as recorded in the export", null, thread, List.of());
+    }
+
+    /** "export.xml line 9" after "export.xml line 3" reads better as "line 9". */
+    private static String lastPart(String source, String fileName) {
+        return source.startsWith(fileName + " ") ? source.substring(fileName.length() + 1) : source;
+    }
+
+    static String channelLabel(String channel) {
+        return switch (channel == null ? "" : channel.toLowerCase(Locale.ROOT)) {
+            case "sms", "mms" -> "Text (SMS)";
+            case "whatsapp" -> "WhatsApp";
+            case "email" -> "E-mail";
+            case "facebook", "messenger" -> "Facebook Messenger";
+            case "instagram" -> "Instagram";
+            case "telegram" -> "Telegram";
+            case "signal" -> "Signal";
+            case "discord" -> "Discord";
+            case "calls", "phone" -> "Phone";
+            case "" -> "Imported";
+            default -> channel.substring(0, 1).toUpperCase(Locale.ROOT) + channel.substring(1);
+        };
+    }
+
+    static String kindLabel(String mediaType) {
+        if (mediaType.startsWith("image/")) {
+            return "Photograph";
+        }
+        if (mediaType.startsWith("video/")) {
+            return "Video recording";
+        }
+        if (mediaType.startsWith("audio/")) {
+            return "Audio recording";
+        }
+        if (mediaType.equals("application/pdf")) {
+            return "PDF document";
+        }
+        if (mediaType.startsWith("text/") || mediaType.contains("message")) {
+            return "Document";
+        }
+        return "File";
+    }
+
+    private static String mediaTypeOf(String fileName) {
+        String lower = fileName.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".xml")) {
+            return "application/xml";
+        }
+        if (lower.endsWith(".json")) {
+            return "application/json";
+        }
+        if (lower.endsWith(".zip")) {
+            return "application/zip";
+        }
+        if (lower.endsWith(".txt") || lower.endsWith(".csv")) {
+            return "text/plain";
+        }
+        if (lower.endsWith(".mbox") || lower.endsWith(".eml")) {
+            return "message/rfc822";
+        }
+        return "application/octet-stream";
+    }
+
+    static String shorten(String text) {
+        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= DESCRIPTION_CHARS ? oneLine
+                : oneLine.substring(0, DESCRIPTION_CHARS - 1).stripTrailing() + "…";
+    }
+
+}

@@ -1,0 +1,278 @@
+package org.casebook.bundle;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageTree;
+import org.casebook.bundle.text.FontSet;
+import org.casebook.bundle.text.TextWarnings;
+import org.casebook.bundle.text.Typesetter;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+import org.casebook.vault.VaultException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds a case's PDF evidence bundle.
+ *
+ * <p>Layout runs in two passes so the front matter can print real page numbers: the diary, exhibits and appendix
+ * are laid out first; the front matter (cover, index, summary, chronology) is then laid out once in a scratch
+ * document to learn how many pages it takes (its layout does not depend on the numbers' values), and once for
+ * real, and moved to the front. Links and bookmarks point at page objects, resolved when every page is placed;
+ * page stamps come last. The file appears at {@code out} complete or not at all.
+ */
+public final class BundleService {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
+    /** FPR PD27A: a family court bundle should not exceed 350 pages without permission. */
+    static final int FAMILY_PAGE_LIMIT = 350;
+
+    private final Vault vault;
+    private final Clock clock;
+
+    public BundleService(Vault vault) {
+        this(vault, Clock.systemUTC());
+    }
+
+    public BundleService(Vault vault, Clock clock) {
+        this.vault = vault;
+        this.clock = clock;
+    }
+
+    public BundleResult build(long caseId, BundleOptions options, Path out, Progress progress,
+                              BooleanSupplier cancelled) {
+        Path target = out.toAbsolutePath();
+        Path dir = target.getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw VaultException.badInput("Cannot write the bundle to " + target + ": the folder does not exist.");
+        }
+        if (Files.isDirectory(target)) {
+            throw VaultException.badInput("Cannot write the bundle to " + target + ": it is a folder.");
+        }
+        progress.message("Selecting the evidence");
+        BundleContent content = BundleSelection.load(vault, caseId, options, progress);
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            Built built = write(content, temp, progress, cancelled);
+            checkFinished(temp, built.pages());
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Bundle written: {} pages, {} exhibits", built.pages(), content.exhibits().size());
+            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings());
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException e) {
+                    LOG.warn("Could not remove the unfinished bundle {}", temp);
+                }
+            }
+        }
+    }
+
+    private record Built(int pages, List<BundleResult.Exhibit> exhibits, List<String> warnings) {
+    }
+
+    private Built write(BundleContent content, Path temp, Progress progress, BooleanSupplier cancelled)
+            throws IOException {
+        Redactor redactor = new Redactor(content.options().redactions());
+        Originals originals = new Originals(vault);
+        List<String> warnings = new ArrayList<>();
+        Set<String> withheld = withheld(content, redactor, originals, progress, cancelled);
+        TextWarnings textWarnings = new TextWarnings();
+        try (PDDocument document = BundleDocuments.create()) {
+            Typesetter type = new Typesetter(FontSet.load(document, textWarnings));
+            Links links = new Links();
+
+            // Pass 1: everything after the front matter, in order.
+            PageWriter body = new PageWriter(document, type, redactor, links);
+            new DiarySection(content, body).write();
+            Map<org.apache.pdfbox.cos.COSDictionary, String> exhibitPages;
+            try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, withheld)) {
+                exhibits.write(progress, cancelled);
+                exhibitPages = exhibits.pageExhibits();
+                new IntegrityAppendix(content, body, withheld).write();
+
+                // Pass 2: the front matter, measured in a scratch document, then written for real.
+                List<IndexEntry> entries = IndexEntry.of(content);
+                Map<String, Integer> bodyIndex = indexes(body);
+                int frontPages;
+                Map<String, Integer> frontIndex;
+                try (PDDocument scratch = BundleDocuments.create()) {
+                    PageWriter dry = new PageWriter(scratch, new Typesetter(FontSet.load(scratch, new TextWarnings())),
+                            redactor, new Links());
+                    front(content, dry, entries, key -> "000", 0, withheld);
+                    frontPages = dry.pages().size();
+                    frontIndex = indexes(dry);
+                }
+                int total = frontPages + body.pages().size();
+                boolean family = content.options().profile() == BundleProfile.FAMILY;
+                List<PageStamper.Section> sections = family ? sections(frontPages, bodyIndex) : List.of();
+                Map<String, Integer> numbers = new HashMap<>();
+                frontIndex.forEach((k, v) -> numbers.put(k, v));
+                bodyIndex.forEach((k, v) -> numbers.put(k, frontPages + v));
+                PageNumbers printed = key -> {
+                    Integer index = numbers.get(key);
+                    if (index == null) {
+                        return "";
+                    }
+                    return family ? label(sections, index) : String.valueOf(index + 1);
+                };
+                PageWriter frontWriter = new PageWriter(document, type, redactor, links);
+                front(content, frontWriter, entries, printed, total, withheld);
+                if (frontWriter.pages().size() != frontPages) {
+                    throw new IllegalStateException("The front matter took " + frontWriter.pages().size()
+                            + " pages, not the " + frontPages + " measured");
+                }
+                moveToFront(document, frontWriter.pages());
+
+                Map<String, PDPage> targets = new HashMap<>(body.targets());
+                targets.putAll(frontWriter.targets());
+                links.resolve(targets);
+                BundleMetadata.outline(document, entries, targets, redactor);
+
+                progress.message("Embedding the originals");
+                OriginalEmbedder embedder = new OriginalEmbedder(document, originals, redactor);
+                List<BundleResult.Exhibit> listed = new ArrayList<>();
+                for (ExhibitItem e : content.exhibits()) {
+                    checkCancelled(progress, cancelled);
+                    boolean embed = e.sha256() != null && !withheld.contains(e.reference());
+                    if (embed) {
+                        embedder.embed(e);
+                    }
+                    listed.add(new BundleResult.Exhibit(e.reference(), e.itemId(), e.sha256(),
+                            document.getPages().indexOf(targets.get(e.key())) + 1, embed));
+                }
+                embedder.finish();
+
+                new PageStamper(document, type, redactor).stamp(content.aCase().title(), sections, exhibitPages);
+                String title = redactor.plain(content.aCase().title()) + " — evidence bundle";
+                BundleMetadata.write(document, title, redactor.plain(IndexEntry.producer(content)),
+                        "Evidence bundle, " + Dates.period(content.options().from(), content.options().to())
+                        + (redactor.active() ? " (redacted copy)" : ""), BundleMetadata.now(clock.instant()));
+
+                if (family && total > FAMILY_PAGE_LIMIT) {
+                    warnings.add("The bundle has " + total + " pages: family court bundles are limited to "
+                            + FAMILY_PAGE_LIMIT + " pages (FPR PD27A) unless the court permits more.");
+                }
+                if (!withheld.isEmpty()) {
+                    warnings.add("Redacted copy: the originals of " + String.join(", ", withheld)
+                            + " contain redacted text and are not embedded.");
+                }
+                warnings.addAll(textWarnings.all());
+                checkCancelled(progress, cancelled);
+                progress.message("Saving");
+                document.save(temp.toFile());
+                return new Built(total, listed, warnings);
+            }
+        }
+    }
+
+    /** Cover, index, summary and chronology, in that order. */
+    private static void front(BundleContent content, PageWriter w, List<IndexEntry> entries, PageNumbers numbers,
+                              int total, Set<String> withheld) throws IOException {
+        FrontMatter front = new FrontMatter(content, w, numbers);
+        front.cover(total, LocalDate.now(content.aCase().zone()), !content.options().redactions().isEmpty(),
+                List.copyOf(withheld));
+        front.index(entries);
+        new SummaryPage(content, w).write();
+        new ChronologySection(content, w, numbers).write();
+        w.finish();
+    }
+
+    /**
+     * In a redacted bundle, the exhibits whose original contains redacted text: a careful solicitor would not
+     * disclose the very text the copy redacts by attaching it, so these originals stay out and the bundle says so.
+     */
+    private static Set<String> withheld(BundleContent content, Redactor redactor, Originals originals,
+                                        Progress progress, BooleanSupplier cancelled) {
+        Set<String> out = new LinkedHashSet<>();
+        if (!redactor.active()) {
+            return out;
+        }
+        progress.message("Checking the originals for redacted text");
+        for (ExhibitItem e : content.exhibits()) {
+            checkCancelled(progress, cancelled);
+            boolean inName = !redactor.plain(e.fileName()).equals(e.fileName());
+            if (e.sha256() != null && (inName || originals.read(e.sha256(), redactor::foundIn))) {
+                out.add(e.reference());
+            }
+        }
+        return out;
+    }
+
+    /** The 0-based page index, within the writer's pages, of each of its targets. */
+    private static Map<String, Integer> indexes(PageWriter w) {
+        Map<PDPage, Integer> position = new IdentityHashMap<>();
+        for (int i = 0; i < w.pages().size(); i++) {
+            position.put(w.pages().get(i), i);
+        }
+        Map<String, Integer> out = new HashMap<>();
+        w.targets().forEach((k, p) -> out.put(k, position.get(p)));
+        return out;
+    }
+
+    /** Family profile sections: A front matter, B diary, C exhibits, D integrity appendix. */
+    private static List<PageStamper.Section> sections(int frontPages, Map<String, Integer> body) {
+        return List.of(new PageStamper.Section("A", 0),
+                new PageStamper.Section("B", frontPages + body.get(IndexEntry.DIARY)),
+                new PageStamper.Section("C", frontPages + body.get(IndexEntry.EXHIBITS)),
+                new PageStamper.Section("D", frontPages + body.get(IndexEntry.APPENDIX)));
+    }
+
+    private static String label(List<PageStamper.Section> sections, int index) {
+        PageStamper.Section current = sections.get(0);
+        for (PageStamper.Section s : sections) {
+            if (s.firstPage() <= index) {
+                current = s;
+            }
+        }
+        return current.letter() + (index - current.firstPage() + 1);
+    }
+
+    private static void moveToFront(PDDocument document, List<PDPage> front) {
+        PDPageTree pages = document.getPages();
+        PDPage first = pages.get(0);
+        for (PDPage p : front) {
+            pages.remove(p);
+            pages.insertBefore(p, first);
+        }
+    }
+
+    private static void checkCancelled(Progress progress, BooleanSupplier cancelled) {
+        if (cancelled.getAsBoolean() || progress.isCancelled()) {
+            throw new Progress.CancelledException();
+        }
+    }
+
+    /**
+     * Runs after the file is written and before it is moved into place. The bundle checker
+     * ({@code org.casebook.bundle.check.BundleChecker}, the e-bundle rules) is wired in here by the lead; until
+     * then this reopens the file and confirms it reads back with the expected number of pages.
+     */
+    private static void checkFinished(Path file, int expectedPages) throws IOException {
+        try (PDDocument written = Loader.loadPDF(file.toFile())) {
+            if (written.getNumberOfPages() != expectedPages) {
+                throw new IOException("the written bundle has " + written.getNumberOfPages() + " pages, expected "
+                        + expectedPages);
+            }
+        }
+    }
+
+}

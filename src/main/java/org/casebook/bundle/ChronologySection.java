@@ -1,0 +1,119 @@
+package org.casebook.bundle;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.casebook.model.Incident;
+import org.casebook.model.TimelineItem;
+
+/**
+ * One row per incident, per conversation-day of messages, and per file not already shown with an incident:
+ * when, what, a summary, and where in the bundle it is (exhibit reference and page).
+ */
+final class ChronologySection {
+    private static final float[] X = {0, 92, 172, 390, 440};
+    private static final String[] HEAD = {"Date and time", "Type", "Summary", "Exhibit", "Page"};
+
+    /** One chronology row. {@code key} is the link target of its page. */
+    record Row(ZonedDateTime at, String type, String summary, String reference, String key) {
+    }
+
+    private final BundleContent content;
+    private final PageWriter w;
+    private final PageNumbers numbers;
+
+    ChronologySection(BundleContent content, PageWriter writer, PageNumbers numbers) {
+        this.content = content;
+        this.w = writer;
+        this.numbers = numbers;
+    }
+
+    void write() throws IOException {
+        w.startTarget(IndexEntry.CHRONOLOGY);
+        w.title("Chronology");
+        w.paragraph("Everything in this bundle in date order. Messages are grouped by conversation and day; the "
+                + "exhibit holds each one in full.", PageWriter.SMALL);
+        w.gap(6);
+        w.continuation(this::header);
+        header();
+        List<Row> rows = rows(content);
+        if (rows.isEmpty()) {
+            w.paragraph("Nothing is recorded in this period.", PageWriter.BODY);
+        }
+        for (Row r : rows) {
+            String[] values = {Dates.dayTime(r.at(), content.aCase().zone()), r.type(), r.summary(),
+                r.reference() == null ? "—" : r.reference(), numbers.of(r.key())};
+            List<PageWriter.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                cells.add(new PageWriter.Cell(values[i], i == 3 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
+                        PageWriter.LEFT + X[i], width(i), i == 4));
+            }
+            float top = w.row(cells);
+            w.link(PageWriter.LEFT + X[3], w.y() + 2, PageWriter.RIGHT, top, r.key());
+        }
+        w.finish();
+    }
+
+    private void header() {
+        try {
+            List<PageWriter.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < HEAD.length; i++) {
+                cells.add(new PageWriter.Cell(HEAD[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i), i == 4));
+            }
+            w.row(cells);
+            w.rule(PageWriter.LEFT, PageWriter.RIGHT, 0.6f);
+            w.gap(3);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static float width(int i) {
+        return (i + 1 < X.length ? X[i + 1] : PageWriter.WIDTH) - X[i];
+    }
+
+    static List<Row> rows(BundleContent content) {
+        ZoneId zone = content.aCase().zone();
+        List<Row> rows = new ArrayList<>();
+        Set<String> shownWithIncident = new HashSet<>();
+        for (Incident i : content.incidents()) {
+            List<String> refs = content.incidentExhibits().getOrDefault(i.id(), List.of());
+            shownWithIncident.addAll(refs);
+            rows.add(new Row(i.when().at(), i.type().label(), i.description()
+                    + (i.policeRef() == null ? "" : " (reported: " + i.policeRef() + ")"),
+                    refs.isEmpty() ? "Diary" : String.join(", ", refs), DiarySection.key(i)));
+        }
+        for (ExhibitItem e : content.exhibits()) {
+            if (e.kind() == ExhibitItem.Kind.CONVERSATION) {
+                Map<LocalDate, List<TimelineItem>> days = new LinkedHashMap<>();
+                for (TimelineItem m : e.messages()) {
+                    days.computeIfAbsent(m.when().at().withZoneSameInstant(zone).toLocalDate(),
+                            d -> new ArrayList<>()).add(m);
+                }
+                days.forEach((day, messages) -> {
+                    TimelineItem first = messages.get(0);
+                    String firstLine = first.text() == null ? "" : BundleSelection.shorten(first.text());
+                    boolean calls = first.kind() == org.casebook.model.ItemKind.CALL;
+                    rows.add(new Row(first.when().at(), e.typeLabel(), messages.size()
+                            + (calls ? (messages.size() == 1 ? " call" : " calls") : messages.size() == 1 ? " message"
+                            : " messages") + "; first"
+                            + (first.sender() == null ? "" : " from " + first.sender()) + ": \u201C" + firstLine + "\u201D",
+                            e.reference(), TranscriptLayout.dayKey(e, day)));
+                });
+            } else if (!shownWithIncident.contains(e.reference())) {
+                rows.add(new Row(e.at(), e.typeLabel(), e.description() + " (" + e.fileName() + ")",
+                        e.reference(), e.key()));
+            }
+        }
+        rows.sort(Comparator.comparing((Row r) -> r.at().toInstant()));
+        return rows;
+    }
+}

@@ -1,0 +1,48 @@
+package org.casebook.bundle;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
+/** How the bundle writes dates and times: unambiguous day-month-year words, in the case's zone. */
+final class Dates {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+    private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.UK);
+
+    private Dates() {
+    }
+
+    static String day(LocalDate d) {
+        return d == null ? "—" : DAY.format(d);
+    }
+
+    static String longDay(LocalDate d) {
+        return LONG_DAY.format(d);
+    }
+
+    static String time(ZonedDateTime t, ZoneId zone) {
+        return TIME.format(t.withZoneSameInstant(zone));
+    }
+
+    static String dayTime(ZonedDateTime t, ZoneId zone) {
+        ZonedDateTime local = t.withZoneSameInstant(zone);
+        return DAY_TIME.format(local) + " " + ZONE.format(local);
+    }
+
+    static String dayTime(Instant t, ZoneId zone) {
+        return t == null ? "—" : dayTime(t.atZone(zone), zone);
+    }
+
+    static String period(LocalDate from, LocalDate to) {
+        if (from == null && to == null) {
+            return "the whole record";
+        }
+        return (from == null ? "the start of the record" : day(from)) + " to " + (to == null ? "the end of the record" : day(to));
+    }
+}

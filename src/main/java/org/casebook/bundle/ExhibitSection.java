@@ -1,0 +1,219 @@
+package org.casebook.bundle;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.casebook.vault.Progress;
+
+/**
+ * The exhibits, each from a new page under a header that identifies it completely: reference, description,
+ * source, original file name, when it happened and was added, SHA-256. Then the exhibit itself: the transcript,
+ * the photo, the merged PDF pages, or (audio, video, anything else) a page describing the embedded original.
+ */
+final class ExhibitSection implements Closeable {
+    private static final float LABEL_WIDTH = 110;
+
+    private final BundleContent content;
+    private final PageWriter w;
+    private final PrintImages images;
+    private final Originals originals;
+    private final List<String> warnings;
+    /** Exhibits whose originals a redacted copy leaves out. */
+    private final java.util.Set<String> withheld;
+    /** The exhibit each page belongs to, for the running header stamped on it. */
+    private final Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits = new IdentityHashMap<>();
+    /** Merged PDFs stay open until the bundle is saved: their pages share objects with it. */
+    private final List<PDDocument> merged = new ArrayList<>();
+
+    ExhibitSection(BundleContent content, PageWriter writer, Originals originals, List<String> warnings,
+                   java.util.Set<String> withheld) {
+        this.withheld = withheld;
+        this.content = content;
+        this.w = writer;
+        this.originals = originals;
+        this.images = new PrintImages(originals);
+        this.warnings = warnings;
+    }
+
+    /** Keyed by the page's dictionary: PDFBox hands out a new PDPage wrapper each time it walks the pages. */
+    Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits() {
+        return pageExhibits;
+    }
+
+    void write(Progress progress, java.util.function.BooleanSupplier cancelled) throws IOException {
+        w.startTarget(IndexEntry.EXHIBITS);
+        w.title("Exhibits");
+        if (content.exhibits().isEmpty()) {
+            w.paragraph("No exhibits are in this selection.", PageWriter.BODY);
+        } else {
+            w.paragraph(content.exhibits().size() + " exhibits follow, each from a new page, in the order the"
+                    + " events happened. References run from " + content.exhibits().get(0).reference() + " to "
+                    + content.exhibits().get(content.exhibits().size() - 1).reference() + ".", PageWriter.BODY);
+        }
+        w.finish();
+        int done = 0;
+        for (ExhibitItem e : content.exhibits()) {
+            if (cancelled.getAsBoolean() || progress.isCancelled()) {
+                throw new Progress.CancelledException();
+            }
+            progress.message("Exhibit " + e.reference());
+            int before = w.pages().size();
+            exhibit(e);
+            for (PDPage p : w.pages().subList(before, w.pages().size())) {
+                pageExhibits.put(p.getCOSObject(), e.reference());
+            }
+            progress.update(++done, content.exhibits().size());
+        }
+    }
+
+    private void exhibit(ExhibitItem e) throws IOException {
+        w.startTarget(e.key());
+        w.continuation(() -> {
+            try {
+                w.paragraph("Exhibit " + e.reference() + " (continued)", PageWriter.SMALL_BOLD);
+                w.gap(4);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException(ex);
+            }
+        });
+        header(e);
+        switch (e.kind()) {
+            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone(), content.perpetrators()).write(e);
+            case PHOTO -> photo(e);
+            case PDF -> pdf(e);
+            case FILE -> metadataOnly(e, null);
+        }
+        w.finish();
+    }
+
+    private void header(ExhibitItem e) throws IOException {
+        w.paragraph("Exhibit " + e.reference(), PageWriter.TITLE);
+        w.gap(2);
+        String when = Dates.dayTime(e.at(), content.aCase().zone())
+                + (e.until() != null && !e.until().equals(e.at()) ? " to " + Dates.dayTime(e.until(), content.aCase().zone()) : "")
+                + (e.approximate() ? " (approximate)" : "") + (e.timeNote() == null ? "" : " — " + e.timeNote());
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"Description", e.description()});
+        facts.add(new String[] {"Source", e.source()});
+        facts.add(new String[] {"Original file", e.fileName() + " (" + e.mediaType()
+                + (e.size() >= 0 ? ", " + size(e.size()) : "") + ")"});
+        facts.add(new String[] {"When it happened", when});
+        if (e.camera() != null) {
+            facts.add(new String[] {"Camera", e.camera()});
+        }
+        facts.add(new String[] {"Added to Casebook", Dates.dayTime(e.added(), content.aCase().zone())});
+        for (String[] f : facts) {
+            w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
+                    PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+        }
+        w.row(List.of(PageWriter.Cell.of("SHA-256", PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
+                PageWriter.Cell.of(e.sha256() == null ? "none (no original file)" : e.sha256(), PageWriter.MONO,
+                        PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+        w.gap(4);
+        w.rule(PageWriter.LEFT, PageWriter.RIGHT, 1);
+        w.gap(10);
+    }
+
+    private void photo(ExhibitItem e) throws IOException {
+        float captionH = 2 * w.lineHeight(PageWriter.SMALL) + 6;
+        if (w.y() - PageWriter.BOTTOM - captionH < 200) {
+            w.newPage();
+        }
+        float maxW = PageWriter.WIDTH;
+        float maxH = w.y() - PageWriter.BOTTOM - captionH;
+        PrintImages.Rendition r;
+        try {
+            r = images.load(w.document(), e.sha256(), maxW, maxH);
+        } catch (IOException | RuntimeException ex) {
+            r = null;
+        }
+        if (r == null) {
+            warnings.add("Exhibit " + e.reference() + ": the picture could not be decoded; a description page is"
+                    + " shown instead and the original is embedded.");
+            metadataOnly(e, "The picture could not be decoded for printing.");
+            return;
+        }
+        float scale = Math.min(maxW / r.width(), maxH / r.height());
+        float dw = r.width() * scale;
+        float dh = r.height() * scale;
+        float x = PageWriter.LEFT + (maxW - dw) / 2;
+        float top = w.y();
+        w.stream().drawImage(r.image(), x, top - dh, dw, dh);
+        w.y(top - dh - 6);
+        w.paragraph("Shown scaled to fit (" + r.width() + " x " + r.height() + " pixels in the original). "
+                + "Taken " + Dates.dayTime(e.at(), content.aCase().zone())
+                + (e.timeNote() != null ? " (" + e.timeNote() + ")." : "."),
+                PageWriter.SMALL);
+    }
+
+    private void pdf(ExhibitItem e) throws IOException {
+        PDDocument source;
+        try {
+            source = Loader.loadPDF(originals.bytes(e.sha256()));
+        } catch (IOException ex) {
+            warnings.add("Exhibit " + e.reference() + ": the PDF could not be opened (" + ex.getMessage()
+                    + "); a description page is shown instead and the original is embedded.");
+            metadataOnly(e, "The PDF could not be opened for merging.");
+            return;
+        }
+        if (source.isEncrypted()) {
+            source.close();
+            warnings.add("Exhibit " + e.reference() + ": the PDF is password-protected and was not merged; the"
+                    + " original is embedded.");
+            metadataOnly(e, "The PDF is password-protected, so its pages could not be merged.");
+            return;
+        }
+        merged.add(source);
+        int count = source.getNumberOfPages();
+        w.paragraph("The " + count + (count == 1 ? " page" : " pages") + " that follow are the document as supplied,"
+                + " merged unchanged apart from the bundle's page header and footer.", PageWriter.BODY);
+        w.finish();
+        for (PDPage page : source.getPages()) {
+            PDPage imported = w.document().importPage(page);
+            w.adopt(imported);
+        }
+    }
+
+    private void metadataOnly(ExhibitItem e, String problem) throws IOException {
+        if (problem != null) {
+            w.paragraph(problem, PageWriter.BODY_BOLD);
+            w.gap(4);
+        }
+        String kind = BundleSelection.kindLabel(e.mediaType()).toLowerCase(Locale.ROOT);
+        if (withheld.contains(e.reference()) || e.sha256() == null) {
+            w.paragraph("This " + kind + " cannot be shown on paper, and its original is not embedded in this copy"
+                    + (e.sha256() == null ? " (none was stored)." : " because it contains redacted text. The SHA-256"
+                    + " above identifies the original byte for byte, so it can be produced and checked separately."),
+                    PageWriter.BODY);
+            return;
+        }
+        w.paragraph("This " + kind + " cannot be shown on paper. The original file travels inside this PDF as the"
+                + " attachment \u201C" + OriginalEmbedder.attachmentName(e, s -> s) + "\u201D (open the attachments"
+                + " panel of a PDF reader, or extract it as the integrity appendix explains) and its SHA-256 above"
+                + " identifies it byte for byte.", PageWriter.BODY);
+    }
+
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " bytes";
+        }
+        if (bytes < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1f MB", bytes / (1024.0 * 1024));
+    }
+
+    @Override
+    public void close() throws IOException {
+        for (PDDocument d : merged) {
+            d.close();
+        }
+    }
+}

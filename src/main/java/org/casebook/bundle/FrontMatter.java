@@ -1,0 +1,113 @@
+package org.casebook.bundle;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import org.casebook.Version;
+import org.casebook.bundle.text.Face;
+import org.casebook.bundle.text.TextStyle;
+
+/** The cover and the index: what the bundle is, and where everything in it is. */
+final class FrontMatter {
+    private static final TextStyle COVER_TITLE = new TextStyle(Face.BOLD, 26);
+    private static final TextStyle COVER_CASE = new TextStyle(Face.BOLD, 16);
+    private static final float NUMBER_COLUMN = 60;
+
+    private final BundleContent content;
+    private final PageWriter w;
+    private final PageNumbers numbers;
+
+    FrontMatter(BundleContent content, PageWriter writer, PageNumbers numbers) {
+        this.content = content;
+        this.w = writer;
+        this.numbers = numbers;
+    }
+
+    void cover(int totalPages, LocalDate prepared, boolean redacted, List<String> withheld) throws IOException {
+        w.startTarget(IndexEntry.COVER);
+        w.gap(90);
+        w.paragraph("Evidence bundle", COVER_TITLE);
+        w.gap(10);
+        w.paragraph(content.aCase().title(), COVER_CASE);
+        w.gap(24);
+        BundleOptions o = content.options();
+        String[][] facts = {
+            {"Prepared by", IndexEntry.producer(content)},
+            {"Date prepared", Dates.day(prepared)},
+            {"Period covered", Dates.period(o.from() != null ? o.from() : content.summary().from(),
+                    o.to() != null ? o.to() : content.summary().to())},
+            {"Total pages", String.valueOf(totalPages)},
+            {"Exhibits", content.exhibits().size() + " (references " + (content.exhibits().isEmpty() ? "—"
+                    : content.exhibits().get(0).reference() + " to "
+                    + content.exhibits().get(content.exhibits().size() - 1).reference()) + ")"},
+            {"Diary entries", String.valueOf(content.incidents().size())},
+            {"Profile", switch (o.profile()) {
+                case POLICE -> "Police (exhibits listed as in a witness statement)";
+                case FAMILY -> "Family court (FPR PD27A: pages numbered by section)";
+                case CIVIL -> "Civil court (CPR PD32: exhibits by initials and number, in date order)";
+            }},
+            {"Times shown in", content.aCase().zone().getId()},
+        };
+        for (String[] f : facts) {
+            w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.BODY_BOLD, PageWriter.LEFT, 130),
+                    PageWriter.Cell.of(f[1], PageWriter.BODY, PageWriter.LEFT + 130, PageWriter.WIDTH - 130)));
+            w.gap(3);
+        }
+        if (redacted) {
+            w.gap(24);
+            float top = w.y();
+            w.gap(8);
+            w.paragraph("REDACTED COPY", new TextStyle(Face.BOLD, 18), PageWriter.LEFT + 12, PageWriter.WIDTH - 24);
+            w.paragraph("Text has been removed from this copy wherever it appeared (pages, bookmarks, file names and"
+                    + " metadata); each place is marked [redacted]. The original files are not redacted: "
+                    + (withheld.isEmpty() ? "none of the originals embedded in this copy contains the redacted text."
+                    : "the originals of " + String.join(", ", withheld) + " contain redacted text and are therefore"
+                    + " NOT embedded in this copy; the hashes in the integrity appendix identify them so the"
+                    + " unredacted originals can be produced separately.") + " Text inside pictures and merged"
+                    + " PDF pages cannot be searched and is not redacted.", PageWriter.BODY,
+                    PageWriter.LEFT + 12, PageWriter.WIDTH - 24);
+            w.gap(8);
+            w.stream().setLineWidth(2);
+            w.stream().addRect(PageWriter.LEFT, w.y(), PageWriter.WIDTH, top - w.y());
+            w.stream().stroke();
+        }
+        w.gap(30);
+        w.paragraph("Made with Casebook " + Version.get() + ". The original of every exhibit travels inside this PDF"
+                + " as an attached file; the integrity appendix explains how to check each one.", PageWriter.SMALL);
+    }
+
+    void index(List<IndexEntry> entries) throws IOException {
+        w.startTarget(IndexEntry.INDEX);
+        w.continuation(() -> {
+            try {
+                w.paragraph("Index (continued)", PageWriter.SUBHEADING);
+                w.gap(4);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        w.title("Index");
+        w.paragraph("Every entry is a link to its page. Page numbers are the PDF's own page numbers"
+                + (content.options().profile() == BundleProfile.FAMILY ? ", shown as section page labels (A1, B1, ...)." : "."),
+                PageWriter.SMALL);
+        w.gap(8);
+        float numberX = PageWriter.RIGHT - NUMBER_COLUMN;
+        for (IndexEntry e : entries) {
+            float indent = e.level() * 18;
+            float textWidth = numberX - PageWriter.LEFT - indent - 8;
+            List<PageWriter.Cell> cells = new java.util.ArrayList<>();
+            cells.add(PageWriter.Cell.of(e.title() + (e.detail() == null || e.level() > 0 ? ""
+                    : "  (" + e.detail() + ")"), e.level() == 0 ? PageWriter.BODY_BOLD : PageWriter.BODY,
+                    PageWriter.LEFT + indent, textWidth));
+            cells.add(new PageWriter.Cell(numbers.of(e.key()), e.level() == 0 ? PageWriter.BODY_BOLD : PageWriter.BODY,
+                    numberX, NUMBER_COLUMN, true));
+            float top = w.row(cells);
+            if (e.level() > 0 && e.detail() != null) {
+                w.paragraph(e.detail(), PageWriter.SMALL, PageWriter.LEFT + indent, textWidth);
+            }
+            w.link(PageWriter.LEFT + indent, w.y() + 2, PageWriter.RIGHT, top, e.key());
+            w.gap(e.level() == 0 ? 4 : 2);
+        }
+        w.finish();
+    }
+}

@@ -1,0 +1,40 @@
+package org.casebook.bundle;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** One line of the index, and the same line of the outline. */
+record IndexEntry(String title, String key, int level, String detail) {
+    static final String COVER = "cover";
+    static final String INDEX = "index";
+    static final String SUMMARY = "summary";
+    static final String CHRONOLOGY = "chronology";
+    static final String DIARY = "diary";
+    static final String EXHIBITS = "exhibits";
+    static final String APPENDIX = "appendix";
+
+    /** Every section, and every exhibit under "Exhibits", in bundle order. */
+    static List<IndexEntry> of(BundleContent content) {
+        List<IndexEntry> out = new ArrayList<>();
+        out.add(new IndexEntry("Cover", COVER, 0, null));
+        out.add(new IndexEntry("Index", INDEX, 0, null));
+        out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
+        out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
+        out.add(new IndexEntry("Diary entries", DIARY, 0, content.incidents().size() + " entries"));
+        out.add(new IndexEntry("Exhibits", EXHIBITS, 0, content.exhibits().size() + " exhibits"));
+        for (ExhibitItem e : content.exhibits()) {
+            String detail = content.options().profile() == BundleProfile.POLICE
+                    ? "Produced by " + producer(content) + " from " + e.source() + "; dated "
+                      + Dates.dayTime(e.at(), content.aCase().zone())
+                    : Dates.dayTime(e.at(), content.aCase().zone());
+            out.add(new IndexEntry(e.reference() + " — " + e.description(), e.key(), 1, detail));
+        }
+        out.add(new IndexEntry("Integrity appendix", APPENDIX, 0, null));
+        return out;
+    }
+
+    static String producer(BundleContent content) {
+        String by = content.options().preparedBy();
+        return by == null || by.isBlank() ? "the witness" : by;
+    }
+}

@@ -1,0 +1,130 @@
+package org.casebook.bundle;
+
+import java.io.IOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Calendar;
+import java.util.GregorianCalendar;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TimeZone;
+import java.util.function.UnaryOperator;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
+import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
+import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.casebook.vault.Sha256;
+import org.casebook.vault.VaultException;
+
+/**
+ * Puts each exhibit's original inside the PDF as an associated file (PDF/A-3), named by its reference, so the
+ * recipient can extract and re-hash it. The bytes are streamed from the vault and hashed on the way: an original
+ * that no longer matches its recorded SHA-256 stops the build rather than travel under a false hash.
+ */
+final class OriginalEmbedder {
+    private static final COSName AF = COSName.getPDFName("AF");
+    private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
+    private static final COSName SOURCE = COSName.getPDFName("Source");
+    private static final COSName CHECKSUM = COSName.getPDFName("CheckSum");
+
+    private final PDDocument document;
+    private final Originals originals;
+    private final Redactor redactor;
+    private final Map<String, PDComplexFileSpecification> files = new LinkedHashMap<>();
+    private final COSArray associated = new COSArray();
+
+    OriginalEmbedder(PDDocument document, Originals originals, Redactor redactor) {
+        this.document = document;
+        this.originals = originals;
+        this.redactor = redactor;
+    }
+
+    /** "JS-12 IMG_1234.jpg": the reference made safe for a file name, then the original name. */
+    static String attachmentName(ExhibitItem e, UnaryOperator<String> redact) {
+        return e.reference().replace('/', '-') + " " + redact.apply(e.fileName());
+    }
+
+    void embed(ExhibitItem e) {
+        String name = attachmentName(e, redactor::plain);
+        PDEmbeddedFile file = originals.read(e.sha256(), in -> {
+            MessageDigest md5 = md5();
+            MessageDigest sha = Sha256.newDigest();
+            long[] size = {0};
+            DigestInputStream hashing = new DigestInputStream(new DigestInputStream(new java.io.FilterInputStream(in) {
+                @Override
+                public int read() throws IOException {
+                    int b = super.read();
+                    size[0] += b < 0 ? 0 : 1;
+                    return b;
+                }
+
+                @Override
+                public int read(byte[] buf, int off, int len) throws IOException {
+                    int n = super.read(buf, off, len);
+                    size[0] += Math.max(0, n);
+                    return n;
+                }
+            }, sha), md5);
+            // Already-compressed media gain nothing from Flate; text exports shrink a lot.
+            PDEmbeddedFile ef = compressible(e.mediaType())
+                    ? new PDEmbeddedFile(document, hashing, COSName.FLATE_DECODE)
+                    : new PDEmbeddedFile(document, hashing);
+            String actual = Sha256.hex(sha.digest());
+            if (!actual.equals(e.sha256())) {
+                throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of exhibit " + e.reference()
+                        + " does not match its recorded SHA-256; no bundle was written. Run: casebook verify");
+            }
+            ef.setSubtype(e.mediaType());
+            // /Size is an integer in PDF; files over 2 GB keep their exact size in the appendix instead
+            ef.setSize((int) Math.min(Integer.MAX_VALUE, size[0]));
+            COSDictionary params = ef.getCOSObject().getCOSDictionary(COSName.PARAMS);
+            params.setItem(CHECKSUM, new COSString(md5.digest()));
+            Calendar added = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+            added.setTimeInMillis(e.added().toEpochMilli());
+            ef.setCreationDate(added);
+            ef.setModDate(added);
+            return ef;
+        });
+        PDComplexFileSpecification spec = new PDComplexFileSpecification();
+        spec.setFile(name);
+        spec.setFileUnicode(name);
+        spec.setFileDescription("Exhibit " + e.reference() + ": " + redactor.plain(e.fileName()));
+        spec.setEmbeddedFile(file);
+        spec.setEmbeddedFileUnicode(file);
+        spec.getCOSObject().setItem(AF_RELATIONSHIP, SOURCE);
+        files.put(e.reference(), spec);
+        associated.add(spec.getCOSObject());
+    }
+
+    /** Writes the name tree and the catalog's /AF array (call once, after every embed). */
+    void finish() {
+        if (files.isEmpty()) {
+            return;
+        }
+        PDEmbeddedFilesNameTreeNode tree = new PDEmbeddedFilesNameTreeNode();
+        tree.setNames(files);
+        PDDocumentNameDictionary names = new PDDocumentNameDictionary(document.getDocumentCatalog());
+        names.setEmbeddedFiles(tree);
+        document.getDocumentCatalog().setNames(names);
+        document.getDocumentCatalog().getCOSObject().setItem(AF, associated);
+    }
+
+    private static boolean compressible(String mediaType) {
+        return mediaType.startsWith("text/") || mediaType.endsWith("xml") || mediaType.endsWith("json")
+                || mediaType.startsWith("message/") || mediaType.equals("application/octet-stream");
+    }
+
+    private static MessageDigest md5() {
+        try {
+            return MessageDigest.getInstance("MD5"); // the PDF format's own checksum for embedded files
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

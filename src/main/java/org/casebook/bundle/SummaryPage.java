@@ -1,0 +1,378 @@
+package org.casebook.bundle;
+
+import java.io.IOException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.casebook.bundle.text.Face;
+import org.casebook.bundle.text.TextStyle;
+import org.casebook.conduct.ConductSummary;
+import org.casebook.model.IncidentType;
+
+/**
+ * The course-of-conduct summary: the page an officer who reads nothing else reads. The narrative first, then
+ * the headline figures, the weekly chart, when contact happens, and the orders, reports and impact.
+ */
+final class SummaryPage {
+    private static final TextStyle FIGURE = new TextStyle(Face.BOLD, 16);
+    private static final float CHART_HEIGHT = 110;
+
+    private final BundleContent content;
+    private final PageWriter w;
+    private final ConductSummary s;
+    private final ZoneId zone;
+
+    SummaryPage(BundleContent content, PageWriter writer) {
+        this.content = content;
+        this.w = writer;
+        this.s = content.summary();
+        this.zone = s.zone() != null ? s.zone() : content.aCase().zone();
+    }
+
+    void write() throws IOException {
+        w.startTarget(IndexEntry.SUMMARY);
+        w.title("Course-of-conduct summary");
+        w.paragraph("Period: " + Dates.period(s.from(), s.to()) + ". Times in " + zone.getId() + ".", PageWriter.SMALL);
+        w.gap(6);
+        for (String sentence : narrative()) {
+            w.paragraph(sentence, PageWriter.BODY);
+            w.gap(3);
+        }
+        figures();
+        // what an officer can act on first: orders breached and reports already made
+        orders();
+        reports();
+        weeklyChart();
+        timeOfDay();
+        counts();
+        impacts();
+        w.finish();
+    }
+
+    /** The conduct package's narrative; when it has none, the plain facts in words. */
+    private List<String> narrative() {
+        if (s.narrative() != null && !s.narrative().isEmpty()) {
+            return s.narrative();
+        }
+        long contacts = s.incidents() + s.messages() + s.calls();
+        if (contacts == 0) {
+            return List.of("No incidents, messages or calls are recorded in this period.");
+        }
+        List<String> out = new ArrayList<>();
+        out.add("Between " + Dates.dayTime(s.first(), zone) + " and " + Dates.dayTime(s.last(), zone) + ", "
+                + count(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
+                + " recorded in the diary, with " + count(s.messages(), "message") + " and "
+                + count(s.calls(), "call") + " in the imported records.");
+        if (!s.perWeek().isEmpty()) {
+            ConductSummary.WeekCount busiest = s.perWeek().stream()
+                    .max(java.util.Comparator.comparingLong(ConductSummary.WeekCount::count)).orElseThrow();
+            long weeksWithContact = s.perWeek().stream().filter(wc -> wc.count() > 0).count();
+            out.add("There was contact in " + weeksWithContact + " of the " + s.perWeek().size()
+                    + " weeks; the busiest week began " + Dates.day(busiest.monday()) + ", with "
+                    + busiest.count() + ".");
+        }
+        return out;
+    }
+
+    private void figures() throws IOException {
+        w.heading("Key figures");
+        String[][] boxes = {
+            {String.valueOf(s.incidents()), "diary incidents"},
+            {String.valueOf(s.messages()), "messages"},
+            {String.valueOf(s.calls()), "calls"},
+            s.escalation() != null ? new String[] {s.escalation().direction(), "trend"}
+                    : new String[] {s.perWeek().stream().filter(wc -> wc.count() > 0).count() + " of "
+                    + s.perWeek().size(), "weeks with contact"},
+        };
+        float boxW = (PageWriter.WIDTH - 3 * 8) / 4;
+        float boxH = 44;
+        w.need(boxH + 40);
+        float top = w.y();
+        PDPageContentStream cs = w.stream();
+        for (int i = 0; i < boxes.length; i++) {
+            float x = PageWriter.LEFT + i * (boxW + 8);
+            cs.setLineWidth(0.8f);
+            cs.addRect(x, top - boxH, boxW, boxH);
+            cs.stroke();
+            w.drawAt(w.line(boxes[i][0], FIGURE), FIGURE, x + 8, top - 6);
+            w.drawAt(w.line(boxes[i][1], PageWriter.SMALL), PageWriter.SMALL, x + 8, top - 28);
+        }
+        w.y(top - boxH - 8);
+        List<String[]> facts = new ArrayList<>();
+        facts.add(new String[] {"First recorded", Dates.dayTime(s.first(), zone)});
+        facts.add(new String[] {"Most recent", Dates.dayTime(s.last(), zone)});
+        if (s.longestGap() != null) {
+            facts.add(new String[] {"Longest quiet spell", s.longestGap().days() + " days (after "
+                    + Dates.day(s.longestGap().after()) + ", until " + Dates.day(s.longestGap().before()) + ")"});
+        } else if (s.longestGapDays() > 0) {
+            facts.add(new String[] {"Longest quiet spell", s.longestGapDays() + " days"});
+        }
+        if (s.escalation() != null && s.escalation().method() != null) {
+            ConductSummary.Escalation e = s.escalation();
+            facts.add(new String[] {"Trend", e.direction() + ": " + e.firstHalf() + " contacts in the first half of the"
+                    + " period, " + e.secondHalf() + " in the second (severe: " + e.severeFirstHalf() + " then "
+                    + e.severeSecondHalf() + "). " + e.method()});
+        }
+        for (String[] f : facts) {
+            w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, 110),
+                    PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + 110, PageWriter.WIDTH - 110)));
+        }
+    }
+
+    /** Contacts per week as vector bars; the severe part of each week solid, the rest grey (readable in mono). */
+    private void weeklyChart() throws IOException {
+        List<ConductSummary.WeekCount> weeks = s.perWeek();
+        if (weeks == null || weeks.isEmpty()) {
+            return;
+        }
+        w.heading("Contacts and incidents per week");
+        float axisLeft = PageWriter.LEFT + 28;
+        float chartW = PageWriter.RIGHT - axisLeft;
+        w.need(CHART_HEIGHT + 40);
+        float top = w.y() - 4;
+        float base = top - CHART_HEIGHT;
+        long max = Math.max(1, weeks.stream().mapToLong(ConductSummary.WeekCount::count).max().orElse(1));
+        long scaleMax = niceCeiling(max);
+        PDPageContentStream cs = w.stream();
+        // gridlines at quarters of the scale, labelled on the left
+        cs.setLineWidth(0.3f);
+        cs.setStrokingColor(0.75f);
+        for (int q = 0; q <= 4; q++) {
+            float gy = base + CHART_HEIGHT * q / 4f;
+            cs.moveTo(axisLeft, gy);
+            cs.lineTo(PageWriter.RIGHT, gy);
+            cs.stroke();
+            String label = String.valueOf(scaleMax * q / 4);
+            w.rightAligned(label, PageWriter.SMALL, axisLeft - 4, gy + 4);
+        }
+        cs.setStrokingColor(0f);
+        float slot = chartW / weeks.size();
+        float bar = Math.max(1f, slot * 0.72f);
+        for (int i = 0; i < weeks.size(); i++) {
+            ConductSummary.WeekCount wc = weeks.get(i);
+            float x = axisLeft + i * slot + (slot - bar) / 2;
+            float h = CHART_HEIGHT * wc.count() / scaleMax;
+            float severe = CHART_HEIGHT * Math.min(wc.severe(), wc.count()) / scaleMax;
+            cs.setNonStrokingColor(0.62f);
+            cs.addRect(x, base + severe, bar, h - severe);
+            cs.fill();
+            if (severe > 0) {
+                cs.setNonStrokingColor(0f);
+                cs.addRect(x, base, bar, severe);
+                cs.fill();
+            }
+        }
+        cs.setNonStrokingColor(0f);
+        cs.setLineWidth(0.8f);
+        cs.moveTo(axisLeft, base);
+        cs.lineTo(PageWriter.RIGHT, base);
+        cs.stroke();
+        // week labels: as many as fit without overlapping
+        int every = Math.max(1, (int) Math.ceil(weeks.size() / (chartW / 58)));
+        for (int i = 0; i < weeks.size(); i += every) {
+            float x = axisLeft + i * slot;
+            var label = w.line(Dates.day(weeks.get(i).monday()), PageWriter.SMALL);
+            if (x + label.width() <= PageWriter.RIGHT) {
+                w.drawAt(label, PageWriter.SMALL, x, base - 3);
+            }
+        }
+        w.y(base - 16);
+        boolean anySevere = weeks.stream().anyMatch(wc -> wc.severe() > 0);
+        w.paragraph("Each bar is one week (Monday to Sunday), labelled by its Monday; highest week: " + max + "."
+                + (anySevere ? " The solid black part of a bar counts the severe items (threats, damage, turning up,"
+                + " following); grey is all other contact." : ""), PageWriter.SMALL);
+    }
+
+    private void timeOfDay() throws IOException {
+        long[] hours = s.byHour();
+        if (hours == null || hours.length != 24 || java.util.Arrays.stream(hours).sum() == 0) {
+            return;
+        }
+        w.heading("Time of day");
+        float chartH = 44;
+        float slot = PageWriter.WIDTH / 24;
+        w.need(chartH + 30);
+        float base = w.y() - chartH;
+        long max = java.util.Arrays.stream(hours).max().orElse(1);
+        PDPageContentStream cs = w.stream();
+        for (int h = 0; h < 24; h++) {
+            float bh = chartH * hours[h] / max;
+            // the night hours (22:00 to 06:00) solid, the day grey, so the pattern reads without colour
+            cs.setNonStrokingColor(h >= 22 || h < 6 ? 0f : 0.62f);
+            cs.addRect(PageWriter.LEFT + h * slot + 1, base, slot - 2, bh);
+            cs.fill();
+        }
+        cs.setNonStrokingColor(0f);
+        for (int h = 0; h < 24; h += 3) {
+            w.drawAt(w.line(String.format(Locale.ROOT, "%02d:00", h), PageWriter.SMALL), PageWriter.SMALL,
+                    PageWriter.LEFT + h * slot, base - 2);
+        }
+        w.y(base - 16);
+        long total = java.util.Arrays.stream(hours).sum();
+        long night = 0;
+        for (int h = 0; h < 24; h++) {
+            night += h >= 22 || h < 6 ? hours[h] : 0;
+        }
+        int busiest = 0;
+        for (int h = 1; h < 24; h++) {
+            busiest = hours[h] > hours[busiest] ? h : busiest;
+        }
+        w.paragraph(String.format(Locale.ROOT, "%d of %d (%d%%) were at night, between 22:00 and 06:00 (solid bars)."
+                + " The busiest hour was %02d:00 to %02d:00.", night, total, Math.round(100.0 * night / total),
+                busiest, (busiest + 1) % 24) + dayOfWeek(), PageWriter.SMALL);
+    }
+
+    private String dayOfWeek() {
+        long[] days = s.byDayOfWeek();
+        if (days == null || days.length != 7) {
+            return "";
+        }
+        String[] names = {"Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+        StringBuilder out = new StringBuilder(" By day: ");
+        for (int d = 0; d < 7; d++) {
+            out.append(names[d]).append(' ').append(days[d]).append(d < 6 ? ", " : ".");
+        }
+        return out.toString();
+    }
+
+    /** Channel, type and tag counts side by side. */
+    private void counts() throws IOException {
+        List<Map<String, Long>> maps = new ArrayList<>();
+        List<String> titles = new ArrayList<>();
+        Map<String, Long> channels = new java.util.LinkedHashMap<>();
+        if (s.byChannel() != null) {
+            s.byChannel().forEach((k, v) -> channels.merge(BundleSelection.channelLabel(k), v, Long::sum));
+        }
+        addCounts(maps, titles, channels, "By channel");
+        addCounts(maps, titles, s.byType(), "Incidents by type");
+        addCounts(maps, titles, s.byTag(), "By behaviour");
+        if (maps.isEmpty()) {
+            return;
+        }
+        w.heading("Counts");
+        float colW = PageWriter.WIDTH / maps.size();
+        List<PageWriter.Cell> head = new ArrayList<>();
+        for (int i = 0; i < maps.size(); i++) {
+            head.add(PageWriter.Cell.of(titles.get(i), PageWriter.SMALL_BOLD, PageWriter.LEFT + i * colW, colW - 10));
+        }
+        w.row(head);
+        int rows = maps.stream().mapToInt(Map::size).max().orElse(0);
+        List<List<Map.Entry<String, Long>>> lists = maps.stream().map(m -> List.copyOf(m.entrySet())).toList();
+        for (int r = 0; r < rows; r++) {
+            List<PageWriter.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < lists.size(); i++) {
+                float x = PageWriter.LEFT + i * colW;
+                boolean has = r < lists.get(i).size();
+                Map.Entry<String, Long> e = has ? lists.get(i).get(r) : null;
+                cells.add(PageWriter.Cell.of(has ? label(e.getKey()) : "", PageWriter.SMALL, x, colW - 50));
+                cells.add(new PageWriter.Cell(has ? String.valueOf(e.getValue()) : "", PageWriter.SMALL,
+                        x + colW - 50, 40, true));
+            }
+            w.row(cells);
+        }
+    }
+
+    private static void addCounts(List<Map<String, Long>> maps, List<String> titles, Map<String, Long> m, String t) {
+        if (m != null && !m.isEmpty()) {
+            maps.add(m);
+            titles.add(t);
+        }
+    }
+
+    /** Incident type codes as their labels; other codes as words. */
+    private static String label(String code) {
+        try {
+            return IncidentType.fromCode(code).label();
+        } catch (IllegalArgumentException e) {
+            String words = code.replace('-', ' ').replace('_', ' ');
+            return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        }
+    }
+
+    private void orders() throws IOException {
+        if (s.orders() == null || s.orders().isEmpty()) {
+            return;
+        }
+        w.heading("Orders and their breaches");
+        for (ConductSummary.OrderFigures o : s.orders()) {
+            w.paragraph(o.kind() + (o.issuer() == null ? "" : ", " + o.issuer())
+                    + (o.reference() == null ? "" : ", ref. " + o.reference()) + " — made " + Dates.day(o.made())
+                    + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires())), PageWriter.BODY_BOLD);
+            for (String condition : o.conditions()) {
+                w.paragraph("• " + condition, PageWriter.SMALL, PageWriter.LEFT + 10, PageWriter.WIDTH - 10);
+            }
+            w.paragraph(o.contactsDuringOrder() + " contacts while the order was in force; "
+                    + o.breaches().size() + " confirmed " + (o.breaches().size() == 1 ? "breach" : "breaches")
+                    + (o.breaches().isEmpty() ? "." : ":"), PageWriter.SMALL);
+            for (ConductSummary.Breach b : o.breaches()) {
+                w.row(List.of(PageWriter.Cell.of(Dates.dayTime(b.at(), zone), PageWriter.SMALL, PageWriter.LEFT + 10, 130),
+                        PageWriter.Cell.of(b.condition(), PageWriter.SMALL_BOLD, PageWriter.LEFT + 140, 130),
+                        PageWriter.Cell.of(b.summary(), PageWriter.SMALL, PageWriter.LEFT + 270, PageWriter.WIDTH - 270)));
+            }
+            w.gap(4);
+        }
+    }
+
+    private void reports() throws IOException {
+        if (s.reports() == null || s.reports().isEmpty()) {
+            return;
+        }
+        w.heading("Reports made");
+        float[] x = {0, 70, 190, 300};
+        String[] head = {"Date", "To", "Reference", "Outcome"};
+        List<PageWriter.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < head.length; i++) {
+            cells.add(PageWriter.Cell.of(head[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + x[i], colWidth(x, i)));
+        }
+        w.row(cells);
+        for (ConductSummary.ReportFigures r : s.reports()) {
+            String[] v = {Dates.day(r.date()), r.recipient() + (r.recipientKind() == null ? "" : " (" + r.recipientKind() + ")"),
+                r.reference() == null ? "—" : r.reference(),
+                (r.outcome() == null ? "—" : r.outcome()) + (r.linkedIncidents() > 0 ? "; " + r.linkedIncidents()
+                        + " incidents linked" : "")};
+            List<PageWriter.Cell> row = new ArrayList<>();
+            for (int i = 0; i < v.length; i++) {
+                row.add(PageWriter.Cell.of(v[i], i == 2 ? PageWriter.SMALL_BOLD : PageWriter.SMALL, PageWriter.LEFT + x[i],
+                        colWidth(x, i)));
+            }
+            w.row(row);
+        }
+    }
+
+    private static float colWidth(float[] x, int i) {
+        return (i + 1 < x.length ? x[i + 1] : PageWriter.WIDTH) - x[i];
+    }
+
+    private void impacts() throws IOException {
+        if (s.impacts() == null || s.impacts().isEmpty()) {
+            return;
+        }
+        w.heading("Impact on the witness");
+        for (ConductSummary.ImpactFigures i : s.impacts()) {
+            w.row(List.of(PageWriter.Cell.of(Dates.day(i.date()), PageWriter.SMALL, PageWriter.LEFT, 70),
+                    PageWriter.Cell.of(label(i.kind()), PageWriter.SMALL_BOLD, PageWriter.LEFT + 70, 100),
+                    PageWriter.Cell.of(i.text(), PageWriter.SMALL, PageWriter.LEFT + 170, PageWriter.WIDTH - 170)));
+        }
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** 1, 2, 5, 10, 20, 50 ... at or above {@code n}, divisible by 4 where possible for the gridlines. */
+    static long niceCeiling(long n) {
+        long step = 1;
+        while (true) {
+            for (long m : new long[] {1, 2, 4, 5, 8}) {
+                if (step * m >= n) {
+                    return Math.max(4, step * m);
+                }
+            }
+            step *= 10;
+        }
+    }
+
+}

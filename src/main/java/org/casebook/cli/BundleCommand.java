@@ -1,0 +1,97 @@
+package org.casebook.cli;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.casebook.bundle.BundleOptions;
+import org.casebook.bundle.BundleProfile;
+import org.casebook.bundle.BundleResult;
+import org.casebook.bundle.BundleService;
+import org.casebook.model.Case;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code casebook bundle}: the paginated, indexed PDF evidence bundle with the originals embedded. */
+@Command(name = "bundle", header = "Make the PDF evidence bundle for the police or a court.",
+        mixinStandardHelpOptions = true,
+        description = "Write a case's evidence bundle: cover, index, course-of-conduct summary, chronology, diary"
+                + " entries, exhibits (with the originals embedded) and an integrity appendix. Prints the page"
+                + " count, the exhibits and any warnings.")
+final class BundleCommand extends VaultCommand {
+    @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+    String caseKey;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE.pdf", description = "Where to write the bundle.")
+    Path out;
+
+    @Option(names = "--profile", paramLabel = "police|family|civil", defaultValue = "police",
+            description = "Who it is for (default: police).")
+    String profile;
+
+    @Option(names = "--from", paramLabel = "DATE", description = "First day to include (YYYY-MM-DD).")
+    LocalDate from;
+
+    @Option(names = "--to", paramLabel = "DATE", description = "Last day to include (YYYY-MM-DD).")
+    LocalDate to;
+
+    @Option(names = "--redact", paramLabel = "TEXT",
+            description = "Remove this text everywhere it appears, e.g. a new address (repeatable).")
+    List<String> redact = new ArrayList<>();
+
+    @Option(names = "--prepared-by", paramLabel = "NAME", description = "The name on the cover.")
+    String preparedBy;
+
+    @Option(names = "--json", description = "One JSON object: pages, exhibits, warnings.")
+    boolean json;
+
+    @Override
+    int run(Vault vault, CliContext ctx) {
+        if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
+            throw CliException.badInput("--out " + out + ": the bundle's file name must end in .pdf");
+        }
+        Case aCase = findCase(vault, caseKey);
+        BundleOptions options = new BundleOptions(BundleProfile.fromCode(profile), from, to, null, null, null, null,
+                redact, preparedBy);
+        Progress progress = progress(ctx, "Building the bundle");
+        BundleResult result;
+        try {
+            result = new BundleService(vault).build(aCase.id(), options, out, progress, () -> false);
+        } finally {
+            done(progress);
+        }
+        if (json) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("file", result.file().toString());
+            o.put("pages", result.pageCount());
+            List<Map<String, Object>> exhibits = new ArrayList<>();
+            for (BundleResult.Exhibit e : result.exhibits()) {
+                Map<String, Object> x = new LinkedHashMap<>();
+                x.put("reference", e.reference());
+                x.put("item_id", e.itemId());
+                x.put("sha256", e.sha256());
+                x.put("page", e.page());
+                x.put("embedded", e.embedded());
+                exhibits.add(x);
+            }
+            o.put("exhibits", exhibits);
+            o.put("warnings", result.warnings());
+            JsonLines.write(ctx.out(), o);
+            return ExitCodes.OK;
+        }
+        ctx.out().println("Wrote " + result.file() + ": " + result.pageCount() + " pages, "
+                + result.exhibits().size() + (result.exhibits().size() == 1 ? " exhibit" : " exhibits"));
+        for (BundleResult.Exhibit e : result.exhibits()) {
+            ctx.out().println("  " + e.reference() + "  page " + e.page() + "  "
+                    + (e.sha256() == null ? "(no original)" : e.sha256()) + (e.embedded() ? "" : "  (not embedded)"));
+        }
+        for (String w : result.warnings()) {
+            ctx.out().println("Warning: " + w);
+        }
+        return ExitCodes.OK;
+    }
+}

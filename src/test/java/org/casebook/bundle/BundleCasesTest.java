@@ -1,0 +1,201 @@
+package org.casebook.bundle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.CaseService;
+import org.casebook.evidence.IncidentService;
+import org.casebook.model.Case;
+import org.casebook.model.IncidentDraft;
+import org.casebook.model.IncidentType;
+import org.casebook.model.When;
+import org.casebook.testsupport.Images;
+import org.casebook.testsupport.TestVaults;
+import org.casebook.vault.Progress;
+import org.casebook.vault.Vault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Small cases: empty, one photo, a merged PDF, redaction, the family profile's page labels. */
+class BundleCasesTest {
+    @TempDir
+    Path dir;
+    Vault vault;
+    Case aCase;
+
+    @BeforeEach
+    void setUp() {
+        vault = TestVaults.create(dir, "cases.casebook");
+        aCase = new CaseService(vault).add("Jane Smith harassment", "JS", TestVaults.LONDON);
+    }
+
+    @AfterEach
+    void tearDown() {
+        vault.close();
+    }
+
+    private BundleResult build(BundleOptions options, String name) {
+        return new BundleService(vault).build(aCase.id(), options, dir.resolve(name), Progress.NONE, () -> false);
+    }
+
+    @Test
+    void anEmptyCaseGivesASensibleBundle() throws IOException {
+        BundleResult r = build(BundleOptions.all(), "empty.pdf");
+        assertTrue(r.exhibits().isEmpty());
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("empty.pdf").toFile())) {
+            assertEquals(r.pageCount(), pdf.getNumberOfPages());
+            String text = BundleReader.text(pdf);
+            assertTrue(text.contains("No exhibits are in this selection."));
+            assertTrue(text.contains("No diary entries are recorded in this period."));
+            assertTrue(text.contains("No incidents, messages or calls are recorded in this period."));
+            assertEquals(7, BundleReader.outline(pdf).size());
+            assertTrue(BundleReader.attachments(pdf).isEmpty());
+        }
+    }
+
+    @Test
+    void oneIncidentWithAPhotoAndAPdf() throws IOException {
+        var incident = new IncidentService(vault).add(aCase.id(), new IncidentDraft(IncidentType.GIFT,
+                When.exactly(ZonedDateTime.of(2024, 3, 1, 21, 15, 0, 0, TestVaults.LONDON)),
+                "Flowers left on the doorstep with a card.", "Front door", List.of("Priya"), "Scared.", "CAD 123/3"));
+        Path photo = dir.resolve("IMG_1234.jpg");
+        Files.write(photo, Images.jpegWithExif("Acme", "Phone 1", "2024:03:01 21:20:00", "+00:00"));
+        Path letter = dir.resolve("letter.pdf");
+        writePdf(letter, "Solicitor's letter page one", "Page two of the letter");
+        new AttachmentService(vault).attach(aCase.id(), List.of(photo, letter), incident.id(), Progress.NONE);
+
+        BundleResult r = build(BundleOptions.all().withProfile(BundleProfile.CIVIL), "one.pdf");
+        assertEquals(2, r.exhibits().size());
+        assertEquals(List.of("JS/1", "JS/2"), r.exhibits().stream().map(BundleResult.Exhibit::reference).toList());
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("one.pdf").toFile())) {
+            String text = BundleReader.text(pdf);
+            assertTrue(text.contains("Flowers left on the doorstep with a card."));
+            assertTrue(text.contains("Solicitor's letter page one") && text.contains("Page two of the letter"),
+                    "the PDF's pages are merged in");
+            // the merged pages are stamped like the rest
+            var files = BundleReader.attachments(pdf);
+            BundleResult.Exhibit pdfExhibit = r.exhibits().stream().filter(e -> files.get(e.reference())
+                    .getFileUnicode().endsWith("letter.pdf")).findFirst().orElseThrow();
+            int last = pdf.getNumberOfPages();
+            for (int p = pdfExhibit.page(); p <= pdfExhibit.page() + 2; p++) {
+                String page = BundleReader.text(pdf, p, p);
+                assertTrue(page.contains("Page " + p + " of " + last), page);
+                assertTrue(page.contains("Exhibit " + pdfExhibit.reference()), page);
+            }
+            for (BundleResult.Exhibit e : r.exhibits()) {
+                assertEquals(e.sha256(), BundleReader.sha256(BundleReader.attachments(pdf).get(e.reference())));
+            }
+            // numbered in the order things happened: the letter (at the incident's time) before the photo (EXIF)
+            assertEquals("JS-1 letter.pdf", files.get("JS/1").getFileUnicode());
+            assertEquals("application/pdf", files.get("JS/1").getEmbeddedFile().getSubtype());
+            assertEquals(TestVaults.sha256(photo), r.exhibits().get(1).sha256());
+            assertEquals("image/jpeg", files.get("JS/2").getEmbeddedFile().getSubtype());
+            assertTrue(BundleReader.text(pdf, r.exhibits().get(1).page(), r.exhibits().get(1).page())
+                    .contains("camera (EXIF) time"));
+        }
+    }
+
+    @Test
+    void redactedTextIsNowhereInTheBundle() throws IOException {
+        String secret = "14 Rose Lane";
+        new IncidentService(vault).add(aCase.id(), TestVaults.draft(IncidentType.LOITERING,
+                ZonedDateTime.of(2024, 3, 2, 22, 0, 0, 0, TestVaults.LONDON),
+                "He waited outside my new flat at 14 ROSE LANE for an hour."));
+        Path note = dir.resolve("note about 14 rose lane.txt");
+        Files.writeString(note, "My new address is 14 Rose Lane.", StandardCharsets.UTF_8);
+        Path other = dir.resolve("other.txt");
+        Files.writeString(other, "Nothing private here.", StandardCharsets.UTF_8);
+        new AttachmentService(vault).attach(aCase.id(), List.of(note, other), null, Progress.NONE);
+
+        BundleResult r = build(BundleOptions.all().withRedactions(List.of(secret)).withPreparedBy("J. Smith"),
+                "redacted.pdf");
+        byte[] raw = Files.readAllBytes(dir.resolve("redacted.pdf"));
+        assertFalse(new String(raw, StandardCharsets.ISO_8859_1).toLowerCase(Locale.ROOT).contains("rose lane"),
+                "not in the file's bytes at all (metadata, names, uncompressed text)");
+        try (PDDocument pdf = Loader.loadPDF(raw)) {
+            String text = BundleReader.text(pdf);
+            assertFalse(text.toLowerCase(Locale.ROOT).contains("rose lane"));
+            assertTrue(text.contains("REDACTED COPY"));
+            assertTrue(text.contains("[redacted]"));
+            String xmp = new String(pdf.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8);
+            assertFalse(xmp.toLowerCase(Locale.ROOT).contains("rose lane"));
+            for (var b : BundleReader.outline(pdf)) {
+                assertFalse(b.title().toLowerCase(Locale.ROOT).contains("rose lane"));
+            }
+            // the original holding the address stays out; the harmless one travels
+            var files = BundleReader.attachments(pdf);
+            assertEquals(1, files.size());
+            BundleResult.Exhibit withheld = r.exhibits().stream().filter(e -> !e.embedded()).findFirst().orElseThrow();
+            assertFalse(files.containsKey(withheld.reference()));
+            assertTrue(r.warnings().stream().anyMatch(w -> w.contains(withheld.reference())));
+        }
+    }
+
+    @Test
+    void familyBundlesAreLabelledBySection() throws IOException {
+        new IncidentService(vault).add(aCase.id(), TestVaults.draft(IncidentType.FOLLOWING,
+                ZonedDateTime.of(2024, 3, 2, 22, 0, 0, 0, TestVaults.LONDON), "Followed me home."));
+        Path photo = dir.resolve("IMG_1.jpg");
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(2400, 1800,
+                java.awt.image.BufferedImage.TYPE_INT_RGB), "jpg", photo.toFile());
+        new AttachmentService(vault).attach(aCase.id(), List.of(photo), null, Progress.NONE);
+        BundleResult r = build(BundleOptions.all().withProfile(BundleProfile.FAMILY), "family.pdf");
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("family.pdf").toFile())) {
+            String[] labels = pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
+            assertEquals("A1", labels[0]);
+            List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
+            assertEquals("B1", labels[outline.get(4).page() - 1]);
+            assertEquals("C1", labels[outline.get(5).page() - 1]);
+            assertEquals("C2", labels[r.exhibits().get(0).page() - 1]);
+            assertEquals("D1", labels[outline.get(6).page() - 1]);
+            for (int i = 0; i < labels.length; i++) {
+                String page = BundleReader.text(pdf, i + 1, i + 1);
+                assertTrue(page.contains(labels[i]) && page.contains("Page " + (i + 1) + " of " + labels.length));
+            }
+            // the photo is printed from a downsampled copy: at most 300 dpi across the 483 pt text width
+            var resources = pdf.getPage(r.exhibits().get(0).page() - 1).getResources();
+            var image = (org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject) resources.getXObject(
+                    resources.getXObjectNames().iterator().next());
+            assertTrue(image.getWidth() < 2400 && image.getWidth() <= 483 / 72f * 300, "width " + image.getWidth());
+            // the index prints the section labels and links to the same pages
+            int indexPage = outline.get(1).page();
+            for (BundleReader.Link l : BundleReader.links(pdf, indexPage)) {
+                assertTrue(l.text().lines().findFirst().orElse("").strip().endsWith(labels[l.target() - 1]), l.text());
+            }
+        }
+    }
+
+    private static void writePdf(Path file, String... pages) throws IOException {
+        try (PDDocument d = new PDDocument()) {
+            for (String text : pages) {
+                PDPage page = new PDPage();
+                d.addPage(page);
+                try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
+                    cs.beginText();
+                    cs.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
+                    cs.newLineAtOffset(72, 600);
+                    cs.showText(text);
+                    cs.endText();
+                }
+            }
+            d.save(file.toFile());
+        }
+    }
+}

@@ -104,11 +104,8 @@ final class SummaryPage {
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"First recorded", Dates.dayTime(s.first(), zone)});
         facts.add(new String[] {"Most recent", Dates.dayTime(s.last(), zone)});
-        if (s.longestGap() != null) {
-            facts.add(new String[] {"Longest quiet spell", s.longestGap().days() + " days (after "
-                    + Dates.day(s.longestGap().after()) + ", until " + Dates.day(s.longestGap().before()) + ")"});
-        } else if (s.longestGapDays() > 0) {
-            facts.add(new String[] {"Longest quiet spell", s.longestGapDays() + " days"});
+        if (s.incidents() + s.messages() + s.calls() > 0 && s.longestGapDays() > 0) {
+            facts.add(new String[] {"Longest quiet spell", quietSpell()});
         }
         if (s.escalation() != null && s.escalation().method() != null) {
             ConductSummary.Escalation e = s.escalation();
@@ -375,4 +372,16 @@ final class SummaryPage {
         }
     }
 
+
+    /** "9 days (after 3 Mar 2024, until 13 Mar 2024)"; an open end is the start or end of the period. */
+    private String quietSpell() {
+        long days = s.longestGapDays();
+        String words = days == 1 ? "1 day" : days + " days";
+        ConductSummary.Gap gap = s.longestGap();
+        if (gap == null) {
+            return words;
+        }
+        return words + " (" + (gap.after() == null ? "from the start of the period" : "after " + Dates.day(gap.after()))
+                + ", " + (gap.before() == null ? "to the end of the period" : "until " + Dates.day(gap.before())) + ")";
+    }
 }

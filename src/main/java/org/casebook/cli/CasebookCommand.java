@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.casebook.Version;
+import org.casebook.vault.Vault;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -68,7 +69,18 @@ public final class CasebookCommand implements Callable<Integer> {
 
     /** Runs a command with the real environment, streams and console; returns the exit code. */
     public static int run(String[] args) {
+        if (opensVault(args)) {
+            // Loading the database's native library (~75 ms) overlaps building and parsing the command line.
+            Thread load = new Thread(Vault::warmUp, "casebook-driver-load");
+            load.setDaemon(true);
+            load.start();
+        }
         return run(args, System.getenv(), System.in, System.out, System.err);
+    }
+
+    /** Every command but help and --version works on a vault. */
+    private static boolean opensVault(String[] args) {
+        return args.length > 0 && !args[0].startsWith("-") && !args[0].equals("help");
     }
 
     /** Runs a command with the given environment and streams (for tests and embedding). */

@@ -29,7 +29,6 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  * shared and guarded by a lock because every connection costs a full key derivation.
  */
 public final class Vault implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(Vault.class);
     private static final int BUSY_TIMEOUT_MS = 5000;
 
     private final Path file;
@@ -88,7 +87,7 @@ public final class Vault implements AutoCloseable {
             deleteQuietly(Path.of(temp + "-wal"));
             deleteQuietly(Path.of(temp + "-shm"));
         }
-        LOG.info("created vault {}", target.getFileName());
+        Log.LOG.info("created vault {}", target.getFileName());
         // Opened as created: a vault made at an older schema (by tests of the migrations) stays at it.
         return open(target, passphrase, clock, false);
     }
@@ -101,7 +100,7 @@ public final class Vault implements AutoCloseable {
         try {
             org.sqlite.SQLiteJDBCLoader.initialize();
         } catch (Exception e) {
-            LOG.warn("could not preload the database driver: {}", e.getClass().getSimpleName());
+            Log.LOG.warn("could not preload the database driver: {}", e.getClass().getSimpleName());
         }
     }
 
@@ -192,7 +191,7 @@ public final class Vault implements AutoCloseable {
                     "migrations", applied));
             return null;
         });
-        LOG.info("upgraded vault schema from {} to {}", from, Schema.CURRENT_VERSION);
+        Log.LOG.info("upgraded vault schema from {} to {}", from, Schema.CURRENT_VERSION);
     }
 
     /**
@@ -339,7 +338,7 @@ public final class Vault implements AutoCloseable {
             passphrase.close();
             passphrase = copyOf(newPassphrase);
             confirmOpens(file, newPassphrase);
-            LOG.info("changed the passphrase of {}", file.getFileName());
+            Log.LOG.info("changed the passphrase of {}", file.getFileName());
         } catch (SQLException e) {
             throw translate(e, file);
         } finally {
@@ -431,7 +430,7 @@ public final class Vault implements AutoCloseable {
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
-            LOG.warn("rollback failed: {}", e.getMessage());
+            Log.LOG.warn("rollback failed: {}", e.getMessage());
         }
     }
 
@@ -491,7 +490,7 @@ public final class Vault implements AutoCloseable {
         try {
             c.close();
         } catch (SQLException e) {
-            LOG.warn("closing the vault connection failed: {}", e.getMessage());
+            Log.LOG.warn("closing the vault connection failed: {}", e.getMessage());
         }
     }
 
@@ -499,7 +498,15 @@ public final class Vault implements AutoCloseable {
         try {
             Files.deleteIfExists(p);
         } catch (IOException e) {
-            LOG.warn("could not remove temporary file {}", p.getFileName());
+            Log.LOG.warn("could not remove temporary file {}", p.getFileName());
         }
+    }
+
+    /**
+     * The logger, started on first use: starting the logging costs a command-line run ~80 ms, and opening
+     * a vault normally logs nothing.
+     */
+    private static final class Log {
+        static final Logger LOG = LoggerFactory.getLogger(Vault.class);
     }
 }

@@ -373,7 +373,8 @@ public final class Benchmarks {
             new Query("medium word", "police", false),
             new Query("two words", "call tonight", false),
             new Query("as you type, prefix", "tonig", true),
-            new Query("as you type, 2 letters", "wh", true));
+            new Query("as you type, 2 letters (whole word)", "wh", true),
+            new Query("as you type, 3 letters", "whe", true));
 
     private void search() {
         int imports = 4;

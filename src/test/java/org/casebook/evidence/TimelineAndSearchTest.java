@@ -165,9 +165,17 @@ class TimelineAndSearchTest {
     @Test
     void ftsQueryQuotesEveryTerm() {
         assertEquals("\"a\" \"b\"", FtsQuery.of(" a  b ", false));
-        assertEquals("\"a\" \"b\"*", FtsQuery.of("a b", true));
+        assertEquals("\"a\" \"bus\"*", FtsQuery.of("a bus", true));
         assertEquals("\"say\"", FtsQuery.of("\"say\"", false));
         assertNull(FtsQuery.of("* ( ) \"", false));
+    }
+
+    @Test
+    void prefixesStartAtThreeLettersExceptInChineseJapaneseAndKorean() {
+        assertEquals("\"wh\"", FtsQuery.of("wh", true), "two letters match a whole word while typing");
+        assertEquals("\"whe\"*", FtsQuery.of("whe", true));
+        assertEquals("\"住\"*", FtsQuery.of("住", true));
+        assertEquals("\"네가\"*", FtsQuery.of("네가", true));
     }
 
     // ---- cases ---------------------------------------------------------------------------------------------

@@ -40,7 +40,8 @@ class SearchPlansTest {
             List<String> tokens = Arrays.asList(text.toLowerCase(Locale.ROOT).split("\\s+"));
             for (int i = 0; i < words.length; i++) {
                 String w = words[i].toLowerCase(Locale.ROOT);
-                boolean prefix = prefixLast && i == words.length - 1;
+                // as in FtsQuery: a Latin prefix needs three letters, a shorter one matches a whole word
+                boolean prefix = prefixLast && i == words.length - 1 && w.length() >= FtsQuery.MIN_PREFIX;
                 if (tokens.stream().noneMatch(t -> prefix ? t.startsWith(w) : t.equals(w))) {
                     return false;
                 }

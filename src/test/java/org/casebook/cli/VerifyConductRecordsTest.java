@@ -152,6 +152,9 @@ class VerifyConductRecordsTest {
             reports.unlink(report, message);
             reports.edit(report, new ReportDraft(T0.plusDays(3), ReportRecipient.POLICE, null, "13/999/24",
                     "PC Example", "Crime number issued"));
+            // Same instant, same offset, another zone: only the zone changes, and that too is recorded.
+            reports.edit(report, new ReportDraft(T0.plusDays(3).withZoneSameInstant(java.time.ZoneId.of("Europe/Lisbon")),
+                    ReportRecipient.POLICE, null, "13/999/24", "PC Example", "Crime number issued"));
             deletedReport = reports.add(caseId, new ReportDraft(T0.plusDays(4), ReportRecipient.PLATFORM, "Chat app",
                     null, null, null)).id();
             reports.link(deletedReport, message);

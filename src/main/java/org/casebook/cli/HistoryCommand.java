@@ -4,6 +4,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casebook.evidence.ItemService;
 import org.casebook.model.AuditEntry;
 import org.casebook.vault.Json;
@@ -17,6 +18,9 @@ import picocli.CommandLine.Option;
         description = "Show an item's audit entries, oldest first: when it was added, each edit with the old and "
                 + "new values, and a deletion with its reason. Times are UTC.")
 final class HistoryCommand extends VaultCommand {
+    /** Audit detail holding state hashes for {@code verify}: noise to a reader of the history. */
+    private static final Set<String> STATE_KEYS = Set.of("state", "conduct_state", "conduct_states");
+
     @Option(names = "--item", required = true, paramLabel = "ID", description = "The item's id.")
     long item;
 
@@ -51,7 +55,7 @@ final class HistoryCommand extends VaultCommand {
                         ctx.out().println("        " + change.getKey() + ": " + Json.write(values.get("old"))
                                 + " -> " + Json.write(values.get("new")));
                     }
-                } else if (!"state".equals(d.getKey())) {
+                } else if (!STATE_KEYS.contains(d.getKey())) {
                     ctx.out().println("        " + d.getKey() + ": " + Json.write(d.getValue()));
                 }
             }

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 @Command(name = "verify", header = "Check every original and the audit chain.",
         mixinStandardHelpOptions = true,
         description = "Check the whole vault: every page, every original's SHA-256, the audit chain, and that "
-                + "every item still matches its audit record. Exit 0 when intact; exit 3 and one line per "
+                + "every item, case, person, order, report, impact entry and item's tags and breach decisions still "
+                + "matches its audit record. Exit 0 when intact; exit 3 and one line per "
                 + "problem when not.")
 final class VerifyCommand extends VaultCommand {
     @Override

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.Changes;
+import org.casebook.evidence.ConductState;
 import org.casebook.evidence.Inputs;
 import org.casebook.evidence.Sql;
 import org.casebook.model.ImpactEntry;
@@ -55,7 +56,8 @@ public final class ImpactService {
                 ConductRows.link(c, "INSERT OR IGNORE INTO impact_link(impact_id, item_id) VALUES (?,?)", id, itemId);
             }
             ImpactEntry entry = get(c, id);
-            vault.audit().append(c, "impact-added", "impact:" + id, Map.of("case", caseId, "values", values(entry)));
+            vault.audit().append(c, "impact-added", "impact:" + id, Map.of("case", caseId, "values", values(entry),
+                    "state", ConductState.ofImpact(c, id).orElseThrow()));
             return entry;
         });
     }
@@ -80,7 +82,8 @@ public final class ImpactService {
                 Changes.note(changes, field, a.get(field), b.get(field));
             }
             if (!changes.isEmpty()) {
-                vault.audit().append(c, "impact-edited", "impact:" + impactId, Map.of("changes", changes));
+                vault.audit().append(c, "impact-edited", "impact:" + impactId, Map.of("changes", changes,
+                        "state", ConductState.ofImpact(c, impactId).orElseThrow()));
             }
             return after;
         });
@@ -106,7 +109,8 @@ public final class ImpactService {
             ConductRows.itemOfCase(c, itemId, entry.caseId());
             if (ConductRows.link(c, "INSERT OR IGNORE INTO impact_link(impact_id, item_id) VALUES (?,?)",
                     impactId, itemId)) {
-                vault.audit().append(c, "impact-linked", "impact:" + impactId, Map.of("item", itemId));
+                vault.audit().append(c, "impact-linked", "impact:" + impactId, Map.of("item", itemId,
+                        "state", ConductState.ofImpact(c, impactId).orElseThrow()));
             }
             return get(c, impactId);
         });
@@ -116,7 +120,8 @@ public final class ImpactService {
         return vault.write(c -> {
             get(c, impactId);
             if (ConductRows.link(c, "DELETE FROM impact_link WHERE impact_id = ? AND item_id = ?", impactId, itemId)) {
-                vault.audit().append(c, "impact-unlinked", "impact:" + impactId, Map.of("item", itemId));
+                vault.audit().append(c, "impact-unlinked", "impact:" + impactId, Map.of("item", itemId,
+                        "state", ConductState.ofImpact(c, impactId).orElseThrow()));
             }
             return get(c, impactId);
         });

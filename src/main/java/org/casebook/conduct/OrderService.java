@@ -11,8 +11,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.Changes;
+import org.casebook.evidence.ConductState;
 import org.casebook.evidence.Inputs;
 import org.casebook.evidence.Sql;
 import org.casebook.model.BreachDecision;
@@ -66,7 +68,8 @@ public final class OrderService {
                 insertCondition(c, id, i + 1, clean.conditions().get(i));
             }
             CourtOrder order = get(c, id);
-            vault.audit().append(c, "order-added", "order:" + id, Map.of("case", caseId, "values", values(order)));
+            vault.audit().append(c, "order-added", "order:" + id, Map.of("case", caseId, "values", values(order),
+                    "state", ConductState.ofOrder(c, id).orElseThrow()));
             return order;
         });
     }
@@ -79,6 +82,7 @@ public final class OrderService {
         OrderDraft clean = validate(draft);
         return vault.write(c -> {
             CourtOrder before = get(c, orderId);
+            String stateBefore = ConductState.ofOrder(c, orderId).orElseThrow();
             ConductRows.requirePersonOfCase(c, clean.againstPersonId(), before.caseId(), "against");
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE court_order SET kind = ?, issuer = ?, reference = ?, made = ?, expires = ?,
@@ -117,8 +121,9 @@ public final class OrderService {
             for (String field : a.keySet()) {
                 Changes.note(changes, field, a.get(field), b.get(field));
             }
-            if (!changes.isEmpty()) {
-                vault.audit().append(c, "order-edited", "order:" + orderId, Map.of("changes", changes));
+            String state = ConductState.ofOrder(c, orderId).orElseThrow();
+            if (!changes.isEmpty() || !state.equals(stateBefore)) {
+                vault.audit().append(c, "order-edited", "order:" + orderId, Map.of("changes", changes, "state", state));
             }
             return after;
         });
@@ -135,11 +140,20 @@ public final class OrderService {
                 ps.executeUpdate();
             }
             List<Map<String, Object>> decided = new ArrayList<>();
+            // The decisions went with the order: record what each item's markings are now.
+            Map<String, Object> markings = new TreeMap<>();
             for (BreachDecision d : decisions) {
                 decided.add(Map.of("item", d.itemId(), "condition", d.condition(), "status", d.status().code()));
+                markings.put("item:" + d.itemId(), ConductState.ofItemMarkings(c, d.itemId()));
             }
-            vault.audit().append(c, "order-deleted", "order:" + orderId,
-                    Map.of("reason", why, "values", values(order), "breaches", decided));
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("reason", why);
+            detail.put("values", values(order));
+            detail.put("breaches", decided);
+            if (!markings.isEmpty()) {
+                detail.put("conduct_states", markings);
+            }
+            vault.audit().append(c, "order-deleted", "order:" + orderId, detail);
             return null;
         });
     }
@@ -190,6 +204,7 @@ public final class OrderService {
             Changes.note(changes, "status", before == null ? null : before.status().code(), status.code());
             Changes.note(changes, "note", before == null ? null : before.note(), cleanNote);
             detail.put("changes", changes);
+            detail.put("conduct_state", ConductState.ofItemMarkings(c, itemId));
             vault.audit().append(c, "breach-" + status.code(), "item:" + itemId, detail);
             return decision(c, itemId, conditionId);
         });

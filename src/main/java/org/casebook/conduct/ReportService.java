@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.Changes;
+import org.casebook.evidence.ConductState;
 import org.casebook.evidence.Inputs;
 import org.casebook.evidence.Sql;
 import org.casebook.model.Report;
@@ -54,7 +55,8 @@ public final class ReportService {
             }
             long id = Sql.lastId(c);
             Report report = get(c, id);
-            vault.audit().append(c, "report-added", "report:" + id, Map.of("case", caseId, "values", values(report)));
+            vault.audit().append(c, "report-added", "report:" + id, Map.of("case", caseId, "values", values(report),
+                    "state", ConductState.ofReport(c, id).orElseThrow()));
             return report;
         });
     }
@@ -64,6 +66,7 @@ public final class ReportService {
         ReportDraft clean = validate(draft);
         return vault.write(c -> {
             Report before = get(c, reportId);
+            String stateBefore = ConductState.ofReport(c, reportId).orElseThrow();
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE report SET at_utc = ?, at_zone = ?, at_local = ?, recipient_kind = ?, recipient = ?,
                                       reference = ?, contact = ?, outcome = ? WHERE id = ?""")) {
@@ -78,8 +81,12 @@ public final class ReportService {
             for (String field : a.keySet()) {
                 Changes.note(changes, field, a.get(field), b.get(field));
             }
-            if (!changes.isEmpty()) {
-                vault.audit().append(c, "report-edited", "report:" + reportId, Map.of("changes", changes));
+            // The same instant in another zone with the same offset leaves "at" as it was.
+            Changes.note(changes, "zone", before.at().getZone().getId(), after.at().getZone().getId());
+            String state = ConductState.ofReport(c, reportId).orElseThrow();
+            if (!changes.isEmpty() || !state.equals(stateBefore)) {
+                vault.audit().append(c, "report-edited", "report:" + reportId, Map.of("changes", changes,
+                        "state", state));
             }
             return after;
         });
@@ -106,7 +113,8 @@ public final class ReportService {
             ConductRows.itemOfCase(c, itemId, report.caseId());
             if (ConductRows.link(c, "INSERT OR IGNORE INTO report_link(report_id, item_id) VALUES (?,?)",
                     reportId, itemId)) {
-                vault.audit().append(c, "report-linked", "report:" + reportId, Map.of("item", itemId));
+                vault.audit().append(c, "report-linked", "report:" + reportId, Map.of("item", itemId,
+                        "state", ConductState.ofReport(c, reportId).orElseThrow()));
             }
             return get(c, reportId);
         });
@@ -116,7 +124,8 @@ public final class ReportService {
         return vault.write(c -> {
             get(c, reportId);
             if (ConductRows.link(c, "DELETE FROM report_link WHERE report_id = ? AND item_id = ?", reportId, itemId)) {
-                vault.audit().append(c, "report-unlinked", "report:" + reportId, Map.of("item", itemId));
+                vault.audit().append(c, "report-unlinked", "report:" + reportId, Map.of("item", itemId,
+                        "state", ConductState.ofReport(c, reportId).orElseThrow()));
             }
             return get(c, reportId);
         });

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.casebook.evidence.ConductState;
 import org.casebook.model.BehaviourTag;
 import org.casebook.vault.Vault;
 
@@ -44,6 +45,7 @@ public final class TagService {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("old", codes(before));
             detail.put("new", codes(after));
+            detail.put("conduct_state", ConductState.ofItemMarkings(c, itemId));
             vault.audit().append(c, "tags-changed", "item:" + itemId, detail);
             return after;
         });

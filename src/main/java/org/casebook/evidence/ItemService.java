@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.casebook.model.AuditEntry;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
@@ -45,6 +46,7 @@ public final class ItemService {
                 }
             }
             String state = ItemState.ofItem(c, itemId).orElseThrow();
+            List<String> linking = ConductState.linkingTo(c, itemId);
             SearchIndex.removeStored(c, itemId);
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM item WHERE id = ?")) {
                 ps.setLong(1, itemId);
@@ -58,6 +60,14 @@ public final class ItemService {
             if (sha != null) {
                 detail.put("sha256", sha);
                 detail.put("original_removed", originalRemoved);
+            }
+            if (!linking.isEmpty()) {
+                // The links to the item went with it: record what each report or impact entry is now.
+                Map<String, Object> states = new TreeMap<>();
+                for (String subject : linking) {
+                    states.put(subject, ConductState.ofSubject(c, subject).orElseThrow());
+                }
+                detail.put("conduct_states", states);
             }
             vault.audit().append(c, "deleted", "item:" + itemId, detail);
             return null;

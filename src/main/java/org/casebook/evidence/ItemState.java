@@ -149,8 +149,17 @@ final class ItemState {
             return out.hex();
         }
 
+        /** Starts a canonical form built line by line with {@link #append}; {@link #hex} ends it. */
+        void start() {
+            out.reset();
+        }
+
+        String hex() {
+            return out.hex();
+        }
+
         /** {@code name=value} and a newline, the value with {@code \} and LF escaped; nothing for null. */
-        private void append(String name, String value) {
+        void append(String name, String value) {
             if (value != null) {
                 out.ascii(name).put('=').utf8(value, true).put('\n');
             }
@@ -162,7 +171,7 @@ final class ItemState {
             }
         }
 
-        private void append(String name, long value) {
+        void append(String name, long value) {
             out.ascii(name).put('=').decimal(value).put('\n');
         }
     }

@@ -23,7 +23,7 @@ import org.casebook.vault.VaultException;
 /**
  * Checks a whole vault: every page's authentication, every original's SHA-256, the audit chain, and that
  * every case, person and item still matches the state the audit log recorded for it (one by one, or as
- * part of a bulk import's digest).
+ * part of a bulk import's digest), as does every course-of-conduct record ({@link ConductCheck}).
  */
 public final class VerifyService {
     private final Vault vault;
@@ -43,10 +43,14 @@ public final class VerifyService {
                 counts[3] = vault.audit().size(c);
                 head[0] = vault.audit().headHash(c);
                 checkBlobs(c, problems, counts, progress);
-                AuditStates recorded = AuditStates.read(c, problems);
-                counts[0] = checkItems(c, recorded, problems);
+                ConductCheck conduct = new ConductCheck();
+                AuditStates recorded = AuditStates.read(c, problems, conduct);
+                Map<Long, String> items = new HashMap<>();
+                ItemState.scanItems(c, items::put);
+                counts[0] = checkItems(items, recorded, problems);
                 checkRows(c, "SELECT id FROM case_file", "case", recorded, problems, id -> ItemState.ofCase(c, id));
                 checkRows(c, "SELECT id FROM person", "person", recorded, problems, id -> ItemState.ofPerson(c, id));
+                conduct.check(c, items::containsKey, problems);
                 return null;
             });
         } catch (VaultException e) {
@@ -115,7 +119,7 @@ public final class VerifyService {
 
     /** The latest recorded state of each subject, each item's state before its first change, and the batches. */
     private record AuditStates(Map<String, Latest> latest, Map<Long, String> beforeFirstChange, List<Batch> batches) {
-        static AuditStates read(Connection c, List<String> problems) throws SQLException {
+        static AuditStates read(Connection c, List<String> problems, ConductCheck conduct) throws SQLException {
             Map<String, Latest> latest = new HashMap<>();
             Map<Long, String> before = new HashMap<>();
             List<Batch> batches = new ArrayList<>();
@@ -136,6 +140,9 @@ public final class VerifyService {
                                     ((Number) detail.get("last_id")).longValue(), (String) detail.get("states_digest"));
                         } else if (subject.startsWith("item:")) {
                             itemId = Long.parseLong(subject.substring(5));
+                        }
+                        if (batch == null) {
+                            conduct.note(subject, action, detail);
                         }
                     } catch (RuntimeException unreadable) {
                         problems.add("audit entry " + rs.getLong(1) + " (" + action + " " + subject
@@ -173,9 +180,7 @@ public final class VerifyService {
     private record Batch(long seq, String action, long first, long last, String digest) {
     }
 
-    private static long checkItems(Connection c, AuditStates recorded, List<String> problems) throws SQLException {
-        Map<Long, String> current = new HashMap<>();
-        ItemState.scanItems(c, current::put);
+    private static long checkItems(Map<Long, String> current, AuditStates recorded, List<String> problems) {
         Set<Long> inBatches = new HashSet<>();
         for (Batch batch : recorded.batches()) {
             MessageDigest digest = Sha256.newDigest();

@@ -437,6 +437,10 @@ public final class MainView extends BorderPane {
                 .ifPresent(reason -> vm.delete(item, reason));
     }
 
+    public MainViewModel viewModel() {
+        return vm;
+    }
+
     public TimelineView timelineView() {
         return timeline;
     }

@@ -76,9 +76,13 @@ public final class OrdersViewModel implements CaseScreen {
 
     @Override
     public void show(Case aCase) {
+        show(aCase, selected.get() == null ? null : selected.get().id());
+    }
+
+    /** Reads the orders again and selects the one with id {@code keep} (or the first). */
+    private void show(Case aCase, Long keep) {
         shown = aCase;
         long mine = ++generation;
-        Long keep = selected.get() == null ? null : selected.get().id();
         tasks.quick(p -> session.orders().list(aCase.id()), list -> {
             if (mine != generation) {
                 return;
@@ -86,7 +90,8 @@ public final class OrdersViewModel implements CaseScreen {
             orders.setAll(list);
             CourtOrder again = list.stream().filter(o -> keep != null && o.id() == keep).findFirst()
                     .orElse(list.isEmpty() ? null : list.get(0));
-            if (again == selected.get()) {
+            // An equal record does not count as a change of selection, so its decisions are read here.
+            if (again != null && again.equals(selected.get())) {
                 loadDecisions(again);
             } else {
                 selected.set(again);
@@ -147,11 +152,7 @@ public final class OrdersViewModel implements CaseScreen {
 
     public void add(OrderDraft draft) {
         Case c = shown;
-        tasks.quick(p -> session.orders().add(c.id(), draft), order -> {
-            selected.set(null);
-            selected.set(order);
-            show(c);
-        }, e -> onError.accept("The order could not be saved", e));
+        tasks.quick(p -> session.orders().add(c.id(), draft), order -> show(c, order.id()), e -> onError.accept("The order could not be saved", e));
     }
 
     public void edit(CourtOrder order, OrderDraft draft) {

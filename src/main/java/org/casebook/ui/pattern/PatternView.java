@@ -172,7 +172,6 @@ public final class PatternView extends ScrollPane {
                     Tooltip t = new Tooltip(tip);
                     t.setShowDelay(Duration.millis(100));
                     Tooltip.install(node, t);
-                    node.setAccessibleText(tip);
                 }
             });
             series.getData().add(bar);

@@ -83,7 +83,7 @@ public final class PatternView extends ScrollPane {
             narrative.setText("");
             return;
         }
-        narrative.setText(String.join(" ", s.narrative()));
+        narrative.setText(String.join("\n", s.narrative())); // one line per point: easier to take in
         body.getChildren().add(cards(s));
         List<ConductSummary.WeekCount> weeks = s.perWeek();
         body.getChildren().add(chart("Contacts and incidents per week", "per-week", weeks,

@@ -24,7 +24,23 @@ import org.casebook.imports.ImportFormat;
 import org.casebook.imports.ImportOptions;
 import org.casebook.imports.ImportService;
 import org.casebook.imports.Importers;
+import org.casebook.conduct.BreachSuggestions;
+import org.casebook.conduct.ImpactService;
+import org.casebook.conduct.OrderService;
+import org.casebook.conduct.ReportService;
+import org.casebook.conduct.TagService;
 import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.TimelineService;
+import org.casebook.model.BehaviourTag;
+import org.casebook.model.CourtOrder;
+import org.casebook.model.ImpactKind;
+import org.casebook.model.ItemKind;
+import org.casebook.model.OrderDraft;
+import org.casebook.model.OrderKind;
+import org.casebook.model.Report;
+import org.casebook.model.ReportDraft;
+import org.casebook.model.ReportRecipient;
+import org.casebook.model.TimelineItem;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
 import org.casebook.evidence.PersonService;
@@ -97,8 +113,78 @@ public final class DemoCaseBuilder {
 
         progress.message("Adding photos");
         addPhotos(vault, aCase, incidents, random);
+
+        progress.message("Adding the order, reports and impact log");
+        addCourseOfConduct(vault, aCase, perpetrator, incidents, start);
         progress.update(3, 3);
         return aCase;
+    }
+
+    /**
+     * A restraining order part-way through with two breaches confirmed, two reports (the police one with a
+     * crime number), a few impact entries, and behaviour tags on the diary entries and the worst messages,
+     * so the Pattern, Orders, Reports and Impact screens show what a real case looks like.
+     */
+    private void addCourseOfConduct(Vault vault, Case aCase, Person perpetrator, List<Incident> incidents,
+                                    LocalDate start) {
+        TagService tags = new TagService(vault);
+        for (Incident incident : incidents) {
+            BehaviourTag tag = switch (incident.type()) {
+                case FOLLOWING -> BehaviourTag.FOLLOWING;
+                case LOITERING -> BehaviourTag.WATCHING_LOITERING;
+                case IN_PERSON -> BehaviourTag.UNWANTED_CONTACT;
+                case GIFT -> BehaviourTag.GIFTS;
+                case THIRD_PARTY -> BehaviourTag.THIRD_PARTY_CONTACT;
+                case PROPERTY_DAMAGE -> BehaviourTag.PROPERTY_DAMAGE;
+                case SOCIAL_MEDIA -> BehaviourTag.MONITORING_ONLINE;
+                case THREAT -> BehaviourTag.THREATS;
+                default -> BehaviourTag.UNWANTED_CONTACT;
+            };
+            tags.add(incident.id(), tag);
+        }
+        for (TimelineItem item : new TimelineService(vault).timeline(aCase.id())) {
+            if (item.kind() == ItemKind.MESSAGE && item.text() != null) {
+                if (item.text().contains("regret") || item.text().contains("Everyone will know")) {
+                    tags.add(item.id(), BehaviourTag.THREATS);
+                } else if (item.text().contains("outside") || item.text().contains("drove past")) {
+                    tags.add(item.id(), BehaviourTag.TURNING_UP_HOME);
+                }
+            }
+        }
+
+        OrderService orders = new OrderService(vault, clock);
+        LocalDate made = start.plusDays(45);
+        CourtOrder order = orders.add(aCase.id(), new OrderDraft(OrderKind.RESTRAINING_ORDER,
+                "Anytown Magistrates' Court (fictional)", "AT-" + made.getYear() + "-0417", made, made.plusYears(2),
+                perpetrator.id(), "Served on him at court the same day.", List.of(
+                        "Not to contact Alex Example directly or indirectly, by any means",
+                        "Not to enter Hill Road, Anytown")));
+        List<BreachSuggestions.Suggestion> suggested = new BreachSuggestions(vault).forOrder(order.id());
+        for (int i = 0; i < Math.min(2, suggested.size()); i++) {
+            orders.confirm(suggested.get(i * Math.max(1, suggested.size() / 2)).itemId(),
+                    order.conditions().get(0).id(), "Messaged me after the order was served.");
+        }
+
+        ReportService reports = new ReportService(vault, clock);
+        Report police = reports.add(aCase.id(), new ReportDraft(ZonedDateTime.of(start.plusDays(30),
+                LocalTime.of(18, 20), aCase.zone()), ReportRecipient.POLICE, "Anyshire Police (fictional)",
+                "AS/" + start.getYear() + "/0012345", "PC 0000 Example, Anytown station",
+                "Statement taken; he was arrested and bailed, then the court made a restraining order."));
+        reports.add(aCase.id(), new ReportDraft(ZonedDateTime.of(start.plusDays(60), LocalTime.of(9, 5),
+                aCase.zone()), ReportRecipient.PLATFORM, "Instagram", "Ticket 0000000000", null,
+                "Fake account reported; removed two days later."));
+        incidents.stream().filter(i -> !i.when().at().toLocalDate().isAfter(start.plusDays(30))).limit(4)
+                .forEach(i -> reports.link(police.id(), i.id()));
+
+        ImpactService impact = new ImpactService(vault, clock);
+        impact.add(aCase.id(), start.plusDays(12), ImpactKind.ROUTINE_CHANGE, "I take a different bus now and ask a"
+                + " colleague to walk me to the stop.", List.of());
+        impact.add(aCase.id(), start.plusDays(34), ImpactKind.FEAR_OF_VIOLENCE, "After the voicemail I was afraid he"
+                + " would hurt me. I stayed with a friend for a week.", List.of());
+        impact.add(aCase.id(), start.plusDays(50), ImpactKind.CHANGED_NUMBER, "Changed my phone number. The messages"
+                + " started again from a new account within days.", List.of());
+        impact.add(aCase.id(), start.plusDays(70), ImpactKind.TIME_OFF_WORK, "Two days off work: could not sleep,"
+                + " kept checking the window.", List.of());
     }
 
     private List<Incident> addIncidents(Vault vault, Case aCase, LocalDate start, LocalDate end, Random random) {

@@ -37,7 +37,8 @@ import org.casebook.ui.timeline.TimelineRow;
  * DISPLAY=:107 java -Dprism.order=sw -cp "test-classes:classes:DEPENDENCIES" org.casebook.ui.ScreenshotTool docs/screenshots</pre>
  *
  * Writes start.png (the start screen), main.png (the demo case with a diary entry selected), diary.png
- * (the diary entry form) and photo.png (a photo selected in the demo case). Settings go to a temporary
+ * (the diary entry form), photo.png (a photo selected in the demo case) and pattern.png (the demo case's
+ * Pattern screen). Settings go to a temporary
  * folder; the demo vault is deleted when the tool locks it at the end.
  */
 public final class ScreenshotTool {
@@ -104,6 +105,14 @@ public final class ScreenshotTool {
             waitFor("the photo", 20, () -> stage.getScene().getRoot().lookup("#detail-zoom") != null);
             settle();
             save(fx(stage::getScene), out.resolve("photo.png"));
+
+            fx(() -> {
+                ((javafx.scene.control.ToggleButton) stage.getScene().getRoot().lookup("#nav-pattern")).fire();
+                return null;
+            });
+            waitFor("the pattern", 60, () -> stage.getScene().getRoot().lookup("#card-incidents") != null);
+            settle();
+            save(fx(stage::getScene), out.resolve("pattern.png"));
         } finally {
             fx(() -> {
                 shell.lock(null);

@@ -98,7 +98,7 @@ public final class CaseDialogs {
                 return switch (r) {
                     case PERPETRATOR -> "The person doing this";
                     case WITNESS -> "A witness";
-                    case THIRD_PARTY -> "Someone passing messages on for them";
+                    case THIRD_PARTY -> "Third party (passes messages on)";
                     case OTHER -> "Someone else";
                 };
             }

@@ -1,6 +1,12 @@
 package org.casebook.ui.common;
 
 import java.nio.file.Path;
+import org.casebook.conduct.BreachSuggestions;
+import org.casebook.conduct.ConductFigures;
+import org.casebook.conduct.ImpactService;
+import org.casebook.conduct.OrderService;
+import org.casebook.conduct.ReportService;
+import org.casebook.conduct.TagService;
 import org.casebook.evidence.AttachmentService;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
@@ -22,6 +28,12 @@ public final class Session implements AutoCloseable {
     private final TimelineService timeline;
     private final VerifyService verifier;
     private final org.casebook.imports.ImportService imports;
+    private final OrderService orders;
+    private final BreachSuggestions breachSuggestions;
+    private final ReportService reports;
+    private final ImpactService impact;
+    private final TagService tags;
+    private final ConductFigures figures;
 
     /** @param throwaway a demo vault, deleted when the session ends */
     public Session(Vault vault, boolean throwaway) {
@@ -35,6 +47,36 @@ public final class Session implements AutoCloseable {
         this.timeline = new TimelineService(vault);
         this.verifier = new VerifyService(vault);
         this.imports = new org.casebook.imports.ImportService(vault, org.casebook.imports.Importers.standard());
+        this.orders = new OrderService(vault);
+        this.breachSuggestions = new BreachSuggestions(vault);
+        this.reports = new ReportService(vault);
+        this.impact = new ImpactService(vault);
+        this.tags = new TagService(vault);
+        this.figures = new ConductFigures(vault);
+    }
+
+    public OrderService orders() {
+        return orders;
+    }
+
+    public BreachSuggestions breachSuggestions() {
+        return breachSuggestions;
+    }
+
+    public ReportService reports() {
+        return reports;
+    }
+
+    public ImpactService impact() {
+        return impact;
+    }
+
+    public TagService tags() {
+        return tags;
+    }
+
+    public ConductFigures figures() {
+        return figures;
     }
 
     public org.casebook.imports.ImportService imports() {

@@ -43,13 +43,21 @@ public final class DetailView extends ScrollPane {
         void delete(TimelineItem item);
 
         void attachTo(Incident incident);
+
+        /** "Possible breach of an order…": choose the condition the item breached. */
+        void possibleBreach(ItemConductViewModel.State state);
+
+        /** "Part of a report…": choose the report that covered the item. */
+        void partOfReport(ItemConductViewModel.State state);
     }
 
     private final VBox content = new VBox();
     private final Actions actions;
+    private final ConductPanel conduct;
 
     public DetailView(DetailViewModel vm, Actions actions) {
         this.actions = actions;
+        this.conduct = new ConductPanel(vm.conduct(), actions);
         setId("detail");
         content.getStyleClass().add("detail");
         setContent(content);
@@ -60,6 +68,7 @@ public final class DetailView extends ScrollPane {
 
     private void render(ItemDetail detail) {
         content.getChildren().clear();
+        historyStart = null;
         if (detail == null) {
             Label empty = new Label("Select something on the timeline to see it in full here.");
             empty.getStyleClass().add("hint");
@@ -73,6 +82,11 @@ public final class DetailView extends ScrollPane {
             renderFile(d);
         } else if (detail instanceof ItemDetail.OfMessage d) {
             renderMessage(d);
+        }
+        if (detail.item().kind() != ItemKind.ATTACHMENT && detail.item().kind() != ItemKind.CAPTURE) {
+            // Before the history, so tags and prompts sit with the item rather than below its audit trail.
+            int historyAt = content.getChildren().indexOf(historyStart);
+            content.getChildren().add(historyAt < 0 ? content.getChildren().size() : historyAt, conduct);
         }
     }
 
@@ -217,11 +231,15 @@ public final class DetailView extends ScrollPane {
         return delete;
     }
 
+    private Separator historyStart;
+
     private void history(List<AuditEntry> history) {
+        historyStart = null;
         if (history.isEmpty()) {
             return;
         }
-        add(new Separator());
+        historyStart = new Separator();
+        add(historyStart);
         Label title = new Label("HISTORY");
         title.getStyleClass().add("section-title");
         add(title);

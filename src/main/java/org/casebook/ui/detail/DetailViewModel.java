@@ -23,10 +23,17 @@ public final class DetailViewModel {
 
     private final TaskRunner tasks;
     private final ObjectProperty<ItemDetail> detail = new SimpleObjectProperty<>();
+    private final ItemConductViewModel conduct;
     private long generation;
 
     public DetailViewModel(TaskRunner tasks) {
         this.tasks = tasks;
+        this.conduct = new ItemConductViewModel(tasks);
+    }
+
+    /** The selected item's tags, breaches and reports. */
+    public ItemConductViewModel conduct() {
+        return conduct;
     }
 
     public ObjectProperty<ItemDetail> detailProperty() {
@@ -36,6 +43,8 @@ public final class DetailViewModel {
     /** Shows {@code item}; {@code timeline} gives the loaded items for a message's conversation. */
     public void show(Session session, TimelineItem item, Supplier<List<TimelineItem>> timeline) {
         long mine = ++generation;
+        conduct.load(session, item == null || item.kind() == ItemKind.ATTACHMENT || item.kind() == ItemKind.CAPTURE
+                ? null : item);
         if (item == null) {
             detail.set(null);
             return;
@@ -84,6 +93,7 @@ public final class DetailViewModel {
 
     public void clear() {
         generation++;
+        conduct.clear();
         detail.set(null);
     }
 }

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -80,15 +79,11 @@ public final class DiaryEntryViewModel {
     }
 
     private LocalTime parseTime() {
-        String text = time.get() == null ? "" : time.get().strip().replace('.', ':');
+        String text = time.get() == null ? "" : time.get().strip();
         if (text.isEmpty()) {
             return approximate.get() ? LocalTime.NOON : null;
         }
-        try {
-            return LocalTime.parse(text.length() == 4 && text.indexOf(':') == 1 ? "0" + text : text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return org.casebook.ui.common.Formats.parseTime(text);
     }
 
     public IncidentDraft toDraft() {

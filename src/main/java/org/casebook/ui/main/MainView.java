@@ -3,7 +3,17 @@ package org.casebook.ui.main;
 import java.io.File;
 import java.time.ZonedDateTime;
 import java.util.List;
+import atlantafx.base.theme.Styles;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.Map;
 import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -28,6 +38,14 @@ import org.casebook.model.Person;
 import org.casebook.model.TimelineItem;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
+import org.casebook.ui.common.FormGrid;
+import org.casebook.ui.common.Helplines;
+import org.casebook.ui.detail.ConductChoices;
+import org.casebook.ui.detail.ItemConductViewModel;
+import org.casebook.ui.impact.ImpactView;
+import org.casebook.ui.orders.OrdersView;
+import org.casebook.ui.pattern.PatternView;
+import org.casebook.ui.reports.ReportsView;
 import org.casebook.ui.common.Icons;
 import org.casebook.ui.detail.DetailView;
 import org.casebook.ui.diary.DiaryEntryDialog;
@@ -38,6 +56,7 @@ import org.casebook.ui.timeline.TimelineView;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -50,6 +69,8 @@ public final class MainView extends BorderPane {
     private final AppShell shell;
     private final MainViewModel vm;
     private final TimelineView timeline;
+    private final Map<Section, Node> screens = new EnumMap<>(Section.class);
+    private final ToggleGroup sections = new ToggleGroup();
 
     public MainView(AppShell shell, MainViewModel vm) {
         this.shell = shell;
@@ -72,15 +93,86 @@ public final class MainView extends BorderPane {
                 vm.addEvidence(shell.dialogs().chooseFiles("Attach files to this diary entry"), incident.id(),
                         timeline::select);
             }
+
+            @Override
+            public void possibleBreach(ItemConductViewModel.State state) {
+                ConductChoices.condition(shell.dialogs(), state.orders())
+                        .ifPresent(c -> vm.detail().conduct().confirmBreach(c.id()));
+            }
+
+            @Override
+            public void partOfReport(ItemConductViewModel.State state) {
+                ConductChoices.report(shell.dialogs(), state.reports())
+                        .ifPresent(r -> vm.detail().conduct().linkToReport(r.id()));
+            }
         });
-        SplitPane split = new SplitPane(sidePane(), timeline, detail);
-        split.setDividerPositions(0.2, 0.64);
+        SplitPane timelineAndDetail = new SplitPane(timeline, detail);
+        timelineAndDetail.setDividerPositions(0.55);
+        screens.put(Section.TIMELINE, timelineAndDetail);
+        screens.put(Section.PATTERN, new PatternView(vm.pattern()));
+        screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, this::showOnTimeline));
+        screens.put(Section.REPORTS, new ReportsView(vm.reports(), shell.dialogs(), this::caseZone, vm::diaryEntries,
+                this::showOnTimeline));
+        screens.put(Section.IMPACT, new ImpactView(vm.impact(), shell.dialogs(),
+                () -> java.time.LocalDate.now(caseZone()), vm::diaryEntries));
+        BorderPane caseArea = new BorderPane();
+        caseArea.setTop(navigation());
+        caseArea.setCenter(screens.get(Section.TIMELINE));
+        vm.sectionProperty().addListener((o, old, section) -> caseArea.setCenter(screens.get(section)));
+        SplitPane split = new SplitPane(sidePane(), caseArea);
+        split.setDividerPositions(0.2);
         SplitPane.setResizableWithParent(split.getItems().get(0), false);
         setTop(toolBar());
         setCenter(split);
         setBottom(statusBar());
         setUpDragAndDrop();
         setUpShortcuts();
+    }
+
+    /**
+     * The strip under the toolbar that switches between the case's screens; Tab reaches it, Space picks a
+     * screen, and Ctrl+1 … Ctrl+5 jump straight to one.
+     */
+    private HBox navigation() {
+        HBox strip = new HBox();
+        strip.setId("sections");
+        strip.getStyleClass().add("section-strip");
+        Section[] all = Section.values();
+        for (int i = 0; i < all.length; i++) {
+            Section section = all[i];
+            ToggleButton button = new ToggleButton(section.label());
+            button.setId("nav-" + section.name().toLowerCase(java.util.Locale.ROOT));
+            button.setUserData(section);
+            button.setToggleGroup(sections);
+            button.setTooltip(new Tooltip(section.label() + " (Ctrl+" + (i + 1) + ")"));
+            button.getStyleClass().add(i == 0 ? Styles.LEFT_PILL : i == all.length - 1 ? Styles.RIGHT_PILL
+                    : Styles.CENTER_PILL);
+            button.disableProperty().bind(vm.selectedCaseProperty().isNull());
+            strip.getChildren().add(button);
+        }
+        sections.selectToggle(sections.getToggles().get(0));
+        sections.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                sections.selectToggle(old); // one screen is always showing
+            } else {
+                vm.sectionProperty().set((Section) now.getUserData());
+            }
+        });
+        vm.sectionProperty().addListener((o, old, section) -> sections.getToggles().stream()
+                .filter(t -> t.getUserData() == section).findFirst().ifPresent(sections::selectToggle));
+        return strip;
+    }
+
+    /** Shows an item on the timeline: clears the filters that could hide it, then selects it. */
+    private void showOnTimeline(long itemId) {
+        vm.sectionProperty().set(Section.TIMELINE);
+        vm.timeline().clearFilters();
+        timeline.select(itemId);
+    }
+
+    private ZoneId caseZone() {
+        Case c = vm.selectedCaseProperty().get();
+        return c == null ? ZoneId.systemDefault() : c.zone();
     }
 
     private ToolBar toolBar() {
@@ -106,6 +198,11 @@ public final class MainView extends BorderPane {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label demo = new Label(vm.isDemo() ? "Demo case — made up, deleted when you lock" : "");
         demo.getStyleClass().add("hint");
+        Button support = new Button("Support", Icons.of(MaterialDesignL.LIFEBUOY, 18));
+        support.setId("support");
+        support.setTooltip(new Tooltip("Helplines and where to get support"));
+        support.setOnAction(e -> shell.dialogs().showInfo("Support", Helplines.text() + "\n\nAn advocate can help"
+                + " you plan for your safety and prepare this evidence. The helplines can put you in touch."));
         Button settings = new Button(null, Icons.of(MaterialDesignC.COG_OUTLINE, 18));
         settings.setTooltip(new Tooltip("Settings"));
         settings.setAccessibleText("Settings");
@@ -114,7 +211,7 @@ public final class MainView extends BorderPane {
         lock.setId("lock");
         lock.setTooltip(new Tooltip("Lock the vault (Ctrl+L)"));
         lock.setOnAction(e -> shell.lock(null));
-        return new ToolBar(diary, evidence, importMessages, spacer, demo, settings, lock);
+        return new ToolBar(diary, evidence, importMessages, spacer, demo, support, settings, lock);
     }
 
     private VBox sidePane() {
@@ -184,7 +281,14 @@ public final class MainView extends BorderPane {
         addPerson.disableProperty().bind(vm.selectedCaseProperty().isNull());
         addPerson.setOnAction(e -> CaseDialogs.addPerson(shell.dialogs()).ifPresent(vm::addPerson));
 
-        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people, addPerson);
+        Button samePerson = new Button("Same person as…", Icons.of(MaterialDesignA.ACCOUNT_MULTIPLE_OUTLINE, 16));
+        samePerson.setId("merge-person");
+        samePerson.setTooltip(new Tooltip("The selected person is someone already listed, using another number or"
+                + " account"));
+        samePerson.disableProperty().bind(people.getSelectionModel().selectedItemProperty().isNull());
+        samePerson.setOnAction(e -> mergePerson(people.getSelectionModel().getSelectedItem()));
+        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people,
+                new FlowPane(6, 6, addPerson, samePerson));
         side.getStyleClass().add("side-pane");
         side.setMinWidth(220);
         return side;
@@ -239,6 +343,15 @@ public final class MainView extends BorderPane {
                 return;
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newIncident);
+            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+            for (Section section : Section.values()) {
+                scene.getAccelerators().put(new KeyCodeCombination(digits[section.ordinal()], KeyCombination.SHORTCUT_DOWN),
+                        () -> {
+                            if (vm.selectedCaseProperty().get() != null) {
+                                vm.sectionProperty().set(section);
+                            }
+                        });
+            }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     timeline::focusSearch);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImport);
@@ -246,6 +359,33 @@ public final class MainView extends BorderPane {
                     () -> shell.lock(null));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                     () -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null, timeline::select));
+        });
+    }
+
+    private void mergePerson(Person from) {
+        List<Person> others = vm.people().stream().filter(p -> p.id() != from.id()).toList();
+        if (others.isEmpty()) {
+            shell.dialogs().showInfo("No one to merge with", "Add the other identity first: then choose it here.");
+            return;
+        }
+        ChoiceDialog<Person> choose = new ChoiceDialog<>(others.get(0), others);
+        shell.dialogs().prepare(choose, "Same person as…");
+        choose.setHeaderText("Which person is \"" + from.name() + "\" really?");
+        choose.setContentText("The same person as:");
+        choose.getDialogPane().lookup(".combo-box").setId("merge-into");
+        if (choose.getDialogPane().lookup(".combo-box") instanceof ComboBox<?> box) {
+            @SuppressWarnings("unchecked")
+            ComboBox<Person> people = (ComboBox<Person>) box;
+            people.setConverter(FormGrid.converter(p -> p == null ? "" : p.name()));
+        }
+        choose.showAndWait().ifPresent(into -> {
+            if (shell.dialogs().confirm("Count \"" + from.name() + "\" as " + into.name() + "?",
+                    "All of " + from.name() + "'s numbers, addresses and accounts move to " + into.name()
+                            + ", and all their messages and calls will count as one person's course of conduct."
+                            + " The messages keep the name they were sent under. The vault's record keeps what"
+                            + " was merged.", "Merge")) {
+                vm.mergePerson(from, into);
+            }
         });
     }
 
@@ -295,6 +435,10 @@ public final class MainView extends BorderPane {
                 "Why are you deleting this? The reason and a fingerprint of what was deleted stay in the vault's"
                         + " record, so a court can see that something was removed and why.", "Delete")
                 .ifPresent(reason -> vm.delete(item, reason));
+    }
+
+    public MainViewModel viewModel() {
+        return vm;
     }
 
     public TimelineView timelineView() {

@@ -20,7 +20,12 @@ import org.casebook.model.TimelineItem;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.Session;
 import org.casebook.ui.common.TaskRunner;
+import org.casebook.ui.common.CaseScreen;
 import org.casebook.ui.detail.DetailViewModel;
+import org.casebook.ui.impact.ImpactViewModel;
+import org.casebook.ui.orders.OrdersViewModel;
+import org.casebook.ui.pattern.PatternViewModel;
+import org.casebook.ui.reports.ReportsViewModel;
 import org.casebook.ui.timeline.TimelineViewModel;
 
 /** The main window's state: the cases, the selected case's people and timeline, and long jobs. */
@@ -34,6 +39,11 @@ public final class MainViewModel {
     private final ReadOnlyObjectWrapper<Task<?>> job = new ReadOnlyObjectWrapper<>();
     private final TimelineViewModel timeline;
     private final DetailViewModel detail;
+    private final PatternViewModel pattern;
+    private final OrdersViewModel orders;
+    private final ReportsViewModel reports;
+    private final ImpactViewModel impact;
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.TIMELINE);
     private boolean cleared;
 
     public MainViewModel(Session session, TaskRunner tasks, BiConsumer<String, Throwable> onError) {
@@ -48,7 +58,78 @@ public final class MainViewModel {
         };
         this.timeline = new TimelineViewModel(tasks);
         this.detail = new DetailViewModel(tasks);
+        detail.conduct().setOnError(e -> this.onError.accept("That could not be saved", e));
+        this.pattern = new PatternViewModel(session, tasks, this.onError);
+        this.orders = new OrdersViewModel(session, tasks, this.onError);
+        this.reports = new ReportsViewModel(session, tasks, this.onError);
+        this.impact = new ImpactViewModel(session, tasks, this.onError);
         selectedCase.addListener((obs, old, c) -> caseChanged(c));
+        section.addListener((obs, old, s) -> showSection());
+    }
+
+    public PatternViewModel pattern() {
+        return pattern;
+    }
+
+    public OrdersViewModel orders() {
+        return orders;
+    }
+
+    public ReportsViewModel reports() {
+        return reports;
+    }
+
+    public ImpactViewModel impact() {
+        return impact;
+    }
+
+    /** Which screen of the case is showing: the timeline, or one of the course-of-conduct screens. */
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    private CaseScreen screen(Section s) {
+        return switch (s) {
+            case TIMELINE -> null;
+            case PATTERN -> pattern;
+            case ORDERS -> orders;
+            case REPORTS -> reports;
+            case IMPACT -> impact;
+        };
+    }
+
+    /** Reads the shown screen's data afresh: it may have changed on another screen since. */
+    private void showSection() {
+        CaseScreen screen = screen(section.get());
+        Case c = selectedCase.get();
+        if (screen != null && c != null && !cleared) {
+            screen.show(c);
+        }
+    }
+
+    private void clearScreens() {
+        for (Section s : Section.values()) {
+            CaseScreen screen = screen(s);
+            if (screen != null) {
+                screen.clear();
+            }
+        }
+    }
+
+    /** The diary entries of the selected case, for linking to reports and impact entries. */
+    public List<TimelineItem> diaryEntries() {
+        return timeline.items().stream().filter(i -> i.kind() == org.casebook.model.ItemKind.INCIDENT).toList();
+    }
+
+    /**
+     * Merges {@code from} into {@code into}: the same human behind another number or account. People and the
+     * pattern are read again, since every count of theirs now goes to one person.
+     */
+    public void mergePerson(Person from, Person into) {
+        tasks.quick(p -> session.people().merge(into.id(), from.id()), kept -> {
+            imported();
+            showSection();
+        }, e -> onError.accept("The two could not be merged", e));
     }
 
     public ObservableList<Case> cases() {
@@ -96,10 +177,12 @@ public final class MainViewModel {
     private void caseChanged(Case c) {
         detail.clear();
         people.clear();
+        clearScreens();
         if (c == null) {
             timeline.clear();
             return;
         }
+        showSection();
         timeline.clearFilters();
         timeline.load(session, c.id(), () -> { });
         tasks.quick(p -> session.people().list(c.id()), list -> {
@@ -215,6 +298,7 @@ public final class MainViewModel {
         }
         job.set(null);
         detail.clear();
+        clearScreens();
         timeline.clear();
         people.clear();
         cases.clear();

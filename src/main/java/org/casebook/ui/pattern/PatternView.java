@@ -1,0 +1,343 @@
+package org.casebook.ui.pattern;
+
+import java.time.DayOfWeek;
+import java.time.format.TextStyle;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.casebook.conduct.ConductSummary;
+import org.casebook.model.BehaviourTag;
+import org.casebook.model.IncidentType;
+import org.casebook.ui.common.Formats;
+import org.casebook.ui.common.Helplines;
+
+/**
+ * The pattern of the case at a glance: what the figures say in plain words first, then the figures and
+ * charts behind them (hover a bar for its numbers), the orders and their breaches, and the reports.
+ */
+public final class PatternView extends ScrollPane {
+    private final VBox body = new VBox(16);
+    private final Label narrative = new Label();
+
+    public PatternView(PatternViewModel vm) {
+        setId("pattern-view");
+        setFitToWidth(true);
+        getStyleClass().add("pattern");
+        DatePicker from = new DatePicker();
+        from.setId("pattern-from");
+        from.setPromptText("First contact");
+        from.setAccessibleText("Period from");
+        from.setPrefWidth(150);
+        from.valueProperty().bindBidirectional(vm.fromProperty());
+        DatePicker to = new DatePicker();
+        to.setId("pattern-to");
+        to.setPromptText("Most recent");
+        to.setAccessibleText("Period to");
+        to.setPrefWidth(150);
+        to.valueProperty().bindBidirectional(vm.toProperty());
+        Button whole = new Button("Whole case");
+        whole.setId("pattern-whole-case");
+        whole.setOnAction(e -> vm.wholeCase());
+        ProgressIndicator busy = new ProgressIndicator();
+        busy.setMaxSize(22, 22);
+        busy.visibleProperty().bind(vm.loadingProperty());
+        HBox period = new HBox(8, new Label("Period"), from, new Label("to"), to, whole, busy);
+        period.setAlignment(Pos.CENTER_LEFT);
+        period.getStyleClass().add("filter-bar");
+
+        narrative.setId("pattern-narrative");
+        narrative.setWrapText(true);
+        narrative.getStyleClass().add("narrative");
+
+        VBox page = new VBox(12, period, narrative, body, Helplines.box());
+        page.getStyleClass().add("pattern-page");
+        setContent(page);
+        vm.summaryProperty().addListener((o, a, s) -> render(s));
+        render(null);
+    }
+
+    private void render(ConductSummary s) {
+        body.getChildren().clear();
+        if (s == null) {
+            narrative.setText("");
+            return;
+        }
+        narrative.setText(String.join("\n", s.narrative())); // one line per point: easier to take in
+        body.getChildren().add(cards(s));
+        List<ConductSummary.WeekCount> weeks = s.perWeek();
+        body.getChildren().add(chart("Contacts and incidents per week", "per-week", weeks,
+                w -> Formats.DAY.format(w.monday()).replaceFirst(" \\d{4}$", ""), w -> w.count(),
+                w -> w.week() + " (week from " + Formats.DAY.format(w.monday()) + "): " + plural(w.count(),
+                        "contact or incident", "contacts and incidents") + (w.severe() > 0 ? ", " + w.severe()
+                        + " with a serious tag or type" : "")));
+        body.getChildren().add(escalation(s.escalation()));
+        List<Integer> hours = new ArrayList<>();
+        for (int h = 0; h < 24; h++) {
+            hours.add(h);
+        }
+        List<DayOfWeek> days = List.of(DayOfWeek.values());
+        HBox timeCharts = new HBox(12,
+                chart("Time of day", "by-hour", hours, h -> String.format("%02d", h), h -> s.byHour()[h],
+                        h -> String.format("%02d:00–%02d:59", h, h) + ": " + plural(s.byHour()[h], "contact", "contacts")),
+                chart("Day of the week", "by-day", days, d -> d.getDisplayName(TextStyle.SHORT, Locale.UK),
+                        d -> s.byDayOfWeek()[d.getValue() - 1], d -> d.getDisplayName(TextStyle.FULL, Locale.UK)
+                                + "s: " + plural(s.byDayOfWeek()[d.getValue() - 1], "contact", "contacts")));
+        timeCharts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        body.getChildren().add(timeCharts);
+        HBox countCharts = new HBox(12,
+                counts("By channel", "by-channel", s.byChannel(), PatternView::channelLabel),
+                counts("Diary entries by type", "by-type", s.byType(), PatternView::typeLabel),
+                counts("By behaviour tag", "by-tag", s.byTag(), PatternView::tagLabel));
+        countCharts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
+        body.getChildren().add(countCharts);
+        body.getChildren().add(orders(s));
+        body.getChildren().add(reports(s));
+    }
+
+    private static Node cards(ConductSummary s) {
+        FlowPane cards = new FlowPane(10, 10);
+        cards.setId("pattern-cards");
+        cards.getChildren().addAll(
+                card("incidents", "Diary incidents", String.valueOf(s.incidents())),
+                card("messages", "Messages", String.valueOf(s.messages())),
+                card("calls", "Calls", String.valueOf(s.calls())),
+                card("first", "First", s.first() == null ? "—" : Formats.DAY.format(s.first().atZone(s.zone()))),
+                card("last", "Most recent", s.last() == null ? "—" : Formats.DAY.format(s.last().atZone(s.zone()))),
+                card("gap", "Longest quiet period", s.longestGap() == null || s.longestGapDays() == 0 ? "—"
+                        : plural(s.longestGapDays(), "day", "days")));
+        return cards;
+    }
+
+    private static Node card(String id, String name, String value) {
+        Label v = new Label(value);
+        v.setId("card-" + id);
+        v.getStyleClass().add("card-value");
+        Label n = new Label(name);
+        n.getStyleClass().add("card-name");
+        VBox card = new VBox(2, v, n);
+        card.getStyleClass().add("figure-card");
+        return card;
+    }
+
+    /** A bar chart with one bar per value, each with its numbers on hover. */
+    private static <T> Node chart(String title, String id, List<T> values, Function<T, String> category,
+                                  Function<T, Long> count, Function<T, String> tooltip) {
+        CategoryAxis x = new CategoryAxis();
+        NumberAxis y = new NumberAxis();
+        y.setMinorTickVisible(false);
+        y.setForceZeroInRange(true);
+        BarChart<String, Number> chart = new BarChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        chart.setCategoryGap(values.size() > 30 ? 1 : 3);
+        chart.setBarGap(0);
+        chart.setPrefHeight(240);
+        chart.setMinHeight(200);
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        List<String> categories = new ArrayList<>();
+        for (T value : values) {
+            String name = category.apply(value);
+            // Two weeks can read alike (the same date in different years): keep each bar its own category.
+            while (categories.contains(name)) {
+                name = name + " ";
+            }
+            categories.add(name);
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(name, count.apply(value));
+            String tip = tooltip.apply(value);
+            bar.nodeProperty().addListener((o, old, node) -> {
+                if (node != null) {
+                    Tooltip t = new Tooltip(tip);
+                    t.setShowDelay(Duration.millis(100));
+                    Tooltip.install(node, t);
+                }
+            });
+            series.getData().add(bar);
+        }
+        x.getCategories().setAll(categories);
+        chart.getData().add(series);
+        long max = values.stream().mapToLong(count::apply).max().orElse(0);
+        if (max < 5) {
+            // Whole numbers only: a count of 2 should not sit on an axis reading 0.5, 1.5 …
+            y.setAutoRanging(false);
+            y.setLowerBound(0);
+            y.setUpperBound(Math.max(max, 1));
+            y.setTickUnit(1);
+        }
+        return chart;
+    }
+
+    private static Node counts(String title, String id, Map<String, Long> counts, Function<String, String> label) {
+        if (counts.isEmpty()) {
+            Label none = new Label(title + ": none in this period.");
+            none.setId(id);
+            none.getStyleClass().add("hint");
+            none.setMinWidth(Region.USE_PREF_SIZE);
+            return none;
+        }
+        List<String> keys = new ArrayList<>(counts.keySet());
+        keys.sort((a, b) -> Long.compare(counts.get(b), counts.get(a)));
+        return chart(title, id, keys, label, counts::get, k -> label.apply(k) + ": " + counts.get(k));
+    }
+
+    private static Node escalation(ConductSummary.Escalation e) {
+        Label title = new Label("IS IT GETTING WORSE?");
+        title.getStyleClass().add("section-title");
+        String words = switch (e.direction()) {
+            case "rising" -> "Rising: contact has become more frequent over the period.";
+            case "falling" -> "Falling: contact has become less frequent over the period.";
+            case "steady" -> "Steady: about as frequent at the end of the period as at the start.";
+            default -> "Too little to say yet: a trend needs more contacts over more weeks.";
+        };
+        Label direction = new Label(words);
+        direction.setId("pattern-escalation");
+        direction.setWrapText(true);
+        GridPane halves = new GridPane();
+        halves.setHgap(18);
+        halves.setVgap(4);
+        halves.addRow(0, new Label(""), bold("First half"), bold("Second half"));
+        halves.addRow(1, new Label("Contacts and incidents"), new Label(String.valueOf(e.firstHalf())),
+                new Label(String.valueOf(e.secondHalf())));
+        halves.addRow(2, new Label("With a serious tag or type"), new Label(String.valueOf(e.severeFirstHalf())),
+                new Label(String.valueOf(e.severeSecondHalf())));
+        Label method = new Label("How this is worked out: " + e.method());
+        method.setId("pattern-escalation-method");
+        method.getStyleClass().add("hint");
+        method.setWrapText(true);
+        VBox box = new VBox(6, title, direction, halves, method);
+        box.getStyleClass().add("pattern-section");
+        return box;
+    }
+
+    private static Node orders(ConductSummary s) {
+        Label title = new Label("ORDERS");
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(6, title);
+        box.setId("pattern-orders");
+        box.getStyleClass().add("pattern-section");
+        if (s.orders().isEmpty()) {
+            box.getChildren().add(hint("No orders recorded. Record any order or bail conditions in Orders."));
+        }
+        for (ConductSummary.OrderFigures o : s.orders()) {
+            Label head = bold(kindLabel(o.kind()) + ", made " + Formats.day(o.made())
+                    + (o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
+                    + (o.issuer() == null ? "" : " — " + o.issuer()));
+            head.setWrapText(true);
+            Label figures = new Label(plural(o.contactsDuringOrder(), "contact", "contacts")
+                    + " in this period while the order was in force; " + plural(o.breaches().size(),
+                    "confirmed breach", "confirmed breaches") + ".");
+            figures.setWrapText(true);
+            box.getChildren().addAll(head, figures);
+            for (ConductSummary.Breach b : o.breaches()) {
+                Label line = new Label("•  " + Formats.DAY_TIME.format(b.at().atZone(s.zone())) + " — " + b.summary()
+                        + "  (breach of: " + b.condition() + ")");
+                line.setWrapText(true);
+                box.getChildren().add(line);
+            }
+        }
+        return box;
+    }
+
+    private static Node reports(ConductSummary s) {
+        Label title = new Label("REPORTS");
+        title.getStyleClass().add("section-title");
+        VBox box = new VBox(6, title);
+        box.setId("pattern-reports");
+        box.getStyleClass().add("pattern-section");
+        if (s.reports().isEmpty()) {
+            box.getChildren().add(hint("No reports recorded in this period."));
+        }
+        for (ConductSummary.ReportFigures r : s.reports()) {
+            Label line = new Label("•  " + Formats.day(r.date()) + " — " + recipientLabel(r.recipientKind())
+                    + (r.recipient() == null ? "" : " (" + r.recipient() + ")")
+                    + (r.reference() == null ? "" : ", ref. " + r.reference())
+                    + (r.linkedIncidents() == 0 ? "" : ", " + plural(r.linkedIncidents(), "incident", "incidents")
+                    + " linked") + (r.outcome() == null ? "" : ". Next: " + r.outcome()));
+            line.setWrapText(true);
+            box.getChildren().add(line);
+        }
+        return box;
+    }
+
+    static String channelLabel(String code) {
+        return switch (code) {
+            case "sms" -> "SMS";
+            case "whatsapp" -> "WhatsApp";
+            case "diary" -> "Diary";
+            case "phone" -> "Phone";
+            case "email" -> "E-mail";
+            default -> code.isEmpty() ? code : Character.toUpperCase(code.charAt(0)) + code.substring(1);
+        };
+    }
+
+    static String typeLabel(String code) {
+        try {
+            return IncidentType.fromCode(code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    static String tagLabel(String code) {
+        try {
+            return BehaviourTag.fromCode(code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    private static String kindLabel(String code) {
+        try {
+            return org.casebook.model.OrderKind.fromCode(code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    private static String recipientLabel(String code) {
+        try {
+            return org.casebook.model.ReportRecipient.fromCode(code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
+    }
+
+    static String plural(long n, String one, String many) {
+        return n + " " + (n == 1 ? one : many);
+    }
+
+    private static Label bold(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("strong");
+        return label;
+    }
+
+    private static Label hint(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("hint");
+        label.setWrapText(true);
+        return label;
+    }
+}

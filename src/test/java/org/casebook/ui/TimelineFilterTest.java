@@ -10,6 +10,8 @@ import static org.casebook.ui.SeededVault.THREAT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
+import org.casebook.model.Person;
+import org.casebook.ui.main.MainViewModel;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -33,6 +35,24 @@ class TimelineFilterTest extends UiTestBase {
         waitForTexts(ALL);
         choose("#timeline-type-filter", "Diary: Following");
         waitForTexts(List.of(FOLLOWED));
+    }
+
+    @Test
+    void aPersonsFilterAlsoShowsThePeopleMergedIntoThem() {
+        openSeededVault();
+        MainViewModel vm = mainView().viewModel();
+        Person sam = onFx(() -> person(vm, SeededVault.SAM));
+        Person wendy = onFx(() -> person(vm, SeededVault.WENDY));
+        interact(() -> vm.mergePerson(wendy, sam));
+        waitUntil("Wendy merged into Sam", () -> onFx(() -> vm.people().stream()
+                .noneMatch(p -> p.name().equals(SeededVault.WENDY))));
+        choose("#timeline-type-filter", "Messages");
+        choose("#timeline-person-filter", SeededVault.SAM);
+        waitForTexts(List.of(IGNORING, STATION, SAFE));
+    }
+
+    private static Person person(MainViewModel vm, String name) {
+        return vm.people().stream().filter(p -> p.name().equals(name)).findFirst().orElseThrow();
     }
 
     @Test

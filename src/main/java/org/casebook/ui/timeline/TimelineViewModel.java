@@ -3,6 +3,7 @@ package org.casebook.ui.timeline;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javafx.animation.PauseTransition;
 import javafx.application.Platform;
@@ -45,6 +46,8 @@ public final class TimelineViewModel {
     private Session session;
     private long caseId = -1;
     private List<TimelineItem> items = List.of();
+    /** Each merged person and the person they were merged into: a person's filter shows both's items. */
+    private Map<Long, Long> mergedInto = Map.of();
     private Set<Long> matches;
     /** Tells a finished read or search whether it is still wanted (nothing newer started, no lock since). */
     private long loadGeneration;
@@ -116,6 +119,12 @@ public final class TimelineViewModel {
         long mine = ++loadGeneration;
         loading.set(true);
         tasks.quick(progress -> {
+            Map<Long, Long> merges = session.people().mergedInto(caseId);
+            Platform.runLater(() -> {
+                if (mine == loadGeneration) {
+                    mergedInto = merges;
+                }
+            });
             List<TimelineItem> all = new ArrayList<>();
             session.timeline().forEach(caseId, item -> {
                 all.add(item);
@@ -145,6 +154,12 @@ public final class TimelineViewModel {
                 loading.set(false);
             }
         });
+    }
+
+    /** The person who sent an item, after merged identities are folded together. */
+    private Long sentBy(TimelineItem item) {
+        Long sender = item.senderId();
+        return sender == null ? null : mergedInto.getOrDefault(sender, sender);
     }
 
     /** The first rows of a large case, shown while the rest is still being read. */
@@ -180,6 +195,7 @@ public final class TimelineViewModel {
         session = null;
         caseId = -1;
         items = List.of();
+        mergedInto = Map.of();
         matches = null;
         rows.clear();
         summary.set("");
@@ -232,7 +248,7 @@ public final class TimelineViewModel {
             if (found != null && !found.contains(item.id())) {
                 continue;
             }
-            if (!type.accepts().test(item) || personId != null && !personId.equals(item.senderId())) {
+            if (!type.accepts().test(item) || personId != null && !personId.equals(sentBy(item))) {
                 continue;
             }
             LocalDate day = item.when().at().toLocalDate();

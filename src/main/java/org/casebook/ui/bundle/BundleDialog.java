@@ -79,6 +79,7 @@ public final class BundleDialog {
             }
         });
         VBox working = new VBox(6, stage, progress);
+        working.setId("bundle-working");
         working.visibleProperty().bind(vm.busyProperty());
         working.managedProperty().bind(working.visibleProperty());
 
@@ -105,6 +106,8 @@ public final class BundleDialog {
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
         Button createButton = (Button) dialog.getDialogPane().lookupButton(create);
         createButton.setId("bundle-create");
+        // Enter commits a typed date or adds a redaction; it must not start a build halfway through the form.
+        createButton.setDefaultButton(false);
         createButton.setGraphic(Icons.of(MaterialDesignF.FILE_PDF_BOX, 18));
         createButton.disableProperty().bind(vm.problemProperty().isNotEmpty().or(vm.busyProperty()));
         createButton.addEventFilter(ActionEvent.ACTION, e -> {
@@ -251,7 +254,10 @@ public final class BundleDialog {
         add.setId("bundle-redaction-add");
         add.disableProperty().bind(vm.newRedactionProperty().isEmpty());
         add.setOnAction(e -> refused.setText(vm.addRedaction()));
-        text.setOnAction(e -> add.fire());
+        text.setOnAction(e -> {
+            e.consume(); // Enter adds the text; it must not also press the dialog's default button
+            add.fire();
+        });
         text.textProperty().addListener((o, old, now) -> refused.setText(""));
         ListView<String> list = new ListView<>(vm.redactions());
         list.setId("bundle-redactions");

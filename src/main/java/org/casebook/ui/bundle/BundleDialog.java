@@ -97,8 +97,10 @@ public final class BundleDialog {
         // On a 1280x720 screen the form scrolls; the buttons stay in view.
         ScrollPane scroller = new ScrollPane(content);
         scroller.setFitToWidth(true);
-        scroller.setMaxHeight(540);
-        scroller.setPrefViewportHeight(520);
+        // The dialog opens at its content's width: wide enough for the fields and the guidance beside them.
+        dialog.getDialogPane().setPrefWidth(980);
+        dialog.getDialogPane().getStyleClass().add("wide"); // the theme caps dialogs at 600px
+        scroller.setMaxHeight(560);
         scroller.getStyleClass().add("edge-to-edge");
         dialog.getDialogPane().setContent(scroller);
 
@@ -142,17 +144,18 @@ public final class BundleDialog {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("form");
         grid.setHgap(14);
-        grid.setVgap(12);
+        grid.setVgap(11);
         ColumnConstraints labels = new ColumnConstraints();
         labels.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints fields = new ColumnConstraints(380, 420, Double.MAX_VALUE);
+        ColumnConstraints fields = new ColumnConstraints(400, 460, Double.MAX_VALUE);
         fields.setHgrow(Priority.ALWAYS);
         ColumnConstraints guidance = new ColumnConstraints(240, 260, 320);
         grid.getColumnConstraints().setAll(labels, fields, guidance);
         int row = 0;
 
+        // The three profiles side by side, each with its sentence, across the field and guidance columns.
         ToggleGroup profiles = new ToggleGroup();
-        VBox profileBox = new VBox(8);
+        HBox profileBox = new HBox(16);
         for (BundleProfile p : BundleProfile.values()) {
             RadioButton choice = new RadioButton(BundleDialogViewModel.label(p));
             choice.setId("bundle-profile-" + p.code());
@@ -164,15 +167,22 @@ public final class BundleDialog {
             what.setWrapText(true);
             what.setPadding(new Insets(0, 0, 0, 26));
             choice.setAccessibleHelp(what.getText());
-            profileBox.getChildren().add(new VBox(2, choice, what));
+            VBox card = new VBox(2, choice, what);
+            card.setPrefWidth(0);
+            HBox.setHgrow(card, Priority.ALWAYS);
+            profileBox.getChildren().add(card);
         }
         profiles.selectedToggleProperty().addListener((o, old, t) -> {
             if (t != null) {
                 vm.profileProperty().set((BundleProfile) t.getUserData());
             }
         });
-        row(grid, row++, "Who it is for", profileBox, "Each follows the rules of the place it goes to. You can make"
-                + " another copy for someone else later.");
+        Label forWhom = new Label("Who it is for");
+        forWhom.setLabelFor(profileBox);
+        forWhom.setMinWidth(Region.USE_PREF_SIZE);
+        GridPane.setValignment(forWhom, javafx.geometry.VPos.TOP);
+        grid.add(forWhom, 0, row);
+        grid.add(profileBox, 1, row++, 2, 1);
 
         DatePicker from = datePicker("bundle-from", "From", vm.firstDay());
         from.valueProperty().bindBidirectional(vm.fromProperty());
@@ -226,9 +236,8 @@ public final class BundleDialog {
         }, vm.exhibitPrefixProperty()));
         row(grid, row++, "Exhibit prefix", prefix, numbering);
 
-        row(grid, row++, "Redactions", redactions(vm), notice("Each text is removed everywhere it appears (in any"
-                + " capitals) and shows as a [redacted] box; it is not in the PDF at all. The cover will say"
-                + " \u201CRedacted copy\u201D. Originals that contain it are left out of the PDF."));
+        row(grid, row++, "Redactions", redactions(vm), notice("Removed everywhere it appears, in any capitals, and"
+                + " shown as [redacted]. The cover will say \u201CRedacted copy\u201D."));
 
         TextField preparedBy = new TextField();
         preparedBy.setId("bundle-prepared-by");
@@ -251,6 +260,7 @@ public final class BundleDialog {
         refused.setWrapText(true);
         refused.managedProperty().bind(refused.textProperty().isNotEmpty());
         Button add = new Button("Add", Icons.of(MaterialDesignM.MINUS_BOX_OUTLINE, 16));
+        add.setMinWidth(Region.USE_PREF_SIZE);
         add.setId("bundle-redaction-add");
         add.disableProperty().bind(vm.newRedactionProperty().isEmpty());
         add.setOnAction(e -> refused.setText(vm.addRedaction()));
@@ -264,6 +274,7 @@ public final class BundleDialog {
         list.setPrefHeight(84);
         list.setPlaceholder(new Label("Nothing redacted: the bundle shows everything."));
         Button remove = new Button("Remove", Icons.of(MaterialDesignM.MINUS, 16));
+        remove.setMinWidth(Region.USE_PREF_SIZE);
         remove.setId("bundle-redaction-remove");
         remove.disableProperty().bind(list.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> vm.redactions().remove(list.getSelectionModel().getSelectedItem()));

@@ -34,6 +34,7 @@ public final class CasebookApp extends Application {
             }
         });
         shell = open(stage, Settings.load(Settings.defaultFolder()));
+        shell.setDocumentViewer(getHostServices()::showDocument);
         List<String> args = getParameters().getRaw();
         stage.setOnCloseRequest(e -> shell.shutdown());
         stage.show();

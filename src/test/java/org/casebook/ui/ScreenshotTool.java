@@ -37,8 +37,8 @@ import org.casebook.ui.timeline.TimelineRow;
  * DISPLAY=:107 java -Dprism.order=sw -cp "test-classes:classes:DEPENDENCIES" org.casebook.ui.ScreenshotTool docs/screenshots</pre>
  *
  * Writes start.png (the start screen), main.png (the demo case with a diary entry selected), diary.png
- * (the diary entry form), photo.png (a photo selected in the demo case) and pattern.png (the demo case's
- * Pattern screen). Settings go to a temporary
+ * (the diary entry form), photo.png (a photo selected in the demo case), pattern.png (the demo case's
+ * Pattern screen) and bundle-dialog.png (the Create bundle dialog over the demo case). Settings go to a temporary
  * folder; the demo vault is deleted when the tool locks it at the end.
  */
 public final class ScreenshotTool {
@@ -113,6 +113,25 @@ public final class ScreenshotTool {
             waitFor("the pattern", 60, () -> stage.getScene().getRoot().lookup("#card-incidents") != null);
             settle();
             save(fx(stage::getScene), out.resolve("pattern.png"));
+            fx(() -> {
+                ((javafx.scene.control.ToggleButton) stage.getScene().getRoot().lookup("#nav-timeline")).fire();
+                ((Button) stage.getScene().getRoot().lookup("#create-bundle")).fire();
+                return null;
+            });
+            waitFor("the bundle dialog", 20, () -> sceneWith("#bundle-create") != null);
+            fx(() -> {
+                Scene form = sceneWith("#bundle-create");
+                ((javafx.scene.control.RadioButton) form.lookup("#bundle-profile-family")).setSelected(true);
+                ((TextField) form.lookup("#bundle-redaction-text")).setText("14 Elm Road");
+                ((Button) form.lookup("#bundle-redaction-add")).fire();
+                ((TextField) form.lookup("#bundle-redaction-text")).setText("07700 900456");
+                ((Button) form.lookup("#bundle-redaction-add")).fire();
+                ((TextField) form.lookup("#bundle-prepared-by")).setText("Jo Sample, with Safe Steps advocacy");
+                form.lookup("#bundle-profile-family").requestFocus();
+                return null;
+            });
+            settle();
+            saveOver(fx(stage::getScene), fx(() -> sceneWith("#bundle-create")), out.resolve("bundle-dialog.png"));
         } finally {
             fx(() -> {
                 shell.lock(null);
@@ -152,8 +171,13 @@ public final class ScreenshotTool {
     }
 
     private static Scene dialogScene() {
+        return sceneWith("#diary-description");
+    }
+
+    /** The scene of the open window holding {@code selector}, or null. */
+    private static Scene sceneWith(String selector) {
         for (Window w : Window.getWindows()) {
-            if (w.isShowing() && w.getScene() != null && w.getScene().lookup("#diary-description") != null) {
+            if (w.isShowing() && w.getScene() != null && w.getScene().lookup(selector) != null) {
                 return w.getScene();
             }
         }
@@ -180,6 +204,28 @@ public final class ScreenshotTool {
     }
 
     private static void save(Scene scene, Path file) throws Exception {
+        write(image(scene), file);
+    }
+
+    /** A dialog as it sits over the main window: the window dimmed a little, the dialog drawn where it is. */
+    private static void saveOver(Scene main, Scene dialog, Path file) throws Exception {
+        BufferedImage back = image(main);
+        BufferedImage front = image(dialog);
+        double[] at = fx(() -> new double[] {dialog.getWindow().getX() + dialog.getX() - main.getWindow().getX()
+                - main.getX(), dialog.getWindow().getY() + dialog.getY() - main.getWindow().getY() - main.getY()});
+        java.awt.Graphics2D g = back.createGraphics();
+        g.setColor(new java.awt.Color(0, 0, 0, 70));
+        g.fillRect(0, 0, back.getWidth(), back.getHeight());
+        int x = Math.max(0, Math.min(back.getWidth() - front.getWidth(), (int) at[0]));
+        int y = Math.max(0, Math.min(back.getHeight() - front.getHeight(), (int) at[1]));
+        g.setColor(new java.awt.Color(0, 0, 0, 90));
+        g.drawRect(x - 1, y - 1, front.getWidth() + 1, front.getHeight() + 1);
+        g.drawImage(front, x, y, null);
+        g.dispose();
+        write(back, file);
+    }
+
+    private static BufferedImage image(Scene scene) throws Exception {
         Image image = fx(() -> scene.snapshot(null));
         int w = (int) image.getWidth();
         int h = (int) image.getHeight();
@@ -190,6 +236,12 @@ public final class ScreenshotTool {
                 out.setRGB(x, y, pixels.getArgb(x, y));
             }
         }
+        return out;
+    }
+
+    private static void write(BufferedImage out, Path file) throws Exception {
+        int w = out.getWidth();
+        int h = out.getHeight();
         if (!ImageIO.write(out, "png", file.toFile())) {
             throw new IOException("no PNG writer");
         }

@@ -53,6 +53,8 @@ public final class AppShell {
     private Consumer<String> startScreen = notice -> { };
     private boolean exitOnQuickExit = true;
     private long lastEscape;
+    /** HostServices.showDocument when running as the app; absent in tests and tools built without one. */
+    private Consumer<String> documentViewer;
     private final javafx.event.EventHandler<KeyEvent> quickExitKeys = this::onKey;
 
     public AppShell(Stage stage, Settings settings) {
@@ -253,6 +255,23 @@ public final class AppShell {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Opens a file (the finished bundle) or a folder in the computer's default application for it.
+     *
+     * @return false when this run of the app has no way to do that
+     */
+    public boolean showDocument(java.nio.file.Path file) {
+        if (documentViewer == null) {
+            return false;
+        }
+        documentViewer.accept(file.toUri().toString());
+        return true;
+    }
+
+    public void setDocumentViewer(Consumer<String> viewer) {
+        this.documentViewer = viewer;
     }
 
     public void setExitOnQuickExit(boolean exit) {

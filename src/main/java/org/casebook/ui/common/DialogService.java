@@ -21,7 +21,17 @@ import org.casebook.vault.Progress;
  * disappears with it on quick exit) and the same plain wording.
  */
 public final class DialogService {
+    /**
+     * Asks where to save a new file. The native chooser cannot be driven in a headless test or a screenshot
+     * run, so those replace it through {@link #setSaveChooser}.
+     */
+    @FunctionalInterface
+    public interface SaveChooser {
+        Optional<Path> choose(String title, Path folder, String fileName, FileChooser.ExtensionFilter filter);
+    }
+
     private final Window owner;
+    private SaveChooser saveChooser = this::nativeSaveChooser;
 
     public DialogService(Window owner) {
         this.owner = owner;
@@ -104,6 +114,31 @@ public final class DialogService {
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Casebook vaults (*.casebook)", "*.casebook"));
         return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p ->
                 p.getFileName().toString().endsWith(".casebook") ? p : p.resolveSibling(p.getFileName() + ".casebook"));
+    }
+
+    /**
+     * Asks where to save a new file, starting in {@code folder} with {@code fileName} filled in. The folder is
+     * always given: left to itself the platform chooser may open in a shared or "recent" location.
+     */
+    public Optional<Path> chooseSaveFile(String title, Path folder, String fileName,
+                                         FileChooser.ExtensionFilter filter) {
+        return saveChooser.choose(title, folder, fileName, filter);
+    }
+
+    public void setSaveChooser(SaveChooser chooser) {
+        this.saveChooser = chooser;
+    }
+
+    private Optional<Path> nativeSaveChooser(String title, Path folder, String fileName,
+                                             FileChooser.ExtensionFilter filter) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        if (folder != null && java.nio.file.Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        chooser.setInitialFileName(fileName);
+        chooser.getExtensionFilters().add(filter);
+        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
     }
 
     public void prepare(Dialog<?> dialog, String title) {

@@ -36,6 +36,7 @@ import org.casebook.model.Case;
 import org.casebook.model.Incident;
 import org.casebook.model.Person;
 import org.casebook.model.TimelineItem;
+import org.casebook.ui.bundle.BundleDialog;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.FormGrid;
@@ -192,6 +193,11 @@ public final class MainView extends BorderPane {
                 + " Discord or CSV export (Ctrl+I)"));
         importMessages.setOnAction(e -> openImport());
         importMessages.disableProperty().bind(vm.selectedCaseProperty().isNull());
+        Button bundle = new Button("Create bundle", Icons.of(MaterialDesignF.FILE_PDF_BOX, 18));
+        bundle.setId("create-bundle");
+        bundle.setTooltip(new Tooltip("Make the PDF evidence bundle for the police or a court (Ctrl+B)"));
+        bundle.setOnAction(e -> openBundle());
+        bundle.disableProperty().bind(vm.selectedCaseProperty().isNull());
         diary.disableProperty().bind(vm.selectedCaseProperty().isNull());
         evidence.disableProperty().bind(vm.selectedCaseProperty().isNull());
         Region spacer = new Region();
@@ -211,7 +217,7 @@ public final class MainView extends BorderPane {
         lock.setId("lock");
         lock.setTooltip(new Tooltip("Lock the vault (Ctrl+L)"));
         lock.setOnAction(e -> shell.lock(null));
-        return new ToolBar(diary, evidence, importMessages, spacer, demo, support, settings, lock);
+        return new ToolBar(diary, evidence, importMessages, bundle, spacer, demo, support, settings, lock);
     }
 
     private VBox sidePane() {
@@ -355,6 +361,7 @@ public final class MainView extends BorderPane {
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     timeline::focusSearch);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImport);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), this::openBundle);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                     () -> shell.lock(null));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
@@ -413,6 +420,13 @@ public final class MainView extends BorderPane {
                             : "\n\nNotes:\n" + String.join("\n", summary.warnings().subList(0,
                             Math.min(8, summary.warnings().size())))));
         });
+    }
+
+    private void openBundle() {
+        var bundle = vm.newBundle(timeline.selectedItemIds());
+        if (bundle != null) {
+            BundleDialog.show(shell.dialogs(), bundle, shell::showDocument);
+        }
     }
 
     private void newIncident() {

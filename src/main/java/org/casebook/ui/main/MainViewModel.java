@@ -270,6 +270,25 @@ public final class MainViewModel {
         return c == null ? null : new org.casebook.ui.imports.ImportWizardViewModel(session, c, tasks);
     }
 
+    /**
+     * The Create bundle dialog's state for the selected case, or null when no case is selected.
+     *
+     * @param timelineSelection the items selected on the timeline, for "only these items"
+     */
+    public org.casebook.ui.bundle.BundleDialogViewModel newBundle(List<Long> timelineSelection) {
+        Case c = selectedCase.get();
+        if (c == null) {
+            return null;
+        }
+        List<TimelineItem> loaded = timeline.items();
+        java.time.LocalDate first = loaded.isEmpty() ? null
+                : loaded.get(0).when().at().withZoneSameInstant(c.zone()).toLocalDate();
+        java.time.LocalDate last = loaded.isEmpty() ? null
+                : loaded.get(loaded.size() - 1).when().at().withZoneSameInstant(c.zone()).toLocalDate();
+        return new org.casebook.ui.bundle.BundleDialogViewModel(session, c, tasks, timelineSelection, first, last,
+                java.time.LocalDate.now(c.zone()));
+    }
+
     /** After an import: show the new messages and the people the import added. */
     public void imported() {
         Case c = selectedCase.get();

@@ -78,6 +78,8 @@ public final class TimelineView extends VBox {
         list.setId("timeline");
         list.setAccessibleText("Timeline");
         list.setCellFactory(l -> new TimelineCell());
+        // Several items can be selected (Ctrl+click, Shift+click) to make a bundle of just those.
+        list.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
         list.setPlaceholder(new Label("Nothing here yet. Add a diary entry, or drop photos and files onto this window."));
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, row) -> {
             if (row instanceof TimelineRow.Entry entry) {
@@ -109,6 +111,13 @@ public final class TimelineView extends VBox {
                 return;
             }
         }
+    }
+
+    /** The ids of the items (not day headings) selected in the list. */
+    public java.util.List<Long> selectedItemIds() {
+        return list.getSelectionModel().getSelectedItems().stream()
+                .filter(r -> r instanceof TimelineRow.Entry)
+                .map(r -> ((TimelineRow.Entry) r).item().id()).toList();
     }
 
     public ListView<TimelineRow> list() {

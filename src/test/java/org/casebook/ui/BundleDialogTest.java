@@ -1,0 +1,214 @@
+package org.casebook.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import javafx.scene.control.Button;
+import javafx.scene.control.DatePicker;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.casebook.model.Case;
+import org.casebook.vault.Progress;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Create bundle dialog on the seeded case: a redacted bundle of part of the period, read back with PDFBox;
+ * cancelling part-way leaves no file; quick exit while it is open hides it and forgets what was typed.
+ */
+class BundleDialogTest extends UiTestBase {
+    private static final String REDACTED = "station";
+
+    private Path outFolder;
+    /** What the dialog asked the save chooser: folder, then file name. */
+    private final List<Object> asked = new CopyOnWriteArrayList<>();
+    private final List<String> opened = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void openCaseWithChooserAndViewer() throws Exception {
+        openSeededVault();
+        outFolder = Files.createDirectories(temp.resolve("out"));
+        interact(() -> {
+            // The native save dialog cannot run headless: stand in for the person choosing the suggested name.
+            shell.dialogs().setSaveChooser((title, folder, name, filter) -> {
+                asked.add(folder);
+                asked.add(name);
+                return Optional.of(outFolder.resolve(name));
+            });
+            shell.setDocumentViewer(opened::add);
+        });
+    }
+
+    @Test
+    void createsARedactedBundleOfAPeriodAndOpensIt() throws Exception {
+        openDialog();
+        DatePicker from = lookup("#bundle-from").queryAs(DatePicker.class);
+        String typed = onFx(() -> from.getConverter().toString(SeededVault.march(2)));
+        clickOn(from.getEditor()).push(KeyCode.CONTROL, KeyCode.A);
+        typeText(typed).type(KeyCode.ENTER);
+        interact(() -> lookup("#bundle-to").queryAs(DatePicker.class).setValue(SeededVault.march(8)));
+        assertEquals(SeededVault.march(2), from.getValue());
+        assertEquals("", stageText(), "Enter in the date field does not start the build");
+
+        reveal("#bundle-redaction-text");
+        clickOn("#bundle-redaction-text");
+        typeText("St");
+        clickOn("#bundle-redaction-add");
+        assertTrue(lookup("#bundle-redaction-problem").queryAs(Label.class).getText().contains("at least 3"),
+                "a two-letter redaction is refused: it would cut through ordinary words");
+        replaceText("#bundle-redaction-text", REDACTED);
+        type(KeyCode.ENTER);
+        assertEquals(List.of(REDACTED), List.copyOf(lookup("#bundle-redactions").queryAs(ListView.class).getItems()));
+        reveal("#bundle-prepared-by");
+        clickOn("#bundle-prepared-by");
+        typeText("Alex Advocate");
+
+        interact(() -> lookup("#bundle-create").queryAs(Button.class).fire());
+        waitUntil("the finished bundle", () -> lookup("#bundle-saved").tryQuery().isPresent());
+
+        String name = "TC-bundle-" + LocalDate.now(LONDON) + ".pdf";
+        assertEquals(name, asked.get(1), "the suggested file name");
+        assertTrue(asked.get(0) != null && Files.isDirectory((Path) asked.get(0)), "a named starting folder");
+        Path pdf = outFolder.resolve(name);
+        assertTrue(Files.isRegularFile(pdf));
+        assertEquals(List.of(pdf.getFileName()), listing(outFolder), "no temporary file left beside it");
+        String text;
+        int pages;
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            pages = doc.getNumberOfPages();
+            text = new PDFTextStripper().getText(doc);
+        }
+        assertTrue(pages > 1, "pages: " + pages);
+        String lower = text.toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains(REDACTED), "the redacted text is not in the PDF");
+        assertTrue(lower.contains("redacted copy"), "the cover says it is a redacted copy");
+        assertTrue(text.contains("Alex Advocate"), "prepared by");
+        assertTrue(text.contains(SeededVault.FOLLOWED.substring(0, 30)), "an entry inside the period");
+        assertFalse(text.contains(SeededVault.THREAT.substring(0, 30)), "1 March is before the period");
+        assertFalse(text.contains(SeededVault.CALLS), "10 March is after the period");
+
+        String summary = onFx(() -> lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                .filter(t -> t != null && t.contains(" pages, ")).findFirst().orElse(""));
+        assertTrue(summary.startsWith(pages + " pages, "), summary);
+        interact(() -> lookup("#bundle-open").queryAs(Button.class).fire());
+        interact(() -> lookup("#bundle-show-folder").queryAs(Button.class).fire());
+        assertEquals(List.of(pdf.toUri().toString(), outFolder.toUri().toString()), opened);
+    }
+
+    @Test
+    void cancellingPartWayLeavesNoFile() throws Exception {
+        attachPhotos(24);
+        openDialog();
+        interact(() -> lookup("#bundle-create").queryAs(Button.class).fire());
+        waitUntil("the build to reach the exhibits", () -> stageText().startsWith("Exhibit"));
+        interact(() -> lookup("#bundle-cancel").queryAs(Button.class).fire());
+        waitUntil("the build to stop", () -> !lookup("#bundle-working").query().isVisible());
+
+        assertEquals("Stopped. No bundle was written.", lookup("#bundle-error").queryAs(Label.class).getText());
+        assertTrue(lookup("#bundle-saved").tryQuery().isEmpty(), "no result");
+        assertEquals(List.of(), listing(outFolder), "no bundle and no partial file");
+        assertTrue(lookup("#bundle-create").tryQuery().isPresent(), "the form stays open to try again");
+    }
+
+    @Test
+    void quickExitDuringABuildHidesTheDialogAndForgetsIt() throws Exception {
+        attachPhotos(24);
+        openDialog();
+        reveal("#bundle-redaction-text");
+        clickOn("#bundle-redaction-text");
+        typeText("07700 900123");
+        clickOn("#bundle-redaction-add");
+        reveal("#bundle-prepared-by");
+        clickOn("#bundle-prepared-by");
+        typeText("Alex Advocate");
+        ListView<?> redactions = lookup("#bundle-redactions").queryAs(ListView.class);
+        TextField preparedBy = lookup("#bundle-prepared-by").queryAs(TextField.class);
+        Window dialog = redactions.getScene().getWindow();
+        interact(() -> lookup("#bundle-create").queryAs(Button.class).fire());
+        waitUntil("the build to reach the exhibits", () -> stageText().startsWith("Exhibit"));
+
+        push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.Q);
+        waitUntil("the app to hide", () -> !stage.isShowing());
+        assertFalse(dialog.isShowing(), "the dialog is gone");
+        List<Window> open = onFx(() -> new ArrayList<>(Window.getWindows().filtered(Window::isShowing)));
+        assertTrue(open.isEmpty(), "no window of the app stays open: " + open);
+        assertNull(shell.session());
+        assertTrue(redactions.getItems().isEmpty(), "the redactions are forgotten");
+        assertEquals("", preparedBy.getText());
+        waitUntil("the build to give up and remove its file", () -> listing(outFolder).isEmpty());
+    }
+
+    private void openDialog() {
+        push(KeyCode.CONTROL, KeyCode.B);
+        waitUntil("the Create bundle dialog", () -> lookup("#bundle-create").tryQuery().isPresent());
+    }
+
+    /** Scrolls the dialog's form so the field is in view, as a person would before clicking it. */
+    private void reveal(String query) {
+        interact(() -> {
+            javafx.scene.Node node = lookup(query).query();
+            javafx.scene.Node n = node;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) n;
+            double y = scroller.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            double room = scroller.getContent().getBoundsInLocal().getHeight()
+                    - scroller.getViewportBounds().getHeight();
+            scroller.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
+        });
+    }
+
+    private String stageText() {
+        return lookup("#bundle-stage").queryAs(Label.class).getText();
+    }
+
+    /** Photos big enough that printing them takes a while (the build can be stopped part-way). */
+    private void attachPhotos(int count) throws Exception {
+        List<Path> photos = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            BufferedImage image = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+            Graphics2D g = image.createGraphics();
+            g.setPaint(new GradientPaint(0, 0, new Color(40 + i * 8, 90, 160), 3000, 2000, Color.WHITE));
+            g.fillRect(0, 0, 3000, 2000);
+            g.setColor(Color.DARK_GRAY);
+            g.fillOval(400 + i * 50, 300, 900, 900);
+            g.dispose();
+            Path file = temp.resolve("photo-" + i + ".jpg");
+            ImageIO.write(image, "jpg", file.toFile());
+            photos.add(file);
+        }
+        Case aCase = shell.session().cases().list().get(0);
+        shell.session().attachments().attach(aCase.id(), photos, null, Progress.NONE);
+    }
+
+    private static List<Path> listing(Path folder) {
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.map(Path::getFileName).toList();
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}

@@ -149,9 +149,9 @@ final class ExhibitSection implements Closeable {
         float top = w.y();
         w.stream().drawImage(images.image(w.document(), p, dw, dh), x, top - dh, dw, dh);
         w.y(top - dh - 6);
-        w.paragraph("Shown scaled to fit" + (p.originalWidth() > 0 ? " (" + p.originalWidth() + " x "
-                + p.originalHeight() + " pixels in the original)" : "") + ". "
-                + "Taken " + Dates.dayTime(e.at(), content.aCase().zone())
+        w.paragraph("Print copy, " + p.width() + " x " + p.height() + " pixels, scaled to fit; the original"
+                + (withheld.contains(e.reference()) ? " is not embedded in this redacted copy" : " is embedded")
+                + ". Taken " + Dates.dayTime(e.at(), content.aCase().zone())
                 + (e.timeNote() != null ? " (" + e.timeNote() + ")." : "."),
                 PageWriter.SMALL);
     }

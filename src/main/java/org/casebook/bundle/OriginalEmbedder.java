@@ -1,6 +1,8 @@
 package org.casebook.bundle;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -13,6 +15,7 @@ import java.util.function.UnaryOperator;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.cos.COSString;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
@@ -32,6 +35,7 @@ final class OriginalEmbedder {
     private static final COSName AF_RELATIONSHIP = COSName.getPDFName("AFRelationship");
     private static final COSName SOURCE = COSName.getPDFName("Source");
     private static final COSName CHECKSUM = COSName.getPDFName("CheckSum");
+    private static final COSName EMBEDDED_FILE = COSName.getPDFName("EmbeddedFile");
 
     private final PDDocument document;
     private final Originals originals;
@@ -74,7 +78,7 @@ final class OriginalEmbedder {
             // Already-compressed media gain nothing from Flate; text exports shrink a lot.
             PDEmbeddedFile ef = compressible(e.mediaType())
                     ? new PDEmbeddedFile(document, hashing, COSName.FLATE_DECODE)
-                    : new PDEmbeddedFile(document, hashing);
+                    : stored(hashing);
             String actual = Sha256.hex(sha.digest());
             if (!actual.equals(e.sha256())) {
                 throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of exhibit " + e.reference()
@@ -100,6 +104,20 @@ final class OriginalEmbedder {
         spec.getCOSObject().setItem(AF_RELATIONSHIP, SOURCE);
         files.put(e.reference(), spec);
         associated.add(spec.getCOSObject());
+    }
+
+    /**
+     * An embedded file stored as it is. Written through the stream's raw output: PDFBox's unfiltered
+     * {@code PDEmbeddedFile(document, in)} passes every byte through a separate call, which cost over half the
+     * build time of a bundle with 1 GB of photos.
+     */
+    private PDEmbeddedFile stored(InputStream in) throws IOException {
+        COSStream stream = document.getDocument().createCOSStream();
+        stream.setItem(COSName.TYPE, EMBEDDED_FILE);
+        try (OutputStream raw = stream.createRawOutputStream()) {
+            in.transferTo(raw);
+        }
+        return new PDEmbeddedFile(stream);
     }
 
     /** Writes the name tree and the catalog's /AF array (call once, after every embed). */

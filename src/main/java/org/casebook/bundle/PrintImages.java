@@ -5,8 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
@@ -14,7 +12,9 @@ import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.casebook.evidence.PrintImage;
@@ -32,6 +32,12 @@ final class PrintImages {
     static final float PRINT_DPI = 200;
     private static final Set<String> PRINTABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp");
 
+    static {
+        // PDFBox's JPEGFactory and ImageIO's default streams would otherwise cache image bytes in temp files:
+        // decrypted evidence on disk, and slower than memory.
+        ImageIO.setUseCache(false);
+    }
+
     private final Originals originals;
 
     PrintImages(Originals originals) {
@@ -42,11 +48,8 @@ final class PrintImages {
         return PRINTABLE.contains(mediaType);
     }
 
-    /**
-     * A photo ready to lay out: its rendition, and the original's pixel size turned the same way (for the
-     * caption), or -1 x -1 when the original's header cannot be read.
-     */
-    record Picture(PrintImage rendition, int originalWidth, int originalHeight) {
+    /** A photo ready to lay out: its print rendition (upright; its pixel size is the picture's shape). */
+    record Picture(PrintImage rendition) {
         int width() {
             return rendition.width();
         }
@@ -67,27 +70,17 @@ final class PrintImages {
 
     /** Empty when the photo has no rendition: it could not be decoded when it was stored. */
     Optional<Picture> find(String sha256) {
-        Optional<PrintImage> rendition = originals.rendition(sha256);
-        if (rendition.isEmpty()) {
-            return Optional.empty();
-        }
-        PrintImage r = rendition.get();
-        int[] size = originals.read(sha256, PrintImages::pixelSize);
-        int w = size[0];
-        int h = size[1];
-        if ((w >= h) != (r.width() >= r.height())) { // the rendition was turned upright
-            int t = w;
-            w = h;
-            h = t;
-        }
-        return Optional.of(new Picture(r, w, h));
+        // The original is not opened: reading even its header would decrypt a whole chunk of it.
+        return originals.rendition(sha256).map(Picture::new);
     }
 
     /** The image to draw at {@code drawnWidth} x {@code drawnHeight} points, never above {@value #MAX_DPI} dpi. */
     PDImageXObject image(PDDocument document, Picture picture, float drawnWidth, float drawnHeight)
             throws IOException {
         if (drawnWidth >= picture.minWidthPoints() - 0.01f && drawnHeight >= picture.minHeightPoints() - 0.01f) {
-            return JPEGFactory.createFromByteArray(document, picture.rendition().jpeg()); // no re-encoding
+            // The rendition's bytes as they are: no decode, no re-encode, no header parsing (its size is known).
+            return new PDImageXObject(document, picture.rendition().open(), COSName.DCT_DECODE, picture.width(),
+                    picture.height(), 8, PDDeviceRGB.INSTANCE);
         }
         int targetW = Math.max(1, Math.round(drawnWidth / 72f * PRINT_DPI));
         int targetH = Math.max(1, Math.round(drawnHeight / 72f * PRINT_DPI));
@@ -119,25 +112,5 @@ final class PrintImages {
                 reader.dispose();
             }
         }
-    }
-
-    /** The stored width and height from the image header (only the first bytes are read), or -1 x -1. */
-    private static int[] pixelSize(InputStream original) {
-        // memory-backed: ImageIO's default stream cache would copy the evidence to a temp file
-        try (ImageInputStream in = new MemoryCacheImageInputStream(original)) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (readers.hasNext()) {
-                ImageReader reader = readers.next();
-                try {
-                    reader.setInput(in, true, true);
-                    return new int[] {reader.getWidth(0), reader.getHeight(0)};
-                } finally {
-                    reader.dispose();
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // a header we cannot read: the caption leaves the size out
-        }
-        return new int[] {-1, -1};
     }
 }

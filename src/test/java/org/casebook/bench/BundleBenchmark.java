@@ -41,7 +41,7 @@ public final class BundleBenchmark {
                 HeapPeak.reset();
                 long t0 = System.nanoTime();
                 BundleResult r = new BundleService(vault).build(built.caseId(), BundleOptions.all(), out,
-                        Progress.NONE, () -> false);
+                        phases(t0, run == 1), () -> false);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 System.out.printf("run %d: %d pages, %d exhibits in %.1f s (%.0f pages/s); peak heap %d MiB;"
                                 + " file %.0f MB; load %s%n", run, r.pageCount(), r.exhibits().size(), secs,
@@ -87,6 +87,23 @@ public final class BundleBenchmark {
         }
         var files = names.getEmbeddedFiles().getNames();
         return files == null ? 0 : files.size();
+    }
+
+    /** On the first run, prints when each phase of the build begins (where the time goes). */
+    private static Progress phases(long t0, boolean print) {
+        return new Progress() {
+            private String last;
+
+            @Override
+            public void message(String text) {
+                if (print && !text.startsWith("Exhibit ")) {
+                    System.out.printf("  %6.1f s  %s%n", (System.nanoTime() - t0) / 1e9, text);
+                } else if (print && last != null && !last.startsWith("Exhibit ")) {
+                    System.out.printf("  %6.1f s  Exhibits%n", (System.nanoTime() - t0) / 1e9);
+                }
+                last = text;
+            }
+        };
     }
 
     private static String load() {

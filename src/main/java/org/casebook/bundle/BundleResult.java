@@ -2,12 +2,19 @@ package org.casebook.bundle;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Objects;
+import org.casebook.bundle.check.CheckReport;
 
-/** A finished bundle: where it is, how many pages, its exhibits, and what the reader should know. */
-public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings) {
+/**
+ * A finished bundle: where it is, how many pages, its exhibits, what the reader should know, and the e-bundle
+ * rules checked on the written file ({@code check-bundle}'s report).
+ */
+public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings,
+                           CheckReport check) {
     public BundleResult {
         exhibits = List.copyOf(exhibits);
         warnings = List.copyOf(warnings);
+        Objects.requireNonNull(check, "check");
     }
 
     /**

@@ -165,19 +165,7 @@ final class BundleSelection {
     }
 
     static String channelLabel(String channel) {
-        return switch (channel == null ? "" : channel.toLowerCase(Locale.ROOT)) {
-            case "sms", "mms" -> "Text (SMS)";
-            case "whatsapp" -> "WhatsApp";
-            case "email" -> "E-mail";
-            case "facebook", "messenger" -> "Facebook Messenger";
-            case "instagram" -> "Instagram";
-            case "telegram" -> "Telegram";
-            case "signal" -> "Signal";
-            case "discord" -> "Discord";
-            case "calls", "phone" -> "Phone";
-            case "" -> "Imported";
-            default -> channel.substring(0, 1).toUpperCase(Locale.ROOT) + channel.substring(1);
-        };
+        return org.casebook.conduct.Channels.label(channel);
     }
 
     static String kindLabel(String mediaType) {

@@ -18,9 +18,13 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageTree;
+import org.casebook.bundle.check.BundleChecker;
+import org.casebook.bundle.check.CheckReport;
+import org.casebook.bundle.check.RuleResult;
 import org.casebook.bundle.text.FontSet;
 import org.casebook.bundle.text.TextWarnings;
 import org.casebook.bundle.text.Typesetter;
+import org.casebook.evidence.PrintRenditions;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
@@ -65,14 +69,19 @@ public final class BundleService {
         }
         progress.message("Selecting the evidence");
         BundleContent content = BundleSelection.load(vault, caseId, options, progress);
+        // Photos stored before print renditions existed get theirs now, once, so no bundle decodes an original.
+        progress.message("Preparing the photos for print");
+        new PrintRenditions(vault, clock).ensureAll(caseId, progress);
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
             Built built = write(content, temp, progress, cancelled);
-            checkFinished(temp, built.pages());
+            progress.message("Checking the bundle against the e-bundle rules");
+            CheckReport check = checkFinished(temp, built.pages());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            LOG.info("Bundle written: {} pages, {} exhibits", built.pages(), content.exhibits().size());
-            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings());
+            LOG.info("Bundle written: {} pages, {} exhibits, {} of {} bundle rules passed", built.pages(),
+                    content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
+            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check);
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
         } finally {
@@ -112,12 +121,13 @@ public final class BundleService {
                 // Pass 2: the front matter, measured in a scratch document, then written for real.
                 List<IndexEntry> entries = IndexEntry.of(content);
                 Map<String, Integer> bodyIndex = indexes(body);
+                LocalDate prepared = LocalDate.now(clock.withZone(content.aCase().zone()));
                 int frontPages;
                 Map<String, Integer> frontIndex;
                 try (PDDocument scratch = BundleDocuments.create()) {
                     PageWriter dry = new PageWriter(scratch, new Typesetter(FontSet.load(scratch, new TextWarnings())),
                             redactor, new Links());
-                    front(content, dry, entries, key -> "000", 0, withheld);
+                    front(content, dry, entries, key -> "000", 0, withheld, prepared);
                     frontPages = dry.pages().size();
                     frontIndex = indexes(dry);
                 }
@@ -135,7 +145,7 @@ public final class BundleService {
                     return family ? label(sections, index) : String.valueOf(index + 1);
                 };
                 PageWriter frontWriter = new PageWriter(document, type, redactor, links);
-                front(content, frontWriter, entries, printed, total, withheld);
+                front(content, frontWriter, entries, printed, total, withheld, prepared);
                 if (frontWriter.pages().size() != frontPages) {
                     throw new IllegalStateException("The front matter took " + frontWriter.pages().size()
                             + " pages, not the " + frontPages + " measured");
@@ -186,9 +196,9 @@ public final class BundleService {
 
     /** Cover, index, summary and chronology, in that order. */
     private static void front(BundleContent content, PageWriter w, List<IndexEntry> entries, PageNumbers numbers,
-                              int total, Set<String> withheld) throws IOException {
+                              int total, Set<String> withheld, LocalDate prepared) throws IOException {
         FrontMatter front = new FrontMatter(content, w, numbers);
-        front.cover(total, LocalDate.now(content.aCase().zone()), !content.options().redactions().isEmpty(),
+        front.cover(total, prepared, !content.options().redactions().isEmpty(),
                 List.copyOf(withheld));
         front.index(entries);
         new SummaryPage(content, w).write();
@@ -262,16 +272,21 @@ public final class BundleService {
     }
 
     /**
-     * Runs after the file is written and before it is moved into place. The bundle checker
-     * ({@code org.casebook.bundle.check.BundleChecker}, the e-bundle rules) is wired in here by the lead; until
-     * then this reopens the file and confirms it reads back with the expected number of pages.
+     * Runs after the file is written and before it is moved into place: the file must read back with the pages
+     * written, and the e-bundle rules are checked on it. A failed rule does not stop the bundle (the user may
+     * still need it today) but is reported in the result, and the log says which.
      */
-    private static void checkFinished(Path file, int expectedPages) throws IOException {
-        try (PDDocument written = Loader.loadPDF(file.toFile())) {
+    private static CheckReport checkFinished(Path file, int expectedPages) throws IOException {
+        try (PDDocument written = Loader.loadPDF(file.toFile(), BundleDocuments.readCache())) {
             if (written.getNumberOfPages() != expectedPages) {
                 throw new IOException("the written bundle has " + written.getNumberOfPages() + " pages, expected "
                         + expectedPages);
             }
+            CheckReport report = new BundleChecker().check(written);
+            for (RuleResult r : report.failures()) {
+                LOG.warn("Bundle check failed: {}: {}", r.id(), r.detail());
+            }
+            return report;
         }
     }
 

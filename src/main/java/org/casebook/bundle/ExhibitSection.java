@@ -7,7 +7,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.casebook.vault.Progress;
@@ -30,7 +29,7 @@ final class ExhibitSection implements Closeable {
     /** The exhibit each page belongs to, for the running header stamped on it. */
     private final Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits = new IdentityHashMap<>();
     /** Merged PDFs stay open until the bundle is saved: their pages share objects with it. */
-    private final List<PDDocument> merged = new ArrayList<>();
+    private final List<BundleDocuments.Opened> merged = new ArrayList<>();
 
     ExhibitSection(BundleContent content, PageWriter writer, Originals originals, List<String> warnings,
                    java.util.Set<String> withheld) {
@@ -122,55 +121,60 @@ final class ExhibitSection implements Closeable {
     }
 
     private void photo(ExhibitItem e) throws IOException {
-        float captionH = 2 * w.lineHeight(PageWriter.SMALL) + 6;
-        if (w.y() - PageWriter.BOTTOM - captionH < 200) {
-            w.newPage();
-        }
-        float maxW = PageWriter.WIDTH;
-        float maxH = w.y() - PageWriter.BOTTOM - captionH;
-        PrintImages.Rendition r;
+        java.util.Optional<PrintImages.Picture> found;
         try {
-            r = images.load(w.document(), e.sha256(), maxW, maxH);
-        } catch (IOException | RuntimeException ex) {
-            r = null;
+            found = images.find(e.sha256());
+        } catch (RuntimeException ex) {
+            found = java.util.Optional.empty();
         }
-        if (r == null) {
+        if (found.isEmpty()) {
             warnings.add("Exhibit " + e.reference() + ": the picture could not be decoded; a description page is"
                     + " shown instead and the original is embedded.");
             metadataOnly(e, "The picture could not be decoded for printing.");
             return;
         }
-        float scale = Math.min(maxW / r.width(), maxH / r.height());
-        float dw = r.width() * scale;
-        float dh = r.height() * scale;
+        PrintImages.Picture p = found.get();
+        float captionH = 2 * w.lineHeight(PageWriter.SMALL) + 6;
+        float maxW = PageWriter.WIDTH;
+        float maxH = w.y() - PageWriter.BOTTOM - captionH;
+        // Too little room left to show it at a readable size, or without going above 300 dpi: a fresh page.
+        if (maxH < 200 || maxH < Math.min(p.minHeightPoints(), PageWriter.TOP - PageWriter.BOTTOM - captionH - 40)) {
+            w.newPage();
+            maxH = w.y() - PageWriter.BOTTOM - captionH;
+        }
+        float scale = Math.min(maxW / p.width(), maxH / p.height());
+        float dw = p.width() * scale;
+        float dh = p.height() * scale;
         float x = PageWriter.LEFT + (maxW - dw) / 2;
         float top = w.y();
-        w.stream().drawImage(r.image(), x, top - dh, dw, dh);
+        w.stream().drawImage(images.image(w.document(), p, dw, dh), x, top - dh, dw, dh);
         w.y(top - dh - 6);
-        w.paragraph("Shown scaled to fit (" + r.width() + " x " + r.height() + " pixels in the original). "
-                + "Taken " + Dates.dayTime(e.at(), content.aCase().zone())
+        w.paragraph("Print copy, " + p.width() + " x " + p.height() + " pixels, scaled to fit; the original"
+                + (withheld.contains(e.reference()) ? " is not embedded in this redacted copy" : " is embedded")
+                + ". Taken " + Dates.dayTime(e.at(), content.aCase().zone())
                 + (e.timeNote() != null ? " (" + e.timeNote() + ")." : "."),
                 PageWriter.SMALL);
     }
 
     private void pdf(ExhibitItem e) throws IOException {
-        PDDocument source;
+        BundleDocuments.Opened opened;
         try {
-            source = Loader.loadPDF(originals.bytes(e.sha256()));
-        } catch (IOException ex) {
-            warnings.add("Exhibit " + e.reference() + ": the PDF could not be opened (" + ex.getMessage()
+            opened = originals.read(e.sha256(), in -> BundleDocuments.open(in));
+        } catch (java.io.UncheckedIOException ex) {
+            warnings.add("Exhibit " + e.reference() + ": the PDF could not be opened (" + ex.getCause().getMessage()
                     + "); a description page is shown instead and the original is embedded.");
             metadataOnly(e, "The PDF could not be opened for merging.");
             return;
         }
+        PDDocument source = opened.document();
         if (source.isEncrypted()) {
-            source.close();
+            opened.close();
             warnings.add("Exhibit " + e.reference() + ": the PDF is password-protected and was not merged; the"
                     + " original is embedded.");
             metadataOnly(e, "The PDF is password-protected, so its pages could not be merged.");
             return;
         }
-        merged.add(source);
+        merged.add(opened);
         int count = source.getNumberOfPages();
         w.paragraph("The " + count + (count == 1 ? " page" : " pages") + " that follow are the document as supplied,"
                 + " merged unchanged apart from the bundle's page header and footer.", PageWriter.BODY);
@@ -212,7 +216,7 @@ final class ExhibitSection implements Closeable {
 
     @Override
     public void close() throws IOException {
-        for (PDDocument d : merged) {
+        for (BundleDocuments.Opened d : merged) {
             d.close();
         }
     }

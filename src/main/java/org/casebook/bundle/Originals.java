@@ -3,6 +3,9 @@ package org.casebook.bundle;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.casebook.evidence.PrintImage;
+import org.casebook.evidence.PrintRenditions;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
 
@@ -14,16 +17,16 @@ final class Originals {
     }
 
     private final Vault vault;
+    private final PrintRenditions renditions;
 
     Originals(Vault vault) {
         this.vault = vault;
+        this.renditions = new PrintRenditions(vault);
     }
 
     <T> T read(String sha256, Reader<T> reader) {
         return vault.read(c -> {
-            long id = vault.blobs().findId(c, sha256).orElseThrow(() -> new VaultException(
-                    VaultException.Kind.DAMAGED, "The original with SHA-256 " + sha256 + " is missing from the vault."
-                    + " Run: casebook verify"));
+            long id = blobId(c, sha256);
             try (InputStream in = vault.blobs().open(c, id)) {
                 return reader.read(in);
             } catch (IOException e) {
@@ -32,7 +35,14 @@ final class Originals {
         });
     }
 
-    byte[] bytes(String sha256) {
-        return read(sha256, InputStream::readAllBytes);
+    /** The print rendition made when the picture was stored (or by {@link PrintRenditions#ensureAll}), if any. */
+    Optional<PrintImage> rendition(String sha256) {
+        return renditions.find(vault.read(c -> blobId(c, sha256)));
+    }
+
+    private long blobId(java.sql.Connection c, String sha256) throws java.sql.SQLException {
+        return vault.blobs().findId(c, sha256).orElseThrow(() -> new VaultException(
+                VaultException.Kind.DAMAGED, "The original with SHA-256 " + sha256 + " is missing from the vault."
+                + " Run: casebook verify"));
     }
 }

@@ -1,35 +1,42 @@
 package org.casebook.bundle;
 
-import com.drew.imaging.ImageMetadataReader;
-import com.drew.metadata.Metadata;
-import com.drew.metadata.exif.ExifIFD0Directory;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.util.Iterator;
+import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
+import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.graphics.color.PDDeviceRGB;
 import org.apache.pdfbox.pdmodel.graphics.image.JPEGFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
+import org.casebook.evidence.PrintImage;
 
 /**
- * The print rendition of a photo: the original read from the vault, turned upright by its EXIF orientation,
- * decoded with subsampling so a 12 MP JPEG costs little, scaled to at most 300 dpi at the size it is drawn, and
- * written as a JPEG. The one place the bundle loads photos (print renditions made at import will replace it).
+ * Photos as the bundle prints them: the print rendition made when the photo was stored (upright, sRGB, at most
+ * {@value org.casebook.evidence.PrintRenditions#MAX_EDGE} px), whose JPEG bytes go into the PDF as they are.
+ * A 12 MP original is never decoded here; it travels once, as the embedded file. Only when a rendition would
+ * print above {@value #MAX_DPI} dpi at the size it is drawn is it decoded and scaled down to {@value #PRINT_DPI}.
  */
 final class PrintImages {
-    /** The e-bundle ceiling is 300 dpi; 200 dpi prints a photo sharply at a fraction of the decode and size. */
+    /** The e-bundle ceiling. */
+    static final float MAX_DPI = 300;
+    /** What an over-dense rendition is scaled to: sharp in print at a fraction of the size. */
     static final float PRINT_DPI = 200;
     private static final Set<String> PRINTABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp");
+
+    static {
+        // PDFBox's JPEGFactory and ImageIO's default streams would otherwise cache image bytes in temp files:
+        // decrypted evidence on disk, and slower than memory.
+        ImageIO.setUseCache(false);
+    }
 
     private final Originals originals;
 
@@ -41,91 +48,69 @@ final class PrintImages {
         return PRINTABLE.contains(mediaType);
     }
 
-    /** A picture drawn at most {@code maxWidth} x {@code maxHeight} points, and its upright pixel size. */
-    record Rendition(PDImageXObject image, int width, int height) {
+    /** A photo ready to lay out: its print rendition (upright; its pixel size is the picture's shape). */
+    record Picture(PrintImage rendition) {
+        int width() {
+            return rendition.width();
+        }
+
+        int height() {
+            return rendition.height();
+        }
+
+        /** The smallest size in points at which it prints at no more than {@value #MAX_DPI} dpi. */
+        float minWidthPoints() {
+            return width() * 72f / MAX_DPI;
+        }
+
+        float minHeightPoints() {
+            return height() * 72f / MAX_DPI;
+        }
     }
 
-    /** Null when the image cannot be decoded (the exhibit then gets a metadata page). */
-    Rendition load(PDDocument document, String sha256, float maxWidth, float maxHeight) throws IOException {
-        byte[] bytes = originals.bytes(sha256);
-        int orientation = orientation(bytes);
-        boolean quarterTurn = orientation >= 5;
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
-            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
-            if (!readers.hasNext()) {
-                return null;
-            }
-            ImageReader reader = readers.next();
+    /** Empty when the photo has no rendition: it could not be decoded when it was stored. */
+    Optional<Picture> find(String sha256) {
+        // The original is not opened: reading even its header would decrypt a whole chunk of it.
+        return originals.rendition(sha256).map(Picture::new);
+    }
+
+    /** The image to draw at {@code drawnWidth} x {@code drawnHeight} points, never above {@value #MAX_DPI} dpi. */
+    PDImageXObject image(PDDocument document, Picture picture, float drawnWidth, float drawnHeight)
+            throws IOException {
+        if (drawnWidth >= picture.minWidthPoints() - 0.01f && drawnHeight >= picture.minHeightPoints() - 0.01f) {
+            // The rendition's bytes as they are: no decode, no re-encode, no header parsing (its size is known).
+            return new PDImageXObject(document, picture.rendition().open(), COSName.DCT_DECODE, picture.width(),
+                    picture.height(), 8, PDDeviceRGB.INSTANCE);
+        }
+        int targetW = Math.max(1, Math.round(drawnWidth / 72f * PRINT_DPI));
+        int targetH = Math.max(1, Math.round(drawnHeight / 72f * PRINT_DPI));
+        return JPEGFactory.createFromImage(document, scaled(picture.rendition(), targetW, targetH), 0.85f);
+    }
+
+    /** Decodes the rendition skipping pixels where it can, then scales to exactly the target size. */
+    private static BufferedImage scaled(PrintImage rendition, int targetW, int targetH) throws IOException {
+        try (ImageInputStream in = new MemoryCacheImageInputStream(rendition.open())) {
+            ImageReader reader = ImageIO.getImageReaders(in).next();
             try {
                 reader.setInput(in, true, true);
-                int w = reader.getWidth(0);
-                int h = reader.getHeight(0);
-                int uprightW = quarterTurn ? h : w;
-                int uprightH = quarterTurn ? w : h;
-                float scale = Math.min(1f, Math.min(maxWidth / uprightW, maxHeight / uprightH));
-                // pixels wanted along the upright width; subsampling rounds up so the decode is never larger
-                int targetW = Math.max(1, Math.round(uprightW * scale / 72f * PRINT_DPI));
-                int sub = Math.max(1, (uprightW + targetW - 1) / targetW);
+                int sub = Math.max(1, Math.min(reader.getWidth(0) / targetW, reader.getHeight(0) / targetH));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(sub, sub, 0, 0);
                 BufferedImage decoded = reader.read(0, param);
-                BufferedImage upright = upright(decoded, orientation, Math.min(1.0, (double) targetW
-                        / (quarterTurn ? decoded.getHeight() : decoded.getWidth())));
-                return new Rendition(JPEGFactory.createFromImage(document, upright, 0.85f), uprightW, uprightH);
+                BufferedImage out = new BufferedImage(targetW, targetH, BufferedImage.TYPE_INT_RGB);
+                Graphics2D g = out.createGraphics();
+                try {
+                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+                    g.setColor(Color.WHITE);
+                    g.fillRect(0, 0, targetW, targetH);
+                    g.drawImage(decoded, 0, 0, targetW, targetH, null);
+                } finally {
+                    g.dispose();
+                }
+                return out;
             } finally {
                 reader.dispose();
             }
         }
-    }
-
-    /** Turns, scales and flattens (no alpha in a JPEG) in one draw. */
-    private static BufferedImage upright(BufferedImage image, int orientation, double scale) {
-        int w = image.getWidth();
-        int h = image.getHeight();
-        boolean quarterTurn = orientation >= 5;
-        int outW = (int) Math.max(1, Math.round((quarterTurn ? h : w) * scale));
-        int outH = (int) Math.max(1, Math.round((quarterTurn ? w : h) * scale));
-        BufferedImage out = new BufferedImage(outW, outH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-        g.setColor(Color.WHITE);
-        g.fillRect(0, 0, outW, outH);
-        AffineTransform t = new AffineTransform();
-        t.scale(scale, scale);
-        switch (orientation) {
-            case 3 -> {
-                t.translate(w, h);
-                t.rotate(Math.PI);
-            }
-            case 6 -> {
-                t.translate(h, 0);
-                t.rotate(Math.PI / 2);
-            }
-            case 8 -> {
-                t.translate(0, w);
-                t.rotate(-Math.PI / 2);
-            }
-            default -> {
-                // 1 (upright) and the rare mirrored orientations are drawn as stored
-            }
-        }
-        g.drawImage(image, t, null);
-        g.dispose();
-        return out;
-    }
-
-    /** The EXIF orientation (1 when absent or unreadable); only 3, 6 and 8 are turned. */
-    private static int orientation(byte[] bytes) {
-        try {
-            Metadata metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(bytes));
-            ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-            if (ifd0 != null && ifd0.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
-                int o = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
-                return o == 3 || o == 6 || o == 8 ? o : 1;
-            }
-        } catch (Exception e) {
-            // unreadable metadata: show the picture as stored
-        }
-        return 1;
     }
 }

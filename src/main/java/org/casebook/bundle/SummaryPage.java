@@ -49,6 +49,7 @@ final class SummaryPage {
         timeOfDay();
         counts();
         impacts();
+        method();
         w.finish();
     }
 
@@ -111,12 +112,24 @@ final class SummaryPage {
             ConductSummary.Escalation e = s.escalation();
             facts.add(new String[] {"Trend", e.direction() + ": " + e.firstHalf() + " contacts in the first half of the"
                     + " period, " + e.secondHalf() + " in the second (severe: " + e.severeFirstHalf() + " then "
-                    + e.severeSecondHalf() + "). " + e.method()});
+                    + e.severeSecondHalf() + "); how it is worked out is under the figures"});
         }
         for (String[] f : facts) {
             w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, 110),
                     PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + 110, PageWriter.WIDTH - 110)));
         }
+    }
+
+    /**
+     * How the figures are counted, last: a reader who doubts the trend can check it, and one who does not is
+     * not held up by it among the key figures.
+     */
+    private void method() throws IOException {
+        if (s.escalation() == null || s.escalation().method() == null) {
+            return;
+        }
+        w.heading("How these figures are counted");
+        w.paragraph(s.escalation().method(), PageWriter.SMALL);
     }
 
     /** Contacts per week as vector bars; the severe part of each week solid, the rest grey (readable in mono). */

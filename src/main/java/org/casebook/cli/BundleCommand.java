@@ -10,6 +10,7 @@ import org.casebook.bundle.BundleOptions;
 import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
+import org.casebook.bundle.check.RuleResult;
 import org.casebook.model.Case;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
@@ -33,11 +34,12 @@ final class BundleCommand extends VaultCommand {
             description = "Who it is for (default: police).")
     String profile;
 
+    // Read as text so a malformed date is bad input (exit 2) naming the option, not a usage error.
     @Option(names = "--from", paramLabel = "DATE", description = "First day to include (YYYY-MM-DD).")
-    LocalDate from;
+    String from;
 
     @Option(names = "--to", paramLabel = "DATE", description = "Last day to include (YYYY-MM-DD).")
-    LocalDate to;
+    String to;
 
     @Option(names = "--redact", paramLabel = "TEXT",
             description = "Remove this text everywhere it appears, e.g. a new address (repeatable).")
@@ -54,8 +56,13 @@ final class BundleCommand extends VaultCommand {
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
             throw CliException.badInput("--out " + out + ": the bundle's file name must end in .pdf");
         }
+        LocalDate fromDate = ConductOptions.date("--from", from);
+        LocalDate toDate = ConductOptions.date("--to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw CliException.badInput("--from: " + fromDate + " is after --to " + toDate + ".");
+        }
         Case aCase = findCase(vault, caseKey);
-        BundleOptions options = new BundleOptions(BundleProfile.fromCode(profile), from, to, null, null, null, null,
+        BundleOptions options = new BundleOptions(BundleProfile.fromCode(profile), fromDate, toDate, null, null, null, null,
                 redact, preparedBy);
         Progress progress = progress(ctx, "Building the bundle");
         BundleResult result;
@@ -80,6 +87,8 @@ final class BundleCommand extends VaultCommand {
             }
             o.put("exhibits", exhibits);
             o.put("warnings", result.warnings());
+            o.put("check_passed", result.check().allPassed());
+            o.put("rules", result.check().results());
             JsonLines.write(ctx.out(), o);
             return ExitCodes.OK;
         }
@@ -91,6 +100,10 @@ final class BundleCommand extends VaultCommand {
         }
         for (String w : result.warnings()) {
             ctx.out().println("Warning: " + w);
+        }
+        ctx.out().println("Bundle check (as check-bundle):");
+        for (RuleResult r : result.check().results()) {
+            ctx.out().println("  " + (r.passed() ? "PASS  " : "FAIL  ") + r.rule() + " — " + r.detail());
         }
         return ExitCodes.OK;
     }

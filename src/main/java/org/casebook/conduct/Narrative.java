@@ -24,7 +24,7 @@ final class Narrative {
         } else {
             out.add(period + " there " + (total == 1 ? "was 1 contact or incident" : "were " + total
                     + " contacts and incidents") + " on " + plural(s.byChannel().size(), "channel") + " ("
-                    + channels(s.byChannel()) + "): " + plural(s.incidents(), "diary incident") + ", "
+                    + channels(s.byChannel()) + "), that is " + plural(s.incidents(), "diary incident") + ", "
                     + plural(s.messages(), "message") + " and " + plural(s.calls(), "call") + ".");
             var first = s.first().atZone(s.zone());
             var last = s.last().atZone(s.zone());
@@ -32,7 +32,7 @@ final class Narrative {
                     + " and the most recent on " + DAY.format(last) + " at " + TIME.format(last) + ".");
             ConductSummary.WeekCount busiest = s.perWeek().stream()
                     .max((a, b) -> Long.compare(a.count(), b.count())).orElseThrow();
-            out.add("The busiest week was " + busiest.week() + " (from " + DAY.format(busiest.monday()) + ") with "
+            out.add("The busiest week was the week of " + DAY.format(busiest.monday()) + ", with "
                     + busiest.count() + ".");
         }
         if (s.longestGap() != null && s.longestGapDays() > 0 && total > 0) {
@@ -74,7 +74,7 @@ final class Narrative {
 
     private static String channels(Map<String, Long> byChannel) {
         List<String> parts = new ArrayList<>();
-        byChannel.forEach((k, v) -> parts.add(k + " " + v));
+        byChannel.forEach((k, v) -> parts.add(Channels.label(k) + ": " + v));
         return String.join(", ", parts);
     }
 

@@ -31,8 +31,12 @@ import org.slf4j.LoggerFactory;
  * blob: it is still an exhibit, shown as a file, and nobody tries to decode it again.
  */
 public final class PrintRenditions {
-    /** Long edge in pixels: about 300 dpi across the printable width of an A4 page. */
-    public static final int MAX_EDGE = 2400;
+    /**
+     * Long edge in pixels: 298 dpi across the bundle's printable width of an A4 page (6.7 in between its margins),
+     * so a landscape rendition drawn full width stays under the e-bundle ceiling of 300 dpi without re-encoding.
+     * (2400, the first value, was 300 dpi across the whole sheet and so printed at 358 dpi.)
+     */
+    public static final int MAX_EDGE = 2000;
     private static final Logger LOG = LoggerFactory.getLogger(PrintRenditions.class);
 
     private final Vault vault;

@@ -1,103 +1,150 @@
 package org.casebook.bench;
 
-import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import javax.imageio.ImageIO;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.io.IOUtils;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.casebook.bundle.BundleOptions;
 import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
-import org.casebook.evidence.AttachmentService;
-import org.casebook.evidence.CaseService;
-import org.casebook.evidence.IncidentService;
-import org.casebook.imports.ImportFormat;
-import org.casebook.imports.ImportOptions;
-import org.casebook.imports.ImportService;
-import org.casebook.imports.Importers;
-import org.casebook.model.Case;
-import org.casebook.model.IncidentType;
-import org.casebook.testsupport.TestVaults;
+import org.casebook.bundle.check.RuleResult;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 
 /**
- * Time and heap to build a bundle for issue 6's case: {@code messages} SMS, {@code photos} 12 MP JPEGs,
- * {@code incidents} diary entries. Not a test: run on the test class path with -Xmx512m, e.g.
- * {@code java -Xmx512m -cp ... org.casebook.bench.BundleBenchmark messages=10000 photos=300 incidents=200}.
+ * Time and heap to build the bundle of issue 6's case ({@link BundleBenchmarkCase}: 10,000 chat lines, 300
+ * 12 MP photos with print renditions, 200 incidents), then what is in the file: the bundle check's rules, the
+ * largest image drawn (no 12 MP original may be drawn for display; originals travel once, embedded). Not a
+ * test; run with -Xmx512m (README, Benchmarks). {@code runs=N} builds N times in one JVM.
  */
 public final class BundleBenchmark {
+    /** A drawn image this large could only be an original, not a print rendition. */
+    private static final long ORIGINAL_PIXELS = 4_000_000;
+
     public static void main(String[] args) throws Exception {
-        int messages = arg(args, "messages", 10_000);
-        int photos = arg(args, "photos", 300);
-        int incidents = arg(args, "incidents", 200);
-        Path dir = Files.createTempDirectory("casebook-bundle-bench-");
-        try (Vault vault = TestVaults.create(dir, "bench.casebook")) {
-            ZoneId zone = ZoneId.of("Europe/London");
-            Case aCase = new CaseService(vault).add("Benchmark case", "BC", zone);
-            ZonedDateTime start = ZonedDateTime.of(2024, 1, 1, 8, 0, 0, 0, zone);
-            IncidentService diary = new IncidentService(vault);
-            for (int i = 0; i < incidents; i++) {
-                diary.add(aCase.id(), TestVaults.draft(IncidentType.values()[i % IncidentType.values().length],
-                        start.plusHours(11L * i), "Incident " + i + ": he was outside the house again and would not leave."));
+        int runs = 1;
+        for (String a : args) {
+            if (a.startsWith("runs=")) {
+                runs = Integer.parseInt(a.substring(5));
             }
-            StringBuilder xml = new StringBuilder("<?xml version='1.0' encoding='UTF-8'?>\n<smses count=\"" + messages + "\">\n");
-            Random random = new Random(6);
-            for (int i = 0; i < messages; i++) {
-                long at = start.plusMinutes(13L * i).toInstant().toEpochMilli();
-                xml.append("<sms protocol=\"0\" address=\"+447700900123\" date=\"").append(at).append("\" type=\"")
-                        .append(random.nextInt(10) == 0 ? 2 : 1).append("\" body=\"Message number ").append(i)
-                        .append(": why are you ignoring me, answer the phone\" read=\"1\" contact_name=\"Sam\" />\n");
+        }
+        BundleBenchmarkCase.Built built = BundleBenchmarkCase.ensure();
+        Path out = BundleBenchmarkCase.benchDir().resolve("bundle-benchmark.pdf");
+        System.out.printf("Bundle benchmark: %d cores, Java %s, max heap %d MiB, load %s%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, load());
+        try (Vault vault = built.open()) {
+            for (int run = 1; run <= runs; run++) {
+                HeapPeak.reset();
+                HeapSampler heap = HeapSampler.begin();
+                long t0 = System.nanoTime();
+                BundleResult r = new BundleService(vault).build(built.caseId(), BundleOptions.all(), out,
+                        phases(t0, run == 1), () -> false);
+                double secs = (System.nanoTime() - t0) / 1e9;
+                long peakUsed = heap.finish();
+                System.out.printf("run %d: %d pages, %d exhibits in %.1f s (%.0f pages/s); peak heap in use %d MiB"
+                                + " (sum of pool peaks %d MiB); file %.0f MB; load %s%n", run, r.pageCount(),
+                        r.exhibits().size(), secs, r.pageCount() / secs, peakUsed >> 20, HeapPeak.bytes() >> 20, Files.size(out) / 1e6, load());
+                if (run == 1) {
+                    for (RuleResult rule : r.check().results()) {
+                        System.out.println("  " + (rule.passed() ? "PASS " : "FAIL ") + rule.id() + ": " + rule.detail());
+                    }
+                    images(out);
+                }
             }
-            xml.append("</smses>\n");
-            Path sms = dir.resolve("sms.xml");
-            Files.writeString(sms, xml, StandardCharsets.UTF_8);
-            new ImportService(vault, Importers.standard()).importFile(aCase.id(), sms,
-                    new ImportOptions(ImportFormat.SMS, null, null, List.of("+447700900123"), false), Progress.NONE);
-            Path photoDir = Files.createDirectories(dir.resolve("photos"));
-            List<Path> files = new ArrayList<>();
-            BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
-            for (int i = 0; i < photos; i++) {
-                Graphics2D g = image.createGraphics();
-                g.setPaint(new GradientPaint(0, 0, new Color(i % 255, 90, 160), 4000, 3000, Color.DARK_GRAY));
-                g.fillRect(0, 0, 4000, 3000);
-                g.setColor(Color.WHITE);
-                g.drawString("photo " + i, 100, 100);
-                g.dispose();
-                Path f = photoDir.resolve("IMG_" + i + ".jpg");
-                ImageIO.write(image, "jpg", f.toFile());
-                files.add(f);
-            }
-            new AttachmentService(vault).attach(aCase.id(), files, null, Progress.NONE);
-            System.gc();
-            HeapPeak.reset();
-            long t0 = System.nanoTime();
-            BundleResult r = new BundleService(vault).build(aCase.id(), BundleOptions.all(), dir.resolve("b.pdf"),
-                    Progress.NONE, () -> false);
-            double secs = (System.nanoTime() - t0) / 1e9;
-            System.out.printf("bundle: %d messages, %d photos, %d incidents -> %d pages, %d exhibits in %.1f s"
-                            + " (%.0f pages/s); peak heap %d MiB; file %.1f MB; max heap %d MiB%n", messages, photos,
-                    incidents, r.pageCount(), r.exhibits().size(), secs, r.pageCount() / secs, HeapPeak.bytes() >> 20,
-                    Files.size(dir.resolve("b.pdf")) / 1e6, Runtime.getRuntime().maxMemory() >> 20);
         } finally {
-            Benchmarks.deleteTree(dir);
+            Files.deleteIfExists(out);
         }
     }
 
-    private static int arg(String[] args, String name, int fallback) {
-        for (String a : args) {
-            if (a.startsWith(name + "=")) {
-                return Integer.parseInt(a.substring(name.length() + 1));
+    /** The drawn images: how many, the largest, and whether any is original-sized. */
+    private static void images(Path pdf) throws Exception {
+        long largest = 0;
+        int count = 0;
+        int originals = 0;
+        try (PDDocument d = Loader.loadPDF(pdf.toFile(), IOUtils.createMemoryOnlyStreamCache())) {
+            for (PDPage page : d.getPages()) {
+                var resources = page.getResources();
+                for (var name : resources.getXObjectNames()) {
+                    if (resources.getXObject(name) instanceof PDImageXObject image) {
+                        long pixels = (long) image.getWidth() * image.getHeight();
+                        count++;
+                        largest = Math.max(largest, pixels);
+                        originals += pixels >= ORIGINAL_PIXELS ? 1 : 0;
+                    }
+                }
+            }
+            System.out.printf("  %d images drawn, the largest %.1f MP; %d original-sized; %d embedded originals%n",
+                    count, largest / 1e6, originals, embedded(d));
+        }
+    }
+
+    private static int embedded(PDDocument d) throws java.io.IOException {
+        var names = d.getDocumentCatalog().getNames();
+        if (names == null || names.getEmbeddedFiles() == null) {
+            return 0;
+        }
+        var files = names.getEmbeddedFiles().getNames();
+        return files == null ? 0 : files.size();
+    }
+
+    /**
+     * The heap in use at its highest, sampled every 5 ms: the pools' own peaks are reached at different moments,
+     * so their sum overstates it (it can exceed -Xmx).
+     */
+    private static final class HeapSampler extends Thread {
+        private volatile boolean running = true;
+        private long peak;
+
+        static HeapSampler begin() {
+            HeapSampler s = new HeapSampler();
+            s.setDaemon(true);
+            s.start();
+            return s;
+        }
+
+        @Override
+        public void run() {
+            var memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+            while (running) {
+                peak = Math.max(peak, memory.getHeapMemoryUsage().getUsed());
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
             }
         }
-        return fallback;
+
+        long finish() throws InterruptedException {
+            running = false;
+            join();
+            return peak;
+        }
+    }
+
+    /** On the first run, prints when each phase of the build begins (where the time goes). */
+    private static Progress phases(long t0, boolean print) {
+        return new Progress() {
+            private String last;
+
+            @Override
+            public void message(String text) {
+                if (print && !text.startsWith("Exhibit ")) {
+                    System.out.printf("  %6.1f s  %s%n", (System.nanoTime() - t0) / 1e9, text);
+                } else if (print && last != null && !last.startsWith("Exhibit ")) {
+                    System.out.printf("  %6.1f s  Exhibits%n", (System.nanoTime() - t0) / 1e9);
+                }
+                last = text;
+            }
+        };
+    }
+
+    private static String load() {
+        return String.format(java.util.Locale.ROOT, "%.2f",
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
 }

@@ -224,7 +224,7 @@ public final class BundleBenchmarkCase {
     }
 
     /** {@code <build dir>/bench}: next to the compiled test classes, so each engineer's build dir has its own. */
-    static Path benchDir() {
+    public static Path benchDir() {
         try {
             Path testClasses = Path.of(BundleBenchmarkCase.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             return testClasses.getParent().resolve("bench");

@@ -135,8 +135,9 @@ class BundleServiceTest {
                     spec.getFileUnicode().indexOf(' ') + 1), spec.getFileDescription());
             assertEquals("Source", spec.getCOSObject().getNameAsString("AFRelationship"));
             assertNotNull(spec.getEmbeddedFile().getSubtype());
-            assertEquals(16, spec.getEmbeddedFile().getCOSObject().getCOSDictionary(
-                    org.apache.pdfbox.cos.COSName.PARAMS).getString("CheckSum").length() > 0 ? 16 : 0);
+            try (var in = spec.getEmbeddedFile().createInputStream()) {
+                assertEquals(spec.getEmbeddedFile().getSize(), in.readAllBytes().length, "/Params /Size");
+            }
             found++;
         }
         assertEquals(result.exhibits().size(), found);

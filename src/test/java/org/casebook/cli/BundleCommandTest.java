@@ -43,11 +43,29 @@ class BundleCommandTest {
         }
         assertEquals("JS/1", json.get("exhibits").get(0).get("reference").asText());
         assertEquals(64, json.get("exhibits").get(0).get("sha256").asText().length());
+        // the bundle check ran on the finished file, as check-bundle would
+        assertTrue(json.get("check_passed").asBoolean(), json::toString);
+        assertTrue(json.get("rules").size() >= 9);
+        assertEquals("image-resolution", json.get("rules").get(4).get("id").asText());
 
         CliTestSupport.Result plain = cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out",
                 dir.resolve("plain.pdf").toString());
         assertEquals(0, plain.exit(), plain::toString);
         assertTrue(plain.out().contains("JS/1  page "), plain.out());
+        assertTrue(plain.out().contains("PASS  Bookmarks exist"), plain.out());
+        assertFalse(plain.out().contains("FAIL  "), plain.out());
+
+        for (String option : new String[] {"--from", "--to"}) {
+            CliTestSupport.Result date = cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out",
+                    dir.resolve("d.pdf").toString(), option, "2024-13-45");
+            assertEquals(ExitCodes.BAD_INPUT, date.exit(), date::toString);
+            assertTrue(date.err().contains(option + ": '2024-13-45' is not a date"), date.err());
+            assertFalse(Files.exists(dir.resolve("d.pdf")));
+        }
+        CliTestSupport.Result backwards = cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out",
+                dir.resolve("d.pdf").toString(), "--from", "2024-03-02", "--to", "2024-03-01");
+        assertEquals(ExitCodes.BAD_INPUT, backwards.exit(), backwards::toString);
+        assertTrue(backwards.err().contains("--from"), backwards.err());
 
         CliTestSupport.Result bad = cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out",
                 dir.resolve("x.pdf").toString(), "--profile", "criminal");

@@ -102,7 +102,7 @@ class ConductFiguresTest {
             assertEquals("falling", e.direction());
             assertTrue(e.method().contains("least-squares") && e.method().contains("from the perpetrator"), e.method());
             assertEquals("Between 4 March 2024 and 18 March 2024 there were 7 contacts and incidents on 4 channels"
-                    + " (whatsapp 3, diary 2, call 1, sms 1): 2 diary incidents, 4 messages and 1 call.",
+                    + " (WhatsApp: 3, Diary: 2, Call: 1, Text (SMS): 1), that is 2 diary incidents, 4 messages and 1 call.",
                     s.narrative().get(0));
             assertTrue(s.narrative().contains("The longest quiet period was 4 days, between 10 March 2024 and"
                     + " 15 March 2024."), s.narrative().toString());

@@ -56,7 +56,7 @@ class PrintRenditionsTest {
     }
 
     @Test
-    void aTwelveMegapixelPhotoTakenSidewaysGetsAnUprightRenditionOfAtMost2400Pixels() throws IOException {
+    void aTwelveMegapixelPhotoTakenSidewaysGetsAnUprightRenditionOfAtMost2000Pixels() throws IOException {
         // Stored landscape with "turn a quarter clockwise to view" (EXIF orientation 6), red in its top-left.
         Path photo = write("IMG_0001.jpg", Images.photoJpeg(4000, 3000, 1, 0.9f, "2024:03:01 21:15:00", 6));
         assertTrue(Files.size(photo) > 2_000_000, "a realistic photo, not a flat colour: " + Files.size(photo));
@@ -173,10 +173,10 @@ class PrintRenditionsTest {
         assertArrayEquals(new long[] {1, 1}, progress);
         PrintImage again = renditions.find(blobOf(a)).orElseThrow();
         // 2600 px is decoded whole and scaled (halving would leave 1300 px, too coarse); upside down is undone.
-        assertEquals(2400, again.width());
-        assertEquals(1800, again.height());
+        assertEquals(2000, again.width());
+        assertEquals(1500, again.height());
         assertArrayEquals(made.jpeg(), again.jpeg(), "the same rendition from the stored original as from the file");
-        assertTrue(isRed(ImageIO.read(again.open()).getRGB(2400 - 20, 1800 - 20)), "the red corner is bottom right");
+        assertTrue(isRed(ImageIO.read(again.open()).getRGB(2000 - 20, 1500 - 20)), "the red corner is bottom right");
         assertEquals(0, renditions.ensureAll(aCase.id(), Progress.NONE));
         assertEquals(1, count("SELECT count(*) FROM audit WHERE action = 'print-renditions-made'"));
         assertTrue(new VerifyService(vault).verify(Progress.NONE).intact());

@@ -66,7 +66,8 @@ public final class EncryptedScratchCache implements RandomAccessStreamCache {
     private int pageCount;
     private Path file;
     private FileChannel channel;
-    private boolean closed;
+    /** Volatile so buffers can check it on every byte without taking the lock (PDFBox writes some streams byte by byte). */
+    private volatile boolean closed;
 
     /** A cache with {@value #DEFAULT_MEMORY_BYTES} bytes of heap pages, spilling into the system temp folder. */
     public EncryptedScratchCache() throws IOException {
@@ -291,9 +292,7 @@ public final class EncryptedScratchCache implements RandomAccessStreamCache {
             if (closed) {
                 throw new IOException("Buffer already closed");
             }
-            synchronized (cache) {
-                cache.checkOpen();
-            }
+            cache.checkOpen();
         }
 
         /** Makes page {@code index} of this buffer the current one, adding it when it is the next new one. */

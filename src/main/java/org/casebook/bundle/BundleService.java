@@ -75,9 +75,11 @@ public final class BundleService {
         Path temp = null;
         try {
             temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
+            UnfinishedFiles.add(temp);
             Built built = write(content, temp, progress, cancelled);
             progress.message("Checking the bundle against the e-bundle rules");
             CheckReport check = checkFinished(temp, built.pages());
+            checkCancelled(progress, cancelled); // the last moment a cancel can still leave no bundle
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Bundle written: {} pages, {} exhibits, {} of {} bundle rules passed", built.pages(),
                     content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
@@ -88,6 +90,7 @@ public final class BundleService {
             if (temp != null) {
                 try {
                     Files.deleteIfExists(temp);
+                    UnfinishedFiles.remove(temp);
                 } catch (IOException e) {
                     LOG.warn("Could not remove the unfinished bundle {}", temp);
                 }

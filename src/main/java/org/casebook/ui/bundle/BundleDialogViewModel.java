@@ -221,7 +221,14 @@ public final class BundleDialogViewModel {
         BundleService service = new BundleService(session.vault());
         Task<BundleResult> task = tasks.longJob(p -> {
             try {
-                return service.build(aCase.id(), options, target, p, () -> false);
+                BundleResult built = service.build(aCase.id(), options, target, p, () -> false);
+                if (p.isCancelled()) {
+                    // Stop was pressed after the service's last check: the dialog says nothing was written,
+                    // so nothing is.
+                    Files.deleteIfExists(built.file());
+                    throw new Progress.CancelledException();
+                }
+                return built;
             } finally {
                 // Only now has the service removed its unfinished file: the dialog says "stopped" after this.
                 Platform.runLater(() -> {
@@ -287,6 +294,17 @@ public final class BundleDialogViewModel {
         if (embedded > 0) {
             lines.add(String.format("%,d original %s travel inside the PDF, so the recipient can check them.",
                     embedded, embedded == 1 ? "file" : "files"));
+        }
+        if (r.check() != null) {
+            var failures = r.check().failures();
+            int rules = r.check().results().size();
+            if (failures.isEmpty()) {
+                lines.add("It meets all " + rules + " e-bundle rules checked (page numbers, index links, bookmarks,"
+                        + " text layer, image resolution, 100% zoom, embedded fonts, PDF/A, title).");
+            } else {
+                lines.add((rules - failures.size()) + " of " + rules + " e-bundle rules met. Not met:");
+                failures.forEach(f -> lines.add("  • " + f.rule() + " — " + f.detail()));
+            }
         }
         return lines;
     }

@@ -3,12 +3,12 @@ package org.casebook.cli;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.casebook.evidence.Inputs;
 import org.casebook.evidence.PersonService;
 import org.casebook.model.Case;
+import org.casebook.model.Coded;
 import org.casebook.model.Identifier;
 import org.casebook.model.IdentifierKind;
 import org.casebook.model.Person;
@@ -68,14 +68,8 @@ final class PersonCommand {
         }
 
         static PersonRole role(String value) {
-            for (PersonRole r : PersonRole.values()) {
-                if (r.code().equals(value.strip().toLowerCase(Locale.ROOT))) {
-                    return r;
-                }
-            }
-            throw CliException.badInput("role: '" + value + "' is not a role. Use one of: "
-                    + java.util.Arrays.stream(PersonRole.values()).map(PersonRole::code)
-                    .collect(Collectors.joining(", ")));
+            return Coded.find(PersonRole.class, value).orElseThrow(() -> CliException.badInput("role: '" + value
+                    + "' is not a role. Use one of: " + Coded.codes(PersonRole.class)));
         }
     }
 

@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.ConductState;
 import org.casebook.evidence.Inputs;
@@ -88,6 +89,11 @@ public final class ImpactService {
 
     public ImpactEntry unlink(long impactId, long itemId) {
         return records.unlink(impactId, itemId);
+    }
+
+    /** Links and unlinks in one transaction so that exactly {@code itemIds} are linked to the entry. */
+    public ImpactEntry setLinks(long impactId, Set<Long> itemIds) {
+        return records.setLinks(impactId, itemIds);
     }
 
     public ImpactEntry get(long impactId) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 import org.casebook.evidence.Inputs;
@@ -91,6 +92,27 @@ final class LinkedRecords<R> {
             if (ConductRows.link(c, "DELETE FROM " + name + "_link WHERE " + name + "_id = ? AND item_id = ?",
                     id, itemId)) {
                 vault.audit().append(c, name + "-unlinked", subject(id), Map.of("item", itemId, "state", state(c, id)));
+            }
+            return reader.get(c, id);
+        });
+    }
+
+    /**
+     * Links and unlinks in one transaction so that exactly {@code itemIds} are linked; each link made or
+     * removed has its own audit entry, as with {@link #link} and {@link #unlink}.
+     */
+    R setLinks(long id, Set<Long> itemIds) {
+        return vault.write(c -> {
+            List<Long> linked = itemsOf.apply(reader.get(c, id));
+            for (long itemId : linked) {
+                if (!itemIds.contains(itemId)) {
+                    unlink(id, itemId);
+                }
+            }
+            for (long itemId : itemIds) {
+                if (!linked.contains(itemId)) {
+                    link(id, itemId);
+                }
             }
             return reader.get(c, id);
         });

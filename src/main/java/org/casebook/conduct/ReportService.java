@@ -11,6 +11,7 @@ import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.Changes;
 import org.casebook.evidence.ConductState;
@@ -92,6 +93,11 @@ public final class ReportService {
 
     public Report unlink(long reportId, long itemId) {
         return records.unlink(reportId, itemId);
+    }
+
+    /** Links and unlinks in one transaction so that exactly {@code itemIds} are linked to the report. */
+    public Report setLinks(long reportId, Set<Long> itemIds) {
+        return records.setLinks(reportId, itemIds);
     }
 
     public Report get(long reportId) {

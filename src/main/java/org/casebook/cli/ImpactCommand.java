@@ -1,5 +1,6 @@
 package org.casebook.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,34 +49,30 @@ final class ImpactCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a case's impact log.")
-    static final class ListImpact extends VaultCommand {
-        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
-        String caseKey;
-
-        @Option(names = "--json", description = "One JSON object per line.")
-        boolean json;
+    static final class ListImpact extends CaseListCommand<ImpactEntry> {
+        ListImpact() {
+            super("impact entries");
+        }
 
         @Override
-        int run(Vault vault, CliContext ctx) {
-            Case aCase = findCase(vault, caseKey);
-            List<ImpactEntry> list = new ImpactService(vault).list(aCase.id());
-            for (ImpactEntry e : list) {
-                if (json) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", e.id());
-                    row.put("date", e.date().toString());
-                    row.put("kind", e.kind().code());
-                    row.put("text", e.text());
-                    row.put("items", e.itemIds());
-                    JsonLines.write(ctx.out(), row);
-                } else {
-                    ctx.out().printf("%-6d %s  %-18s %s%n", e.id(), e.date(), e.kind().code(), Formats.cell(e.text(), 60));
-                }
-            }
-            if (list.isEmpty() && !json) {
-                ctx.out().println("No impact entries in case " + aCase.id() + " yet.");
-            }
-            return ExitCodes.OK;
+        List<ImpactEntry> list(Vault vault, long caseId) {
+            return new ImpactService(vault).list(caseId);
+        }
+
+        @Override
+        Map<String, Object> json(ImpactEntry e) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", e.id());
+            row.put("date", e.date().toString());
+            row.put("kind", e.kind().code());
+            row.put("text", e.text());
+            row.put("items", e.itemIds());
+            return row;
+        }
+
+        @Override
+        void print(PrintStream out, ImpactEntry e) {
+            out.printf("%-6d %s  %-18s %s%n", e.id(), e.date(), e.kind().code(), Formats.cell(e.text(), 60));
         }
     }
 }

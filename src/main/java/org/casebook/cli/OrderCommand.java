@@ -1,5 +1,6 @@
 package org.casebook.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,65 +69,68 @@ final class OrderCommand {
 
     @Command(name = "list", mixinStandardHelpOptions = true,
             description = "List a case's orders with their conditions, breaches and suggested breaches.")
-    static final class ListOrders extends VaultCommand {
-        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
-        String caseKey;
+    static final class ListOrders extends CaseListCommand<ListOrders.Line> {
+        /** An order with the decisions on it and the items suggested as possible breaches. */
+        record Line(CourtOrder order, List<BreachDecision> decisions, List<Long> suggested) {
+        }
 
-        @Option(names = "--json", description = "One JSON object per line.")
-        boolean json;
+        ListOrders() {
+            super("orders");
+        }
 
         @Override
-        int run(Vault vault, CliContext ctx) {
-            Case aCase = findCase(vault, caseKey);
+        List<Line> list(Vault vault, long caseId) {
             OrderService orders = new OrderService(vault);
             BreachSuggestions suggestions = new BreachSuggestions(vault);
-            List<CourtOrder> list = orders.list(aCase.id());
-            for (CourtOrder o : list) {
-                List<BreachDecision> decisions = orders.breaches(o.id());
-                List<Long> suggested = suggestions.forOrder(o.id()).stream()
-                        .map(BreachSuggestions.Suggestion::itemId).toList();
-                if (json) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", o.id());
-                    row.put("kind", o.kind().code());
-                    row.put("issuer", o.issuer());
-                    row.put("reference", o.reference());
-                    row.put("made", o.made().toString());
-                    row.put("expires", o.expires() == null ? null : o.expires().toString());
-                    row.put("against", o.againstPersonId());
-                    List<Map<String, Object>> conditions = new ArrayList<>();
-                    for (OrderCondition k : o.conditions()) {
-                        conditions.add(Map.of("id", k.id(), "position", k.position(), "text", k.text()));
-                    }
-                    row.put("conditions", conditions);
-                    List<Map<String, Object>> breaches = new ArrayList<>();
-                    for (BreachDecision d : decisions) {
-                        Map<String, Object> b = new LinkedHashMap<>();
-                        b.put("item", d.itemId());
-                        b.put("condition", d.conditionId());
-                        b.put("status", d.status().code());
-                        b.put("note", d.note());
-                        breaches.add(b);
-                    }
-                    row.put("breaches", breaches);
-                    row.put("suggested", suggested);
-                    JsonLines.write(ctx.out(), row);
-                } else {
-                    ctx.out().printf("%-6d %s %s, %s to %s%n", o.id(), o.kind().code(),
-                            o.reference() == null ? "" : o.reference(), o.made(),
-                            o.expires() == null ? "further order" : o.expires());
-                    for (OrderCondition k : o.conditions()) {
-                        ctx.out().printf("       condition %d (id %d): %s%n", k.position(), k.id(), k.text());
-                    }
-                    long confirmed = decisions.stream().filter(d -> d.status() == BreachStatus.CONFIRMED).count();
-                    ctx.out().printf("       %d confirmed breaches, %d dismissed, %d suggested to check%n", confirmed,
-                            decisions.size() - confirmed, suggested.size());
-                }
+            List<Line> lines = new ArrayList<>();
+            for (CourtOrder o : orders.list(caseId)) {
+                lines.add(new Line(o, orders.breaches(o.id()), suggestions.forOrder(o.id()).stream()
+                        .map(BreachSuggestions.Suggestion::itemId).toList()));
             }
-            if (list.isEmpty() && !json) {
-                ctx.out().println("No orders in case " + aCase.id() + " yet.");
+            return lines;
+        }
+
+        @Override
+        Map<String, Object> json(Line line) {
+            CourtOrder o = line.order();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", o.id());
+            row.put("kind", o.kind().code());
+            row.put("issuer", o.issuer());
+            row.put("reference", o.reference());
+            row.put("made", o.made().toString());
+            row.put("expires", o.expires() == null ? null : o.expires().toString());
+            row.put("against", o.againstPersonId());
+            List<Map<String, Object>> conditions = new ArrayList<>();
+            for (OrderCondition k : o.conditions()) {
+                conditions.add(Map.of("id", k.id(), "position", k.position(), "text", k.text()));
             }
-            return ExitCodes.OK;
+            row.put("conditions", conditions);
+            List<Map<String, Object>> breaches = new ArrayList<>();
+            for (BreachDecision d : line.decisions()) {
+                Map<String, Object> b = new LinkedHashMap<>();
+                b.put("item", d.itemId());
+                b.put("condition", d.conditionId());
+                b.put("status", d.status().code());
+                b.put("note", d.note());
+                breaches.add(b);
+            }
+            row.put("breaches", breaches);
+            row.put("suggested", line.suggested());
+            return row;
+        }
+
+        @Override
+        void print(PrintStream out, Line line) {
+            CourtOrder o = line.order();
+            out.printf("%-6d %s %s, %s to %s%n", o.id(), o.kind().code(), o.reference() == null ? "" : o.reference(),
+                    o.made(), o.expires() == null ? "further order" : o.expires());
+            for (OrderCondition k : o.conditions()) {
+                out.printf("       condition %d (id %d): %s%n", k.position(), k.id(), k.text());
+            }
+            long confirmed = line.decisions().stream().filter(d -> d.status() == BreachStatus.CONFIRMED).count();
+            out.printf("       %d confirmed breaches, %d dismissed, %d suggested to check%n", confirmed,
+                    line.decisions().size() - confirmed, line.suggested().size());
         }
     }
 

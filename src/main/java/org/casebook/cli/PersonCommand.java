@@ -1,14 +1,15 @@
 package org.casebook.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.casebook.evidence.Inputs;
 import org.casebook.evidence.PersonService;
 import org.casebook.model.Case;
+import org.casebook.model.Coded;
 import org.casebook.model.Identifier;
 import org.casebook.model.IdentifierKind;
 import org.casebook.model.Person;
@@ -68,57 +69,47 @@ final class PersonCommand {
         }
 
         static PersonRole role(String value) {
-            for (PersonRole r : PersonRole.values()) {
-                if (r.code().equals(value.strip().toLowerCase(Locale.ROOT))) {
-                    return r;
-                }
-            }
-            throw CliException.badInput("role: '" + value + "' is not a role. Use one of: "
-                    + java.util.Arrays.stream(PersonRole.values()).map(PersonRole::code)
-                    .collect(Collectors.joining(", ")));
+            return Coded.find(PersonRole.class, value).orElseThrow(() -> CliException.badInput("role: '" + value
+                    + "' is not a role. Use one of: " + Coded.codes(PersonRole.class)));
         }
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List the people in a case.")
-    static final class ListPeople extends VaultCommand {
-        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
-        String caseKey;
-
-        @Option(names = "--json", description = "One JSON object per line.")
-        boolean json;
+    static final class ListPeople extends CaseListCommand<Person> {
+        ListPeople() {
+            super("people");
+        }
 
         @Override
-        int run(Vault vault, CliContext ctx) {
-            Case aCase = findCase(vault, caseKey);
-            List<Person> people = new PersonService(vault).list(aCase.id());
-            for (Person p : people) {
-                if (json) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", p.id());
-                    row.put("case_id", p.caseId());
-                    row.put("name", p.name());
-                    row.put("role", p.role().code());
-                    List<Map<String, Object>> ids = new ArrayList<>();
-                    for (Identifier i : p.identifiers()) {
-                        Map<String, Object> id = new LinkedHashMap<>();
-                        id.put("kind", i.kind().code());
-                        id.put("value", i.raw());
-                        id.put("normalized", i.normalized());
-                        ids.add(id);
-                    }
-                    row.put("identifiers", ids);
-                    JsonLines.write(ctx.out(), row);
-                } else {
-                    String identifiers = p.identifiers().stream().map(i -> i.kind().code() + " " + i.raw())
-                            .collect(Collectors.joining(", "));
-                    ctx.out().printf("%-6d %-12s %s%s%n", p.id(), p.role().code(), p.name(),
-                            identifiers.isEmpty() ? "" : "  (" + identifiers + ")");
-                }
+        List<Person> list(Vault vault, long caseId) {
+            return new PersonService(vault).list(caseId);
+        }
+
+        @Override
+        Map<String, Object> json(Person p) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", p.id());
+            row.put("case_id", p.caseId());
+            row.put("name", p.name());
+            row.put("role", p.role().code());
+            List<Map<String, Object>> ids = new ArrayList<>();
+            for (Identifier i : p.identifiers()) {
+                Map<String, Object> id = new LinkedHashMap<>();
+                id.put("kind", i.kind().code());
+                id.put("value", i.raw());
+                id.put("normalized", i.normalized());
+                ids.add(id);
             }
-            if (people.isEmpty() && !json) {
-                ctx.out().println("No people in case " + aCase.id() + " yet.");
-            }
-            return ExitCodes.OK;
+            row.put("identifiers", ids);
+            return row;
+        }
+
+        @Override
+        void print(PrintStream out, Person p) {
+            String identifiers = p.identifiers().stream().map(i -> i.kind().code() + " " + i.raw())
+                    .collect(Collectors.joining(", "));
+            out.printf("%-6d %-12s %s%s%n", p.id(), p.role().code(), p.name(),
+                    identifiers.isEmpty() ? "" : "  (" + identifiers + ")");
         }
     }
 

@@ -1,5 +1,6 @@
 package org.casebook.cli;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -68,39 +69,35 @@ final class ReportCommand {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, description = "List a case's reports.")
-    static final class ListReports extends VaultCommand {
-        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
-        String caseKey;
-
-        @Option(names = "--json", description = "One JSON object per line.")
-        boolean json;
+    static final class ListReports extends CaseListCommand<Report> {
+        ListReports() {
+            super("reports");
+        }
 
         @Override
-        int run(Vault vault, CliContext ctx) {
-            Case aCase = findCase(vault, caseKey);
-            List<Report> list = new ReportService(vault).list(aCase.id());
-            for (Report r : list) {
-                if (json) {
-                    Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("id", r.id());
-                    row.put("at", Formats.iso(r.at()));
-                    row.put("recipient_kind", r.recipientKind().code());
-                    row.put("recipient", r.recipient());
-                    row.put("reference", r.reference());
-                    row.put("contact", r.contact());
-                    row.put("outcome", r.outcome());
-                    row.put("incidents", r.incidentIds());
-                    JsonLines.write(ctx.out(), row);
-                } else {
-                    ctx.out().printf("%-6d %s  %s%s%s  %d items%n", r.id(), Formats.human(r.at()), r.recipientKind().code(),
-                            r.recipient() == null ? "" : " " + r.recipient(),
-                            r.reference() == null ? "" : " ref " + r.reference(), r.incidentIds().size());
-                }
-            }
-            if (list.isEmpty() && !json) {
-                ctx.out().println("No reports in case " + aCase.id() + " yet.");
-            }
-            return ExitCodes.OK;
+        List<Report> list(Vault vault, long caseId) {
+            return new ReportService(vault).list(caseId);
+        }
+
+        @Override
+        Map<String, Object> json(Report r) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", r.id());
+            row.put("at", Formats.iso(r.at()));
+            row.put("recipient_kind", r.recipientKind().code());
+            row.put("recipient", r.recipient());
+            row.put("reference", r.reference());
+            row.put("contact", r.contact());
+            row.put("outcome", r.outcome());
+            row.put("incidents", r.incidentIds());
+            return row;
+        }
+
+        @Override
+        void print(PrintStream out, Report r) {
+            out.printf("%-6d %s  %s%s%s  %d items%n", r.id(), Formats.human(r.at()), r.recipientKind().code(),
+                    r.recipient() == null ? "" : " " + r.recipient(),
+                    r.reference() == null ? "" : " ref " + r.reference(), r.incidentIds().size());
         }
     }
 }

@@ -144,10 +144,7 @@ public final class ConductFigures {
             this.contactDays = new BitSet(days);
             this.fromUtc = from.atStartOfDay(zone).toInstant().toEpochMilli();
             this.toUtc = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
-            List<CourtOrder> list = new ArrayList<>();
-            for (long id : ConductRows.ids(c, "SELECT id FROM court_order WHERE case_id = ? ORDER BY made, id", caseId)) {
-                list.add(OrderService.get(c, id));
-            }
+            List<CourtOrder> list = OrderService.list(c, caseId);
             this.orders = list;
             this.duringOrder = new long[list.size()];
         }
@@ -381,8 +378,7 @@ public final class ConductFigures {
 
         private List<ConductSummary.ReportFigures> reports() throws SQLException {
             List<ConductSummary.ReportFigures> out = new ArrayList<>();
-            for (long id : ConductRows.ids(c, "SELECT id FROM report WHERE case_id = ? ORDER BY at_utc, id", caseId)) {
-                Report r = ReportService.get(c, id);
+            for (Report r : ReportService.list(c, caseId)) {
                 LocalDate day = r.at().withZoneSameInstant(zone).toLocalDate();
                 if (!day.isBefore(from) && !day.isAfter(to)) {
                     out.add(new ConductSummary.ReportFigures(r.id(), day, r.recipientKind().code(), r.recipient(),
@@ -394,8 +390,7 @@ public final class ConductFigures {
 
         private List<ConductSummary.ImpactFigures> impacts() throws SQLException {
             List<ConductSummary.ImpactFigures> out = new ArrayList<>();
-            for (long id : ConductRows.ids(c, "SELECT id FROM impact WHERE case_id = ? ORDER BY day, id", caseId)) {
-                ImpactEntry e = ImpactService.get(c, id);
+            for (ImpactEntry e : ImpactService.list(c, caseId)) {
                 if (!e.date().isBefore(from) && !e.date().isAfter(to)) {
                     out.add(new ConductSummary.ImpactFigures(e.id(), e.date(), e.kind().code(), e.text()));
                 }

@@ -83,6 +83,20 @@ final class ConductRows {
         return out;
     }
 
+    /** Reads one record by id; an unknown id is bad input naming the record. */
+    interface Reader<R> {
+        R get(Connection c, long id) throws SQLException;
+    }
+
+    /** The records whose ids one query returns, in its order; {@code id} is bound to its only placeholder. */
+    static <R> List<R> each(Connection c, String idsSql, long id, Reader<R> reader) throws SQLException {
+        List<R> out = new ArrayList<>();
+        for (long recordId : ids(c, idsSql, id)) {
+            out.add(reader.get(c, recordId));
+        }
+        return out;
+    }
+
     /** Runs an insert or delete of one (record, item) link row; returns whether a row changed. */
     static boolean link(Connection c, String sql, long recordId, long itemId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {

@@ -7,12 +7,11 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casebook.evidence.CaseService;
-import org.casebook.evidence.Changes;
 import org.casebook.evidence.ConductState;
 import org.casebook.evidence.Inputs;
 import org.casebook.evidence.Sql;
@@ -25,6 +24,7 @@ import org.casebook.vault.VaultException;
 public final class ImpactService {
     private final Vault vault;
     private final Clock clock;
+    private final LinkedRecords<ImpactEntry> records;
 
     public ImpactService(Vault vault) {
         this(vault, Clock.systemUTC());
@@ -33,6 +33,8 @@ public final class ImpactService {
     public ImpactService(Vault vault, Clock clock) {
         this.vault = vault;
         this.clock = clock;
+        this.records = new LinkedRecords<>(vault, "impact", ImpactService::get, ImpactEntry::caseId,
+                ImpactEntry::itemIds, ImpactService::values, ConductState::ofImpact);
     }
 
     /** Adds an entry, linked to {@code itemIds} (may be empty). */
@@ -52,13 +54,9 @@ public final class ImpactService {
             }
             long id = Sql.lastId(c);
             for (long itemId : itemIds) {
-                ConductRows.itemOfCase(c, itemId, caseId);
-                ConductRows.link(c, "INSERT OR IGNORE INTO impact_link(impact_id, item_id) VALUES (?,?)", id, itemId);
+                records.linkUnaudited(c, id, caseId, itemId);
             }
-            ImpactEntry entry = get(c, id);
-            vault.audit().append(c, "impact-added", "impact:" + id, Map.of("case", caseId, "values", values(entry),
-                    "state", ConductState.ofImpact(c, id).orElseThrow()));
-            return entry;
+            return records.added(c, caseId, id);
         });
     }
 
@@ -67,6 +65,7 @@ public final class ImpactService {
         String cleanText = Inputs.required("text", text);
         return vault.write(c -> {
             ImpactEntry before = get(c, impactId);
+            String stateBefore = records.state(c, impactId);
             try (PreparedStatement ps = c.prepareStatement("UPDATE impact SET day = ?, kind = ?, text = ? WHERE id = ?")) {
                 ps.setString(1, date.toString());
                 ps.setString(2, kind.code());
@@ -75,71 +74,40 @@ public final class ImpactService {
                 ps.executeUpdate();
             }
             ImpactEntry after = get(c, impactId);
-            Map<String, Object> a = values(before);
-            Map<String, Object> b = values(after);
-            Map<String, Object> changes = new LinkedHashMap<>();
-            for (String field : a.keySet()) {
-                Changes.note(changes, field, a.get(field), b.get(field));
-            }
-            if (!changes.isEmpty()) {
-                vault.audit().append(c, "impact-edited", "impact:" + impactId, Map.of("changes", changes,
-                        "state", ConductState.ofImpact(c, impactId).orElseThrow()));
-            }
+            records.edited(c, impactId, records.changes(before, after), stateBefore);
             return after;
         });
     }
 
     public void delete(long impactId, String reason) {
-        String why = Inputs.required("reason", reason);
-        vault.write(c -> {
-            ImpactEntry entry = get(c, impactId);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM impact WHERE id = ?")) {
-                ps.setLong(1, impactId);
-                ps.executeUpdate();
-            }
-            vault.audit().append(c, "impact-deleted", "impact:" + impactId, Map.of("reason", why,
-                    "values", values(entry), "items", entry.itemIds()));
-            return null;
-        });
+        records.delete(impactId, reason);
     }
 
     public ImpactEntry link(long impactId, long itemId) {
-        return vault.write(c -> {
-            ImpactEntry entry = get(c, impactId);
-            ConductRows.itemOfCase(c, itemId, entry.caseId());
-            if (ConductRows.link(c, "INSERT OR IGNORE INTO impact_link(impact_id, item_id) VALUES (?,?)",
-                    impactId, itemId)) {
-                vault.audit().append(c, "impact-linked", "impact:" + impactId, Map.of("item", itemId,
-                        "state", ConductState.ofImpact(c, impactId).orElseThrow()));
-            }
-            return get(c, impactId);
-        });
+        return records.link(impactId, itemId);
     }
 
     public ImpactEntry unlink(long impactId, long itemId) {
-        return vault.write(c -> {
-            get(c, impactId);
-            if (ConductRows.link(c, "DELETE FROM impact_link WHERE impact_id = ? AND item_id = ?", impactId, itemId)) {
-                vault.audit().append(c, "impact-unlinked", "impact:" + impactId, Map.of("item", itemId,
-                        "state", ConductState.ofImpact(c, impactId).orElseThrow()));
-            }
-            return get(c, impactId);
-        });
+        return records.unlink(impactId, itemId);
+    }
+
+    /** Links and unlinks in one transaction so that exactly {@code itemIds} are linked to the entry. */
+    public ImpactEntry setLinks(long impactId, Set<Long> itemIds) {
+        return records.setLinks(impactId, itemIds);
     }
 
     public ImpactEntry get(long impactId) {
-        return vault.read(c -> get(c, impactId));
+        return records.get(impactId);
     }
 
     /** The case's impact log, oldest first. */
     public List<ImpactEntry> list(long caseId) {
-        return vault.read(c -> {
-            List<ImpactEntry> out = new ArrayList<>();
-            for (long id : ConductRows.ids(c, "SELECT id FROM impact WHERE case_id = ? ORDER BY day, id", caseId)) {
-                out.add(get(c, id));
-            }
-            return out;
-        });
+        return vault.read(c -> list(c, caseId));
+    }
+
+    static List<ImpactEntry> list(Connection c, long caseId) throws SQLException {
+        return ConductRows.each(c, "SELECT id FROM impact WHERE case_id = ? ORDER BY day, id", caseId,
+                ImpactService::get);
     }
 
     static ImpactEntry get(Connection c, long id) throws SQLException {

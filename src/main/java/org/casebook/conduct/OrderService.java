@@ -115,12 +115,7 @@ public final class OrderService {
                 }
             }
             CourtOrder after = get(c, orderId);
-            Map<String, Object> changes = new LinkedHashMap<>();
-            Map<String, Object> a = values(before);
-            Map<String, Object> b = values(after);
-            for (String field : a.keySet()) {
-                Changes.note(changes, field, a.get(field), b.get(field));
-            }
+            Map<String, Object> changes = Changes.between(values(before), values(after));
             String state = ConductState.ofOrder(c, orderId).orElseThrow();
             if (!changes.isEmpty() || !state.equals(stateBefore)) {
                 vault.audit().append(c, "order-edited", "order:" + orderId, Map.of("changes", changes, "state", state));
@@ -164,13 +159,12 @@ public final class OrderService {
 
     /** The case's orders, the earliest made first. */
     public List<CourtOrder> list(long caseId) {
-        return vault.read(c -> {
-            List<CourtOrder> out = new ArrayList<>();
-            for (long id : ConductRows.ids(c, "SELECT id FROM court_order WHERE case_id = ? ORDER BY made, id", caseId)) {
-                out.add(get(c, id));
-            }
-            return out;
-        });
+        return vault.read(c -> list(c, caseId));
+    }
+
+    static List<CourtOrder> list(Connection c, long caseId) throws SQLException {
+        return ConductRows.each(c, "SELECT id FROM court_order WHERE case_id = ? ORDER BY made, id", caseId,
+                OrderService::get);
     }
 
     /**

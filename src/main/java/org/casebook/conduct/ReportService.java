@@ -8,10 +8,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.Changes;
 import org.casebook.evidence.ConductState;
@@ -31,6 +31,7 @@ public final class ReportService {
 
     private final Vault vault;
     private final Clock clock;
+    private final LinkedRecords<Report> records;
 
     public ReportService(Vault vault) {
         this(vault, Clock.systemUTC());
@@ -39,6 +40,8 @@ public final class ReportService {
     public ReportService(Vault vault, Clock clock) {
         this.vault = vault;
         this.clock = clock;
+        this.records = new LinkedRecords<>(vault, "report", ReportService::get, Report::caseId, Report::incidentIds,
+                ReportService::values, ConductState::ofReport);
     }
 
     public Report add(long caseId, ReportDraft draft) {
@@ -53,11 +56,7 @@ public final class ReportService {
                 ps.setLong(10, clock.millis());
                 ps.executeUpdate();
             }
-            long id = Sql.lastId(c);
-            Report report = get(c, id);
-            vault.audit().append(c, "report-added", "report:" + id, Map.of("case", caseId, "values", values(report),
-                    "state", ConductState.ofReport(c, id).orElseThrow()));
-            return report;
+            return records.added(c, caseId, Sql.lastId(c));
         });
     }
 
@@ -66,7 +65,7 @@ public final class ReportService {
         ReportDraft clean = validate(draft);
         return vault.write(c -> {
             Report before = get(c, reportId);
-            String stateBefore = ConductState.ofReport(c, reportId).orElseThrow();
+            String stateBefore = records.state(c, reportId);
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE report SET at_utc = ?, at_zone = ?, at_local = ?, recipient_kind = ?, recipient = ?,
                                       reference = ?, contact = ?, outcome = ? WHERE id = ?""")) {
@@ -75,75 +74,44 @@ public final class ReportService {
                 ps.executeUpdate();
             }
             Report after = get(c, reportId);
-            Map<String, Object> a = values(before);
-            Map<String, Object> b = values(after);
-            Map<String, Object> changes = new LinkedHashMap<>();
-            for (String field : a.keySet()) {
-                Changes.note(changes, field, a.get(field), b.get(field));
-            }
+            Map<String, Object> changes = records.changes(before, after);
             // The same instant in another zone with the same offset leaves "at" as it was.
             Changes.note(changes, "zone", before.at().getZone().getId(), after.at().getZone().getId());
-            String state = ConductState.ofReport(c, reportId).orElseThrow();
-            if (!changes.isEmpty() || !state.equals(stateBefore)) {
-                vault.audit().append(c, "report-edited", "report:" + reportId, Map.of("changes", changes,
-                        "state", state));
-            }
+            records.edited(c, reportId, changes, stateBefore);
             return after;
         });
     }
 
     public void delete(long reportId, String reason) {
-        String why = Inputs.required("reason", reason);
-        vault.write(c -> {
-            Report report = get(c, reportId);
-            try (PreparedStatement ps = c.prepareStatement("DELETE FROM report WHERE id = ?")) {
-                ps.setLong(1, reportId);
-                ps.executeUpdate();
-            }
-            vault.audit().append(c, "report-deleted", "report:" + reportId, Map.of("reason", why,
-                    "values", values(report), "items", report.incidentIds()));
-            return null;
-        });
+        records.delete(reportId, reason);
     }
 
     /** Records that the report covered an incident (or any other item of the case). */
     public Report link(long reportId, long itemId) {
-        return vault.write(c -> {
-            Report report = get(c, reportId);
-            ConductRows.itemOfCase(c, itemId, report.caseId());
-            if (ConductRows.link(c, "INSERT OR IGNORE INTO report_link(report_id, item_id) VALUES (?,?)",
-                    reportId, itemId)) {
-                vault.audit().append(c, "report-linked", "report:" + reportId, Map.of("item", itemId,
-                        "state", ConductState.ofReport(c, reportId).orElseThrow()));
-            }
-            return get(c, reportId);
-        });
+        return records.link(reportId, itemId);
     }
 
     public Report unlink(long reportId, long itemId) {
-        return vault.write(c -> {
-            get(c, reportId);
-            if (ConductRows.link(c, "DELETE FROM report_link WHERE report_id = ? AND item_id = ?", reportId, itemId)) {
-                vault.audit().append(c, "report-unlinked", "report:" + reportId, Map.of("item", itemId,
-                        "state", ConductState.ofReport(c, reportId).orElseThrow()));
-            }
-            return get(c, reportId);
-        });
+        return records.unlink(reportId, itemId);
+    }
+
+    /** Links and unlinks in one transaction so that exactly {@code itemIds} are linked to the report. */
+    public Report setLinks(long reportId, Set<Long> itemIds) {
+        return records.setLinks(reportId, itemIds);
     }
 
     public Report get(long reportId) {
-        return vault.read(c -> get(c, reportId));
+        return records.get(reportId);
     }
 
     /** The case's reports, in the order they were made. */
     public List<Report> list(long caseId) {
-        return vault.read(c -> {
-            List<Report> out = new ArrayList<>();
-            for (long id : ConductRows.ids(c, "SELECT id FROM report WHERE case_id = ? ORDER BY at_utc, id", caseId)) {
-                out.add(get(c, id));
-            }
-            return out;
-        });
+        return vault.read(c -> list(c, caseId));
+    }
+
+    static List<Report> list(Connection c, long caseId) throws SQLException {
+        return ConductRows.each(c, "SELECT id FROM report WHERE case_id = ? ORDER BY at_utc, id", caseId,
+                ReportService::get);
     }
 
     static Report get(Connection c, long id) throws SQLException {

@@ -17,4 +17,13 @@ public final class Changes {
             changes.put(field, change);
         }
     }
+
+    /** The changed fields between two snapshots with the same keys (an audit log's "values"), in their order. */
+    public static Map<String, Object> between(Map<String, Object> before, Map<String, Object> after) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        for (String field : before.keySet()) {
+            note(changes, field, before.get(field), after.get(field));
+        }
+        return changes;
+    }
 }

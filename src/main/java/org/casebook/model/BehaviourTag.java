@@ -4,7 +4,7 @@ package org.casebook.model;
  * The fixed vocabulary of behaviours an incident or message can be tagged with. {@link #severe()} marks the
  * ones the escalation figure counts as severity: threats, violence, damage, turning up and following.
  */
-public enum BehaviourTag {
+public enum BehaviourTag implements Coded {
     FOLLOWING("following", "Following", true),
     WATCHING_LOITERING("watching-loitering", "Watching or loitering", true),
     TURNING_UP_HOME("turning-up-home", "Turning up at home", true),
@@ -30,6 +30,7 @@ public enum BehaviourTag {
         this.severe = severe;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -43,10 +44,10 @@ public enum BehaviourTag {
     }
 
     public static BehaviourTag fromCode(String code) {
-        return Coded.fromCode(BehaviourTag.class, BehaviourTag::code, "behaviour tag", code);
+        return Coded.fromCode(BehaviourTag.class, "behaviour tag", code);
     }
 
     public static String codes() {
-        return Coded.codes(BehaviourTag.class, BehaviourTag::code);
+        return Coded.codes(BehaviourTag.class);
     }
 }

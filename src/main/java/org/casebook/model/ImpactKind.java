@@ -1,7 +1,7 @@
 package org.casebook.model;
 
 /** How the conduct is affecting the person: the elements the offences and a victim personal statement turn on. */
-public enum ImpactKind {
+public enum ImpactKind implements Coded {
     FEAR_OF_VIOLENCE("fear-of-violence", "Fear of violence"),
     ALARM_DISTRESS("alarm-distress", "Alarm or distress"),
     ROUTINE_CHANGE("routine-change", "Change to daily routine"),
@@ -20,6 +20,7 @@ public enum ImpactKind {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -29,10 +30,10 @@ public enum ImpactKind {
     }
 
     public static ImpactKind fromCode(String code) {
-        return Coded.fromCode(ImpactKind.class, ImpactKind::code, "impact kind", code);
+        return Coded.fromCode(ImpactKind.class, "impact kind", code);
     }
 
     public static String codes() {
-        return Coded.codes(ImpactKind.class, ImpactKind::code);
+        return Coded.codes(ImpactKind.class);
     }
 }

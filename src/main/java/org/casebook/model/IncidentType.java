@@ -1,10 +1,7 @@
 package org.casebook.model;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
-
 /** What kind of thing happened. {@link #code()} is the name used on the command line and in JSON. */
-public enum IncidentType {
+public enum IncidentType implements Coded {
     MESSAGE("message", "Message"),
     CALL("call", "Call"),
     EMAIL("email", "E-mail"),
@@ -26,6 +23,7 @@ public enum IncidentType {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -35,15 +33,10 @@ public enum IncidentType {
     }
 
     public static IncidentType fromCode(String code) {
-        for (IncidentType t : values()) {
-            if (t.code.equalsIgnoreCase(code.trim())) {
-                return t;
-            }
-        }
-        throw new IllegalArgumentException("Unknown incident type '" + code + "'. Use one of: " + codes());
+        return Coded.fromCode(IncidentType.class, "incident type", code);
     }
 
     public static String codes() {
-        return Arrays.stream(values()).map(IncidentType::code).collect(Collectors.joining(", "));
+        return Coded.codes(IncidentType.class);
     }
 }

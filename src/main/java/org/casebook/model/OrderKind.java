@@ -1,7 +1,7 @@
 package org.casebook.model;
 
 /** The kinds of court order or police condition whose breach is itself an offence or contempt. */
-public enum OrderKind {
+public enum OrderKind implements Coded {
     RESTRAINING_ORDER("restraining-order", "Restraining order"),
     NON_MOLESTATION_ORDER("non-molestation-order", "Non-molestation order"),
     STALKING_PROTECTION_ORDER("stalking-protection-order", "Stalking protection order"),
@@ -17,6 +17,7 @@ public enum OrderKind {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -26,10 +27,10 @@ public enum OrderKind {
     }
 
     public static OrderKind fromCode(String code) {
-        return Coded.fromCode(OrderKind.class, OrderKind::code, "order kind", code);
+        return Coded.fromCode(OrderKind.class, "order kind", code);
     }
 
     public static String codes() {
-        return Coded.codes(OrderKind.class, OrderKind::code);
+        return Coded.codes(OrderKind.class);
     }
 }

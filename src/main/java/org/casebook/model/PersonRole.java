@@ -6,10 +6,11 @@ import java.util.Locale;
  * How a person relates to the case. A third party is someone who passes messages on for the perpetrator
  * (a friend, a relative), which the law counts as indirect contact.
  */
-public enum PersonRole {
+public enum PersonRole implements Coded {
     PERPETRATOR, WITNESS, THIRD_PARTY, OTHER;
 
     /** The name used on the command line and in JSON, e.g. {@code third-party}. */
+    @Override
     public String code() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }

@@ -1,7 +1,7 @@
 package org.casebook.model;
 
 /** Who a report was made to. */
-public enum ReportRecipient {
+public enum ReportRecipient implements Coded {
     POLICE("police", "Police"),
     PLATFORM("platform", "Platform or service provider"),
     EMPLOYER("employer", "Employer"),
@@ -17,6 +17,7 @@ public enum ReportRecipient {
         this.label = label;
     }
 
+    @Override
     public String code() {
         return code;
     }
@@ -26,10 +27,10 @@ public enum ReportRecipient {
     }
 
     public static ReportRecipient fromCode(String code) {
-        return Coded.fromCode(ReportRecipient.class, ReportRecipient::code, "recipient kind", code);
+        return Coded.fromCode(ReportRecipient.class, "recipient kind", code);
     }
 
     public static String codes() {
-        return Coded.codes(ReportRecipient.class, ReportRecipient::code);
+        return Coded.codes(ReportRecipient.class);
     }
 }

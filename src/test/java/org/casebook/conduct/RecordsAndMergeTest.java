@@ -114,6 +114,41 @@ class RecordsAndMergeTest {
     }
 
     @Test
+    void settingLinksLinksAndUnlinksInOneTransactionWithAnAuditEntryEach() {
+        try (ConductTestCase t = new ConductTestCase(dir, LONDON)) {
+            long a = t.incident(IncidentType.THREAT, t.local(2024, 4, 1, 21, 0));
+            long b = t.incident(IncidentType.FOLLOWING, t.local(2024, 4, 2, 21, 0));
+            long c = t.incident(IncidentType.GIFT, t.local(2024, 4, 3, 21, 0));
+            ReportService reports = new ReportService(t.vault);
+            Report r = reports.add(t.caseId, new ReportDraft(t.local(2024, 4, 4, 10, 0), ReportRecipient.POLICE,
+                    null, null, null, null));
+            reports.link(r.id(), a);
+            reports.link(r.id(), b);
+
+            assertEquals(List.of(b, c), reports.setLinks(r.id(), Set.of(b, c)).incidentIds());
+            List<AuditEntry> audit = t.vault.read(x -> t.vault.audit().entriesFor(x, "report:" + r.id()));
+            assertEquals(List.of("report-added", "report-linked", "report-linked", "report-unlinked", "report-linked"),
+                    audit.stream().map(AuditEntry::action).toList());
+            assertTrue(audit.get(3).detail().contains("\"item\":" + a), audit.get(3).detail());
+
+            // An unknown item undoes the whole change: no unlink of b is left behind.
+            assertThrows(VaultException.class, () -> reports.setLinks(r.id(), Set.of(c, 9999L)));
+            assertEquals(List.of(b, c), reports.get(r.id()).incidentIds());
+            assertEquals(5, t.vault.read(x -> t.vault.audit().entriesFor(x, "report:" + r.id())).size());
+
+            ImpactService impacts = new ImpactService(t.vault);
+            ImpactEntry e = impacts.add(t.caseId, LocalDate.of(2024, 4, 5), ImpactKind.HEALTH, "Not sleeping",
+                    List.of(a));
+            assertEquals(List.of(c), impacts.setLinks(e.id(), Set.of(c)).itemIds());
+            assertEquals(List.of("impact-added", "impact-unlinked", "impact-linked"), t.vault.read(x ->
+                    t.vault.audit().entriesFor(x, "impact:" + e.id())).stream().map(AuditEntry::action).toList());
+            assertEquals(List.of(c), impacts.setLinks(e.id(), Set.of(c)).itemIds(), "nothing to change");
+            assertEquals(3, t.vault.read(x -> t.vault.audit().entriesFor(x, "impact:" + e.id())).size());
+            assertVerifies(t);
+        }
+    }
+
+    @Test
     void mergingAnUnknownNumberIntoThePerpetratorChangesTheCountsAndLaterImports() throws Exception {
         try (ConductTestCase t = new ConductTestCase(dir, LONDON)) {
             Path texts = dir.resolve("texts.csv");

@@ -75,6 +75,27 @@ public final class FormGrid {
         return problem;
     }
 
+    /**
+     * Gives a form dialog its save and cancel buttons. Save has the id {@code id}, is disabled while
+     * {@code problem} (what is still missing) is not empty, and Ctrl+Enter presses it.
+     */
+    public static javafx.scene.control.ButtonType saveButton(javafx.scene.control.Dialog<?> dialog, String text,
+                                                              String id, javafx.beans.value.ObservableStringValue problem) {
+        javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType(text,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        dialog.getDialogPane().getButtonTypes().setAll(save, javafx.scene.control.ButtonType.CANCEL);
+        javafx.scene.control.Button button = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(save);
+        button.setId(id);
+        button.disableProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
+        saveOnShortcutEnter(dialog.getDialogPane(), button);
+        return save;
+    }
+
+    /** The text for a field showing an optional value. */
+    public static String orEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
     /** Ctrl+Enter presses the form's save button when it is enabled. */
     public static void saveOnShortcutEnter(javafx.scene.control.DialogPane pane, javafx.scene.control.Button save) {
         pane.addEventFilter(KeyEvent.KEY_PRESSED, e -> {

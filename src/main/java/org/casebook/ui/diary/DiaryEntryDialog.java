@@ -3,8 +3,6 @@ package org.casebook.ui.diary;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.collections.FXCollections;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -91,12 +89,7 @@ public final class DiaryEntryDialog {
         grid.add(problem, 1, row);
         dialog.getDialogPane().setContent(grid);
 
-        ButtonType save = new ButtonType(editing ? "Save changes" : "Save entry", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
-        saveButton.setId("diary-save");
-        saveButton.disableProperty().bind(vm.problemProperty().isNotEmpty());
-        FormGrid.saveOnShortcutEnter(dialog.getDialogPane(), saveButton);
+        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save entry", "diary-save", vm.problemProperty());
         dialog.setResultConverter(button -> button == save ? vm.toDraft() : null);
         Platform.runLater(description::requestFocus);
         return dialog.showAndWait();

@@ -5,8 +5,6 @@ import java.util.Optional;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -58,12 +56,7 @@ public final class ImpactDialog {
                         ? "Write a few words about it." : "",
                 date.valueProperty(), kind.valueProperty(), text.textProperty()));
         dialog.getDialogPane().setContent(grid);
-        ButtonType save = new ButtonType(editing ? "Save changes" : "Save entry", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
-        saveButton.setId("impact-save");
-        saveButton.disableProperty().bind(problem.textProperty().isNotEmpty());
-        FormGrid.saveOnShortcutEnter(dialog.getDialogPane(), saveButton);
+        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save entry", "impact-save", problem.textProperty());
         dialog.setResultConverter(b -> b != save ? null
                 : new ImpactViewModel.Fields(date.getValue(), kind.getValue(), text.getText()));
         Platform.runLater(text::requestFocus);

@@ -11,7 +11,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -85,8 +84,8 @@ public final class OrderDialog {
 
         if (editing) {
             kind.setValue(existing.kind());
-            issuer.setText(nullToEmpty(existing.issuer()));
-            reference.setText(nullToEmpty(existing.reference()));
+            issuer.setText(FormGrid.orEmpty(existing.issuer()));
+            reference.setText(FormGrid.orEmpty(existing.reference()));
             made.setValue(existing.made());
             expires.setValue(existing.expires());
             untilFurther.setSelected(existing.expires() == null);
@@ -95,7 +94,7 @@ public final class OrderDialog {
             for (OrderCondition c : existing.conditions()) {
                 addConditionRow(conditionRows, c.text());
             }
-            notes.setText(nullToEmpty(existing.notes()));
+            notes.setText(FormGrid.orEmpty(existing.notes()));
         } else {
             kind.setValue(OrderKind.RESTRAINING_ORDER);
             against.setValue(people.stream().filter(p -> p.role() == org.casebook.model.PersonRole.PERPETRATOR)
@@ -128,12 +127,7 @@ public final class OrderDialog {
         conditionRows.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> missing.invalidate());
         problem.textProperty().bind(missing);
 
-        ButtonType save = new ButtonType(editing ? "Save changes" : "Save order", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
-        saveButton.setId("order-save");
-        saveButton.disableProperty().bind(problem.textProperty().isNotEmpty());
-        FormGrid.saveOnShortcutEnter(dialog.getDialogPane(), saveButton);
+        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save order", "order-save", problem.textProperty());
         dialog.setResultConverter(b -> b != save ? null : new OrderDraft(kind.getValue(), issuer.getText(),
                 reference.getText(), made.getValue(), untilFurther.isSelected() ? null : expires.getValue(),
                 against.getValue() == null ? null : against.getValue().id(), notes.getText(), texts(conditionRows)));
@@ -184,9 +178,5 @@ public final class OrderDialog {
             }
         });
         return out;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -18,13 +16,13 @@ import org.casebook.model.CourtOrder;
 import org.casebook.model.OrderCondition;
 import org.casebook.model.OrderDraft;
 import org.casebook.model.TimelineItem;
-import org.casebook.ui.common.CaseScreen;
+import org.casebook.ui.common.CaseRecordsViewModel;
 import org.casebook.ui.common.ItemLookup;
 import org.casebook.ui.common.Session;
 import org.casebook.ui.common.TaskRunner;
 
 /** The case's orders; for the selected one, the possible breaches to decide on and the confirmed ones. */
-public final class OrdersViewModel implements CaseScreen {
+public final class OrdersViewModel extends CaseRecordsViewModel<CourtOrder> {
     /** How many suggestions are listed at once: deciding on them makes room for the next. */
     static final int SHOWN_SUGGESTIONS = 300;
 
@@ -32,30 +30,17 @@ public final class OrdersViewModel implements CaseScreen {
     public record ItemLine(long itemId, String text, OrderCondition condition) {
     }
 
-    private final Session session;
-    private final TaskRunner tasks;
-    private final BiConsumer<String, Throwable> onError;
-    private final ObservableList<CourtOrder> orders = FXCollections.observableArrayList();
-    private final ObjectProperty<CourtOrder> selected = new SimpleObjectProperty<>();
     private final ObservableList<ItemLine> suggestions = FXCollections.observableArrayList();
     private final ObservableList<ItemLine> breaches = FXCollections.observableArrayList();
     private final StringProperty suggestionSummary = new SimpleStringProperty("");
-    private Case shown;
-    private long generation;
 
     public OrdersViewModel(Session session, TaskRunner tasks, BiConsumer<String, Throwable> onError) {
-        this.session = session;
-        this.tasks = tasks;
-        this.onError = onError;
-        selected.addListener((o, a, order) -> loadDecisions(order));
+        super(session, tasks, onError, "The orders could not be read");
+        selectedProperty().addListener((o, a, order) -> loadDecisions(order));
     }
 
     public ObservableList<CourtOrder> orders() {
-        return orders;
-    }
-
-    public ObjectProperty<CourtOrder> selectedProperty() {
-        return selected;
+        return records();
     }
 
     public ObservableList<ItemLine> suggestions() {
@@ -70,37 +55,30 @@ public final class OrdersViewModel implements CaseScreen {
         return suggestionSummary;
     }
 
-    public Case shownCase() {
-        return shown;
+    @Override
+    protected List<CourtOrder> read(long caseId) {
+        return session.orders().list(caseId);
     }
 
     @Override
-    public void show(Case aCase) {
-        show(aCase, selected.get() == null ? null : selected.get().id());
+    protected long idOf(CourtOrder order) {
+        return order.id();
     }
 
-    /** Reads the orders again and selects the one with id {@code keep} (or the first). */
-    private void show(Case aCase, Long keep) {
-        shown = aCase;
-        long mine = ++generation;
-        tasks.quick(p -> session.orders().list(aCase.id()), list -> {
-            if (mine != generation) {
-                return;
-            }
-            orders.setAll(list);
-            CourtOrder again = list.stream().filter(o -> keep != null && o.id() == keep).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(0));
-            // An equal record does not count as a change of selection, so its decisions are read here.
-            if (again != null && again.equals(selected.get())) {
-                loadDecisions(again);
-            } else {
-                selected.set(again);
-            }
-        }, e -> onError.accept("The orders could not be read", e));
+    /** Keeps the selected order, or else selects the first; always reads its decisions again. */
+    @Override
+    protected void select(List<CourtOrder> list, CourtOrder kept) {
+        CourtOrder again = kept != null || list.isEmpty() ? kept : list.get(0);
+        // An equal record does not count as a change of selection, so its decisions are read here.
+        if (again != null && again.equals(selectedProperty().get())) {
+            loadDecisions(again);
+        } else {
+            selectedProperty().set(again);
+        }
     }
 
     private void loadDecisions(CourtOrder order) {
-        long mine = ++generation;
+        long mine = newRead();
         suggestions.clear();
         breaches.clear();
         suggestionSummary.set("");
@@ -108,7 +86,7 @@ public final class OrdersViewModel implements CaseScreen {
             return;
         }
         tasks.quick(p -> decisions(order), loaded -> {
-            if (mine != generation) {
+            if (!isLatest(mine)) {
                 return;
             }
             breaches.setAll(loaded.breaches());
@@ -151,34 +129,31 @@ public final class OrdersViewModel implements CaseScreen {
     }
 
     public void add(OrderDraft draft) {
-        Case c = shown;
-        tasks.quick(p -> session.orders().add(c.id(), draft), order -> show(c, order.id()), e -> onError.accept("The order could not be saved", e));
+        Case c = shownCase();
+        tasks.quick(p -> session.orders().add(c.id(), draft), order -> show(c, order.id()),
+                e -> onError.accept("The order could not be saved", e));
     }
 
     public void edit(CourtOrder order, OrderDraft draft) {
-        tasks.quick(p -> session.orders().edit(order.id(), draft), edited -> show(shown),
-                e -> onError.accept("The change could not be saved", e));
+        change(p -> session.orders().edit(order.id(), draft), "The change could not be saved");
     }
 
     /** Records that the item breached {@code condition}. */
     public void confirm(ItemLine suggestion, OrderCondition condition) {
         tasks.quick(p -> session.orders().confirm(suggestion.itemId(), condition.id(), null),
-                d -> loadDecisions(selected.get()), e -> onError.accept("The breach could not be recorded", e));
+                d -> loadDecisions(selectedProperty().get()), e -> onError.accept("The breach could not be recorded", e));
     }
 
     /** Records that the item was not a breach of the order: it is not suggested again. */
     public void dismiss(ItemLine suggestion, CourtOrder order) {
         OrderCondition first = order.conditions().get(0);
         tasks.quick(p -> session.orders().dismiss(suggestion.itemId(), first.id(), null),
-                d -> loadDecisions(selected.get()), e -> onError.accept("The decision could not be recorded", e));
+                d -> loadDecisions(selectedProperty().get()), e -> onError.accept("The decision could not be recorded", e));
     }
 
     @Override
     public void clear() {
-        generation++;
-        shown = null;
-        selected.set(null);
-        orders.clear();
+        super.clear();
         suggestions.clear();
         breaches.clear();
         suggestionSummary.set("");

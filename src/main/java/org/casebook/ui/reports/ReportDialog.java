@@ -8,8 +8,6 @@ import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
@@ -65,10 +63,10 @@ public final class ReportDialog {
             date.setValue(existing.at().toLocalDate());
             time.setText(existing.at().toLocalTime().withSecond(0).withNano(0).toString());
             to.setValue(existing.recipientKind());
-            name.setText(orEmpty(existing.recipient()));
-            reference.setText(orEmpty(existing.reference()));
-            contact.setText(orEmpty(existing.contact()));
-            outcome.setText(orEmpty(existing.outcome()));
+            name.setText(FormGrid.orEmpty(existing.recipient()));
+            reference.setText(FormGrid.orEmpty(existing.reference()));
+            contact.setText(FormGrid.orEmpty(existing.contact()));
+            outcome.setText(FormGrid.orEmpty(existing.outcome()));
         }
         GridPane grid = FormGrid.grid(360);
         int row = 0;
@@ -88,20 +86,11 @@ public final class ReportDialog {
                         ? "Choose who it was reported to." : "",
                 date.valueProperty(), time.textProperty(), to.valueProperty()));
         dialog.getDialogPane().setContent(grid);
-        ButtonType save = new ButtonType(editing ? "Save changes" : "Save report", ButtonBar.ButtonData.OK_DONE);
-        dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
-        saveButton.setId("report-save");
-        saveButton.disableProperty().bind(problem.textProperty().isNotEmpty());
-        FormGrid.saveOnShortcutEnter(dialog.getDialogPane(), saveButton);
+        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save report", "report-save", problem.textProperty());
         dialog.setResultConverter(b -> b != save ? null : new ReportDraft(
                 ZonedDateTime.of(date.getValue(), Formats.parseTime(time.getText()), zone), to.getValue(), name.getText(),
                 reference.getText(), contact.getText(), outcome.getText()));
         Platform.runLater(name::requestFocus);
         return dialog.showAndWait();
-    }
-
-    private static String orEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

@@ -1,44 +1,30 @@
 package org.casebook.ui.reports;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
-import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.casebook.model.Case;
 import org.casebook.model.Report;
 import org.casebook.model.ReportDraft;
 import org.casebook.model.TimelineItem;
-import org.casebook.ui.common.CaseScreen;
+import org.casebook.ui.common.CaseRecordsViewModel;
 import org.casebook.ui.common.ItemLookup;
 import org.casebook.ui.common.Session;
 import org.casebook.ui.common.TaskRunner;
 
 /** The case's reports (police, platforms, employers …) and the incidents each one covered. */
-public final class ReportsViewModel implements CaseScreen {
-    private final Session session;
-    private final TaskRunner tasks;
-    private final BiConsumer<String, Throwable> onError;
-    private final ObservableList<Report> reports = FXCollections.observableArrayList();
-    private final ObjectProperty<Report> selected = new SimpleObjectProperty<>();
+public final class ReportsViewModel extends CaseRecordsViewModel<Report> {
     private final ObservableList<TimelineItem> linked = FXCollections.observableArrayList();
-    private Case shown;
-    private long generation;
 
     public ReportsViewModel(Session session, TaskRunner tasks, BiConsumer<String, Throwable> onError) {
-        this.session = session;
-        this.tasks = tasks;
-        this.onError = onError;
-        selected.addListener((o, a, report) -> loadLinked(report));
+        super(session, tasks, onError, "The reports could not be read");
+        selectedProperty().addListener((o, a, report) -> loadLinked(report));
     }
 
     public ObservableList<Report> reports() {
-        return reports;
-    }
-
-    public ObjectProperty<Report> selectedProperty() {
-        return selected;
+        return records();
     }
 
     /** The items linked to the selected report, in time order. */
@@ -47,71 +33,55 @@ public final class ReportsViewModel implements CaseScreen {
     }
 
     @Override
-    public void show(Case aCase) {
-        shown = aCase;
-        long mine = ++generation;
-        Long keep = selected.get() == null ? null : selected.get().id();
-        tasks.quick(p -> session.reports().list(aCase.id()), list -> {
-            if (mine != generation) {
-                return;
-            }
-            reports.setAll(list);
-            Report again = list.stream().filter(r -> keep != null && r.id() == keep).findFirst()
-                    .orElse(list.isEmpty() ? null : list.get(list.size() - 1));
-            selected.set(null);
-            selected.set(again);
-        }, e -> onError.accept("The reports could not be read", e));
+    protected List<Report> read(long caseId) {
+        return session.reports().list(caseId);
+    }
+
+    @Override
+    protected long idOf(Report report) {
+        return report.id();
+    }
+
+    /** Keeps the selected report, or else selects the latest; always reads its incidents again. */
+    @Override
+    protected void select(List<Report> list, Report kept) {
+        selectedProperty().set(null);
+        selectedProperty().set(kept != null || list.isEmpty() ? kept : list.get(list.size() - 1));
     }
 
     private void loadLinked(Report report) {
-        long mine = ++generation;
+        long mine = newRead();
         linked.clear();
         if (report == null) {
             return;
         }
         tasks.quick(p -> ItemLookup.load(session, report.incidentIds()), items -> {
-            if (mine == generation) {
+            if (isLatest(mine)) {
                 linked.setAll(items.values());
             }
         }, e -> onError.accept("The report's incidents could not be read", e));
     }
 
     public void add(ReportDraft draft) {
-        Case c = shown;
+        Case c = shownCase();
         tasks.quick(p -> session.reports().add(c.id(), draft), report -> {
-            selected.set(report);
+            selectedProperty().set(report);
             show(c);
         }, e -> onError.accept("The report could not be saved", e));
     }
 
     public void edit(Report report, ReportDraft draft) {
-        tasks.quick(p -> session.reports().edit(report.id(), draft), edited -> show(shown),
-                e -> onError.accept("The change could not be saved", e));
+        change(p -> session.reports().edit(report.id(), draft), "The change could not be saved");
     }
 
     /** Links and unlinks so that exactly {@code itemIds} are linked to the report. */
     public void setLinks(Report report, Set<Long> itemIds) {
-        tasks.quick(p -> {
-            for (long id : report.incidentIds()) {
-                if (!itemIds.contains(id)) {
-                    session.reports().unlink(report.id(), id);
-                }
-            }
-            for (long id : itemIds) {
-                if (!report.incidentIds().contains(id)) {
-                    session.reports().link(report.id(), id);
-                }
-            }
-            return report.id();
-        }, id -> show(shown), e -> onError.accept("The links could not be saved", e));
+        change(p -> session.reports().setLinks(report.id(), itemIds), "The links could not be saved");
     }
 
     @Override
     public void clear() {
-        generation++;
-        shown = null;
-        selected.set(null);
-        reports.clear();
+        super.clear();
         linked.clear();
     }
 }

@@ -91,7 +91,7 @@ public final class AttachmentService {
             totalBytes += sizeOf(f);
         }
         long total = totalBytes;
-        return vault.write(c -> {
+        return vault.bulkWrite(c -> {
             Case aCase = CaseService.get(c, caseId);
             Incident incident = incidentId == null ? null : IncidentService.get(c, incidentId);
             if (incident != null && incident.caseId() != caseId) {

@@ -26,7 +26,7 @@ import org.casebook.vault.Vault;
  * {@value #INDEX_BATCH} rows, while their pages are still in that cache, instead of all read back at the end.
  *
  * <pre>{@code
- * vault.write(c -> {
+ * vault.bulkWrite(c -> {
  *     BulkItemWriter writer = new BulkItemWriter(vault, c);
  *     rows.forEach(writer::add);
  *     return writer.finish("messages-imported", Map.of("file", name));

@@ -131,7 +131,7 @@ public final class ImportService {
                 read(importer, export, context, counts::count);
                 return counts.summary(export.name(), importer.format(), options, context, 0, 0);
             }
-            return vault.write(c -> new Run(c, aCase, export, importer, zone, options, context).execute());
+            return vault.bulkWrite(c -> new Run(c, aCase, export, importer, zone, options, context).execute());
         }
     }
 

@@ -30,6 +30,7 @@ import org.sqlite.mc.SQLiteMCSqlCipherConfig;
  */
 public final class Vault implements AutoCloseable {
     private static final int BUSY_TIMEOUT_MS = 5000;
+    private static final int SQLITE_BUSY = 5;
 
     private final Path file;
     private Passphrase passphrase;
@@ -276,6 +277,49 @@ public final class Vault implements AutoCloseable {
             throw translate(e, file);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * {@link #write} for a large batch of new rows or blobs (an import, attaching files). In WAL mode every page of the batch would be
+     * encrypted twice and decrypted once: into the WAL, then out of it and into the vault at the checkpoint.
+     * For the batch the vault leaves WAL for SQLite's rollback journal, in which new pages go straight into
+     * the vault and only the few existing pages the batch changes are first copied (encrypted, like the vault)
+     * into the journal; afterwards it returns to WAL. The batch is exactly as atomic and durable (a crash
+     * rolls it back from the journal when the vault next opens). When another connection has the vault open
+     * it cannot leave WAL, and the batch is simply written in WAL mode.
+     */
+    public <T> T bulkWrite(SqlWork<T> work) {
+        lock.lock();
+        try {
+            requireOpen();
+            if (transactionDepth > 0) {
+                return write(work);
+            }
+            boolean leftWal = leaveWal();
+            try {
+                return write(work);
+            } finally {
+                if (leftWal) {
+                    pragma("PRAGMA journal_mode = WAL");
+                }
+            }
+        } catch (SQLException e) {
+            throw translate(e, file);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Leaves WAL for the rollback journal; false when another connection has the vault open. */
+    private boolean leaveWal() throws SQLException {
+        try {
+            return "delete".equalsIgnoreCase(pragma("PRAGMA journal_mode = DELETE"));
+        } catch (SQLException e) {
+            if (e.getErrorCode() == SQLITE_BUSY) {
+                return false;
+            }
+            throw e;
         }
     }
 

@@ -196,7 +196,7 @@ public final class Benchmarks {
             var threads = ManagementFactory.getThreadMXBean();
             long cpuStart = threads.getCurrentThreadCpuTime();
             long start = System.nanoTime();
-            vault.write(c -> {
+            vault.bulkWrite(c -> {
                 BulkItemWriter writer = new BulkItemWriter(vault, c);
                 for (ItemRow row : data) {
                     writer.add(row);
@@ -292,7 +292,7 @@ public final class Benchmarks {
             try (Vault vault = Vault.create(file, pass())) {
                 long[] senders = setUpCase(vault, 1);
                 MessageGenerator gen = new MessageGenerator(3, 1, senders, "chat.txt", START, 180);
-                vault.write(c -> {
+                vault.bulkWrite(c -> {
                     BulkItemWriter writer = new BulkItemWriter(vault, c);
                     for (int i = 0; i < 10_000; i++) {
                         writer.add(gen.next());
@@ -403,7 +403,7 @@ public final class Benchmarks {
                 String source = sources[k];
                 MessageGenerator gen = new MessageGenerator(100 + k, 1, senders, source, START, gap);
                 long t = System.nanoTime();
-                vault.write(c -> {
+                vault.bulkWrite(c -> {
                     BulkItemWriter writer = new BulkItemWriter(vault, c);
                     for (long i = 0; i < n; i++) {
                         writer.add(gen.next());

@@ -524,7 +524,7 @@ public final class UiBenchmarks {
             Person a = people.add(c.id(), "Sender A", PersonRole.PERPETRATOR, List.of());
             Person b = people.add(c.id(), "Sender B", PersonRole.OTHER, List.of());
             Generator generator = new Generator(c.id(), new long[] {a.id(), b.id()});
-            vault.write(connection -> {
+            vault.bulkWrite(connection -> {
                 BulkItemWriter writer = new BulkItemWriter(vault, connection);
                 for (int i = 0; i < items; i++) {
                     writer.add(generator.next());

@@ -57,6 +57,8 @@ class ConductScreensTest extends UiTestBase {
     void orderWithTwoConditionsIsListedAndStored() {
         clickOn("#nav-orders");
         waitUntil("the orders screen", () -> lookup("#add-order").tryQuery().isPresent());
+        assertTrue(onFx(() -> ((Label) lookup("#orders").queryAs(ListView.class).getPlaceholder()).getText())
+                .startsWith("No orders recorded yet — add one when a court or the police gives you conditions"));
         clickOn("#add-order");
         waitUntil("the order form", () -> lookup("#order-issuer").tryQuery().isPresent());
         choose("#order-kind", OrderKind.NON_MOLESTATION_ORDER.label());
@@ -65,6 +67,8 @@ class ConductScreensTest extends UiTestBase {
         clickOn("#order-reference");
         typeText("FC-123");
         DatePicker made = lookup("#order-made").queryAs(DatePicker.class);
+        interact(() -> made.setValue(LocalDate.of(2024, 3, 13)));
+        assertEquals("13/03/2024", onFx(() -> made.getEditor().getText()), "UK day/month/year on any computer");
         interact(() -> made.setValue(LocalDate.of(2024, 3, 3)));
         clickOn("#order-until-further");
         clickOn("#order-condition-1");

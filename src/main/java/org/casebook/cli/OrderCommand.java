@@ -15,6 +15,7 @@ import org.casebook.model.OrderCondition;
 import org.casebook.model.OrderDraft;
 import org.casebook.model.OrderKind;
 import org.casebook.vault.Vault;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -140,9 +141,19 @@ final class OrderCommand {
         @Option(names = "--item", required = true, paramLabel = "ID", description = "The incident or message.")
         long item;
 
-        @Option(names = "--condition", required = true, paramLabel = "ID",
-                description = "The condition's id (see: casebook order list).")
-        long condition;
+        /** Exactly one of the two: a single condition, or (only with --dismiss) the whole order. */
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Target target;
+
+        static final class Target {
+            @Option(names = "--condition", paramLabel = "ID",
+                    description = "The condition's id (see: casebook order list).")
+            Long condition;
+
+            @Option(names = "--order", paramLabel = "ID",
+                    description = "With --dismiss: not a breach of any of this order's conditions.")
+            Long order;
+        }
 
         @Option(names = "--dismiss", description = "Record that it was not a breach.")
         boolean dismiss;
@@ -152,7 +163,18 @@ final class OrderCommand {
 
         @Override
         int run(Vault vault, CliContext ctx) {
-            BreachDecision d = new OrderService(vault).decide(item, condition,
+            OrderService orders = new OrderService(vault);
+            if (target.order != null) {
+                if (!dismiss) {
+                    throw CliException.usage("--order: a breach is confirmed against one condition;"
+                            + " use --condition ID (see: casebook order list), or add --dismiss.");
+                }
+                List<BreachDecision> all = orders.dismissForOrder(item, target.order, note);
+                ctx.out().println("Item " + item + " dismissed as a breach of order " + target.order + " ("
+                        + all.size() + (all.size() == 1 ? " condition)" : " conditions)"));
+                return ExitCodes.OK;
+            }
+            BreachDecision d = orders.decide(item, target.condition,
                     dismiss ? BreachStatus.DISMISSED : BreachStatus.CONFIRMED, note);
             ctx.out().println("Item " + d.itemId() + " " + (dismiss ? "dismissed as a breach of" : "confirmed as a breach of")
                     + " order " + d.orderId() + ": " + d.condition());

@@ -103,12 +103,16 @@ public final class OrderService {
                     insertCondition(c, orderId, i + 1, clean.conditions().get(i));
                 }
             }
+            // A removed condition takes its dismissals with it ("Not a breach" records one on every condition,
+            // so refusing would make conditions impossible to remove); a confirmed breach must stay.
+            List<Long> undecided = new ArrayList<>();
             for (int i = clean.conditions().size(); i < old.size(); i++) {
                 OrderCondition gone = old.get(i);
-                if (!ConductRows.ids(c, "SELECT item_id FROM breach WHERE condition_id = ?", gone.id()).isEmpty()) {
+                if (!ConductRows.ids(c, "SELECT item_id FROM breach WHERE condition_id = ? AND status = 'confirmed'", gone.id()).isEmpty()) {
                     throw VaultException.badInput("conditions: condition " + gone.position() + " (\"" + gone.text()
-                            + "\") has breach decisions recorded; it cannot be removed. Edit its wording instead.");
+                            + "\") has confirmed breaches recorded; it cannot be removed. Edit its wording instead.");
                 }
+                undecided.addAll(ConductRows.ids(c, "SELECT item_id FROM breach WHERE condition_id = ?", gone.id()));
                 try (PreparedStatement ps = c.prepareStatement("DELETE FROM order_condition WHERE id = ?")) {
                     ps.setLong(1, gone.id());
                     ps.executeUpdate();
@@ -118,7 +122,17 @@ public final class OrderService {
             Map<String, Object> changes = Changes.between(values(before), values(after));
             String state = ConductState.ofOrder(c, orderId).orElseThrow();
             if (!changes.isEmpty() || !state.equals(stateBefore)) {
-                vault.audit().append(c, "order-edited", "order:" + orderId, Map.of("changes", changes, "state", state));
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("changes", changes);
+                detail.put("state", state);
+                if (!undecided.isEmpty()) {
+                    Map<String, Object> markings = new TreeMap<>();
+                    for (long item : undecided) {
+                        markings.put("item:" + item, ConductState.ofItemMarkings(c, item));
+                    }
+                    detail.put("conduct_states", markings);
+                }
+                vault.audit().append(c, "order-edited", "order:" + orderId, detail);
             }
             return after;
         });
@@ -178,30 +192,66 @@ public final class OrderService {
             OrderCondition condition = condition(c, conditionId);
             CourtOrder order = get(c, condition.orderId());
             ConductRows.itemOfCase(c, itemId, order.caseId());
-            BreachDecision before = decision(c, itemId, conditionId);
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO breach(item_id, condition_id, status, note, decided_utc) VALUES (?,?,?,?,?)
-                    ON CONFLICT(item_id, condition_id) DO UPDATE SET status = excluded.status,
-                        note = excluded.note, decided_utc = excluded.decided_utc""")) {
-                ps.setLong(1, itemId);
-                ps.setLong(2, conditionId);
-                ps.setString(3, status.code());
-                ps.setString(4, cleanNote);
-                ps.setLong(5, clock.millis());
-                ps.executeUpdate();
-            }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("order", order.id());
             detail.put("condition", conditionId);
             detail.put("condition_text", condition.text());
-            Map<String, Object> changes = new LinkedHashMap<>();
-            Changes.note(changes, "status", before == null ? null : before.status().code(), status.code());
-            Changes.note(changes, "note", before == null ? null : before.note(), cleanNote);
-            detail.put("changes", changes);
+            detail.put("changes", upsert(c, itemId, conditionId, status, cleanNote));
             detail.put("conduct_state", ConductState.ofItemMarkings(c, itemId));
             vault.audit().append(c, "breach-" + status.code(), "item:" + itemId, detail);
             return decision(c, itemId, conditionId);
         });
+    }
+
+    /**
+     * Records that {@code itemId} was not a breach of the order at all: a dismissal on every one of its
+     * conditions, in one transaction and one audit entry. Confirmed breaches of single conditions are turned
+     * into dismissals too, because the user has said the item breached nothing in this order.
+     */
+    public List<BreachDecision> dismissForOrder(long itemId, long orderId, String note) {
+        String cleanNote = Inputs.optional(note);
+        return vault.write(c -> {
+            CourtOrder order = get(c, orderId);
+            ConductRows.itemOfCase(c, itemId, order.caseId());
+            List<Map<String, Object>> conditions = new ArrayList<>();
+            List<BreachDecision> out = new ArrayList<>();
+            for (OrderCondition condition : order.conditions()) {
+                Map<String, Object> one = new LinkedHashMap<>();
+                one.put("condition", condition.id());
+                one.put("condition_text", condition.text());
+                one.put("changes", upsert(c, itemId, condition.id(), BreachStatus.DISMISSED, cleanNote));
+                conditions.add(one);
+                out.add(decision(c, itemId, condition.id()));
+            }
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("order", orderId);
+            detail.put("whole_order", true);
+            detail.put("conditions", conditions);
+            detail.put("conduct_state", ConductState.ofItemMarkings(c, itemId));
+            vault.audit().append(c, "breach-" + BreachStatus.DISMISSED.code(), "item:" + itemId, detail);
+            return out;
+        });
+    }
+
+    /** Inserts or replaces one decision; returns what changed (status, note) for the audit entry. */
+    private Map<String, Object> upsert(Connection c, long itemId, long conditionId, BreachStatus status, String note)
+            throws SQLException {
+        BreachDecision before = decision(c, itemId, conditionId);
+        try (PreparedStatement ps = c.prepareStatement("""
+                INSERT INTO breach(item_id, condition_id, status, note, decided_utc) VALUES (?,?,?,?,?)
+                ON CONFLICT(item_id, condition_id) DO UPDATE SET status = excluded.status,
+                    note = excluded.note, decided_utc = excluded.decided_utc""")) {
+            ps.setLong(1, itemId);
+            ps.setLong(2, conditionId);
+            ps.setString(3, status.code());
+            ps.setString(4, note);
+            ps.setLong(5, clock.millis());
+            ps.executeUpdate();
+        }
+        Map<String, Object> changes = new LinkedHashMap<>();
+        Changes.note(changes, "status", before == null ? null : before.status().code(), status.code());
+        Changes.note(changes, "note", before == null ? null : before.note(), note);
+        return changes;
     }
 
     public BreachDecision confirm(long itemId, long conditionId, String note) {

@@ -58,6 +58,15 @@ class ConductCommandsTest {
         String condition = listed.get("conditions").get(0).get("id").asText();
         assertEquals(2, listed.get("suggested").size(), "the threat and the merged number's message");
         ok(cli("order", "breach", "--vault", v, "--item", threat, "--condition", condition, "--note", "came to the house"));
+        String otherMessage = listed.get("suggested").get(0).asText().equals(threat)
+                ? listed.get("suggested").get(1).asText() : listed.get("suggested").get(0).asText();
+        Result confirmWholeOrder = cli("order", "breach", "--vault", v, "--item", otherMessage, "--order", order);
+        assertEquals(1, confirmWholeOrder.exit(), "a breach is confirmed per condition: " + confirmWholeOrder);
+        assertTrue(confirmWholeOrder.err().contains("--condition"), confirmWholeOrder.err());
+        assertTrue(ok(cli("order", "breach", "--vault", v, "--item", otherMessage, "--order", order, "--dismiss",
+                "--note", "about the children")).contains("dismissed as a breach of order " + order));
+        assertEquals(0, new Result(0, ok(cli("order", "list", "--vault", v, "--case", caseId, "--json")), "")
+                .json().get(0).get("suggested").size(), "neither is suggested now");
         ok(cli("report", "add", "--vault", v, "--case", caseId, "--at", "2024-03-13T10:00", "--to", "police",
                 "--reference", "13/999/24", "--incident", threat));
         ok(cli("impact", "add", "--vault", v, "--case", caseId, "--date", "2024-03-14", "--kind", "fear-of-violence",

@@ -127,4 +127,47 @@ class OrdersAndBreachesTest {
             assertTrue(new VerifyService(t.vault).verify(Progress.NONE).intact());
         }
     }
+
+    @Test
+    void notABreachOfTheOrderIsRecordedOnEveryConditionInOneAuditedChange() {
+        try (ConductTestCase t = new ConductTestCase(dir, ZoneId.of("Europe/London"))) {
+            long sam = t.person("Sam", PersonRole.PERPETRATOR, null);
+            long sms = t.conversation("SMS", "sam");
+            List<Long> ids = t.messages(ItemKind.MESSAGE, sms, sam, "incoming",
+                    t.local(2024, 3, 6, 9, 0), t.local(2024, 3, 7, 9, 0));
+            OrderService orders = new OrderService(t.vault);
+            CourtOrder o = orders.add(t.caseId, order(LocalDate.of(2024, 3, 5), null, null,
+                    "No contact directly or indirectly", "Not to enter Elm Road", "Not to post about her online"));
+
+            List<org.casebook.model.BreachDecision> all = orders.dismissForOrder(ids.get(0), o.id(), "a court-approved"
+                    + " message about the children");
+            assertEquals(o.conditions().stream().map(c -> c.id()).toList(),
+                    all.stream().map(d -> d.conditionId()).toList(), "one dismissal per condition");
+            assertTrue(all.stream().allMatch(d -> d.status() == BreachStatus.DISMISSED));
+            assertEquals(List.of(ids.get(1)), suggested(t, o.id()));
+            List<AuditEntry> decisions = new ItemService(t.vault).history(ids.get(0)).stream()
+                    .filter(e -> e.action().startsWith("breach-")).toList();
+            assertEquals(List.of("breach-dismissed"), decisions.stream().map(AuditEntry::action).toList(),
+                    "one entry for the whole order");
+            assertTrue(decisions.get(0).detail().contains("Not to post about her online"), decisions.get(0).detail());
+            assertTrue(new VerifyService(t.vault).verify(Progress.NONE).intact());
+
+            // A condition whose only decisions are dismissals can still be removed; they go with it.
+            CourtOrder fewer = orders.edit(o.id(), order(LocalDate.of(2024, 3, 5), null, null,
+                    "No contact directly or indirectly", "Not to enter Elm Road"));
+            assertEquals(2, fewer.conditions().size());
+            assertEquals(2, orders.breaches(o.id()).size());
+            assertEquals(List.of(ids.get(1)), suggested(t, o.id()), "still decided for the order");
+            assertTrue(new VerifyService(t.vault).verify(Progress.NONE).intact());
+
+            // Confirmed on one condition, it is no longer suggested either; that condition cannot be removed.
+            orders.confirm(ids.get(1), fewer.conditions().get(1).id(), null);
+            assertEquals(List.of(), suggested(t, o.id()));
+            assertThrows(VaultException.class, () -> orders.edit(o.id(), order(LocalDate.of(2024, 3, 5), null, null,
+                    "No contact directly or indirectly")));
+            VaultException stranger = assertThrows(VaultException.class, () -> orders.dismissForOrder(ids.get(0),
+                    o.id() + 99, null));
+            assertTrue(stranger.getMessage().startsWith("order: no order with id"), stranger.getMessage());
+        }
+    }
 }

@@ -32,6 +32,7 @@ import org.casebook.model.ReportRecipient;
 import org.casebook.model.TimelineItem;
 import org.casebook.ui.common.Session;
 import org.casebook.ui.main.MainViewModel;
+import org.casebook.ui.orders.OrdersViewModel;
 import org.casebook.ui.timeline.TimelineRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +57,8 @@ class ConductScreensTest extends UiTestBase {
     void orderWithTwoConditionsIsListedAndStored() {
         clickOn("#nav-orders");
         waitUntil("the orders screen", () -> lookup("#add-order").tryQuery().isPresent());
+        assertTrue(onFx(() -> ((Label) lookup("#orders").queryAs(ListView.class).getPlaceholder()).getText())
+                .startsWith("No orders recorded yet — add one when a court or the police gives you conditions"));
         clickOn("#add-order");
         waitUntil("the order form", () -> lookup("#order-issuer").tryQuery().isPresent());
         choose("#order-kind", OrderKind.NON_MOLESTATION_ORDER.label());
@@ -64,6 +67,8 @@ class ConductScreensTest extends UiTestBase {
         clickOn("#order-reference");
         typeText("FC-123");
         DatePicker made = lookup("#order-made").queryAs(DatePicker.class);
+        interact(() -> made.setValue(LocalDate.of(2024, 3, 13)));
+        assertEquals("13/03/2024", onFx(() -> made.getEditor().getText()), "UK day/month/year on any computer");
         interact(() -> made.setValue(LocalDate.of(2024, 3, 3)));
         clickOn("#order-until-further");
         clickOn("#order-condition-1");
@@ -193,6 +198,55 @@ class ConductScreensTest extends UiTestBase {
         waitUntil("the message selected on the timeline", () -> timeline() != null && timeline().getScene() != null
                 && timeline().getSelectionModel().getSelectedItem() instanceof TimelineRow.Entry e
                 && SeededVault.IGNORING.equals(e.item().text()));
+    }
+
+    @Test
+    void notABreachRemovesTheSuggestionAndCoversEveryCondition() {
+        Person sam = session.people().list(aCase.id()).stream().filter(p -> p.name().equals(SeededVault.SAM))
+                .findFirst().orElseThrow();
+        CourtOrder order = session.orders().add(aCase.id(), new OrderDraft(OrderKind.RESTRAINING_ORDER, "Court",
+                null, LocalDate.of(2024, 3, 1), null, sam.id(), null, List.of("No contact", "Not to enter Hill Road")));
+        clickOn("#nav-orders");
+        waitUntil("five possible breaches", () -> listSize("#order-suggestions") == 5);
+        clickOn(lookup("#order-suggestions .list-cell").match((ListCell<?> c) -> c.getItem() != null
+                && c.getText().contains(SeededVault.IGNORING)).<Node>query());
+        clickOn("#dismiss-breach");
+
+        waitUntil("four suggestions left", () -> listSize("#order-suggestions") == 4);
+        assertTrue(onFx(() -> lookup("#order-suggestions").queryAs(ListView.class).getItems().stream()
+                .noneMatch(l -> ((OrdersViewModel.ItemLine) l).text().contains(SeededVault.IGNORING))));
+        assertEquals(0, listSize("#order-breaches"), "not a breach is not listed as one");
+        long ignoring = itemWithText(SeededVault.IGNORING).id();
+        List<BreachDecision> decisions = session.orders().breaches(order.id());
+        assertEquals(List.of("No contact", "Not to enter Hill Road"), decisions.stream().map(BreachDecision::condition)
+                .toList(), "dismissed for the whole order, not just its first condition");
+        assertTrue(decisions.stream().allMatch(d -> d.itemId() == ignoring && d.status() == BreachStatus.DISMISSED));
+    }
+
+    @Test
+    void samePersonAsMergesTwoPeopleAndThePatternCountsBoth() {
+        clickOn("#nav-pattern");
+        waitUntil("the figures", () -> "2".equals(text("#card-messages")));
+        waitUntil("two people", () -> listSize("#people") == 2);
+        clickOn(lookup("#people .list-cell").match((ListCell<?> c) -> c.getItem() instanceof Person p
+                && p.name().equals(SeededVault.WENDY)).<Node>query());
+        clickOn("#merge-person");
+        waitUntil("the choice of person", () -> lookup("#merge-into").tryQuery().isPresent());
+        assertEquals(SeededVault.SAM, onFx(() -> ((Person) lookup("#merge-into").queryAs(javafx.scene.control.ComboBox.class)
+                .getValue()).name()));
+        clickOn(dialogButton("OK"));
+        waitUntil("the confirmation", () -> lookup(".dialog-pane .button").match(
+                (javafx.scene.control.Button b) -> "Merge".equals(b.getText())).tryQuery().isPresent());
+        clickOn(dialogButton("Merge"));
+
+        waitUntil("one person listed", () -> listSize("#people") == 1);
+        assertEquals(List.of(SeededVault.SAM), session.people().list(aCase.id()).stream().map(Person::name).toList());
+        waitUntil("Wendy's message counted as Sam's", () -> "3".equals(text("#card-messages")));
+    }
+
+    private Node dialogButton(String label) {
+        return lookup(".dialog-pane .button").match((javafx.scene.control.Button b) -> label.equals(b.getText()))
+                .query();
     }
 
     @Test

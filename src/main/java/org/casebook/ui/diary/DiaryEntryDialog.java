@@ -14,6 +14,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import org.casebook.ui.common.UkDates;
 import org.casebook.model.IncidentDraft;
 import org.casebook.model.IncidentType;
 import org.casebook.ui.common.DialogService;
@@ -39,7 +40,7 @@ public final class DiaryEntryDialog {
         type.valueProperty().bindBidirectional(vm.typeProperty());
         type.setCellFactory(l -> new TypeCell());
         type.setButtonCell(new TypeCell());
-        DatePicker date = new DatePicker();
+        DatePicker date = UkDates.picker(new DatePicker());
         date.setId("diary-date");
         date.valueProperty().bindBidirectional(vm.dateProperty());
         TextField time = new TextField();

@@ -12,6 +12,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
+import org.casebook.ui.common.UkDates;
 import org.casebook.model.ImpactEntry;
 import org.casebook.model.ImpactKind;
 import org.casebook.ui.common.DialogService;
@@ -33,7 +34,7 @@ public final class ImpactDialog {
         dialog.setHeaderText(editing ? "Edit this entry — the previous version is kept in the vault's record"
                 : "Write down how this is affecting you. Only what you want to.");
         dialog.setResizable(true);
-        DatePicker date = new DatePicker(editing ? existing.date() : today);
+        DatePicker date = UkDates.picker(editing ? existing.date() : today);
         date.setId("impact-date");
         date.setAccessibleText("Date");
         ComboBox<ImpactKind> kind = new ComboBox<>(FXCollections.observableArrayList(ImpactKind.values()));

@@ -23,6 +23,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.casebook.ui.common.UkDates;
 import org.casebook.model.CourtOrder;
 import org.casebook.model.OrderCondition;
 import org.casebook.model.OrderDraft;
@@ -55,14 +56,15 @@ public final class OrderDialog {
         issuer.setPromptText("e.g. Anytown Magistrates' Court, or the police for bail");
         TextField reference = new TextField();
         reference.setId("order-reference");
-        DatePicker made = new DatePicker();
+        DatePicker made = UkDates.picker(new DatePicker());
         made.setId("order-made");
         made.setAccessibleText("Date the order was made");
-        DatePicker expires = new DatePicker();
+        DatePicker expires = UkDates.picker(new DatePicker());
         expires.setId("order-expires");
         expires.setAccessibleText("Date the order ends");
         CheckBox untilFurther = new CheckBox("Until further order");
         untilFurther.setId("order-until-further");
+        untilFurther.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the date field gives way, not the words
         expires.disableProperty().bind(untilFurther.selectedProperty());
         HBox dates = new HBox(10, expires, untilFurther);
         dates.setAlignment(Pos.CENTER_LEFT);

@@ -12,8 +12,10 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.casebook.model.CourtOrder;
 import org.casebook.model.OrderCondition;
@@ -38,8 +40,8 @@ public final class OrdersView extends SplitPane {
         ListView<CourtOrder> orders = new ListView<>(vm.orders());
         orders.setId("orders");
         orders.setAccessibleText("Orders");
-        orders.setPlaceholder(wrapped("No orders recorded. If a court or the police made an order or set bail"
-                + " conditions, record it here: contact after it was made can then be checked against it."));
+        orders.setPlaceholder(wrapped("No orders recorded yet — add one when a court or the police gives you"
+                + " conditions. Contact after it was made can then be checked against it."));
         orders.setCellFactory(l -> new ListCell<>() {
             {
                 setPrefWidth(0);
@@ -83,6 +85,9 @@ public final class OrdersView extends SplitPane {
         Label details = new Label();
         details.setId("order-details");
         details.setWrapText(true);
+        // Never squeezed to "Conditions: …" by the lists below: the conditions are what the user decides against.
+        details.setMinHeight(Region.USE_PREF_SIZE);
+        heading.setMinHeight(Region.USE_PREF_SIZE);
         vm.selectedProperty().addListener((o, a, order) -> {
             heading.setText(order == null ? "" : order.kind().label());
             details.setText(order == null ? "" : describe(order));
@@ -118,8 +123,15 @@ public final class OrdersView extends SplitPane {
         dismiss.setOnAction(e -> vm.dismiss(suggestions.getSelectionModel().getSelectedItem(),
                 vm.selectedProperty().get()));
         show.setOnAction(e -> showOnTimeline.accept(suggestions.getSelectionModel().getSelectedItem().itemId()));
-        Label conditionLabel = new Label("Condition:");
-        HBox decide = new HBox(8, conditionLabel, condition, confirm, dismiss, show);
+        Label conditionLabel = new Label("Breach of condition:");
+        conditionLabel.setLabelFor(condition);
+        conditionLabel.setMinWidth(Region.USE_PREF_SIZE);
+        for (Button b : List.of(confirm, dismiss, show)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // wraps to a second row rather than shrinking to "N…"
+        }
+        HBox chooseCondition = new HBox(8, conditionLabel, condition);
+        chooseCondition.setAlignment(Pos.CENTER_LEFT);
+        FlowPane decide = new FlowPane(8, 6, chooseCondition, confirm, dismiss, show);
         decide.setAlignment(Pos.CENTER_LEFT);
 
         Label breachesTitle = new Label("CONFIRMED BREACHES");

@@ -146,8 +146,7 @@ public final class OrdersViewModel extends CaseRecordsViewModel<CourtOrder> {
 
     /** Records that the item was not a breach of the order: it is not suggested again. */
     public void dismiss(ItemLine suggestion, CourtOrder order) {
-        OrderCondition first = order.conditions().get(0);
-        tasks.quick(p -> session.orders().dismiss(suggestion.itemId(), first.id(), null),
+        tasks.quick(p -> session.orders().dismissForOrder(suggestion.itemId(), order.id(), null),
                 d -> loadDecisions(selectedProperty().get()), e -> onError.accept("The decision could not be recorded", e));
     }
 

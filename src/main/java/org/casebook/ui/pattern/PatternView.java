@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.function.Function;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.collections.FXCollections;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
@@ -26,6 +27,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.casebook.ui.common.UkDates;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.IncidentType;
@@ -37,6 +39,9 @@ import org.casebook.ui.common.Helplines;
  * charts behind them (hover a bar for its numbers), the orders and their breaches, and the reports.
  */
 public final class PatternView extends ScrollPane {
+    /** Above this many bars a chart's axis is not labelled bar by bar (26 weeks or 24 hours still are). */
+    static final int MAX_LABELLED_BARS = 40;
+
     private final VBox body = new VBox(16);
     private final Label narrative = new Label();
 
@@ -44,13 +49,13 @@ public final class PatternView extends ScrollPane {
         setId("pattern-view");
         setFitToWidth(true);
         getStyleClass().add("pattern");
-        DatePicker from = new DatePicker();
+        DatePicker from = UkDates.picker(new DatePicker());
         from.setId("pattern-from");
         from.setPromptText("First contact");
         from.setAccessibleText("Period from");
         from.setPrefWidth(150);
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = UkDates.picker(new DatePicker());
         to.setId("pattern-to");
         to.setPromptText("Most recent");
         to.setAccessibleText("Period to");
@@ -86,8 +91,10 @@ public final class PatternView extends ScrollPane {
         narrative.setText(String.join("\n", s.narrative())); // one line per point: easier to take in
         body.getChildren().add(cards(s));
         List<ConductSummary.WeekCount> weeks = s.perWeek();
-        body.getChildren().add(chart("Contacts and incidents per week", "per-week", weeks,
-                w -> Formats.DAY.format(w.monday()).replaceFirst(" \\d{4}$", ""), w -> w.count(),
+        Function<ConductSummary.WeekCount, String> weekLabel = weeks.size() > MAX_LABELLED_BARS
+                ? w -> "the week of " + Formats.DAY.format(w.monday())
+                : w -> Formats.DAY.format(w.monday()).replaceFirst(" \\d{4}$", "");
+        body.getChildren().add(chart("Contacts and incidents per week", "per-week", weeks, weekLabel, w -> w.count(),
                 w -> w.week() + " (week from " + Formats.DAY.format(w.monday()) + "): " + plural(w.count(),
                         "contact or incident", "contacts and incidents") + (w.severe() > 0 ? ", " + w.severe()
                         + " with a serious tag or type" : "")));
@@ -143,29 +150,33 @@ public final class PatternView extends ScrollPane {
     /** A bar chart with one bar per value, each with its numbers on hover. */
     private static <T> Node chart(String title, String id, List<T> values, Function<T, String> category,
                                   Function<T, Long> count, Function<T, String> tooltip) {
-        CategoryAxis x = new CategoryAxis();
         NumberAxis y = new NumberAxis();
         y.setMinorTickVisible(false);
         y.setForceZeroInRange(true);
+        List<String> categories = new ArrayList<>();
+        for (T value : values) {
+            String name = category.apply(value);
+            // Two bars can read alike (the same month in different weeks): keep each bar its own category.
+            while (categories.contains(name)) {
+                name = name + " ";
+            }
+            categories.add(name);
+        }
+        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(categories));
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId(id);
         chart.setTitle(title);
         chart.setLegendVisible(false);
         chart.setAnimated(false);
-        chart.setCategoryGap(values.size() > 30 ? 1 : 3);
+        // Many bars: thin, with no gap to eat their width (260 weeks leave each about 3 pixels).
+        chart.setCategoryGap(values.size() > 100 ? 0 : values.size() > 30 ? 1 : 3);
         chart.setBarGap(0);
         chart.setPrefHeight(240);
         chart.setMinHeight(200);
         XYChart.Series<String, Number> series = new XYChart.Series<>();
-        List<String> categories = new ArrayList<>();
-        for (T value : values) {
-            String name = category.apply(value);
-            // Two weeks can read alike (the same date in different years): keep each bar its own category.
-            while (categories.contains(name)) {
-                name = name + " ";
-            }
-            categories.add(name);
-            XYChart.Data<String, Number> bar = new XYChart.Data<>(name, count.apply(value));
+        for (int i = 0; i < values.size(); i++) {
+            T value = values.get(i);
+            XYChart.Data<String, Number> bar = new XYChart.Data<>(categories.get(i), count.apply(value));
             String tip = tooltip.apply(value);
             bar.nodeProperty().addListener((o, old, node) -> {
                 if (node != null) {
@@ -176,8 +187,21 @@ public final class PatternView extends ScrollPane {
             });
             series.getData().add(bar);
         }
-        x.getCategories().setAll(categories);
         chart.getData().add(series);
+        Node shown = chart;
+        if (values.size() > MAX_LABELLED_BARS) {
+            // Hundreds of labels would overprint one another (or be dropped at random by the chart): say
+            // instead where the bars start and end; each bar's tooltip still gives its own dates and count.
+            x.setTickLabelsVisible(false);
+            x.setTickMarkVisible(false);
+            Label span = new Label("Each bar is one of " + values.size() + ": from " + categories.get(0).strip()
+                    + " on the left to " + categories.get(categories.size() - 1).strip()
+                    + " on the right. Point at a bar to see its numbers.");
+            span.setId(id + "-span");
+            span.getStyleClass().add("hint");
+            span.setWrapText(true);
+            shown = new VBox(2, chart, span);
+        }
         long max = values.stream().mapToLong(count::apply).max().orElse(0);
         if (max < 5) {
             // Whole numbers only: a count of 2 should not sit on an axis reading 0.5, 1.5 …
@@ -186,7 +210,7 @@ public final class PatternView extends ScrollPane {
             y.setUpperBound(Math.max(max, 1));
             y.setTickUnit(1);
         }
-        return chart;
+        return shown;
     }
 
     private static Node counts(String title, String id, Map<String, Long> counts, Function<String, String> label) {

@@ -17,6 +17,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import org.casebook.ui.common.UkDates;
 import org.casebook.model.Report;
 import org.casebook.model.ReportDraft;
 import org.casebook.model.ReportRecipient;
@@ -36,7 +37,7 @@ public final class ReportDialog {
         dialog.setHeaderText(editing ? "Edit this report — the previous details are kept in the vault's record"
                 : "Every time you reported it: to the police, a platform, your employer, your landlord …");
         dialog.setResizable(true);
-        DatePicker date = new DatePicker(java.time.LocalDate.now(zone));
+        DatePicker date = UkDates.picker(java.time.LocalDate.now(zone));
         date.setId("report-date");
         date.setAccessibleText("Date of the report");
         TextField time = new TextField(LocalTime.now(zone).withSecond(0).withNano(0).toString());

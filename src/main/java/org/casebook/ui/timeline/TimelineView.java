@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.casebook.ui.common.UkDates;
 import org.casebook.model.Person;
 import org.casebook.model.TimelineItem;
 import org.casebook.ui.common.Icons;
@@ -50,13 +51,13 @@ public final class TimelineView extends VBox {
         person.setCellFactory(l -> new PersonCell());
         person.setButtonCell(new PersonCell());
 
-        DatePicker from = new DatePicker();
+        DatePicker from = UkDates.picker(new DatePicker());
         from.setId("timeline-from");
         from.setPromptText("From");
         from.setPrefWidth(130);
         from.setAccessibleText("From date");
         from.valueProperty().bindBidirectional(vm.fromProperty());
-        DatePicker to = new DatePicker();
+        DatePicker to = UkDates.picker(new DatePicker());
         to.setId("timeline-to");
         to.setPromptText("To");
         to.setPrefWidth(130);

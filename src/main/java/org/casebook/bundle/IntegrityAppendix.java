@@ -76,7 +76,8 @@ final class IntegrityAppendix {
         w.paragraph("Diary entries were written by the witness in Casebook. Messages and calls were imported from the"
                 + " export files their apps and phones produce (each named above as the exhibit's original file, with"
                 + " the line each message came from). Photos and documents were added as the original files, byte for"
-                + " byte; a photo is placed at the time its camera recorded (EXIF) where it has one. Nothing is"
+                + " byte; a photo is placed at the time its camera recorded (EXIF) where it has one, and otherwise at the time of"
+                + " the diary entry it belongs to or the file's last-modified date, as its exhibit page says. Nothing is"
                 + " altered on import: the originals are stored exactly as received, and every addition, edit and"
                 + " deletion is recorded in the audit log.", PageWriter.BODY);
         w.heading("How to check the originals");

@@ -11,6 +11,7 @@ import org.casebook.bundle.text.Face;
 import org.casebook.bundle.text.TextStyle;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.IncidentType;
+import org.casebook.model.OrderKind;
 
 /**
  * The course-of-conduct summary: the page an officer who reads nothing else reads. The narrative first, then
@@ -342,7 +343,7 @@ final class SummaryPage {
         }
         boolean first = true;
         for (ConductSummary.OrderFigures o : s.orders()) {
-            String title = o.kind() + (o.issuer() == null ? "" : ", " + o.issuer())
+            String title = orderKind(o.kind()) + (o.issuer() == null ? "" : ", " + o.issuer())
                     + (o.reference() == null ? "" : ", ref. " + o.reference()) + " — made " + Dates.day(o.made())
                     + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires()));
             String tally = o.contactsDuringOrder() + " contacts while the order was in force; "
@@ -422,6 +423,11 @@ final class SummaryPage {
                     PageWriter.Cell.of(i.text(), PageWriter.SMALL, PageWriter.LEFT + 170, PageWriter.WIDTH - 170)));
         }
         table("Impact on the witness", rows);
+    }
+
+    /** The conduct package gives the order's code ("restraining-order"); a reader wants its name. */
+    private static String orderKind(String kind) {
+        return org.casebook.model.Coded.find(OrderKind.class, kind).map(OrderKind::label).orElse(kind);
     }
 
     private static String count(long n, String noun) {

@@ -59,7 +59,7 @@ class SummaryPageTest {
                 weeks, hours, new long[] {20, 15, 14, 12, 16, 19, 17}, 9,
                 new ConductSummary.Gap(LocalDate.of(2024, 1, 8), LocalDate.of(2024, 1, 17), 9),
                 new ConductSummary.Escalation("rising", 1.4, 31, 82, 4, 15, "Least-squares slope of weekly counts."),
-                List.of(new ConductSummary.OrderFigures(1, "Non-molestation order", "Family Court at Leeds", "LS24F00123",
+                List.of(new ConductSummary.OrderFigures(1, "non-molestation-order", "Family Court at Leeds", "LS24F00123",
                         LocalDate.of(2024, 2, 1), LocalDate.of(2025, 2, 1), List.of("No contact by any means",
                         "Not to come within 100 m of 14 Example Street"), 38, List.of(new ConductSummary.Breach(
                         501, Instant.parse("2024-02-14T22:05:00Z"), "No contact by any means",
@@ -90,6 +90,7 @@ class SummaryPageTest {
         }
         try (PDDocument d = Loader.loadPDF(file.toFile())) {
             String text = BundleReader.text(d);
+            assertTrue(!text.contains("non-molestation-order"), "the order's name, not its code");
             for (String expected : List.of("Contact has risen from 2 a week", "rising", "Non-molestation order",
                     "LS24F00123", "No contact by any means", "Happy Valentine", "13/98765/24",
                     "West Yorkshire Police", "I wake at every car", "Following", "Turning up", "WhatsApp",

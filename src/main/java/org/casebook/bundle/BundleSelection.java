@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.casebook.conduct.ConductFigures;
 import org.casebook.evidence.AttachmentService;
@@ -123,15 +122,9 @@ final class BundleSelection {
             description.append(" — ").append(incident.type().label()).append(": ")
                     .append(shorten(incident.description()));
         }
-        String timeNote = switch (Objects.toString(a.timeSource(), "")) {
-            case "exif" -> "camera (EXIF) time";
-            case "incident" -> "time of the incident it belongs to";
-            case "file modified" -> "file's modified time (approximate)";
-            default -> a.timeSource();
-        };
         return new ExhibitItem(null, kind, a.id(), kindLabel(type), description.toString(), "Attached file " + a.fileName(),
                 a.fileName(), type, a.size(), a.when().at(), null, a.when().approximate(), a.added(), a.sha256(),
-                timeNote, a.camera(), List.of(), a.incidentIds());
+                a.timeSource(), a.camera(), List.of(), a.incidentIds());
     }
 
     private static ExhibitItem threadExhibit(List<TimelineItem> thread,
@@ -156,7 +149,7 @@ final class BundleSelection {
                 : first.source() + (thread.size() > 1 && last.source() != null ? " to " + lastPart(last.source(), fileName) : "");
         return new ExhibitItem(null, ExhibitItem.Kind.CONVERSATION, first.id(), typeLabel, description, source, fileName,
                 mediaTypeOf(fileName), -1, first.when().at(), last.when().at(), false, first.added(),
-                first.sha256(), "as recorded in the export", null, thread, List.of());
+                first.sha256(), TimeSources.EXPORT, null, thread, List.of());
     }
 
     /** "export.xml line 9" after "export.xml line 3" reads better as "line 9". */

@@ -15,12 +15,13 @@ import org.casebook.model.TimelineItem;
  * @param fileName    the original's file name (the export file for messages)
  * @param at          when it happened (the first message for a conversation)
  * @param until       the last message of a conversation, or null
- * @param timeNote    where the time came from ("EXIF", "file modified", ...), or null
+ * @param timeSource  where the time came from: the attachment's code ("exif", "incident", "file modified") or
+ *                    {@link TimeSources#EXPORT}; see {@link TimeSources}
  * @param messages    the conversation's messages in order (empty for a file)
  */
 record ExhibitItem(String reference, Kind kind, long itemId, String typeLabel, String description, String source, String fileName,
                    String mediaType, long size, ZonedDateTime at, ZonedDateTime until, boolean approximate,
-                   Instant added, String sha256, String timeNote, String camera, List<TimelineItem> messages,
+                   Instant added, String sha256, String timeSource, String camera, List<TimelineItem> messages,
                    List<Long> incidentIds) {
     enum Kind { PHOTO, PDF, FILE, CONVERSATION }
 
@@ -31,7 +32,7 @@ record ExhibitItem(String reference, Kind kind, long itemId, String typeLabel, S
 
     ExhibitItem numbered(String ref) {
         return new ExhibitItem(ref, kind, itemId, typeLabel, description, source, fileName, mediaType, size, at, until,
-                approximate, added, sha256, timeNote, camera, messages, incidentIds);
+                approximate, added, sha256, timeSource, camera, messages, incidentIds);
     }
 
     /** The key a link or bookmark uses for this exhibit's first page. */

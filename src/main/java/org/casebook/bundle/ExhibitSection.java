@@ -97,7 +97,7 @@ final class ExhibitSection implements Closeable {
         w.gap(2);
         String when = Dates.dayTime(e.at(), content.aCase().zone())
                 + (e.until() != null && !e.until().equals(e.at()) ? " to " + Dates.dayTime(e.until(), content.aCase().zone()) : "")
-                + (e.approximate() ? " (approximate)" : "") + (e.timeNote() == null ? "" : " — " + e.timeNote());
+                + (e.approximate() ? " (approximate)" : "") + " — " + TimeSources.note(e.timeSource());
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Description", e.description()});
         facts.add(new String[] {"Source", e.source()});
@@ -134,7 +134,11 @@ final class ExhibitSection implements Closeable {
             return;
         }
         PrintImages.Picture p = found.get();
-        float captionH = 2 * w.lineHeight(PageWriter.SMALL) + 6;
+        String caption = "Print copy, " + p.width() + " x " + p.height() + " pixels, scaled to fit; the original"
+                + (withheld.contains(e.reference()) ? " is not embedded in this redacted copy" : " is embedded")
+                + ". " + TimeSources.photoCaption(e.timeSource(), Dates.dayTime(e.at(), content.aCase().zone()));
+        // room for the whole caption under the picture, so it never runs onto a page of its own
+        float captionH = w.paragraphHeight(caption, PageWriter.SMALL, PageWriter.WIDTH) + 6;
         float maxW = PageWriter.WIDTH;
         float maxH = w.y() - PageWriter.BOTTOM - captionH;
         // Too little room left to show it at a readable size, or without going above 300 dpi: a fresh page.
@@ -149,11 +153,7 @@ final class ExhibitSection implements Closeable {
         float top = w.y();
         w.stream().drawImage(images.image(w.document(), p, dw, dh), x, top - dh, dw, dh);
         w.y(top - dh - 6);
-        w.paragraph("Print copy, " + p.width() + " x " + p.height() + " pixels, scaled to fit; the original"
-                + (withheld.contains(e.reference()) ? " is not embedded in this redacted copy" : " is embedded")
-                + ". Taken " + Dates.dayTime(e.at(), content.aCase().zone())
-                + (e.timeNote() != null ? " (" + e.timeNote() + ")." : "."),
-                PageWriter.SMALL);
+        w.paragraph(caption, PageWriter.SMALL);
     }
 
     private void pdf(ExhibitItem e) throws IOException {

@@ -37,6 +37,24 @@ final class IntegrityAppendix {
         for (int i = 0; i < titles.length; i++) {
             head.add(PageWriter.Cell.of(titles[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i)));
         }
+        List<List<PageWriter.Cell>> rows = new ArrayList<>();
+        for (ExhibitItem e : content.exhibits()) {
+            String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages"
+                    : BundleSelection.kindLabel(e.mediaType()).toLowerCase(java.util.Locale.ROOT);
+            // reference first and hash on the same baseline: what verify-bundle and a reader's eye look for
+            rows.add(List.of(PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, PageWriter.LEFT + X[0], width(0)),
+                    PageWriter.Cell.of(e.sha256() == null ? "(no original)" : e.sha256(), PageWriter.HASH,
+                            PageWriter.LEFT + X[1], width(1)),
+                    PageWriter.Cell.of(kind, PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
+                    PageWriter.Cell.of(e.fileName() + (withheld.contains(e.reference()) ? " (not embedded)" : ""),
+                            PageWriter.SMALL, PageWriter.LEFT + X[3], width(3))));
+        }
+        // the column titles never sit alone at the foot of a page
+        w.need(w.rowHeight(head) + 3 + (rows.isEmpty() ? 0 : w.rowHeight(rows.get(0))));
+        w.row(head);
+        w.rule(PageWriter.LEFT, PageWriter.RIGHT, 0.6f);
+        w.gap(3);
+        // each page the table runs on to starts with the column titles again
         w.continuation(() -> {
             try {
                 w.row(head);
@@ -44,19 +62,8 @@ final class IntegrityAppendix {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        w.row(head);
-        w.rule(PageWriter.LEFT, PageWriter.RIGHT, 0.6f);
-        w.gap(3);
-        for (ExhibitItem e : content.exhibits()) {
-            String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages"
-                    : BundleSelection.kindLabel(e.mediaType()).toLowerCase(java.util.Locale.ROOT);
-            // reference first and hash on the same baseline: what verify-bundle and a reader's eye look for
-            w.row(List.of(PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, PageWriter.LEFT + X[0], width(0)),
-                    PageWriter.Cell.of(e.sha256() == null ? "(no original)" : e.sha256(), PageWriter.HASH,
-                            PageWriter.LEFT + X[1], width(1)),
-                    PageWriter.Cell.of(kind, PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
-                    PageWriter.Cell.of(e.fileName() + (withheld.contains(e.reference()) ? " (not embedded)" : ""),
-                            PageWriter.SMALL, PageWriter.LEFT + X[3], width(3))));
+        for (List<PageWriter.Cell> row : rows) {
+            w.row(row);
         }
         w.continuation(null);
         w.gap(10);
@@ -69,7 +76,8 @@ final class IntegrityAppendix {
         w.paragraph("Diary entries were written by the witness in Casebook. Messages and calls were imported from the"
                 + " export files their apps and phones produce (each named above as the exhibit's original file, with"
                 + " the line each message came from). Photos and documents were added as the original files, byte for"
-                + " byte; a photo is placed at the time its camera recorded (EXIF) where it has one. Nothing is"
+                + " byte; a photo is placed at the time its camera recorded (EXIF) where it has one, and otherwise at the time of"
+                + " the diary entry it belongs to or the file's last-modified date, as its exhibit page says. Nothing is"
                 + " altered on import: the originals are stored exactly as received, and every addition, edit and"
                 + " deletion is recorded in the audit log.", PageWriter.BODY);
         w.heading("How to check the originals");

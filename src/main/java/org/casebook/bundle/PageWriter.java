@@ -138,6 +138,34 @@ final class PageWriter {
         }
     }
 
+    /**
+     * Keeps a block of {@code height} points together: breaks the page first unless it fits below the cursor. A
+     * block taller than a whole page cannot be kept together, so then only {@code minimum} (e.g. a heading and
+     * its first row) is kept.
+     */
+    void keepTogether(float height, float minimum) throws IOException {
+        need(height <= TOP - BOTTOM ? height : minimum);
+    }
+
+    /** The height {@link #heading} takes, with the space it keeps below it. */
+    float headingHeight() {
+        return 8 + lineHeight(HEADING) + 2;
+    }
+
+    /** The height {@link #paragraph} will take for {@code text}. */
+    float paragraphHeight(String text, TextStyle style, float width) {
+        return wrap(text, style, width).size() * lineHeight(style);
+    }
+
+    /** The height {@link #row} will take for these cells, with the space after it. */
+    float rowHeight(List<Cell> cells) {
+        float height = 0;
+        for (Cell c : cells) {
+            height = Math.max(height, wrap(c.text(), c.style(), c.width() - 4).size() * lineHeight(c.style()));
+        }
+        return height + 3;
+    }
+
     float lineHeight(TextStyle style) {
         return type.lineHeight(style);
     }

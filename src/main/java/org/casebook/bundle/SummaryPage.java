@@ -11,6 +11,7 @@ import org.casebook.bundle.text.Face;
 import org.casebook.bundle.text.TextStyle;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.IncidentType;
+import org.casebook.model.OrderKind;
 
 /**
  * The course-of-conduct summary: the page an officer who reads nothing else reads. The narrative first, then
@@ -79,7 +80,6 @@ final class SummaryPage {
     }
 
     private void figures() throws IOException {
-        w.heading("Key figures");
         String[][] boxes = {
             {String.valueOf(s.incidents()), "diary incidents"},
             {String.valueOf(s.messages()), "messages"},
@@ -90,7 +90,18 @@ final class SummaryPage {
         };
         float boxW = (PageWriter.WIDTH - 3 * 8) / 4;
         float boxH = 44;
-        w.need(boxH + 40);
+        List<List<PageWriter.Cell>> rows = new ArrayList<>();
+        for (String[] f : facts()) {
+            rows.add(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, 110),
+                    PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + 110, PageWriter.WIDTH - 110)));
+        }
+        float height = boxH + 8;
+        for (List<PageWriter.Cell> row : rows) {
+            height += w.rowHeight(row);
+        }
+        // the boxes and the facts under them are one block, and never a page apart from their heading
+        w.keepTogether(w.headingHeight() + height, w.headingHeight() + boxH + 8);
+        w.heading("Key figures");
         float top = w.y();
         PDPageContentStream cs = w.stream();
         for (int i = 0; i < boxes.length; i++) {
@@ -102,6 +113,12 @@ final class SummaryPage {
             w.drawAt(w.line(boxes[i][1], PageWriter.SMALL), PageWriter.SMALL, x + 8, top - 28);
         }
         w.y(top - boxH - 8);
+        for (List<PageWriter.Cell> row : rows) {
+            w.row(row);
+        }
+    }
+
+    private List<String[]> facts() {
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"First recorded", Dates.dayTime(s.first(), zone)});
         facts.add(new String[] {"Most recent", Dates.dayTime(s.last(), zone)});
@@ -114,10 +131,7 @@ final class SummaryPage {
                     + " period, " + e.secondHalf() + " in the second (severe: " + e.severeFirstHalf() + " then "
                     + e.severeSecondHalf() + "); how it is worked out is under the figures"});
         }
-        for (String[] f : facts) {
-            w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, 110),
-                    PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + 110, PageWriter.WIDTH - 110)));
-        }
+        return facts;
     }
 
     /**
@@ -138,6 +152,8 @@ final class SummaryPage {
         if (weeks == null || weeks.isEmpty()) {
             return;
         }
+        // the chart, its heading and its two-line caption move together
+        w.keepTogether(w.headingHeight() + CHART_HEIGHT + 40 + 2 * w.lineHeight(PageWriter.SMALL), 0);
         w.heading("Contacts and incidents per week");
         float axisLeft = PageWriter.LEFT + 28;
         float chartW = PageWriter.RIGHT - axisLeft;
@@ -201,8 +217,9 @@ final class SummaryPage {
         if (hours == null || hours.length != 24 || java.util.Arrays.stream(hours).sum() == 0) {
             return;
         }
-        w.heading("Time of day");
         float chartH = 44;
+        w.keepTogether(w.headingHeight() + chartH + 30 + 2 * w.lineHeight(PageWriter.SMALL), 0);
+        w.heading("Time of day");
         float slot = PageWriter.WIDTH / 24;
         w.need(chartH + 30);
         float base = w.y() - chartH;
@@ -262,16 +279,16 @@ final class SummaryPage {
         if (maps.isEmpty()) {
             return;
         }
-        w.heading("Counts");
         float colW = PageWriter.WIDTH / maps.size();
+        List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> head = new ArrayList<>();
         for (int i = 0; i < maps.size(); i++) {
             head.add(PageWriter.Cell.of(titles.get(i), PageWriter.SMALL_BOLD, PageWriter.LEFT + i * colW, colW - 10));
         }
-        w.row(head);
-        int rows = maps.stream().mapToInt(Map::size).max().orElse(0);
+        rows.add(head);
+        int most = maps.stream().mapToInt(Map::size).max().orElse(0);
         List<List<Map.Entry<String, Long>>> lists = maps.stream().map(m -> List.copyOf(m.entrySet())).toList();
-        for (int r = 0; r < rows; r++) {
+        for (int r = 0; r < most; r++) {
             List<PageWriter.Cell> cells = new ArrayList<>();
             for (int i = 0; i < lists.size(); i++) {
                 float x = PageWriter.LEFT + i * colW;
@@ -281,7 +298,25 @@ final class SummaryPage {
                 cells.add(new PageWriter.Cell(has ? String.valueOf(e.getValue()) : "", PageWriter.SMALL,
                         x + colW - 50, 40, true));
             }
-            w.row(cells);
+            rows.add(cells);
+        }
+        table("Counts", rows);
+    }
+
+    /**
+     * A heading and its table rows, moved whole to the next page when they would otherwise split: a reader
+     * comparing figures should not have to turn the page halfway through a small table.
+     */
+    private void table(String heading, List<List<PageWriter.Cell>> rows) throws IOException {
+        float height = w.headingHeight();
+        for (List<PageWriter.Cell> row : rows) {
+            height += w.rowHeight(row);
+        }
+        w.keepTogether(height, w.headingHeight() + w.rowHeight(rows.get(0))
+                + (rows.size() > 1 ? w.rowHeight(rows.get(1)) : 0));
+        w.heading(heading);
+        for (List<PageWriter.Cell> row : rows) {
+            w.row(row);
         }
     }
 
@@ -306,21 +341,41 @@ final class SummaryPage {
         if (s.orders() == null || s.orders().isEmpty()) {
             return;
         }
-        w.heading("Orders and their breaches");
+        boolean first = true;
         for (ConductSummary.OrderFigures o : s.orders()) {
-            w.paragraph(o.kind() + (o.issuer() == null ? "" : ", " + o.issuer())
+            String title = orderKind(o.kind()) + (o.issuer() == null ? "" : ", " + o.issuer())
                     + (o.reference() == null ? "" : ", ref. " + o.reference()) + " — made " + Dates.day(o.made())
-                    + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires())), PageWriter.BODY_BOLD);
+                    + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires()));
+            String tally = o.contactsDuringOrder() + " contacts while the order was in force; "
+                    + o.breaches().size() + " confirmed " + (o.breaches().size() == 1 ? "breach" : "breaches")
+                    + (o.breaches().isEmpty() ? "." : ":");
+            List<List<PageWriter.Cell>> breaches = new ArrayList<>();
+            for (ConductSummary.Breach b : o.breaches()) {
+                breaches.add(List.of(PageWriter.Cell.of(Dates.dayTime(b.at(), zone), PageWriter.SMALL, PageWriter.LEFT + 10, 130),
+                        PageWriter.Cell.of(b.condition(), PageWriter.SMALL_BOLD, PageWriter.LEFT + 140, 130),
+                        PageWriter.Cell.of(b.summary(), PageWriter.SMALL, PageWriter.LEFT + 270, PageWriter.WIDTH - 270)));
+            }
+            // each order with its conditions and breaches is one block (and the first one stays with the heading)
+            float height = (first ? w.headingHeight() : 0) + w.paragraphHeight(title, PageWriter.BODY_BOLD, PageWriter.WIDTH)
+                    + w.paragraphHeight(tally, PageWriter.SMALL, PageWriter.WIDTH);
+            for (String condition : o.conditions()) {
+                height += w.paragraphHeight("• " + condition, PageWriter.SMALL, PageWriter.WIDTH - 10);
+            }
+            for (List<PageWriter.Cell> row : breaches) {
+                height += w.rowHeight(row);
+            }
+            w.keepTogether(height, (first ? w.headingHeight() : 0) + 3 * w.lineHeight(PageWriter.BODY_BOLD));
+            if (first) {
+                w.heading("Orders and their breaches");
+                first = false;
+            }
+            w.paragraph(title, PageWriter.BODY_BOLD);
             for (String condition : o.conditions()) {
                 w.paragraph("• " + condition, PageWriter.SMALL, PageWriter.LEFT + 10, PageWriter.WIDTH - 10);
             }
-            w.paragraph(o.contactsDuringOrder() + " contacts while the order was in force; "
-                    + o.breaches().size() + " confirmed " + (o.breaches().size() == 1 ? "breach" : "breaches")
-                    + (o.breaches().isEmpty() ? "." : ":"), PageWriter.SMALL);
-            for (ConductSummary.Breach b : o.breaches()) {
-                w.row(List.of(PageWriter.Cell.of(Dates.dayTime(b.at(), zone), PageWriter.SMALL, PageWriter.LEFT + 10, 130),
-                        PageWriter.Cell.of(b.condition(), PageWriter.SMALL_BOLD, PageWriter.LEFT + 140, 130),
-                        PageWriter.Cell.of(b.summary(), PageWriter.SMALL, PageWriter.LEFT + 270, PageWriter.WIDTH - 270)));
+            w.paragraph(tally, PageWriter.SMALL);
+            for (List<PageWriter.Cell> row : breaches) {
+                w.row(row);
             }
             w.gap(4);
         }
@@ -330,14 +385,14 @@ final class SummaryPage {
         if (s.reports() == null || s.reports().isEmpty()) {
             return;
         }
-        w.heading("Reports made");
         float[] x = {0, 70, 190, 300};
         String[] head = {"Date", "To", "Reference", "Outcome"};
+        List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> cells = new ArrayList<>();
         for (int i = 0; i < head.length; i++) {
             cells.add(PageWriter.Cell.of(head[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + x[i], colWidth(x, i)));
         }
-        w.row(cells);
+        rows.add(cells);
         for (ConductSummary.ReportFigures r : s.reports()) {
             String[] v = {Dates.day(r.date()), r.recipient() + (r.recipientKind() == null ? "" : " (" + r.recipientKind() + ")"),
                 r.reference() == null ? "—" : r.reference(),
@@ -348,8 +403,9 @@ final class SummaryPage {
                 row.add(PageWriter.Cell.of(v[i], i == 2 ? PageWriter.SMALL_BOLD : PageWriter.SMALL, PageWriter.LEFT + x[i],
                         colWidth(x, i)));
             }
-            w.row(row);
+            rows.add(row);
         }
+        table("Reports made", rows);
     }
 
     private static float colWidth(float[] x, int i) {
@@ -360,12 +416,18 @@ final class SummaryPage {
         if (s.impacts() == null || s.impacts().isEmpty()) {
             return;
         }
-        w.heading("Impact on the witness");
+        List<List<PageWriter.Cell>> rows = new ArrayList<>();
         for (ConductSummary.ImpactFigures i : s.impacts()) {
-            w.row(List.of(PageWriter.Cell.of(Dates.day(i.date()), PageWriter.SMALL, PageWriter.LEFT, 70),
+            rows.add(List.of(PageWriter.Cell.of(Dates.day(i.date()), PageWriter.SMALL, PageWriter.LEFT, 70),
                     PageWriter.Cell.of(label(i.kind()), PageWriter.SMALL_BOLD, PageWriter.LEFT + 70, 100),
                     PageWriter.Cell.of(i.text(), PageWriter.SMALL, PageWriter.LEFT + 170, PageWriter.WIDTH - 170)));
         }
+        table("Impact on the witness", rows);
+    }
+
+    /** The conduct package gives the order's code ("restraining-order"); a reader wants its name. */
+    private static String orderKind(String kind) {
+        return org.casebook.model.Coded.find(OrderKind.class, kind).map(OrderKind::label).orElse(kind);
     }
 
     private static String count(long n, String noun) {

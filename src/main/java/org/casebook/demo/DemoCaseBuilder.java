@@ -30,6 +30,7 @@ import org.casebook.conduct.OrderService;
 import org.casebook.conduct.ReportService;
 import org.casebook.conduct.TagService;
 import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.MediaInspector;
 import org.casebook.evidence.TimelineService;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.CourtOrder;
@@ -93,7 +94,8 @@ public final class DemoCaseBuilder {
         LocalDate start = end.minusDays(90);
 
         progress.message("Creating the demo case");
-        Case aCase = new CaseService(vault, clock).add(TITLE, "AE", zone);
+        // the witness opened the case the morning the diary starts
+        Case aCase = new CaseService(vault, at(ZonedDateTime.of(start, LocalTime.of(6, 30), zone))).add(TITLE, "AE", zone);
         PersonService people = new PersonService(vault);
         Person perpetrator = people.add(aCase.id(), "Sam Example (fictional)", PersonRole.PERPETRATOR, List.of(
                 Identifier.of(IdentifierKind.PHONE, "+44 7700 900123"),
@@ -165,30 +167,29 @@ public final class DemoCaseBuilder {
                     order.conditions().get(0).id(), "Messaged me after the order was served.");
         }
 
-        ReportService reports = new ReportService(vault, clock);
-        Report police = reports.add(aCase.id(), new ReportDraft(ZonedDateTime.of(start.plusDays(30),
+        Report police = new ReportService(vault, at(ZonedDateTime.of(start.plusDays(30), LocalTime.of(21, 0), aCase.zone()))).add(aCase.id(), new ReportDraft(ZonedDateTime.of(start.plusDays(30),
                 LocalTime.of(18, 20), aCase.zone()), ReportRecipient.POLICE, "Anyshire Police (fictional)",
                 "AS/" + start.getYear() + "/0012345", "PC 0000 Example, Anytown station",
                 "Statement taken; he was arrested and bailed, then the court made a restraining order."));
-        reports.add(aCase.id(), new ReportDraft(ZonedDateTime.of(start.plusDays(60), LocalTime.of(9, 5),
+        new ReportService(vault, at(ZonedDateTime.of(start.plusDays(60), LocalTime.of(12, 0), aCase.zone())))
+                .add(aCase.id(), new ReportDraft(ZonedDateTime.of(start.plusDays(60), LocalTime.of(9, 5),
                 aCase.zone()), ReportRecipient.PLATFORM, "Instagram", "Ticket 0000000000", null,
                 "Fake account reported; removed two days later."));
         incidents.stream().filter(i -> !i.when().at().toLocalDate().isAfter(start.plusDays(30))).limit(4)
-                .forEach(i -> reports.link(police.id(), i.id()));
+                .forEach(i -> new ReportService(vault, clock).link(police.id(), i.id()));
 
-        ImpactService impact = new ImpactService(vault, clock);
-        impact.add(aCase.id(), start.plusDays(12), ImpactKind.ROUTINE_CHANGE, "I take a different bus now and ask a"
+        // each impact entry written the evening of the day it describes
+        impactOn(vault, start.plusDays(12)).add(aCase.id(), start.plusDays(12), ImpactKind.ROUTINE_CHANGE, "I take a different bus now and ask a"
                 + " colleague to walk me to the stop.", List.of());
-        impact.add(aCase.id(), start.plusDays(34), ImpactKind.FEAR_OF_VIOLENCE, "After the voicemail I was afraid he"
+        impactOn(vault, start.plusDays(34)).add(aCase.id(), start.plusDays(34), ImpactKind.FEAR_OF_VIOLENCE, "After the voicemail I was afraid he"
                 + " would hurt me. I stayed with a friend for a week.", List.of());
-        impact.add(aCase.id(), start.plusDays(50), ImpactKind.CHANGED_NUMBER, "Changed my phone number. The messages"
+        impactOn(vault, start.plusDays(50)).add(aCase.id(), start.plusDays(50), ImpactKind.CHANGED_NUMBER, "Changed my phone number. The messages"
                 + " started again from a new account within days.", List.of());
-        impact.add(aCase.id(), start.plusDays(70), ImpactKind.TIME_OFF_WORK, "Two days off work: could not sleep,"
+        impactOn(vault, start.plusDays(70)).add(aCase.id(), start.plusDays(70), ImpactKind.TIME_OFF_WORK, "Two days off work: could not sleep,"
                 + " kept checking the window.", List.of());
     }
 
     private List<Incident> addIncidents(Vault vault, Case aCase, LocalDate start, LocalDate end, Random random) {
-        IncidentService service = new IncidentService(vault, clock);
         Object[][] templates = {
             {IncidentType.FOLLOWING, "Walked behind me from the bus stop to the corner shop, about 20 metres back. "
                 + "Stopped when I stopped.", "Hill Road bus stop", "Shaking. Took a taxi home.", null},
@@ -222,7 +223,8 @@ public final class DemoCaseBuilder {
             IncidentDraft draft = new IncidentDraft((IncidentType) t[0],
                     When.exactly(ZonedDateTime.of(day, time, aCase.zone())), (String) t[1], (String) t[2],
                     t[4] == null ? List.of() : List.of((String) t[4]), (String) t[3], reported);
-            out.add(service.add(aCase.id(), draft));
+            // written up in the diary a couple of hours later, as a witness would
+            out.add(new IncidentService(vault, at(draft.when().at().plusHours(2))).add(aCase.id(), draft));
         }
         return out;
     }
@@ -260,13 +262,27 @@ public final class DemoCaseBuilder {
             folder = Files.createTempDirectory("casebook-demo-");
             Path file = folder.resolve("sms-demo-backup.xml");
             Files.writeString(file, xml, StandardCharsets.UTF_8);
-            new ImportService(vault, Importers.standard()).importFile(aCase.id(), file,
+            // the phone's backup was made and imported at the end of the period, "today" on the demo's calendar
+            new ImportService(vault, Importers.standard(), new MediaInspector(), clock).importFile(aCase.id(), file,
                     new ImportOptions(ImportFormat.SMS, null, null, List.of("+447700900123"), false), Progress.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {
             deleteFolder(folder);
         }
+    }
+
+    /**
+     * The demo's own clock stopped at {@code moment} (never later than its "now"), so everything is added to
+     * Casebook on the demo's calendar, soon after it happened, rather than on the day the demo was made.
+     */
+    private Clock at(ZonedDateTime moment) {
+        java.time.Instant instant = moment.toInstant();
+        return Clock.fixed(instant.isAfter(clock.instant()) ? clock.instant() : instant, java.time.ZoneOffset.UTC);
+    }
+
+    private ImpactService impactOn(Vault vault, LocalDate day) {
+        return new ImpactService(vault, at(ZonedDateTime.of(day, LocalTime.of(21, 30), ZoneId.of("Europe/London"))));
     }
 
     private static String xmlEscape(String text) {
@@ -289,7 +305,6 @@ public final class DemoCaseBuilder {
     }
 
     private void addPhotos(Vault vault, Case aCase, List<Incident> incidents, Random random) {
-        AttachmentService attachments = new AttachmentService(vault);
         Path folder;
         try {
             folder = Files.createTempDirectory("casebook-demo-");
@@ -302,7 +317,9 @@ public final class DemoCaseBuilder {
                         || incident.type() == IncidentType.LOITERING && random.nextBoolean()) {
                     Path photo = folder.resolve("IMG_" + (4100 + incident.id()) + ".jpg");
                     writePhoto(photo, incident.type().label(), random);
-                    attachments.attach(aCase.id(), List.of(photo), incident.id(), Progress.NONE);
+                    // attached when the diary entry was written
+                    new AttachmentService(vault, new MediaInspector(), at(incident.when().at().plusHours(2)))
+                            .attach(aCase.id(), List.of(photo), incident.id(), Progress.NONE);
                 }
             }
         } finally {

@@ -107,8 +107,42 @@ class BundleCasesTest {
             assertEquals("application/pdf", files.get("JS/1").getEmbeddedFile().getSubtype());
             assertEquals(TestVaults.sha256(photo), r.exhibits().get(1).sha256());
             assertEquals("image/jpeg", files.get("JS/2").getEmbeddedFile().getSubtype());
-            assertTrue(BundleReader.text(pdf, r.exhibits().get(1).page(), r.exhibits().get(1).page())
-                    .contains("camera (EXIF) time"));
+            String photoPage = BundleReader.text(pdf, r.exhibits().get(1).page(), r.exhibits().get(1).page())
+                    .replaceAll("\\s+", " ");
+            assertTrue(photoPage.contains("the camera's own time (EXIF)"), photoPage);
+            assertTrue(photoPage.contains("Taken Fri 1 Mar 2024, 21:20"), photoPage);
+        }
+    }
+
+    /** Only a camera's own time is "taken": a diary entry's time or a file date is named as what it is. */
+    @Test
+    void aPhotoWithoutACameraTimeIsNotCaptionedAsTaken() throws IOException {
+        var incident = new IncidentService(vault).add(aCase.id(), new IncidentDraft(IncidentType.PROPERTY_DAMAGE,
+                When.exactly(ZonedDateTime.of(2024, 3, 2, 7, 40, 0, 0, TestVaults.LONDON)),
+                "Both tyres slashed overnight.", "Driveway", List.of(), "Afraid.", null));
+        Path withIncident = dir.resolve("tyres.jpg");
+        Files.write(withIncident, Images.encodeJpeg(Images.photo(800, 600, 4), 0.8f)); // no EXIF at all
+        new AttachmentService(vault).attach(aCase.id(), List.of(withIncident), incident.id(), Progress.NONE);
+        Path loose = dir.resolve("screenshot.png");
+        Files.write(loose, Images.png());
+        Files.setLastModifiedTime(loose, java.nio.file.attribute.FileTime.from(
+                ZonedDateTime.of(2024, 3, 5, 12, 0, 0, 0, TestVaults.LONDON).toInstant()));
+        new AttachmentService(vault).attach(aCase.id(), List.of(loose), null, Progress.NONE);
+
+        BundleResult r = build(BundleOptions.all(), "times.pdf");
+        assertEquals(2, r.exhibits().size());
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("times.pdf").toFile())) {
+            String diaryTimed = BundleReader.text(pdf, r.exhibits().get(0).page(), r.exhibits().get(0).page())
+                    .replaceAll("\\s+", " ");
+            String fileTimed = BundleReader.text(pdf, r.exhibits().get(1).page(), r.exhibits().get(1).page())
+                    .replaceAll("\\s+", " ");
+            for (String page : List.of(diaryTimed, fileTimed)) {
+                assertFalse(page.contains("Taken"), page);
+                assertTrue(page.contains("holds no camera (EXIF) time"), page);
+            }
+            assertTrue(diaryTimed.contains("the time of the diary entry it belongs to"), diaryTimed);
+            assertTrue(diaryTimed.contains("placed at Sat 2 Mar 2024, 07:40 GMT"), diaryTimed);
+            assertTrue(fileTimed.contains("last-modified date"), fileTimed);
         }
     }
 

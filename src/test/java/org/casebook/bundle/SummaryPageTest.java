@@ -59,7 +59,7 @@ class SummaryPageTest {
                 weeks, hours, new long[] {20, 15, 14, 12, 16, 19, 17}, 9,
                 new ConductSummary.Gap(LocalDate.of(2024, 1, 8), LocalDate.of(2024, 1, 17), 9),
                 new ConductSummary.Escalation("rising", 1.4, 31, 82, 4, 15, "Least-squares slope of weekly counts."),
-                List.of(new ConductSummary.OrderFigures(1, "Non-molestation order", "Family Court at Leeds", "LS24F00123",
+                List.of(new ConductSummary.OrderFigures(1, "non-molestation-order", "Family Court at Leeds", "LS24F00123",
                         LocalDate.of(2024, 2, 1), LocalDate.of(2025, 2, 1), List.of("No contact by any means",
                         "Not to come within 100 m of 14 Example Street"), 38, List.of(new ConductSummary.Breach(
                         501, Instant.parse("2024-02-14T22:05:00Z"), "No contact by any means",
@@ -90,6 +90,7 @@ class SummaryPageTest {
         }
         try (PDDocument d = Loader.loadPDF(file.toFile())) {
             String text = BundleReader.text(d);
+            assertTrue(!text.contains("non-molestation-order"), "the order's name, not its code");
             for (String expected : List.of("Contact has risen from 2 a week", "rising", "Non-molestation order",
                     "LS24F00123", "No contact by any means", "Happy Valentine", "13/98765/24",
                     "West Yorkshire Police", "I wake at every car", "Following", "Turning up", "WhatsApp",
@@ -97,5 +98,68 @@ class SummaryPageTest {
                 assertTrue(text.contains(expected), expected + " in:\n" + text);
             }
         }
+    }
+
+    /**
+     * Wherever the summary's small tables fall on the page, each stays whole with its heading: the narrative is
+     * lengthened a line at a time so every table meets the page break at some point.
+     */
+    @Test
+    void smallTablesAndTheirHeadingsAreNeverSplitAcrossPages() throws Exception {
+        for (int extra = 0; extra <= 48; extra++) {
+            List<String> narrative = new ArrayList<>();
+            for (int i = 0; i < extra; i++) {
+                narrative.add("Sentence " + i + " of a longer narrative.");
+            }
+            List<String> pages = pages(withNarrative(summary(), narrative));
+            String context = extra + " extra lines:\n" + String.join("\n=== page break ===\n", pages);
+            assertEquals(pageOf(pages, "Counts\n"), pageOf(pages, "Property damage"), context);
+            assertEquals(pageOf(pages, "Incidents by type"), pageOf(pages, "Property damage"), context);
+            assertEquals(pageOf(pages, "Reports made"), pageOf(pages, "13/98765/24"), context);
+            assertEquals(pageOf(pages, "Impact on the witness"), pageOf(pages, "I wake at every car"), context);
+            assertEquals(pageOf(pages, "Key figures"), pageOf(pages, "Longest quiet spell"), context);
+            assertEquals(pageOf(pages, "Orders and their breaches"), pageOf(pages, "Happy Valentine"), context);
+            assertEquals(pageOf(pages, "Contacts and incidents per week"), pageOf(pages, "Each bar is one week"),
+                    context);
+        }
+    }
+
+    private List<String> pages(ConductSummary summary) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (PDDocument d = new PDDocument()) {
+            PageWriter w = new PageWriter(d, new Typesetter(FontSet.load(d, new TextWarnings())),
+                    new Redactor(List.of()), new Links());
+            BundleContent content = new BundleContent(new Case(1, "Jane Smith", "JS", LONDON, Instant.EPOCH),
+                    BundleOptions.all(), List.of(), List.of(), Set.of(), summary, "0".repeat(64), Map.of());
+            new SummaryPage(content, w).write();
+            d.save(out);
+        }
+        List<String> pages = new ArrayList<>();
+        try (PDDocument d = Loader.loadPDF(out.toByteArray())) {
+            for (int p = 1; p <= d.getNumberOfPages(); p++) {
+                pages.add(BundleReader.text(d, p, p));
+            }
+        }
+        return pages;
+    }
+
+    private static int pageOf(List<String> pages, String text) {
+        for (int p = 0; p < pages.size(); p++) {
+            if (pages.get(p).contains(text)) {
+                return p + 1;
+            }
+        }
+        throw new AssertionError(text + " is on no page");
+    }
+
+    private static ConductSummary withNarrative(ConductSummary s, List<String> narrative) throws Exception {
+        var components = ConductSummary.class.getRecordComponents();
+        Object[] values = new Object[components.length];
+        Class<?>[] types = new Class<?>[components.length];
+        for (int i = 0; i < components.length; i++) {
+            types[i] = components[i].getType();
+            values[i] = components[i].getName().equals("narrative") ? narrative : components[i].getAccessor().invoke(s);
+        }
+        return ConductSummary.class.getDeclaredConstructor(types).newInstance(values);
     }
 }

@@ -1,0 +1,42 @@
+package org.casebook.bundle;
+
+/**
+ * Says precisely where an exhibit's time comes from. A photo's time is only "taken" when the camera recorded
+ * it (EXIF); otherwise it is the time Casebook placed it at, and a reader must be told which one that is.
+ */
+final class TimeSources {
+    /** The code of a conversation's times, which come from the export file's own message records. */
+    static final String EXPORT = "export";
+    private static final String EXIF = "exif";
+    private static final String INCIDENT = "incident";
+    private static final String FILE_MODIFIED = "file modified";
+
+    private TimeSources() {
+    }
+
+    /** Follows the time in an exhibit's header: "camera (EXIF) time", "... not a camera time", ... */
+    static String note(String code) {
+        if (code == null) {
+            return "source of this time not recorded";
+        }
+        return switch (code) {
+            case EXIF -> "the camera's own time (EXIF)";
+            case INCIDENT -> "the time of the diary entry it belongs to, not a camera time";
+            case FILE_MODIFIED -> "the file's last-modified date, not a camera time";
+            case EXPORT -> "as recorded in the export";
+            default -> code;
+        };
+    }
+
+    /** The sentence under a photo: "Taken ..." only for a camera time. */
+    static String photoCaption(String code, String when) {
+        if (EXIF.equals(code)) {
+            return "Taken " + when + " (the camera's own time, from the file's EXIF data).";
+        }
+        String because = INCIDENT.equals(code) ? "the time of the diary entry it belongs to"
+                : FILE_MODIFIED.equals(code) ? "the file's last-modified date, which is approximate"
+                : "a time from an unrecorded source";
+        return "The file holds no camera (EXIF) time, so when it was taken is not known; it is placed at " + when
+                + ", " + because + ".";
+    }
+}

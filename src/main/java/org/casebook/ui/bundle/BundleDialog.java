@@ -35,6 +35,7 @@ import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.Icons;
+import org.casebook.ui.common.UkDates;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
@@ -328,7 +329,7 @@ public final class BundleDialog {
     }
 
     private static DatePicker datePicker(String id, String name, LocalDate hint) {
-        DatePicker picker = new DatePicker();
+        DatePicker picker = UkDates.picker(new DatePicker());
         picker.setId(id);
         picker.setPrefWidth(150);
         picker.setPromptText(hint == null ? name : DAY.format(hint));

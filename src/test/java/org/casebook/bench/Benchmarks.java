@@ -341,7 +341,7 @@ public final class Benchmarks {
                     String.format("%.1f MiB/s", rate), ">= 50 MB/s", rate >= 50);
             add("  peak heap during attach", String.format("%,d MiB", peak >> 20), "(bounded)", null);
             notes.add(String.format("attach: %.2fs total = %.2fs reading, hashing and writing chunks "
-                            + "+ %.2fs after the last chunk (commit, which also checkpoints the WAL into the file); "
+                            + "+ %.2fs after the last chunk (the commit: the last pages and the rollback journal synced); "
                             + "stored SHA-256 equals the file's",
                     secs, seconds(streamed[0] - start), seconds(end - streamed[0])));
         } finally {

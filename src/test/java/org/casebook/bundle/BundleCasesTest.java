@@ -18,43 +18,17 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.casebook.evidence.AttachmentService;
-import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
-import org.casebook.model.Case;
 import org.casebook.model.IncidentDraft;
 import org.casebook.model.IncidentType;
 import org.casebook.model.When;
 import org.casebook.testsupport.Images;
 import org.casebook.testsupport.TestVaults;
 import org.casebook.vault.Progress;
-import org.casebook.vault.Vault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Small cases: empty, one photo, a merged PDF, redaction, the family profile's page labels. */
-class BundleCasesTest {
-    @TempDir
-    Path dir;
-    Vault vault;
-    Case aCase;
-
-    @BeforeEach
-    void setUp() {
-        vault = TestVaults.create(dir, "cases.casebook");
-        aCase = new CaseService(vault).add("Jane Smith harassment", "JS", TestVaults.LONDON);
-    }
-
-    @AfterEach
-    void tearDown() {
-        vault.close();
-    }
-
-    private BundleResult build(BundleOptions options, String name) {
-        return new BundleService(vault).build(aCase.id(), options, dir.resolve(name), Progress.NONE, () -> false);
-    }
-
+class BundleCasesTest extends OneCaseVaultTest {
     @Test
     void anEmptyCaseGivesASensibleBundle() throws IOException {
         BundleResult r = build(BundleOptions.all(), "empty.pdf");

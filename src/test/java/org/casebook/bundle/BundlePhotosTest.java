@@ -18,37 +18,15 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.casebook.evidence.AttachmentService;
-import org.casebook.evidence.CaseService;
 import org.casebook.evidence.PrintImage;
 import org.casebook.evidence.PrintRenditions;
-import org.casebook.model.Case;
 import org.casebook.testsupport.Images;
 import org.casebook.testsupport.TestVaults;
 import org.casebook.vault.Progress;
-import org.casebook.vault.Vault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Photos print from their stored print renditions, never above 300 dpi; the cover is dated by the clock given. */
-class BundlePhotosTest {
-    @TempDir
-    Path dir;
-    Vault vault;
-    Case aCase;
-
-    @BeforeEach
-    void setUp() {
-        vault = TestVaults.create(dir, "photos.casebook");
-        aCase = new CaseService(vault).add("Jane Smith harassment", "JS", TestVaults.LONDON);
-    }
-
-    @AfterEach
-    void tearDown() {
-        vault.close();
-    }
-
+class BundlePhotosTest extends OneCaseVaultTest {
     @Test
     void aPhotoIsDrawnFromItsRenditionBytesUnchangedAndTheCoverIsDatedByTheClock() throws IOException {
         Path photo = write("IMG_1.jpg", Images.photoJpeg(3000, 2000, 1, 0.9f, "2024:03:01 21:20:00", 1));

@@ -17,38 +17,15 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.casebook.evidence.AttachmentService;
-import org.casebook.evidence.CaseService;
-import org.casebook.model.Case;
 import org.casebook.testsupport.Images;
-import org.casebook.testsupport.TestVaults;
 import org.casebook.vault.Progress;
-import org.casebook.vault.Vault;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files a victim may really hold — broken, locked, empty, absurd — each get an exhibit page saying why they are not
  * shown, and a warning; never an exception. The original still travels embedded and its printed hash matches.
  */
-class HostileExhibitsTest {
-    @TempDir
-    Path dir;
-    Vault vault;
-    Case aCase;
-
-    @BeforeEach
-    void setUp() {
-        vault = TestVaults.create(dir, "hostile.casebook");
-        aCase = new CaseService(vault).add("Jane Smith harassment", "JS", TestVaults.LONDON);
-    }
-
-    @AfterEach
-    void tearDown() {
-        vault.close();
-    }
-
+class HostileExhibitsTest extends OneCaseVaultTest {
     @Test
     void everyHostileFileGetsAnExplainedPageAWarningAndItsEmbeddedOriginal() throws IOException {
         byte[] jpeg = Images.jpeg();

@@ -197,13 +197,16 @@ public final class BundleService {
         }
     }
 
-    /** Cover, index, summary and chronology, in that order. */
+    /** Cover, index, the police profile's exhibit list, summary and chronology, in that order. */
     private static void front(BundleContent content, PageWriter w, List<IndexEntry> entries, PageNumbers numbers,
                               int total, Set<String> withheld, LocalDate prepared) throws IOException {
         FrontMatter front = new FrontMatter(content, w, numbers);
         front.cover(total, prepared, !content.options().redactions().isEmpty(),
                 List.copyOf(withheld));
         front.index(entries);
+        if (content.options().profile() == BundleProfile.POLICE) {
+            new ExhibitList(content, w, numbers).write();
+        }
         new SummaryPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
         w.finish();

@@ -7,6 +7,7 @@ import java.util.List;
 record IndexEntry(String title, String key, int level, String detail) {
     static final String COVER = "cover";
     static final String INDEX = "index";
+    static final String EXHIBIT_LIST = "exhibit-list";
     static final String SUMMARY = "summary";
     static final String CHRONOLOGY = "chronology";
     static final String DIARY = "diary";
@@ -18,16 +19,17 @@ record IndexEntry(String title, String key, int level, String detail) {
         List<IndexEntry> out = new ArrayList<>();
         out.add(new IndexEntry("Cover", COVER, 0, null));
         out.add(new IndexEntry("Index", INDEX, 0, null));
+        if (content.options().profile() == BundleProfile.POLICE) {
+            out.add(new IndexEntry("Exhibit list", EXHIBIT_LIST, 0, null));
+        }
         out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
         out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
         out.add(new IndexEntry("Diary entries", DIARY, 0, content.incidents().size() + " entries"));
         out.add(new IndexEntry("Exhibits", EXHIBITS, 0, content.exhibits().size() + " exhibits"));
         for (ExhibitItem e : content.exhibits()) {
-            String detail = content.options().profile() == BundleProfile.POLICE
-                    ? "Produced by " + producer(content) + " from " + e.source() + "; dated "
-                      + Dates.dayTime(e.at(), content.aCase().zone())
-                    : Dates.dayTime(e.at(), content.aCase().zone());
-            out.add(new IndexEntry(e.reference() + " — " + e.description(), e.key(), 1, detail));
+            // where and when each was found or produced is the police profile's exhibit list, not the index
+            out.add(new IndexEntry(e.reference() + " — " + e.description(), e.key(), 1,
+                    Dates.dayTime(e.at(), content.aCase().zone())));
         }
         out.add(new IndexEntry("Integrity appendix", APPENDIX, 0, null));
         return out;

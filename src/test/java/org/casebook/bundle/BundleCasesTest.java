@@ -39,7 +39,8 @@ class BundleCasesTest extends OneCaseVaultTest {
             assertTrue(text.contains("No exhibits are in this selection."));
             assertTrue(text.contains("No diary entries are recorded in this period."));
             assertTrue(text.replaceAll("\\s+", " ").contains("there were no contacts or incidents recorded."), text);
-            assertEquals(7, BundleReader.outline(pdf).size());
+            assertEquals(8, BundleReader.outline(pdf).size()); // the police profile's exhibit list too
+            assertTrue(text.contains("Exhibit list"));
             assertTrue(BundleReader.attachments(pdf).isEmpty());
         }
     }
@@ -169,6 +170,7 @@ class BundleCasesTest extends OneCaseVaultTest {
             String[] labels = pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
             assertEquals("A1", labels[0]);
             List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
+            assertFalse(outline.stream().anyMatch(b -> b.title().equals("Exhibit list")), "police only");
             assertEquals("B1", labels[outline.get(4).page() - 1]);
             assertEquals("C1", labels[outline.get(5).page() - 1]);
             assertEquals("C2", labels[r.exhibits().get(0).page() - 1]);
@@ -188,6 +190,33 @@ class BundleCasesTest extends OneCaseVaultTest {
                 assertTrue(l.text().lines().findFirst().orElse("").strip().endsWith(labels[l.target() - 1]), l.text());
             }
         }
+    }
+
+    @Test
+    void aFamilyBundleOver350PagesIsFlagged() throws IOException {
+        String[] pages = new String[345];
+        java.util.Arrays.setAll(pages, i -> "Statement page " + (i + 1));
+        Path statement = dir.resolve("statement.pdf");
+        writePdf(statement, pages);
+        new AttachmentService(vault).attach(aCase.id(), List.of(statement), null, Progress.NONE);
+
+        BundleResult family = build(BundleOptions.all().withProfile(BundleProfile.FAMILY), "long-family.pdf");
+        assertTrue(family.pageCount() > BundleService.FAMILY_PAGE_LIMIT, "pages " + family.pageCount());
+        String expected = "The bundle has " + family.pageCount() + " pages: family court bundles are limited to 350"
+                + " pages (FPR PD27A) unless the court permits more.";
+        assertTrue(family.warnings().contains(expected), family.warnings().toString());
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("long-family.pdf").toFile())) {
+            assertEquals(family.pageCount(), pdf.getNumberOfPages());
+            String[] labels = pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
+            assertEquals(family.pageCount(), labels.length);
+            // the 345 merged pages run on in section C after its opening page and the exhibit's own page
+            int exhibit = family.exhibits().get(0).page();
+            assertEquals("C2", labels[exhibit - 1]);
+            assertEquals("C" + (2 + 345), labels[exhibit + 345 - 1]);
+        }
+        // the limit is the family court's: the same bundle for the police carries no such warning
+        BundleResult police = build(BundleOptions.all(), "long-police.pdf");
+        assertTrue(police.warnings().stream().noneMatch(w -> w.contains("350")), police.warnings().toString());
     }
 
     private static void writePdf(Path file, String... pages) throws IOException {

@@ -52,6 +52,12 @@ final class BundleReader {
         return out;
     }
 
+    /** The top-level bookmark with this title. */
+    static Bookmark section(PDDocument d, String title) throws IOException {
+        return outline(d).stream().filter(b -> b.title().equals(title)).findFirst()
+                .orElseThrow(() -> new AssertionError("No bookmark " + title));
+    }
+
     private static Bookmark bookmark(PDDocument d, PDOutlineItem item) throws IOException {
         List<Bookmark> children = new ArrayList<>();
         for (PDOutlineItem c : item.children()) {

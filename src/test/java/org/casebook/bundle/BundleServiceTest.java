@@ -78,15 +78,14 @@ class BundleServiceTest {
 
     @Test
     void indexNumbersAndLinksPointAtTheRealPages() throws IOException {
-        List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
-        int indexPage = outline.get(1).page();
-        int summaryPage = outline.get(2).page();
+        int indexPage = BundleReader.section(pdf, "Index").page();
+        int listPage = BundleReader.section(pdf, "Exhibit list").page();
         List<BundleReader.Link> links = new ArrayList<>();
-        for (int p = indexPage; p < summaryPage; p++) {
+        for (int p = indexPage; p < listPage; p++) {
             links.addAll(BundleReader.links(pdf, p));
         }
         int exhibits = result.exhibits().size();
-        assertEquals(7 + exhibits, links.size(), "one link per section and exhibit");
+        assertEquals(8 + exhibits, links.size(), "one link per section and exhibit");
         for (BundleReader.Link l : links) {
             // the number printed at the end of the entry is the page the link goes to
             Matcher number = Pattern.compile("(\\d+)\\s*$").matcher(l.text().lines().findFirst().orElse(""));
@@ -99,12 +98,49 @@ class BundleServiceTest {
     }
 
     @Test
+    void thePoliceExhibitListReadsLikeAWitnessStatements() throws IOException {
+        int first = BundleReader.section(pdf, "Exhibit list").page();
+        int last = BundleReader.section(pdf, "Course-of-conduct summary").page() - 1;
+        String list = BundleReader.text(pdf, first, last).replaceAll("\\s+", " ");
+        assertTrue(list.contains("Reference Description Where and when found or produced Page"), list);
+        List<BundleReader.Link> links = new ArrayList<>();
+        for (int p = first; p <= last; p++) {
+            links.addAll(BundleReader.links(pdf, p));
+        }
+        assertEquals(result.exhibits().size(), links.size(), "one row, and link, per exhibit");
+        for (int i = 0; i < links.size(); i++) {
+            BundleResult.Exhibit e = result.exhibits().get(i);
+            String row = links.get(i).text().replaceAll("\\s+", " ").strip();
+            // reference first, the page it starts on last, and the link goes there
+            assertTrue(row.startsWith(e.reference() + " "), row);
+            assertTrue(row.endsWith(" " + e.page()) || row.contains(" " + e.page() + " "), row);
+            assertEquals(e.page(), links.get(i).target(), row);
+            // the columns' lines interleave in the text layer, so the words are checked in order
+            assertTrue(wordsInOrder(row, "dated Produced by Alex Example; added to Casebook"), row);
+        }
+        assertTrue(list.contains("Attached file IMG_"), "where a photo was found");
+        assertTrue(list.contains("sms-demo-backup.xml line 3 to line"), "where the messages were found");
+    }
+
+    private static boolean wordsInOrder(String text, String words) {
+        int at = 0;
+        for (String word : words.split(" ")) {
+            at = text.indexOf(word, at);
+            if (at < 0) {
+                return false;
+            }
+            at += word.length();
+        }
+        return true;
+    }
+
+    @Test
     void bookmarksMirrorTheIndex() throws IOException {
         List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
-        assertEquals(List.of("Cover", "Index", "Course-of-conduct summary", "Chronology", "Diary entries", "Exhibits",
+        assertEquals(List.of("Cover", "Index", "Exhibit list", "Course-of-conduct summary", "Chronology", "Diary entries", "Exhibits",
                 "Integrity appendix"), outline.stream().map(BundleReader.Bookmark::title).toList());
         assertEquals(1, outline.get(0).page());
-        List<BundleReader.Bookmark> exhibits = outline.get(5).children();
+        List<BundleReader.Bookmark> exhibits = BundleReader.section(pdf, "Exhibits").children();
         assertEquals(result.exhibits().size(), exhibits.size());
         for (int i = 0; i < exhibits.size(); i++) {
             BundleResult.Exhibit e = result.exhibits().get(i);
@@ -115,14 +151,15 @@ class BundleServiceTest {
         for (int i = 1; i < outline.size(); i++) {
             assertTrue(outline.get(i).page() > outline.get(i - 1).page(), outline.get(i).title());
         }
-        assertTrue(BundleReader.text(pdf, outline.get(6).page(), outline.get(6).page()).contains("Integrity appendix"));
+        int appendix = BundleReader.section(pdf, "Integrity appendix").page();
+        assertTrue(BundleReader.text(pdf, appendix, appendix).contains("Integrity appendix"));
     }
 
     @Test
     void printedHashesEqualTheEmbeddedOriginals() throws IOException {
         Map<String, PDComplexFileSpecification> files = BundleReader.attachments(pdf);
         assertEquals(result.exhibits().size(), files.size());
-        int appendix = BundleReader.outline(pdf).get(6).page();
+        int appendix = BundleReader.section(pdf, "Integrity appendix").page();
         String text = BundleReader.text(pdf, appendix, pdf.getNumberOfPages());
         Matcher rows = APPENDIX_ROW.matcher(text);
         int found = 0;
@@ -166,10 +203,12 @@ class BundleServiceTest {
 
     @Test
     void theSummaryAndChronologyShowThePattern() throws IOException {
-        List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
-        String summary = BundleReader.text(pdf, outline.get(2).page(), outline.get(3).page() - 1);
+        int chronologyPage = BundleReader.section(pdf, "Chronology").page();
+        String summary = BundleReader.text(pdf, BundleReader.section(pdf, "Course-of-conduct summary").page(),
+                chronologyPage - 1);
         assertTrue(summary.contains("Key figures") && summary.contains("per week"), summary);
-        String chronology = BundleReader.text(pdf, outline.get(3).page(), outline.get(4).page() - 1);
+        String chronology = BundleReader.text(pdf, chronologyPage,
+                BundleReader.section(pdf, "Diary entries").page() - 1);
         assertTrue(chronology.contains("Date and time") && chronology.contains(result.exhibits().get(0).reference()));
     }
 

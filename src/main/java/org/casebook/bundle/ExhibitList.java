@@ -1,0 +1,84 @@
+package org.casebook.bundle;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The police profile's exhibit list, laid out as a witness statement lists its exhibits: reference,
+ * description, where and when the item was found or produced, and the bundle page it starts on. Each row links
+ * to its exhibit.
+ */
+final class ExhibitList {
+    private static final float[] X = {0, 60, 226, 443};
+    private static final String[] HEAD = {"Reference", "Description", "Where and when found or produced", "Page"};
+
+    private final BundleContent content;
+    private final PageWriter w;
+    private final PageNumbers numbers;
+
+    ExhibitList(BundleContent content, PageWriter writer, PageNumbers numbers) {
+        this.content = content;
+        this.w = writer;
+        this.numbers = numbers;
+    }
+
+    void write() throws IOException {
+        w.startTarget(IndexEntry.EXHIBIT_LIST);
+        w.title("Exhibit list");
+        w.paragraph("The exhibits " + IndexEntry.producer(content) + " produces, in the order of a witness"
+                + " statement's exhibit list. Each row is a link to the exhibit.", PageWriter.SMALL);
+        w.gap(6);
+        if (content.exhibits().isEmpty()) {
+            w.paragraph("No exhibits are in this selection.", PageWriter.BODY);
+            w.finish();
+            return;
+        }
+        w.continuation(this::header);
+        header();
+        for (ExhibitItem e : content.exhibits()) {
+            String[] values = {e.reference(), e.description(), foundOrProduced(content, e), numbers.of(e.key())};
+            List<PageWriter.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < values.length; i++) {
+                cells.add(new PageWriter.Cell(values[i], i == 0 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
+                        PageWriter.LEFT + X[i], width(i), i == 3));
+            }
+            float top = w.row(cells);
+            w.link(PageWriter.LEFT, w.y() + 2, PageWriter.RIGHT, top, e.key());
+            w.gap(3);
+        }
+        w.finish();
+    }
+
+    /**
+     * Where the item came from and when, as the witness would say it: "Attached file IMG_1.jpg, taken Wed 6 Mar
+     * 2024, 14:07 GMT (the camera's own time (EXIF)); produced by Jane Smith, added to Casebook ...".
+     */
+    static String foundOrProduced(BundleContent content, ExhibitItem e) {
+        var zone = content.aCase().zone();
+        String when = Dates.dayTime(e.at(), zone)
+                + (e.until() != null && !e.until().equals(e.at()) ? " to " + Dates.dayTime(e.until(), zone) : "")
+                + (e.approximate() ? " (approximate)" : "");
+        return e.source() + ", dated " + when + " (" + TimeSources.note(e.timeSource()) + "). Produced by "
+                + IndexEntry.producer(content) + "; added to Casebook " + Dates.dayTime(e.added(), zone) + ".";
+    }
+
+    private void header() {
+        try {
+            List<PageWriter.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < HEAD.length; i++) {
+                cells.add(new PageWriter.Cell(HEAD[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i),
+                        i == 3));
+            }
+            w.row(cells);
+            w.rule(PageWriter.LEFT, PageWriter.RIGHT, 0.6f);
+            w.gap(3);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static float width(int i) {
+        return (i + 1 < X.length ? X[i + 1] : PageWriter.WIDTH) - X[i];
+    }
+}

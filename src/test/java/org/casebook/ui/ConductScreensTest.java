@@ -127,6 +127,26 @@ class ConductScreensTest extends UiTestBase {
     }
 
     @Test
+    void patternOrderLinesWrapInsideANarrowWindow() {
+        String court = "Anytown and District Magistrates' Court sitting at the Combined Court Centre, Court 3";
+        session.orders().add(aCase.id(), new OrderDraft(OrderKind.RESTRAINING_ORDER, court, null,
+                LocalDate.of(2024, 3, 1), null, null, null, List.of("No contact")));
+        interact(() -> stage.setWidth(760));
+        clickOn("#nav-pattern");
+        waitUntil("the pattern's orders", () -> lookup("#pattern-orders").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane page = lookup("#pattern-view").queryAs(javafx.scene.control.ScrollPane.class);
+        Label head = onFx(() -> (Label) lookup("#pattern-orders").query().lookupAll(".label").stream()
+                .filter(n -> ((Label) n).getText().endsWith(court)).findFirst().orElseThrow());
+        assertTrue(onFx(() -> page.getContent().getLayoutBounds().getWidth() <= page.getViewportBounds().getWidth()),
+                "the page is no wider than the window shows: nothing is cut off at its right edge");
+        assertTrue(onFx(() -> head.localToScene(head.getLayoutBounds()).getMaxX()
+                        <= page.localToScene(page.getLayoutBounds()).getMaxX()),
+                "the order's line ends inside the page");
+        assertEquals(onFx(head::getText), onFx(() -> ((Text) head.lookup(".text")).getText()), "drawn in full");
+    }
+
+    @Test
     void reportIsListedAndStoredAndLinkedToAnIncident() {
         clickOn("#nav-reports");
         waitUntil("the reports screen", () -> lookup("#add-report").tryQuery().isPresent());

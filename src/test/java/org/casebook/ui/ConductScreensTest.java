@@ -16,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Tooltip;
+import javafx.scene.text.Text;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.BreachDecision;
@@ -36,6 +37,7 @@ import org.casebook.ui.orders.OrdersViewModel;
 import org.casebook.ui.timeline.TimelineRow;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The course-of-conduct screens on the seeded vault: orders, reports and the impact log recorded through
@@ -95,6 +97,53 @@ class ConductScreensTest extends UiTestBase {
         // From 3 March: the diary entries of the 5th and 10th and Sam's message of the 7th.
         waitUntil("the possible breaches", () -> listSize("#order-suggestions") == 3);
         assertTrue(lookup("#order-details").queryAs(Label.class).getText().contains("2. Not to enter Hill Road"));
+    }
+
+    @Test
+    void aLongOrderRowShowsItsWholeTextAtAnyWidth() {
+        String court = "Anytown and District Magistrates' Court sitting at the Combined Court Centre, Court 3";
+        session.orders().add(aCase.id(), new OrderDraft(OrderKind.RESTRAINING_ORDER, court, null,
+                LocalDate.of(2024, 3, 1), LocalDate.of(2026, 10, 12), null, null, List.of("No contact")));
+        clickOn("#nav-orders");
+        waitUntil("the order listed", () -> listSize("#orders") == 1);
+        for (double width : new double[] {1280, 760}) {
+            interact(() -> stage.setWidth(width));
+            WaitForAsyncUtils.waitForFxEvents();
+            ListCell<?> row = onFx(() -> lookup("#orders .list-cell").match((ListCell<?> c) -> c.getItem() != null)
+                    .query());
+            String expected = "Restraining order\nmade 1 Mar 2024, ends 12 Oct 2026\n" + court;
+            assertEquals(expected, onFx(row::getText));
+            // The skin's Text node holds what is drawn: cut short it would end in "…" instead of the court's name.
+            Text drawn = onFx(() -> (Text) row.lookup(".text"));
+            assertEquals(expected, onFx(drawn::getText), "drawn in full at width " + width);
+            assertTrue(onFx(() -> drawn.getBoundsInParent().getMaxY() <= row.getHeight()
+                            && drawn.getBoundsInParent().getMaxX() <= row.getWidth()),
+                    "the wrapped text fits inside its row at width " + width);
+            assertTrue(onFx(() -> drawn.getBoundsInLocal().getHeight() > 4 * drawn.getFont().getSize()),
+                    "the court's name wraps onto further lines at width " + width);
+            assertFalse(onFx(() -> lookup("#orders .scroll-bar:horizontal").tryQuery().map(Node::isVisible)
+                    .orElse(false)), "no horizontal scrolling at width " + width);
+        }
+    }
+
+    @Test
+    void patternOrderLinesWrapInsideANarrowWindow() {
+        String court = "Anytown and District Magistrates' Court sitting at the Combined Court Centre, Court 3";
+        session.orders().add(aCase.id(), new OrderDraft(OrderKind.RESTRAINING_ORDER, court, null,
+                LocalDate.of(2024, 3, 1), null, null, null, List.of("No contact")));
+        interact(() -> stage.setWidth(760));
+        clickOn("#nav-pattern");
+        waitUntil("the pattern's orders", () -> lookup("#pattern-orders").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollPane page = lookup("#pattern-view").queryAs(javafx.scene.control.ScrollPane.class);
+        Label head = onFx(() -> (Label) lookup("#pattern-orders").query().lookupAll(".label").stream()
+                .filter(n -> ((Label) n).getText().endsWith(court)).findFirst().orElseThrow());
+        assertTrue(onFx(() -> page.getContent().getLayoutBounds().getWidth() <= page.getViewportBounds().getWidth()),
+                "the page is no wider than the window shows: nothing is cut off at its right edge");
+        assertTrue(onFx(() -> head.localToScene(head.getLayoutBounds()).getMaxX()
+                        <= page.localToScene(page.getLayoutBounds()).getMaxX()),
+                "the order's line ends inside the page");
+        assertEquals(onFx(head::getText), onFx(() -> ((Text) head.lookup(".text")).getText()), "drawn in full");
     }
 
     @Test

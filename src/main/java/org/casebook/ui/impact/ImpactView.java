@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -18,6 +17,7 @@ import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.Formats;
 import org.casebook.ui.common.Icons;
 import org.casebook.ui.common.LinkItemsDialog;
+import org.casebook.ui.common.WrappingRows;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -38,20 +38,9 @@ public final class ImpactView extends VBox {
         list.setId("impact-log");
         list.setAccessibleText("Impact log");
         list.setPlaceholder(new Label("Nothing written yet."));
-        list.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(ImpactEntry e, boolean empty) {
-                super.updateItem(e, empty);
-                setWrapText(true);
-                setText(empty || e == null ? null : Formats.day(e.date()) + "  ·  " + e.kind().label()
-                        + (e.itemIds().isEmpty() ? "" : "  ·  linked to " + e.itemIds().size()
-                        + (e.itemIds().size() == 1 ? " incident" : " incidents")) + "\n" + e.text());
-            }
-        });
+        WrappingRows.apply(list, e -> Formats.day(e.date()) + "  ·  " + e.kind().label()
+                + (e.itemIds().isEmpty() ? "" : "  ·  linked to " + e.itemIds().size()
+                + (e.itemIds().size() == 1 ? " incident" : " incidents")) + "\n" + e.text());
         list.getSelectionModel().selectedItemProperty().addListener((o, a, e) -> {
             if (e != null && e != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(e);

@@ -7,6 +7,7 @@ import atlantafx.base.theme.Styles;
 import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.ChoiceDialog;
@@ -17,7 +18,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.SplitPane;
@@ -41,6 +41,7 @@ import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.FormGrid;
 import org.casebook.ui.common.Helplines;
+import org.casebook.ui.common.WrappingRows;
 import org.casebook.ui.detail.ConductChoices;
 import org.casebook.ui.detail.ItemConductViewModel;
 import org.casebook.ui.impact.ImpactView;
@@ -227,18 +228,7 @@ public final class MainView extends BorderPane {
         cases.setId("cases");
         cases.setAccessibleText("Cases");
         cases.setPrefHeight(160);
-        cases.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(Case c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : c.title() + "  (" + c.initials() + ")");
-                setWrapText(true);
-            }
-        });
+        WrappingRows.apply(cases, c -> c.title() + "  (" + c.initials() + ")");
         cases.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
             if (c != null && c != vm.selectedCaseProperty().get()) {
                 vm.selectedCaseProperty().set(c);
@@ -261,26 +251,10 @@ public final class MainView extends BorderPane {
         ListView<Person> people = new ListView<>(vm.people());
         people.setId("people");
         people.setAccessibleText("People in this case");
-        people.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(Person p, boolean empty) {
-                super.updateItem(p, empty);
-                if (empty || p == null) {
-                    setText(null);
-                    setGraphic(null);
-                    return;
-                }
-                setText(p.name() + (p.identifiers().isEmpty() ? "" : "\n" + p.identifiers().stream()
-                        .map(i -> i.raw()).reduce((a, b) -> a + ", " + b).orElse("")));
-                setGraphic(Icons.of(p.role() == org.casebook.model.PersonRole.PERPETRATOR
+        WrappingRows.apply(people, p -> p.name() + (p.identifiers().isEmpty() ? "" : "\n"
+                        + p.identifiers().stream().map(i -> i.raw()).collect(Collectors.joining(", "))),
+                p -> Icons.of(p.role() == org.casebook.model.PersonRole.PERPETRATOR
                         ? MaterialDesignA.ACCOUNT_ALERT_OUTLINE : MaterialDesignA.ACCOUNT_OUTLINE, 18));
-                setWrapText(true);
-            }
-        });
         VBox.setVgrow(people, Priority.ALWAYS);
         Button addPerson = new Button("Add person", Icons.of(MaterialDesignA.ACCOUNT_PLUS_OUTLINE, 16));
         addPerson.setId("add-person");

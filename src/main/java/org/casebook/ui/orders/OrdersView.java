@@ -8,7 +8,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.KeyCode;
@@ -24,6 +23,7 @@ import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.FormGrid;
 import org.casebook.ui.common.Formats;
 import org.casebook.ui.common.Icons;
+import org.casebook.ui.common.WrappingRows;
 import org.casebook.ui.orders.OrdersViewModel.ItemLine;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
@@ -42,20 +42,9 @@ public final class OrdersView extends SplitPane {
         orders.setAccessibleText("Orders");
         orders.setPlaceholder(wrapped("No orders recorded yet — add one when a court or the police gives you"
                 + " conditions. Contact after it was made can then be checked against it."));
-        orders.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(CourtOrder o, boolean empty) {
-                super.updateItem(o, empty);
-                setWrapText(true);
-                setText(empty || o == null ? null : o.kind().label() + "\nmade " + Formats.day(o.made())
-                        + (o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
-                        + (o.issuer() == null ? "" : "\n" + o.issuer()));
-            }
-        });
+        WrappingRows.apply(orders, o -> o.kind().label() + "\nmade " + Formats.day(o.made())
+                + (o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
+                + (o.issuer() == null ? "" : "\n" + o.issuer()));
         orders.getSelectionModel().selectedItemProperty().addListener((o, a, order) -> {
             if (order != null && order != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(order);
@@ -167,19 +156,8 @@ public final class OrdersView extends SplitPane {
         ListView<ItemLine> list = new ListView<>(items);
         list.setId(id);
         list.setPrefHeight(200);
-        list.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(ItemLine line, boolean empty) {
-                super.updateItem(line, empty);
-                setWrapText(true);
-                setText(empty || line == null ? null : line.text() + (withCondition && line.condition() != null
-                        ? "\nBreach of: " + line.condition().text() : ""));
-            }
-        });
+        WrappingRows.apply(list, line -> line.text() + (withCondition && line.condition() != null
+                ? "\nBreach of: " + line.condition().text() : ""));
         return list;
     }
 

@@ -110,16 +110,29 @@ public final class PatternView extends ScrollPane {
                 chart("Day of the week", "by-day", days, d -> d.getDisplayName(TextStyle.SHORT, Locale.UK),
                         d -> s.byDayOfWeek()[d.getValue() - 1], d -> d.getDisplayName(TextStyle.FULL, Locale.UK)
                                 + "s: " + plural(s.byDayOfWeek()[d.getValue() - 1], "contact", "contacts")));
-        timeCharts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        body.getChildren().add(timeCharts);
+        body.getChildren().add(sideBySide(timeCharts));
         HBox countCharts = new HBox(12,
                 counts("By channel", "by-channel", s.byChannel(), PatternView::channelLabel),
                 counts("Diary entries by type", "by-type", s.byType(), PatternView::typeLabel),
                 counts("By behaviour tag", "by-tag", s.byTag(), PatternView::tagLabel));
-        countCharts.getChildren().forEach(n -> HBox.setHgrow(n, Priority.ALWAYS));
-        body.getChildren().add(countCharts);
+        body.getChildren().add(sideBySide(countCharts));
         body.getChildren().add(orders(s));
         body.getChildren().add(reports(s));
+    }
+
+    /**
+     * Charts sharing a row share its width however narrow the window: a chart's own minimum (200 pixels) would
+     * otherwise make three of them wider than the page, scrolling it sideways and cutting off the wrapped
+     * order and report lines below at the page's right edge.
+     */
+    private static HBox sideBySide(HBox row) {
+        for (Node n : row.getChildren()) {
+            HBox.setHgrow(n, Priority.ALWAYS);
+            if (n instanceof Region r) {
+                r.setMinWidth(0);
+            }
+        }
+        return row;
     }
 
     private static Node cards(ConductSummary s) {
@@ -218,7 +231,7 @@ public final class PatternView extends ScrollPane {
             Label none = new Label(title + ": none in this period.");
             none.setId(id);
             none.getStyleClass().add("hint");
-            none.setMinWidth(Region.USE_PREF_SIZE);
+            none.setWrapText(true);
             return none;
         }
         List<String> keys = new ArrayList<>(counts.keySet());

@@ -7,7 +7,6 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
@@ -20,6 +19,7 @@ import org.casebook.ui.common.Formats;
 import org.casebook.ui.common.Icons;
 import org.casebook.ui.common.ItemLookup;
 import org.casebook.ui.common.LinkItemsDialog;
+import org.casebook.ui.common.WrappingRows;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -35,20 +35,9 @@ public final class ReportsView extends SplitPane {
                 + " employer or a housing provider — record it here with the reference number you were given.");
         empty.setWrapText(true);
         reports.setPlaceholder(empty);
-        reports.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(Report r, boolean empty) {
-                super.updateItem(r, empty);
-                setWrapText(true);
-                setText(empty || r == null ? null : Formats.DAY_TIME.format(r.at()) + "\n" + r.recipientKind().label()
-                        + (r.recipient() == null ? "" : ": " + r.recipient())
-                        + (r.reference() == null ? "" : "\nRef. " + r.reference()));
-            }
-        });
+        WrappingRows.apply(reports, r -> Formats.DAY_TIME.format(r.at()) + "\n" + r.recipientKind().label()
+                + (r.recipient() == null ? "" : ": " + r.recipient())
+                + (r.reference() == null ? "" : "\nRef. " + r.reference()));
         reports.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> {
             if (r != null && r != vm.selectedProperty().get()) {
                 vm.selectedProperty().set(r);
@@ -88,18 +77,7 @@ public final class ReportsView extends SplitPane {
         linked.setId("report-linked");
         linked.setAccessibleText("Incidents this report covered: choose one to see it on the timeline");
         linked.setPlaceholder(new Label("None linked yet."));
-        linked.setCellFactory(l -> new ListCell<>() {
-            {
-                setPrefWidth(0);
-            }
-
-            @Override
-            protected void updateItem(TimelineItem item, boolean empty) {
-                super.updateItem(item, empty);
-                setWrapText(true);
-                setText(empty || item == null ? null : ItemLookup.describe(item));
-            }
-        });
+        WrappingRows.apply(linked, ItemLookup::describe);
         linked.setOnMouseClicked(e -> {
             TimelineItem item = linked.getSelectionModel().getSelectedItem();
             if (item != null && e.getClickCount() == 2) {

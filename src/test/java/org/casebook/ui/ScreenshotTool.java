@@ -49,19 +49,9 @@ public final class ScreenshotTool {
         Path out = Files.createDirectories(Path.of(args.length > 0 ? args[0] : "docs/screenshots"));
         Path config = Files.createTempDirectory("casebook-screenshots-");
         System.setProperty("casebook.config.dir", config.toString());
-        CountDownLatch started = new CountDownLatch(1);
-        Platform.startup(started::countDown);
-        started.await();
-        Platform.setImplicitExit(false);
-        Stage stage = fx(Stage::new);
-        AppShell shell = fx(() -> {
-            AppShell s = CasebookApp.open(stage, Settings.load(config));
-            s.setExitOnQuickExit(false);
-            stage.setX(0);
-            stage.setY(0);
-            stage.show();
-            return s;
-        });
+        RunningApp app = startApp(config);
+        Stage stage = app.stage();
+        AppShell shell = app.shell();
         try {
             settle();
             save(fx(stage::getScene), out.resolve("start.png"));
@@ -175,7 +165,7 @@ public final class ScreenshotTool {
     }
 
     /** The scene of the open window holding {@code selector}, or null. */
-    private static Scene sceneWith(String selector) {
+    static Scene sceneWith(String selector) {
         for (Window w : Window.getWindows()) {
             if (w.isShowing() && w.getScene() != null && w.getScene().lookup(selector) != null) {
                 return w.getScene();
@@ -184,15 +174,37 @@ public final class ScreenshotTool {
         return null;
     }
 
+    /** The app in a real window at the screen's top-left corner. */
+    record RunningApp(Stage stage, AppShell shell) {
+    }
+
+    /** Starts JavaFX and the app, with its settings in {@code config}; quick exit leaves the JVM running. */
+    static RunningApp startApp(Path config) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        Platform.startup(started::countDown);
+        started.await();
+        Platform.setImplicitExit(false);
+        Stage stage = fx(Stage::new);
+        AppShell shell = fx(() -> {
+            AppShell s = CasebookApp.open(stage, Settings.load(config));
+            s.setExitOnQuickExit(false);
+            stage.setX(0);
+            stage.setY(0);
+            stage.show();
+            return s;
+        });
+        return new RunningApp(stage, shell);
+    }
+
     /** Lets layout, CSS and image decoding finish: a few pulses and a short pause. */
-    private static void settle() throws Exception {
+    static void settle() throws Exception {
         for (int i = 0; i < 5; i++) {
             fx(() -> null);
             Thread.sleep(100);
         }
     }
 
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
+    static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         while (System.nanoTime() < deadline) {
             if (fx(condition::getAsBoolean)) {
@@ -248,7 +260,7 @@ public final class ScreenshotTool {
         System.out.println("wrote " + file + " (" + w + "x" + h + ")");
     }
 
-    private static <T> T fx(Callable<T> work) throws Exception {
+    static <T> T fx(Callable<T> work) throws Exception {
         CompletableFuture<T> result = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

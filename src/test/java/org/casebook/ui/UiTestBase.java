@@ -63,6 +63,9 @@ abstract class UiTestBase extends FxRobot {
         interact(() -> {
             shell = CasebookApp.open(stage, settings);
             shell.setExitOnQuickExit(false);
+            // The primary stage is shared by every test: a size an earlier test set must not carry over.
+            stage.setWidth(1280);
+            stage.setHeight(720);
             stage.show();
             stage.toFront();
         });

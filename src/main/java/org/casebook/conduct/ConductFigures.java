@@ -41,6 +41,8 @@ import org.casebook.vault.VaultException;
  * Every day, hour and week is the case's time zone's.
  */
 public final class ConductFigures {
+    /** How much of an item's text a breach line quotes. */
+    private static final int QUOTE_CHARS = 60;
     /** Incident types that count as severe, as the severe behaviour tags do. */
     static final Set<IncidentType> SEVERE_TYPES = EnumSet.of(IncidentType.THREAT, IncidentType.PROPERTY_DAMAGE,
             IncidentType.FOLLOWING, IncidentType.LOITERING);
@@ -359,21 +361,38 @@ public final class ConductFigures {
         }
 
         /** What a breach was, in words that carry no evidence content: "whatsapp message", "incident: threat". */
+        /** "Text (SMS) message: “I know you moved…”": what the item is, and its first words so a reader can place it. */
         private String describe(long itemId) throws SQLException {
             try (PreparedStatement ps = c.prepareStatement("""
-                    SELECT i.kind, i.type, cv.channel FROM item i
+                    SELECT i.kind, i.type, cv.channel, i.text FROM item i
                     LEFT JOIN conversation cv ON cv.id = i.conversation_id WHERE i.id = ?""")) {
                 ps.setLong(1, itemId);
                 try (ResultSet rs = ps.executeQuery()) {
                     rs.next();
                     ItemKind kind = ItemKind.fromCode(rs.getString(1));
+                    String what;
                     if (kind == ItemKind.INCIDENT) {
-                        return "incident: " + IncidentType.fromCode(rs.getString(2)).label().toLowerCase(java.util.Locale.ROOT);
+                        what = "Diary: " + IncidentType.fromCode(rs.getString(2)).label().toLowerCase(java.util.Locale.ROOT);
+                    } else {
+                        String channel = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
+                        what = (channel == null ? "" : Channels.label(channel) + " ") + kind.code();
                     }
-                    String channel = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
-                    return (channel == null ? "" : channel.toLowerCase(java.util.Locale.ROOT) + " ") + kind.code();
+                    String words = firstWords(rs.getString(4));
+                    return words.isEmpty() ? what : what + ": \u201c" + words + "\u201d";
                 }
             }
+        }
+
+        private static String firstWords(String text) {
+            if (text == null) {
+                return "";
+            }
+            String line = text.strip().replaceAll("\\s+", " ");
+            if (line.length() <= QUOTE_CHARS) {
+                return line;
+            }
+            int cut = line.lastIndexOf(' ', QUOTE_CHARS);
+            return line.substring(0, cut > QUOTE_CHARS / 2 ? cut : QUOTE_CHARS) + "\u2026";
         }
 
         private List<ConductSummary.ReportFigures> reports() throws SQLException {

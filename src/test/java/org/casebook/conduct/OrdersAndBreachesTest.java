@@ -74,7 +74,8 @@ class OrdersAndBreachesTest {
             assertEquals(3, f.contactsDuringOrder(), "the first and last day's messages and the incident;"
                     + " not the friend's message, nor those the day before and after");
             assertEquals(List.of(ids.get(1), incident), f.breaches().stream().map(ConductSummary.Breach::itemId).toList());
-            assertEquals("incident: at home / loitering", f.breaches().get(1).summary());
+            assertEquals("Text (SMS) message: \u201ctext\u201d", f.breaches().get(0).summary());
+            assertEquals("Diary: at home / loitering: \u201cwhat happened\u201d", f.breaches().get(1).summary());
             assertTrue(new VerifyService(t.vault).verify(Progress.NONE).intact());
         }
     }

@@ -396,8 +396,7 @@ final class SummaryPage {
         for (ConductSummary.ReportFigures r : s.reports()) {
             String[] v = {Dates.day(r.date()), r.recipient() + (r.recipientKind() == null ? "" : " (" + r.recipientKind() + ")"),
                 r.reference() == null ? "—" : r.reference(),
-                (r.outcome() == null ? "—" : r.outcome()) + (r.linkedIncidents() > 0 ? "; " + r.linkedIncidents()
-                        + " incidents linked" : "")};
+                outcomeWithLinks(r)};
             List<PageWriter.Cell> row = new ArrayList<>();
             for (int i = 0; i < v.length; i++) {
                 row.add(PageWriter.Cell.of(v[i], i == 2 ? PageWriter.SMALL_BOLD : PageWriter.SMALL, PageWriter.LEFT + x[i],
@@ -458,5 +457,17 @@ final class SummaryPage {
         }
         return words + " (" + (gap.after() == null ? "from the start of the period" : "after " + Dates.day(gap.after()))
                 + ", " + (gap.before() == null ? "to the end of the period" : "until " + Dates.day(gap.before())) + ")";
+    }
+
+    /** "Statement taken. 4 incidents linked." — one sentence each, whatever punctuation the user typed. */
+    private static String outcomeWithLinks(ConductSummary.ReportFigures r) {
+        String outcome = r.outcome() == null || r.outcome().isBlank() ? "" : r.outcome().strip();
+        if (!outcome.isEmpty() && !outcome.matches(".*[.!?]$")) {
+            outcome += ".";
+        }
+        long n = r.linkedIncidents();
+        String links = n == 0 ? "" : n + (n == 1 ? " incident linked." : " incidents linked.");
+        String text = (outcome + " " + links).strip();
+        return text.isEmpty() ? "—" : text;
     }
 }

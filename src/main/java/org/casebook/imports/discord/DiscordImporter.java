@@ -106,11 +106,7 @@ public final class DiscordImporter implements Importer {
         }
 
         void read() throws IOException {
-            JsonShape shape = JsonShape.of(file, entry);
-            shape.check(where);
-            if (!looksLikeDiscord(shape)) {
-                throw new ImportException(where + ": is not " + EXPECTED + ".");
-            }
+            requireShape(DiscordImporter::looksLikeDiscord, EXPECTED);
             boolean sawMessages = false;
             try (InputStream in = JsonSupport.open(file, entry); JsonParser p = JsonSupport.parser(in)) {
                 JsonSupport.expectRootObject(p, where, EXPECTED);

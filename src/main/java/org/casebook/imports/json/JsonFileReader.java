@@ -1,7 +1,10 @@
 package org.casebook.imports.json;
 
+import java.io.IOException;
+import java.util.function.Predicate;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
+import org.casebook.imports.ImportException;
 import org.casebook.imports.MessageSink;
 
 /**
@@ -29,5 +32,14 @@ public abstract class JsonFileReader {
         this.context = context;
         this.sink = sink;
         this.total = JsonSupport.size(file, entry);
+    }
+
+    /** Refuses the input, naming it, when it is not JSON or does not look like {@code expected}. */
+    protected final void requireShape(Predicate<JsonShape> looksRight, String expected) throws IOException {
+        JsonShape shape = JsonShape.of(file, entry);
+        shape.check(where);
+        if (!looksRight.test(shape)) {
+            throw new ImportException(where + ": is not " + expected + ".");
+        }
     }
 }

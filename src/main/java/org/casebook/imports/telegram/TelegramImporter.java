@@ -123,11 +123,7 @@ public final class TelegramImporter implements Importer {
         }
 
         void read() throws IOException {
-            JsonShape shape = JsonShape.of(file, entry);
-            shape.check(where);
-            if (!looksLikeTelegram(shape)) {
-                throw new ImportException(where + ": is not " + EXPECTED + ".");
-            }
+            requireShape(TelegramImporter::looksLikeTelegram, EXPECTED);
             try (InputStream in = JsonSupport.open(file, entry); JsonParser p = JsonSupport.parser(in)) {
                 JsonSupport.expectRootObject(p, where, EXPECTED);
                 Chat single = new Chat();

@@ -24,7 +24,7 @@ import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportedMessage;
 import org.junit.jupiter.api.Test;
 
-/** Every .eml and .mbox fixture in ../shared/fixtures, with what reading the files by hand shows. */
+/** Every .eml and .mbox fixture in the repository's fixtures, with what reading the files by hand shows. */
 class EmailFixturesTest {
 
     private static void assertTime(ImportedMessage m, String instant, String offset) {

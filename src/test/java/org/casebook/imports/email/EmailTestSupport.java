@@ -1,7 +1,6 @@
 package org.casebook.imports.email;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +13,7 @@ import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportedMessage;
+import org.casebook.testsupport.Fixtures;
 import org.casebook.vault.Progress;
 
 /** Reading files with {@link EmailImporter} in tests. */
@@ -32,15 +32,9 @@ final class EmailTestSupport {
         }
     }
 
-    /** A fixture under ../shared/fixtures (the project's working directory is the repository root). */
+    /** A fixture under the repository's test fixtures. */
     static Path fixture(String... parts) {
-        Path p = Path.of("..", "shared", "fixtures");
-        for (String part : parts) {
-            p = p.resolve(part);
-        }
-        assertTrue(Files.isRegularFile(p), "fixture missing: " + p.toAbsolutePath().normalize()
-                + " (the tests expect ../shared/fixtures beside the repository)");
-        return p;
+        return Fixtures.file(parts);
     }
 
     static Result read(Path file) throws IOException {

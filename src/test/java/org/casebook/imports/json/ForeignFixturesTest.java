@@ -32,7 +32,7 @@ class ForeignFixturesTest {
                             && p.getFileName().toString().equals("chat-miner_test_export.json")))
                     .toList();
         }
-        assertTrue(files.size() > 20, "expected the shared fixtures, found " + files);
+        assertTrue(files.size() > 20, "expected the repository fixtures, found " + files);
         for (Path file : files) {
             for (Importer importer : IMPORTERS) {
                 assertFalse(recognises(importer, file), importer.format() + " claims " + file);

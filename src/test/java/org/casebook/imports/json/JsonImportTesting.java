@@ -1,6 +1,5 @@
 package org.casebook.imports.json;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,6 +17,7 @@ import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportedMessage;
 import org.casebook.imports.Importer;
+import org.casebook.testsupport.Fixtures;
 import org.casebook.vault.Progress;
 
 /** Shared helpers and small sample files for the JSON importers' tests. */
@@ -40,12 +40,9 @@ public final class JsonImportTesting {
         }
     }
 
-    /** A file under ../shared/fixtures (Maven runs tests in the project folder); fails clearly when missing. */
+    /** A file under the repository's test fixtures; fails clearly when missing. */
     public static Path fixture(String... parts) {
-        Path p = Path.of("..", "shared", "fixtures").resolve(Path.of("", parts));
-        assertTrue(Files.isRegularFile(p), "fixture missing: " + p.toAbsolutePath().normalize()
-                + " (the tests expect the shared fixtures beside the project folder)");
-        return p;
+        return Fixtures.file(parts);
     }
 
     public static Result read(Importer importer, Path file) throws IOException {

@@ -28,6 +28,7 @@ import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
 import org.casebook.imports.ImportedMessage;
 import org.casebook.imports.MessageFlag;
+import org.casebook.testsupport.Fixtures;
 import org.casebook.vault.Progress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,13 +38,7 @@ class SignalImporterTest {
     Path dir;
 
     private static Path fixture(String... parts) {
-        Path p = Path.of("..", "shared", "fixtures");
-        for (String part : parts) {
-            p = p.resolve(part);
-        }
-        assertTrue(Files.isRegularFile(p), "fixture missing: " + p.toAbsolutePath().normalize()
-                + " (the tests expect ../shared/fixtures beside the repository)");
-        return p;
+        return Fixtures.file(parts);
     }
 
     private static List<ImportedMessage> read(Path file, DateOrder order) throws IOException {

@@ -16,6 +16,7 @@ import org.casebook.imports.ImportSummary;
 import org.casebook.imports.Importers;
 import org.casebook.imports.email.EmailImporter;
 import org.casebook.model.Case;
+import org.casebook.testsupport.Fixtures;
 import org.casebook.testsupport.TestVaults;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
@@ -29,7 +30,7 @@ class SignalVaultImportTest {
 
     @Test
     void theFixtureImportsWithLocalTimes() {
-        Path file = Path.of("..", "shared", "fixtures", "signal", "chat-miner_test_export.txt");
+        Path file = Fixtures.file("signal", "chat-miner_test_export.txt");
         assertTrue(Files.isRegularFile(file), "fixture missing: " + file.toAbsolutePath().normalize());
         try (Vault vault = TestVaults.create(dir, "v.casebook")) {
             Case aCase = new CaseService(vault).add("Signal case", "SC", ZoneId.of("Europe/London"));

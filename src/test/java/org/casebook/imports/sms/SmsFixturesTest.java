@@ -24,15 +24,16 @@ import org.casebook.imports.ImportedMessage;
 import org.casebook.imports.ImportedMessage.Direction;
 import org.casebook.imports.ImportedMessage.Kind;
 import org.casebook.imports.MessageFlag;
+import org.casebook.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every fixture in {@code ../shared/fixtures/sms-backup-restore} (shruggietech/sms-backup-restore-parser's
+ * Every fixture in {@code src/test/resources/fixtures/sms-backup-restore} (shruggietech/sms-backup-restore-parser's
  * test files), with the counts and values its README and content give; each element counted by hand.
  */
 class SmsFixturesTest {
-    static final Path DIR = Path.of("..", "shared", "fixtures", "sms-backup-restore");
+    static final Path DIR = Fixtures.ROOT.resolve("sms-backup-restore");
 
     private final SmsImporter sms = new SmsImporter();
     private final CallsImporter calls = new CallsImporter();
@@ -40,7 +41,7 @@ class SmsFixturesTest {
     @BeforeAll
     static void fixturesArePresent() {
         assertTrue(Files.isDirectory(DIR), () -> "The SMS Backup & Restore fixtures are missing: expected the folder "
-                + DIR.toAbsolutePath().normalize() + " (run the tests from the project folder, beside ../shared).");
+                + DIR.toAbsolutePath().normalize() + " (src/test/resources/fixtures in the repository).");
     }
 
     private static Path fixture(String name) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The real samples in shared/fixtures/whatsapp import with what their sources expect. */
+/** The real samples in src/test/resources/fixtures/whatsapp import with what their sources expect. */
 class WhatsAppFixturesTest {
     private record Expected(LocalDateTime time, String author, String message) {
     }

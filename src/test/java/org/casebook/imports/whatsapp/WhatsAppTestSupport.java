@@ -1,6 +1,5 @@
 package org.casebook.imports.whatsapp;
 
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -19,12 +18,13 @@ import org.casebook.imports.DateOrder;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportedMessage;
+import org.casebook.testsupport.Fixtures;
 import org.casebook.vault.Progress;
 
 /** Runs the importer on files and strings, collecting the records and warnings. */
 final class WhatsAppTestSupport {
-    /** The shared fixtures, relative to the Maven working directory (the project root). */
-    static final Path FIXTURES = Path.of("..", "shared", "fixtures", "whatsapp");
+    /** The WhatsApp fixtures kept in the repository. */
+    static final Path FIXTURES = Fixtures.ROOT.resolve("whatsapp");
 
     /** For feeding a {@link ChatReader} directly: every attachment is missing. */
     static final ChatReader.MediaFinder NO_MEDIA = new ChatReader.MediaFinder() {
@@ -62,13 +62,7 @@ final class WhatsAppTestSupport {
     }
 
     static Path fixture(String name) {
-        Path dir = FIXTURES.toAbsolutePath().normalize();
-        assertTrue(Files.isDirectory(dir), "The shared WhatsApp fixtures are missing: expected the folder " + dir
-                + " (../shared/fixtures/whatsapp from the project root). Run the tests from the project root "
-                + "with the shared folder beside it.");
-        Path file = dir.resolve(name);
-        assertTrue(Files.isRegularFile(file), "The fixture " + file + " is missing.");
-        return file;
+        return Fixtures.file("whatsapp", name);
     }
 
     static Result parse(Path file) throws IOException {

@@ -37,7 +37,13 @@ public final class VerifyService {
         long[] counts = new long[4];
         String[] head = {null};
         try {
-            problems.addAll(vault.integrityCheck().stream().map(p -> "vault file: " + p).toList());
+            List<String> structure = vault.integrityCheck();
+            if (!structure.isEmpty()) {
+                // SQLite's own lines name pages and error codes: say first, in words, what they mean.
+                problems.add("vault file: damaged or altered outside Casebook (the check of every page found "
+                        + structure.size() + (structure.size() == 1 ? " problem" : " problems") + ", listed below)");
+                structure.forEach(p -> problems.add("vault file: " + p));
+            }
             vault.read(c -> {
                 problems.addAll(vault.audit().verifyChain(c));
                 counts[3] = vault.audit().size(c);

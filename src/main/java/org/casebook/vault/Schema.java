@@ -247,7 +247,21 @@ final class Schema {
                         height           INTEGER,
                         note             TEXT,
                         made_utc         INTEGER NOT NULL)""",
-                    "CREATE INDEX rendition_blob ON rendition(blob_id) WHERE blob_id IS NOT NULL")));
+                    "CREATE INDEX rendition_blob ON rendition(blob_id) WHERE blob_id IS NOT NULL")),
+            // A bundle or export holds decrypted evidence while it is written beside its destination; a copy of
+            // the vault made for a backup or a passphrase change opens with the old passphrase. Each is recorded
+            // here before its first byte is written and forgotten once it is finished or removed, so that what a
+            // crash leaves behind is found and removed the next time the vault is opened. The owner (process id
+            // and start time) tells a file another running Casebook is still writing from a leftover.
+            new Migration(7, "files being written outside the vault (removed at the next open if a crash left them)",
+                    List.of(
+                    """
+                    CREATE TABLE pending_output(
+                        path          TEXT PRIMARY KEY,
+                        kind          TEXT NOT NULL,
+                        owner_pid     INTEGER NOT NULL,
+                        owner_started INTEGER,
+                        started_utc   INTEGER NOT NULL)""")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -1,11 +1,14 @@
 package org.casebook.vault;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +18,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +38,13 @@ public final class Vault implements AutoCloseable {
 
     private final Path file;
     private Passphrase passphrase;
-    private final Connection connection;
+    /** Replaced only by a passphrase change, which swaps in a new file. */
+    private Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
     private final AuditLog audit;
     private final BlobStore blobs = new BlobStore();
+    private final PendingOutputs pendingOutputs;
+    private List<PendingOutputs.Leftover> leftoversRemoved = List.of();
     private int transactionDepth;
     private boolean closed;
 
@@ -46,6 +53,7 @@ public final class Vault implements AutoCloseable {
         this.passphrase = passphrase;
         this.connection = connection;
         this.audit = new AuditLog(clock);
+        this.pendingOutputs = new PendingOutputs(this, clock);
     }
 
     /** Creates a new vault file; fails if anything already exists at {@code file}. */
@@ -80,7 +88,10 @@ public final class Vault implements AutoCloseable {
                 }
             }
             VaultFileCheck.requireEncrypted(temp);
+            PrivateFiles.restrict(temp);
             moveNoReplace(temp, target);
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot write " + target + ": " + e.getMessage());
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the vault: " + e.getMessage(), e);
         } finally {
@@ -116,9 +127,36 @@ public final class Vault implements AutoCloseable {
 
     private static Vault open(Path file, Passphrase passphrase, Clock clock, boolean upgrade) {
         Path target = file.toAbsolutePath();
+        // A passphrase change replaces the file in one rename. A program that opened the old file just before
+        // the rename would otherwise work on a file that is no longer the vault: if the file changed while it
+        // was being opened, open it again.
+        for (int attempt = 1; ; attempt++) {
+            Object before = identity(target);
+            Vault vault;
+            try {
+                vault = openOnce(target, passphrase, clock, upgrade);
+            } catch (VaultException e) {
+                if (attempt < 3 && !Objects.equals(before, identity(target))) {
+                    continue;
+                }
+                throw e;
+            }
+            if (attempt < 3 && !Objects.equals(before, identity(target))) {
+                vault.close();
+                continue;
+            }
+            return vault;
+        }
+    }
+
+    private static Vault openOnce(Path target, Passphrase passphrase, Clock clock, boolean upgrade) {
         VaultFileCheck.requireOpenable(target);
         Connection c = null;
         try {
+            // After a crash, only the right key may let SQLite recover the WAL or journal: prove it first.
+            if (KeyProof.recoveryPending(target) && !KeyProof.fits(target, passphrase)) {
+                throw notUnlocked(target, null);
+            }
             try {
                 c = connect(target, passphrase);
             } catch (SQLException e) {
@@ -139,15 +177,17 @@ public final class Vault implements AutoCloseable {
                         + version + "; this version reads up to " + Schema.CURRENT_VERSION
                         + "). Update Casebook to open it. The file was not changed.");
             }
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA foreign_keys = ON");
-                s.execute("PRAGMA secure_delete = ON");
-                s.execute("PRAGMA temp_store = MEMORY");
-                s.execute("PRAGMA synchronous = FULL");
-            }
+            configure(c);
             Vault vault = new Vault(target, copyOf(passphrase), c, clock);
-            if (upgrade && version < Schema.CURRENT_VERSION) {
-                vault.migrate(version);
+            c = null; // the vault owns it now
+            try {
+                if (upgrade && version < Schema.CURRENT_VERSION) {
+                    vault.migrate(version);
+                }
+                vault.leftoversRemoved = PendingOutputs.removeLeftovers(vault);
+            } catch (RuntimeException e) {
+                vault.close();
+                throw e;
             }
             return vault;
         } catch (SQLException e) {
@@ -156,6 +196,26 @@ public final class Vault implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(c);
             throw e;
+        }
+    }
+
+    /** The settings every connection to an unlocked vault runs with. */
+    private static void configure(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            s.execute("PRAGMA foreign_keys = ON");
+            s.execute("PRAGMA secure_delete = ON");
+            s.execute("PRAGMA temp_store = MEMORY");
+            s.execute("PRAGMA synchronous = FULL");
+        }
+    }
+
+    /** The file system's identity of the file (its inode), or null where the file system has none. */
+    private static Object identity(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class).fileKey();
+        } catch (IOException e) {
+            return null;
         }
     }
 
@@ -323,8 +383,37 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * {@link #write}, never joined to an outer transaction: the work is committed when this returns (a record
+     * that must be on disk before what it describes is written).
+     */
+    <T> T writeCommitted(SqlWork<T> work) {
+        lock.lock();
+        try {
+            if (transactionDepth > 0) {
+                throw new IllegalStateException("this write must be committed on its own, not inside another");
+            }
+            return write(work);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public AuditLog audit() {
         return audit;
+    }
+
+    /** The files being written outside the vault, recorded so that a crash does not leave them behind. */
+    public PendingOutputs pendingOutputs() {
+        return pendingOutputs;
+    }
+
+    /**
+     * What earlier runs left behind (an unfinished bundle, export or copy of the vault) and opening the vault
+     * removed. The command line prints a line for each, the app shows them.
+     */
+    public List<PendingOutputs.Leftover> leftoversRemoved() {
+        return leftoversRemoved;
     }
 
     public BlobStore blobs() {
@@ -360,40 +449,181 @@ public final class Vault implements AutoCloseable {
     }
 
     /**
-     * Changes the passphrase. The bundled cipher cannot rekey safely in WAL mode, so the vault leaves WAL
-     * first (which also proves no other program has it open), rekeys, and returns to WAL.
+     * Changes the passphrase, all or nothing. The bundled cipher rekeys a file in place, page by page, and cannot
+     * recover from a crash midway: its journal keeps the old pages in the old key while the file may already carry
+     * the new key's salt, and then neither passphrase opens it. So the change is made on a copy, which gets the new
+     * key and the audit entry recording the change, is checked, and then replaces the vault in one atomic rename.
+     * A crash before the rename leaves the vault as it was, with the old passphrase and no entry (the copy was
+     * recorded as a pending output, and the next open removes it); after the rename the vault opens with the new
+     * passphrase only, and its audit log says so. From the start of the copy until the rename, the vault is held
+     * exclusively, so no other program can write to the file that is about to be replaced.
      */
     public void changePassphrase(Passphrase newPassphrase) {
         lock.lock();
         try {
             requireOpen();
-            String mode = pragma("PRAGMA journal_mode = DELETE");
-            if (!"delete".equalsIgnoreCase(mode)) {
-                throw new VaultException(VaultException.Kind.BUSY, "The vault " + file
-                        + " is open in another Casebook window or program. Close it there, then change the passphrase.");
-            }
-            try (Statement s = connection.createStatement()) {
-                s.execute("PRAGMA rekey = '" + newPassphrase.keyText().replace("'", "''") + "'");
+            CrashPoints.reached("started");
+            Path copy = file.resolveSibling("." + file.getFileName() + ".new-passphrase");
+            PendingOutputs.Pending pending = holdExclusively(copy);
+            boolean swapped = false;
+            try {
+                CrashPoints.reached("copy-recorded");
+                vacuumInto(copy);
+                CrashPoints.reached("copied");
+                rekeyCopy(copy, newPassphrase);
+                CrashPoints.reached("copy-rekeyed");
+                swapIn(copy, newPassphrase);
+                swapped = true;
             } finally {
-                pragma("PRAGMA journal_mode = WAL");
+                if (!swapped && connection != null) {
+                    releaseExclusively();
+                }
+                pending.close();
             }
-            VaultFileCheck.requireEncrypted(file);
-            write(c -> audit.append(c, "passphrase-changed", "vault", Map.of()));
             passphrase.close();
             passphrase = copyOf(newPassphrase);
-            confirmOpens(file, newPassphrase);
             Log.LOG.info("changed the passphrase of {}", file.getFileName());
         } catch (SQLException e) {
             throw translate(e, file);
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot change the passphrase of " + file + ": " + e.getMessage()
+                    + ". Nothing was changed.");
         } finally {
             lock.unlock();
         }
     }
 
     /**
+     * Takes the vault for this connection alone and records the copy about to be made. The record is the first
+     * write in exclusive locking mode, so it takes (and from then on holds) the file lock; it fails at once if
+     * another program has the vault open.
+     */
+    private PendingOutputs.Pending holdExclusively(Path copy) throws SQLException {
+        execute("PRAGMA busy_timeout = 0");
+        pragma("PRAGMA locking_mode = EXCLUSIVE");
+        try {
+            return pendingOutputs.begin(PendingOutputs.Kind.VAULT_COPY, copy);
+        } catch (VaultException e) {
+            releaseExclusively();
+            if (e.kind() == VaultException.Kind.BUSY) {
+                throw new VaultException(VaultException.Kind.BUSY, "The vault " + file + " is open in another"
+                        + " Casebook window or program. Close it there, then change the passphrase.", e);
+            }
+            throw e;
+        } finally {
+            execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+        }
+    }
+
+    private void releaseExclusively() {
+        try {
+            pragma("PRAGMA locking_mode = NORMAL");
+            pragma("SELECT count(*) FROM sqlite_master"); // the lock is released at the next access
+        } catch (SQLException e) {
+            Log.LOG.warn("could not release the vault's exclusive lock: {}", e.getMessage());
+        }
+    }
+
+    private void vacuumInto(Path copy) throws SQLException {
+        try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
+            ps.setString(1, copy.toString());
+            ps.execute();
+        }
+        VaultFileCheck.requireEncrypted(copy);
+    }
+
+    /**
+     * In the copy: forgets the copy's own pending record and appends the audit entry, then rekeys it and returns
+     * it to WAL mode; then checks that the new passphrase opens it and that the entry is its newest.
+     */
+    private void rekeyCopy(Path copy, Passphrase newPassphrase) throws SQLException, IOException {
+        try (Connection c = connect(copy, passphrase); Statement s = c.createStatement()) {
+            s.execute("BEGIN IMMEDIATE");
+            PendingOutputs.forget(c, copy);
+            audit.append(c, "passphrase-changed", "vault", Map.of());
+            s.execute("COMMIT");
+            s.execute("PRAGMA rekey = '" + newPassphrase.keyText().replace("'", "''") + "'");
+            try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
+                rs.next();
+            }
+        }
+        VaultFileCheck.requireEncrypted(copy);
+        try (Connection c = connect(copy, newPassphrase)) {
+            unlockCheck(c, copy);
+            try (Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")) {
+                if (!rs.next() || !"passphrase-changed".equals(rs.getString(1))) {
+                    throw new IllegalStateException("the rekeyed copy of the vault lacks its audit entry");
+                }
+            }
+        }
+        PrivateFiles.copyPermissions(file, copy);
+        try (FileChannel channel = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+            channel.force(true);
+        }
+    }
+
+    /**
+     * Closes the vault's connection (which checkpoints and removes its WAL: it is the only one), renames the copy
+     * over the vault and connects to it with the new passphrase. If the rename fails, the vault is reopened as it
+     * was.
+     */
+    private void swapIn(Path copy, Passphrase newPassphrase) throws SQLException, IOException {
+        closeQuietly(connection);
+        connection = null;
+        CrashPoints.reached("closed");
+        try {
+            if (KeyProof.recoveryPending(file)) {
+                throw new IOException("the vault's journal could not be closed");
+            }
+            Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
+            syncFolder(file.getParent());
+        } catch (IOException e) {
+            connection = reconnectOrLock(passphrase);
+            throw e;
+        }
+        CrashPoints.reached("replaced");
+        connection = reconnectOrLock(newPassphrase);
+        CrashPoints.reached("reopened");
+    }
+
+    /** Connects again after a swap; if even that fails, the vault is locked and has to be opened anew. */
+    private Connection reconnectOrLock(Passphrase key) throws SQLException {
+        try {
+            return reconnect(key);
+        } catch (SQLException | RuntimeException e) {
+            closed = true;
+            passphrase.close();
+            throw e;
+        }
+    }
+
+    private Connection reconnect(Passphrase key) throws SQLException {
+        Connection c = connect(file, key);
+        try {
+            configure(c);
+            unlockCheck(c, file);
+            return c;
+        } catch (SQLException | RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /** Makes a rename in {@code folder} durable, where the platform can (a folder cannot be opened on Windows). */
+    private static void syncFolder(Path folder) {
+        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
+            channel.force(true);
+        } catch (IOException e) {
+            Log.LOG.debug("could not sync the folder {}: {}", folder, e.getMessage());
+        }
+    }
+
+    /**
      * Writes a consistent encrypted copy while the vault stays open. Uses {@code VACUUM INTO} (the driver's
      * backup API has a known corruption bug in this version), then opens and checks the copy before it is
-     * moved into place.
+     * moved into place. The copy is recorded as a pending output while it is written, so that a crash does not
+     * leave it behind.
      */
     public void backupTo(Path target) {
         Path dest = target.toAbsolutePath();
@@ -405,17 +635,17 @@ public final class Vault implements AutoCloseable {
             throw VaultException.badInput("The folder for " + dest + " does not exist.");
         }
         Path temp = dir.resolve("." + dest.getFileName() + ".writing");
-        deleteQuietly(temp);
-        try {
+        try (PendingOutputs.Pending pending = pendingOutputs.begin(PendingOutputs.Kind.VAULT_COPY, temp)) {
+            PrivateFiles.deleteTree(temp);
             read(c -> {
-                try (PreparedStatement ps = c.prepareStatement("VACUUM INTO ?")) {
-                    ps.setString(1, temp.toString());
-                    ps.execute();
-                }
+                vacuumInto(temp);
                 return null;
             });
-            VaultFileCheck.requireEncrypted(temp);
             try (Vault copy = open(temp, passphrase)) {
+                copy.write(c -> {
+                    PendingOutputs.forget(c, temp);
+                    return null;
+                });
                 List<String> problems = new ArrayList<>(copy.integrityCheck());
                 problems.addAll(copy.read(copy.audit::verifyChain));
                 if (!problems.isEmpty()) {
@@ -423,12 +653,11 @@ public final class Vault implements AutoCloseable {
                             "The backup copy failed its check (" + problems.get(0) + "); nothing was written to " + dest);
                 }
             }
+            PrivateFiles.restrict(temp);
             moveNoReplace(temp, dest);
             write(c -> audit.append(c, "backup-made", "vault", Map.of("file", dest.getFileName().toString())));
-        } finally {
-            deleteQuietly(temp);
-            deleteQuietly(Path.of(temp + "-wal"));
-            deleteQuietly(Path.of(temp + "-shm"));
+        } catch (IOException e) {
+            throw VaultException.badInput("Cannot write " + dest + ": " + e.getMessage());
         }
     }
 
@@ -449,12 +678,6 @@ public final class Vault implements AutoCloseable {
             throw VaultException.badInput(to + " already exists. Choose a new file name.");
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write " + to + ": " + e.getMessage());
-        }
-    }
-
-    private static void confirmOpens(Path file, Passphrase passphrase) {
-        try (Vault check = open(file, passphrase)) {
-            check.schemaVersion();
         }
     }
 

@@ -56,6 +56,28 @@ public final class TestVaults {
         }
     }
 
+    /**
+     * Records in the (closed) vault that {@code path} was being written by a process that has since died, as a
+     * crash mid-bundle or mid-export leaves it. {@code kind} is a {@code PendingOutputs.Kind} name.
+     */
+    public static void recordLeftover(Path vault, String key, Path path, String kind) throws SQLException {
+        long deadPid;
+        try {
+            Process gone = new ProcessBuilder("true").start();
+            gone.waitFor();
+            deadPid = gone.pid();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+        try (Connection c = raw(vault, key); var ps = c.prepareStatement("INSERT INTO pending_output"
+                + "(path, kind, owner_pid, owner_started, started_utc) VALUES (?, ?, ?, NULL, 0)")) {
+            ps.setString(1, path.toAbsolutePath().toString());
+            ps.setString(2, kind);
+            ps.setLong(3, deadPid);
+            ps.executeUpdate();
+        }
+    }
+
     public static IncidentDraft draft(IncidentType type, ZonedDateTime at, String description) {
         return new IncidentDraft(type, When.exactly(at), description, null, List.of(), null, null);
     }

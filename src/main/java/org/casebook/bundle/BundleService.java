@@ -25,6 +25,8 @@ import org.casebook.bundle.text.FontSet;
 import org.casebook.bundle.text.TextWarnings;
 import org.casebook.bundle.text.Typesetter;
 import org.casebook.evidence.PrintRenditions;
+import org.casebook.vault.PendingOutputs;
+import org.casebook.vault.PrivateFiles;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
@@ -44,6 +46,7 @@ public final class BundleService {
     private static final Logger LOG = LoggerFactory.getLogger(BundleService.class);
     /** FPR PD27A: a family court bundle should not exceed 350 pages without permission. */
     static final int FAMILY_PAGE_LIMIT = 350;
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
 
     private final Vault vault;
     private final Clock clock;
@@ -72,10 +75,11 @@ public final class BundleService {
         // Photos stored before print renditions existed get theirs now, once, so no bundle decodes an original.
         progress.message("Preparing the photos for print");
         new PrintRenditions(vault, clock).ensureAll(caseId, progress);
-        Path temp = null;
-        try {
-            temp = Files.createTempFile(dir, "." + target.getFileName(), ".part");
-            UnfinishedFiles.add(temp);
+        // The bundle holds decrypted evidence: recorded in the vault before its first byte is written, so that a
+        // crash does not leave it behind, and readable by its owner only.
+        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
+        try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp)) {
+            PrivateFiles.createFile(temp);
             Built built = write(content, temp, progress, cancelled);
             progress.message("Checking the bundle against the e-bundle rules");
             CheckReport check = checkFinished(temp, built.pages());
@@ -86,15 +90,6 @@ public final class BundleService {
             return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check);
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                    UnfinishedFiles.remove(temp);
-                } catch (IOException e) {
-                    LOG.warn("Could not remove the unfinished bundle {}", temp);
-                }
-            }
         }
     }
 

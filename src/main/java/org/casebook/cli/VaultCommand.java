@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.casebook.evidence.CaseService;
 import org.casebook.model.Case;
 import org.casebook.vault.Passphrase;
+import org.casebook.vault.PendingOutputs;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,9 @@ abstract class VaultCommand implements Callable<Integer> {
             vault = Vault.open(vaultOptions.vault, passphrase);
         }
         try (vault) {
+            for (PendingOutputs.Leftover leftover : vault.leftoversRemoved()) {
+                ctx.err().println("casebook: " + leftover.message());
+            }
             return run(vault, ctx);
         }
     }

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -28,6 +27,8 @@ import org.casebook.Version;
 import org.casebook.model.Attachment;
 import org.casebook.model.Case;
 import org.casebook.vault.Json;
+import org.casebook.vault.PendingOutputs;
+import org.casebook.vault.PrivateFiles;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Sha256;
 import org.casebook.vault.Vault;
@@ -59,9 +60,11 @@ public final class ExportService {
         Path target = directory.toAbsolutePath();
         requireUsable(target);
         Path temp = target.resolveSibling("." + target.getFileName() + ".exporting");
-        deleteTree(temp);
-        try {
-            Files.createDirectories(temp);
+        // The originals leave the vault decrypted: the folder is recorded in the vault before anything is written
+        // into it, so that a crash does not leave it behind, and only its owner can open it.
+        try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.EXPORT, temp)) {
+            PrivateFiles.deleteTree(temp);
+            PrivateFiles.createDirectory(temp);
             ExportResult result = vault.read(c -> write(c, caseId, itemIds, temp, progress));
             if (Files.isDirectory(target)) {
                 Files.delete(target);
@@ -70,8 +73,6 @@ public final class ExportService {
             return new ExportResult(target, result.files(), result.bytes());
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write to " + target + ": " + e.getMessage());
-        } finally {
-            deleteTree(temp);
         }
     }
 
@@ -122,10 +123,9 @@ public final class ExportService {
         manifest.put("audit_head", vault.audit().headHash(c));
         manifest.put("files", entries);
         try {
-            Files.writeString(dir.resolve("SHA256SUMS"), sums.toString(), StandardCharsets.UTF_8);
-            Files.writeString(dir.resolve("manifest.json"),
-                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n",
-                    StandardCharsets.UTF_8);
+            writePrivate(dir.resolve("SHA256SUMS"), sums.toString());
+            writePrivate(dir.resolve("manifest.json"),
+                    Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the export: " + e.getMessage());
         }
@@ -189,8 +189,7 @@ public final class ExportService {
     private String copyOut(Connection c, Attachment a, Path file) throws SQLException {
         MessageDigest digest = Sha256.newDigest();
         try (InputStream in = vault.blobs().open(c, blobIdOf(c, a.id()));
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW),
-                     digest)) {
+             OutputStream out = new DigestOutputStream(PrivateFiles.newFile(file), digest)) {
             in.transferTo(out);
         } catch (IOException e) {
             if (e.getCause() instanceof SQLException stored) {
@@ -200,6 +199,12 @@ public final class ExportService {
             throw VaultException.badInput("Cannot write " + file + ": " + e.getMessage());
         }
         return Sha256.hex(digest.digest());
+    }
+
+    private static void writePrivate(Path file, String text) throws IOException {
+        try (OutputStream out = PrivateFiles.newFile(file)) {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static long blobIdOf(Connection c, long itemId) throws SQLException {
@@ -236,23 +241,6 @@ public final class ExportService {
             }
         } else if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
             throw VaultException.badInput("to: the folder " + target.getParent() + " does not exist.");
-        }
-    }
-
-    private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException ignored) {
-                    // best effort: a leftover temporary folder is reported by the next export
-                }
-            });
-        } catch (IOException ignored) {
-            // nothing to clean
         }
     }
 }

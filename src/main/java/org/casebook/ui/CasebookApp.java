@@ -71,6 +71,12 @@ public final class CasebookApp extends Application {
         MainView view = new MainView(shell, vm);
         shell.show(view, session.isThrowaway() ? "Demo" : session.file().getFileName().toString());
         vm.start(() -> javafx.application.Platform.runLater(view::promptFirstCaseIfNone));
+        // What an interrupted run left outside the vault (an unfinished bundle or export) was removed on unlock.
+        List<String> removed = session.vault().leftoversRemoved().stream().map(l -> l.message()).toList();
+        if (!removed.isEmpty()) {
+            Platform.runLater(() -> shell.dialogs().showInfo("Unfinished files removed",
+                    String.join("\n\n", removed)));
+        }
     }
 
     @Override

@@ -241,8 +241,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static VaultException notUnlocked(Path target, Throwable cause) {
-        return new VaultException(VaultException.Kind.NOT_UNLOCKED,
-                "Wrong passphrase or not a Casebook vault: " + target, cause);
+        return new VaultException(VaultException.Kind.NOT_UNLOCKED, VaultFileCheck.notUnlockedMessage(target), cause);
     }
 
     private void migrate(int from) {

@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -112,6 +113,7 @@ class VaultBackupAndRekeyTest {
         assertTrue(vault.isOpen(), "the vault stays open");
         assertFalse(plaintextHeader(copy));
         assertTrue(listing(dir).stream().noneMatch(n -> n.contains(".writing")), listing(dir).toString());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(copy)));
 
         try (Vault backup = Vault.open(copy, pass())) {
             assertEquals(before, timelineOf(backup, aCase.id()));
@@ -146,8 +148,13 @@ class VaultBackupAndRekeyTest {
     @Test
     void changedPassphraseReplacesTheOldOneAndKeepsEverything() throws IOException {
         List<String> before = timelineOf(vault, aCase.id());
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r-----"));
         vault.changePassphrase(Passphrase.of(NEW_PASSPHRASE));
         assertFalse(plaintextHeader(file));
+        assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+                "the file that replaced the vault keeps the permissions the person gave it");
+        assertEquals(List.of("main.casebook", "main.casebook-shm", "main.casebook-wal", "src"), listing(dir),
+                "no copy of the vault is left beside it");
         // the open vault keeps working after the change
         new IncidentService(vault).add(aCase.id(), draft(IncidentType.OTHER,
                 ZonedDateTime.of(2024, 3, 1, 9, 0, 0, 0, LONDON), "Written after the change"));

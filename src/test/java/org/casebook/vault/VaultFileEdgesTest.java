@@ -144,6 +144,14 @@ class VaultFileEdgesTest {
     }
 
     @Test
+    void aNewVaultIsReadableByItsOwnerOnly() throws IOException {
+        Path file = dir.resolve("v.casebook");
+        Vault.create(file, pass()).close();
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(file)));
+    }
+
+    @Test
     void createRefusesAnExistingFileAndLeavesItAlone() throws IOException {
         Path file = dir.resolve("existing.casebook");
         Files.writeString(file, "my notes");

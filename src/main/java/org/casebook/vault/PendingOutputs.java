@@ -26,18 +26,29 @@ import org.slf4j.LoggerFactory;
 public final class PendingOutputs {
     /** What is being written, in words a person understands. */
     public enum Kind {
-        BUNDLE("an unfinished bundle"),
-        EXPORT("an unfinished export"),
-        VAULT_COPY("an unfinished copy of the vault");
+        BUNDLE("an unfinished bundle", ".part"),
+        EXPORT("an unfinished export", ".exporting"),
+        VAULT_COPY("an unfinished copy of the vault", ".writing", ".new-passphrase");
 
         private final String description;
+        private final List<String> suffixes;
 
-        Kind(String description) {
+        Kind(String description, String... suffixes) {
             this.description = description;
+            this.suffixes = List.of(suffixes);
         }
 
         public String description() {
             return description;
+        }
+
+        /**
+         * Whether {@code path} is named as Casebook names this kind of file while writing it (hidden, with a
+         * telling ending). Only such a path is ever removed: a record altered to name another file removes nothing.
+         */
+        boolean names(Path path) {
+            String name = path.getFileName() == null ? "" : path.getFileName().toString();
+            return name.startsWith(".") && suffixes.stream().anyMatch(name::endsWith);
         }
     }
 
@@ -76,6 +87,9 @@ public final class PendingOutputs {
      */
     public Pending begin(Kind kind, Path path) {
         Path target = path.toAbsolutePath();
+        if (!kind.names(target)) {
+            throw new IllegalArgumentException(target + " is not named as an unfinished " + kind + " is");
+        }
         vault.writeCommitted(c -> {
             record(c, kind, target);
             return null;
@@ -148,6 +162,12 @@ public final class PendingOutputs {
         List<Leftover> found = new ArrayList<>();
         List<Path> forgotten = new ArrayList<>();
         for (Row row : rows) {
+            if (!row.kind.names(row.path)) {
+                LoggerFactory.getLogger(PendingOutputs.class).warn("a pending output is not named as Casebook names"
+                        + " one; it is forgotten, not removed");
+                forgotten.add(row.path);
+                continue;
+            }
             if (row.ownerRunning()) {
                 continue;
             }

@@ -63,6 +63,23 @@ class PendingOutputsTest {
     }
 
     @Test
+    void aRecordNamingAnyOtherFileRemovesNothing() throws Exception {
+        Path precious = Files.createDirectories(dir.resolve("Documents"));
+        Files.writeString(precious.resolve("letter.txt"), "keep me");
+        Path visible = Files.writeString(dir.resolve("bundle.pdf"), "a finished bundle");
+        TestVaults.recordLeftover(vault, PASSPHRASE, precious, "EXPORT");
+        TestVaults.recordLeftover(vault, PASSPHRASE, visible, "BUNDLE");
+        try (Vault v = Vault.open(vault, pass())) {
+            assertEquals(List.of(), v.leftoversRemoved());
+            assertThrows(IllegalArgumentException.class,
+                    () -> v.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, dir.resolve("bundle.pdf")));
+        }
+        assertEquals("keep me", Files.readString(precious.resolve("letter.txt")));
+        assertTrue(Files.exists(visible));
+        assertEquals(0, recorded(), "the records are forgotten");
+    }
+
+    @Test
     void whatAnotherRunningCasebookIsWritingIsLeftAlone() throws Exception {
         Process other = new ProcessBuilder("sleep", "60").start();
         try {
@@ -100,7 +117,7 @@ class PendingOutputsTest {
             assertTrue(Files.exists(dir.resolve("bundle.pdf")));
             assertEquals(0, recordedIn(v));
             assertThrows(IllegalStateException.class, () -> v.write(c ->
-                    v.pendingOutputs().begin(PendingOutputs.Kind.EXPORT, dir.resolve(".x"))),
+                    v.pendingOutputs().begin(PendingOutputs.Kind.EXPORT, dir.resolve(".x.exporting"))),
                     "a record inside another transaction would not be on disk before the file");
         }
     }

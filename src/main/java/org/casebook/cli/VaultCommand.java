@@ -28,6 +28,7 @@ abstract class VaultCommand implements Callable<Integer> {
     public final Integer call() {
         CliContext ctx = context();
         requireVaultFile(vaultOptions.vault);
+        Vault.requireOpenable(vaultOptions.vault);
         Vault vault;
         try (Passphrase passphrase = Passphrases.current(ctx, vaultOptions)) {
             vault = Vault.open(vaultOptions.vault, passphrase);

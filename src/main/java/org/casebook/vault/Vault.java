@@ -116,6 +116,14 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /**
+     * Checks, before any passphrase is asked for, that {@code file} can be a vault: it exists, and is not empty,
+     * a plain database, or clearly something else (a photo, a PDF ...). Throws the exception {@link #open} would.
+     */
+    public static void requireOpenable(Path file) {
+        VaultFileCheck.requireOpenable(file.toAbsolutePath());
+    }
+
     /** Opens an existing vault. Never creates or changes a file it cannot unlock. */
     public static Vault open(Path file, Passphrase passphrase) {
         return open(file, passphrase, Clock.systemUTC());

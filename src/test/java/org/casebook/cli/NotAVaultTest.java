@@ -41,6 +41,17 @@ class NotAVaultTest {
     }
 
     @Test
+    void aPhotoIsNamedBeforeAnyPassphraseIsAskedFor() throws IOException {
+        Path photo = Files.write(dir.resolve("IMG_2042.jpg"), Images.jpeg());
+        CliTestSupport.TypingTerminal terminal = new CliTestSupport.TypingTerminal("a passphrase typed for nothing");
+        CliTestSupport.Result r = CliTestSupport.run(java.util.Map.of(), terminal, "", "case", "list", "--vault",
+                photo.toString());
+        assertEquals(4, r.exit(), r::toString);
+        assertTrue(r.err().contains("is a JPEG image, not a Casebook vault"), r::toString);
+        assertEquals(List.of(), terminal.prompts, "no passphrase is asked for a file that cannot be a vault");
+    }
+
+    @Test
     void aPhotoThatHappensToBeAWholeNumberOfPagesIsStillAPhoto() throws IOException {
         byte[] jpeg = Images.jpeg();
         byte[] padded = Arrays.copyOf(jpeg, 4096 * ((jpeg.length + 4095) / 4096));

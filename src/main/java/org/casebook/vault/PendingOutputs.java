@@ -121,11 +121,16 @@ public final class PendingOutputs {
             boolean gone = removeQuietly(path);
             UNFINISHED.remove(path);
             if (gone && vault.isOpen()) {
-                // With the vault locked meanwhile, the record stays and the next open finds nothing left to remove.
-                vault.write(c -> {
-                    forget(c, path);
-                    return null;
-                });
+                try {
+                    vault.write(c -> {
+                        forget(c, path);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    // The work itself is done; the record stays, and the next open finds nothing left to remove.
+                    LoggerFactory.getLogger(PendingOutputs.class).warn("could not forget a finished output: {}",
+                            e.getMessage());
+                }
             }
         }
     }

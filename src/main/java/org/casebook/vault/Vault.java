@@ -475,6 +475,8 @@ public final class Vault implements AutoCloseable {
             boolean swapped = false;
             try {
                 CrashPoints.reached("copy-recorded");
+                PrivateFiles.deleteTree(copy);
+                PrivateFiles.createFile(copy);
                 vacuumInto(copy);
                 CrashPoints.reached("copied");
                 rekeyCopy(copy, newPassphrase);
@@ -531,6 +533,7 @@ public final class Vault implements AutoCloseable {
         }
     }
 
+    /** Copies the vault into {@code copy}, an empty file made by the caller (readable by its owner only). */
     private void vacuumInto(Path copy) throws SQLException {
         try (PreparedStatement ps = connection.prepareStatement("VACUUM INTO ?")) {
             ps.setString(1, copy.toString());
@@ -644,6 +647,7 @@ public final class Vault implements AutoCloseable {
         Path temp = dir.resolve("." + dest.getFileName() + ".writing");
         try (PendingOutputs.Pending pending = pendingOutputs.begin(PendingOutputs.Kind.VAULT_COPY, temp)) {
             PrivateFiles.deleteTree(temp);
+            PrivateFiles.createFile(temp);
             read(c -> {
                 vacuumInto(temp);
                 return null;
@@ -660,7 +664,6 @@ public final class Vault implements AutoCloseable {
                             "The backup copy failed its check (" + problems.get(0) + "); nothing was written to " + dest);
                 }
             }
-            PrivateFiles.restrict(temp);
             moveNoReplace(temp, dest);
             write(c -> audit.append(c, "backup-made", "vault", Map.of("file", dest.getFileName().toString())));
         } catch (IOException e) {

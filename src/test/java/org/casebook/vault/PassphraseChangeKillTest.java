@@ -35,8 +35,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class PassphraseChangeKillTest {
     private static final String NEW = "a new passphrase, chosen after the old one was seen";
-    /** The named steps of {@link Vault#changePassphrase}, in order. */
-    private static final List<String> STEPS = List.of("started", "copy-recorded", "copied", "copy-rekeyed", "closed", "replaced");
+    /**
+     * The named steps of {@link Vault#changePassphrase} after which the files differ: the copy recorded (the
+     * vault held exclusively, its WAL open), made, rekeyed; the vault closed; the copy renamed over it.
+     */
+    private static final List<String> STEPS = List.of("copy-recorded", "copied", "copy-rekeyed", "closed", "replaced");
     private static final int TIMED_KILLS = 2;
 
     @TempDir

@@ -23,8 +23,14 @@ public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, Lis
      * @param itemId   the attached file, or the first message of a conversation exhibit
      * @param sha256   the original's SHA-256 (the embedded file's), or null when it has no original
      * @param page     the PDF page (1-based) the exhibit starts on
-     * @param embedded whether the original travels inside the PDF
+     * @param embedded whether the original (or, in a redacted copy, a photo's copy without its location and
+     *                 device details) travels inside the PDF
+     * @param embeddedSha256 the SHA-256 of the file embedded: the original's, or the cleaned copy's; null when
+     *                 nothing is embedded
+     * @param note     in a redacted copy, what was done with the original and why ("withheld from this redacted
+     *                 copy: it contains redacted text"), else null
      */
-    public record Exhibit(String reference, long itemId, String sha256, int page, boolean embedded) {
+    public record Exhibit(String reference, long itemId, String sha256, int page, boolean embedded,
+                          String embeddedSha256, String note) {
     }
 }

@@ -27,7 +27,8 @@ import org.casebook.vault.Vault;
 
 /** Picks the items a bundle holds from the case's timeline and turns them into numbered exhibits. */
 final class BundleSelection {
-    private static final int DESCRIPTION_CHARS = 70;
+    /** How long a summary of a diary entry or message may be in the index, exhibit list and chronology. */
+    static final int DESCRIPTION_CHARS = 70;
 
     private BundleSelection() {
     }
@@ -58,12 +59,14 @@ final class BundleSelection {
         incidents.forEach(i -> incidentsById.put(i.id(), i));
 
         List<ExhibitItem> exhibits = new ArrayList<>();
+        // summaries are cut short: redact first, so no cut leaves the start of a redacted text behind
+        Redactor redactor = new Redactor(options.redactions());
         AttachmentService attachments = new AttachmentService(vault);
         for (TimelineItem file : files) {
             if (file.sha256() == null) {
                 continue; // nothing stored to exhibit
             }
-            exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, new IncidentService(vault)));
+            exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, new IncidentService(vault), redactor));
         }
         ConversationService conversations = new ConversationService(vault);
         Map<Long, ConversationService.Conversation> byId = conversations.conversations(caseId);
@@ -87,7 +90,7 @@ final class BundleSelection {
         Set<Long> perpetrators = new HashSet<>();
         new PersonService(vault).list(caseId).stream().filter(p -> p.role() == PersonRole.PERPETRATOR)
                 .forEach(p -> perpetrators.add(p.id()));
-        var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to());
+        var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, perpetrators, summary, auditHead,
                 incidentExhibits);
@@ -109,7 +112,7 @@ final class BundleSelection {
     }
 
     private static ExhibitItem fileExhibit(Attachment a, Map<Long, Incident> selectedIncidents,
-                                           IncidentService incidents) {
+                                           IncidentService incidents, Redactor redactor) {
         String type = a.mediaType() == null ? "application/octet-stream" : a.mediaType();
         ExhibitItem.Kind kind = PrintImages.canPrint(type) ? ExhibitItem.Kind.PHOTO
                 : type.equals("application/pdf") ? ExhibitItem.Kind.PDF : ExhibitItem.Kind.FILE;
@@ -120,7 +123,7 @@ final class BundleSelection {
                 incident = incidents.get(a.incidentIds().get(0));
             }
             description.append(" — ").append(incident.type().label()).append(": ")
-                    .append(shorten(incident.description()));
+                    .append(redactor.brief(incident.description(), DESCRIPTION_CHARS));
         }
         return new ExhibitItem(null, kind, a.id(), kindLabel(type), description.toString(), "Attached file " + a.fileName(),
                 a.fileName(), type, a.size(), a.when().at(), null, a.when().approximate(), a.added(), a.sha256(),
@@ -198,12 +201,6 @@ final class BundleSelection {
             return "message/rfc822";
         }
         return "application/octet-stream";
-    }
-
-    static String shorten(String text) {
-        String oneLine = text == null ? "" : text.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= DESCRIPTION_CHARS ? oneLine
-                : oneLine.substring(0, DESCRIPTION_CHARS - 1).stripTrailing() + "…";
     }
 
 }

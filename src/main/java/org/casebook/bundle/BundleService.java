@@ -9,10 +9,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -101,20 +99,30 @@ public final class BundleService {
         Redactor redactor = new Redactor(content.options().redactions());
         Originals originals = new Originals(vault);
         List<String> warnings = new ArrayList<>();
-        Set<String> withheld = withheld(content, redactor, originals, progress, cancelled);
         TextWarnings textWarnings = new TextWarnings();
         try (PDDocument document = BundleDocuments.create()) {
             Typesetter type = new Typesetter(FontSet.load(document, textWarnings));
             Links links = new Links();
 
+            // The originals first: what travels (and, in a redacted copy, what was cleaned or withheld) is said
+            // on the cover, the exhibit pages and in the appendix.
+            progress.message(redactor.active() ? "Checking the originals for redacted text and location details"
+                    : "Embedding the originals");
+            OriginalEmbedder embedder = new OriginalEmbedder(document, originals, redactor);
+            OriginalPlans plans = new OriginalPlans(redactor.active());
+            for (ExhibitItem e : content.exhibits()) {
+                checkCancelled(progress, cancelled);
+                plans.put(e.reference(), embedder.embed(e));
+            }
+
             // Pass 1: everything after the front matter, in order.
             PageWriter body = new PageWriter(document, type, redactor, links);
             new DiarySection(content, body).write();
             Map<org.apache.pdfbox.cos.COSDictionary, String> exhibitPages;
-            try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, withheld)) {
+            try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, plans)) {
                 exhibits.write(progress, cancelled);
                 exhibitPages = exhibits.pageExhibits();
-                new IntegrityAppendix(content, body, withheld).write();
+                new IntegrityAppendix(content, body, plans).write();
 
                 // Pass 2: the front matter, measured in a scratch document, then written for real.
                 List<IndexEntry> entries = IndexEntry.of(content);
@@ -125,7 +133,7 @@ public final class BundleService {
                 try (PDDocument scratch = BundleDocuments.create()) {
                     PageWriter dry = new PageWriter(scratch, new Typesetter(FontSet.load(scratch, new TextWarnings())),
                             redactor, new Links());
-                    front(content, dry, entries, key -> "000", 0, withheld, prepared);
+                    front(content, dry, entries, key -> "000", 0, plans, prepared);
                     frontPages = dry.pages().size();
                     frontIndex = indexes(dry);
                 }
@@ -143,7 +151,7 @@ public final class BundleService {
                     return family ? label(sections, index) : String.valueOf(index + 1);
                 };
                 PageWriter frontWriter = new PageWriter(document, type, redactor, links);
-                front(content, frontWriter, entries, printed, total, withheld, prepared);
+                front(content, frontWriter, entries, printed, total, plans, prepared);
                 if (frontWriter.pages().size() != frontPages) {
                     throw new IllegalStateException("The front matter took " + frontWriter.pages().size()
                             + " pages, not the " + frontPages + " measured");
@@ -155,17 +163,12 @@ public final class BundleService {
                 links.resolve(targets);
                 BundleMetadata.outline(document, entries, targets, redactor);
 
-                progress.message("Embedding the originals");
-                OriginalEmbedder embedder = new OriginalEmbedder(document, originals, redactor);
                 List<BundleResult.Exhibit> listed = new ArrayList<>();
                 for (ExhibitItem e : content.exhibits()) {
-                    checkCancelled(progress, cancelled);
-                    boolean embed = e.sha256() != null && !withheld.contains(e.reference());
-                    if (embed) {
-                        embedder.embed(e);
-                    }
+                    OriginalPlan plan = plans.of(e.reference());
                     listed.add(new BundleResult.Exhibit(e.reference(), e.itemId(), e.sha256(),
-                            document.getPages().indexOf(targets.get(e.key())) + 1, embed));
+                            document.getPages().indexOf(targets.get(e.key())) + 1, plan.embedded(),
+                            plan.embeddedSha256(), note(plan)));
                 }
                 embedder.finish();
 
@@ -179,9 +182,8 @@ public final class BundleService {
                     warnings.add("The bundle has " + total + " pages: family court bundles are limited to "
                             + FAMILY_PAGE_LIMIT + " pages (FPR PD27A) unless the court permits more.");
                 }
-                if (!withheld.isEmpty()) {
-                    warnings.add("Redacted copy: the originals of " + String.join(", ", withheld)
-                            + " contain redacted text and are not embedded.");
+                if (!plans.withheld().isEmpty() || !plans.cleaned().isEmpty()) {
+                    warnings.add("Redacted copy: " + plans.summary());
                 }
                 warnings.addAll(textWarnings.all());
                 checkCancelled(progress, cancelled);
@@ -194,10 +196,9 @@ public final class BundleService {
 
     /** Cover, index, the police profile's exhibit list, summary and chronology, in that order. */
     private static void front(BundleContent content, PageWriter w, List<IndexEntry> entries, PageNumbers numbers,
-                              int total, Set<String> withheld, LocalDate prepared) throws IOException {
+                              int total, OriginalPlans plans, LocalDate prepared) throws IOException {
         FrontMatter front = new FrontMatter(content, w, numbers);
-        front.cover(total, prepared, !content.options().redactions().isEmpty(),
-                List.copyOf(withheld));
+        front.cover(total, prepared, plans);
         front.index(entries);
         if (content.options().profile() == BundleProfile.POLICE) {
             new ExhibitList(content, w, numbers).write();
@@ -207,25 +208,13 @@ public final class BundleService {
         w.finish();
     }
 
-    /**
-     * In a redacted bundle, the exhibits whose original contains redacted text: a careful solicitor would not
-     * disclose the very text the copy redacts by attaching it, so these originals stay out and the bundle says so.
-     */
-    private static Set<String> withheld(BundleContent content, Redactor redactor, Originals originals,
-                                        Progress progress, BooleanSupplier cancelled) {
-        Set<String> out = new LinkedHashSet<>();
-        if (!redactor.active()) {
-            return out;
-        }
-        progress.message("Checking the originals for redacted text");
-        for (ExhibitItem e : content.exhibits()) {
-            checkCancelled(progress, cancelled);
-            boolean inName = !redactor.plain(e.fileName()).equals(e.fileName());
-            if (e.sha256() != null && (inName || originals.read(e.sha256(), redactor::foundIn))) {
-                out.add(e.reference());
-            }
-        }
-        return out;
+    /** What a recipient is told about an exhibit's original besides whether it is embedded, or null. */
+    private static String note(OriginalPlan plan) {
+        return switch (plan.form()) {
+            case CLEANED -> "a copy without its location and device details is embedded";
+            case WITHHELD -> "withheld from this redacted copy: " + plan.reason().because();
+            default -> null;
+        };
     }
 
     /** The 0-based page index, within the writer's pages, of each of its targets. */

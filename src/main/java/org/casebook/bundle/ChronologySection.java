@@ -44,7 +44,7 @@ final class ChronologySection {
         w.gap(6);
         w.continuation(this::header);
         header();
-        List<Row> rows = rows(content);
+        List<Row> rows = rows(content, w.redactor());
         if (rows.isEmpty()) {
             w.paragraph("Nothing is recorded in this period.", PageWriter.BODY);
         }
@@ -80,7 +80,7 @@ final class ChronologySection {
         return (i + 1 < X.length ? X[i + 1] : PageWriter.WIDTH) - X[i];
     }
 
-    static List<Row> rows(BundleContent content) {
+    static List<Row> rows(BundleContent content, Redactor redactor) {
         ZoneId zone = content.aCase().zone();
         List<Row> rows = new ArrayList<>();
         Set<String> shownWithIncident = new HashSet<>();
@@ -100,7 +100,7 @@ final class ChronologySection {
                 }
                 days.forEach((day, messages) -> {
                     TimelineItem first = messages.get(0);
-                    String firstLine = first.text() == null ? "" : BundleSelection.shorten(first.text());
+                    String firstLine = redactor.brief(first.text(), BundleSelection.DESCRIPTION_CHARS);
                     boolean calls = first.kind() == org.casebook.model.ItemKind.CALL;
                     rows.add(new Row(first.when().at(), e.typeLabel(), messages.size()
                             + (calls ? (messages.size() == 1 ? " call" : " calls") : messages.size() == 1 ? " message"

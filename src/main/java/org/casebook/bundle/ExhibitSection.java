@@ -24,16 +24,16 @@ final class ExhibitSection implements Closeable {
     private final PrintImages images;
     private final Originals originals;
     private final List<String> warnings;
-    /** Exhibits whose originals a redacted copy leaves out. */
-    private final java.util.Set<String> withheld;
+    /** How each original travels: as it is, cleaned, or (in a redacted copy) withheld. */
+    private final OriginalPlans plans;
     /** The exhibit each page belongs to, for the running header stamped on it. */
     private final Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits = new IdentityHashMap<>();
     /** Merged PDFs stay open until the bundle is saved: their pages share objects with it. */
     private final List<BundleDocuments.Opened> merged = new ArrayList<>();
 
     ExhibitSection(BundleContent content, PageWriter writer, Originals originals, List<String> warnings,
-                   java.util.Set<String> withheld) {
-        this.withheld = withheld;
+                   OriginalPlans plans) {
+        this.plans = plans;
         this.content = content;
         this.w = writer;
         this.originals = originals;
@@ -105,7 +105,8 @@ final class ExhibitSection implements Closeable {
                 + (e.size() >= 0 ? ", " + size(e.size()) : "") + ")"});
         facts.add(new String[] {"When it happened", when});
         if (e.camera() != null) {
-            facts.add(new String[] {"Camera", e.camera()});
+            // the phone that took it is a device detail a redacted copy removes from the picture too
+            facts.add(new String[] {"Camera", plans.redacted() ? "not shown in this redacted copy" : e.camera()});
         }
         facts.add(new String[] {"Added to Casebook", Dates.dayTime(e.added(), content.aCase().zone())});
         for (String[] f : facts) {
@@ -115,6 +116,12 @@ final class ExhibitSection implements Closeable {
         w.row(List.of(PageWriter.Cell.of("SHA-256", PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
                 PageWriter.Cell.of(e.sha256() == null ? "none (no original file)" : e.sha256(), PageWriter.MONO,
                         PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+        OriginalPlan plan = plans.of(e.reference());
+        if (plan.form() == OriginalPlan.Form.CLEANED) {
+            w.row(List.of(PageWriter.Cell.of("SHA-256 of the copy embedded", PageWriter.SMALL_BOLD, PageWriter.LEFT,
+                    LABEL_WIDTH), PageWriter.Cell.of(plan.embeddedSha256() + "\n(location and device details removed)",
+                    PageWriter.MONO, PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+        }
         w.gap(4);
         w.rule(PageWriter.LEFT, PageWriter.RIGHT, 1);
         w.gap(10);
@@ -134,9 +141,12 @@ final class ExhibitSection implements Closeable {
             return;
         }
         PrintImages.Picture p = found.get();
-        String caption = "Print copy, " + p.width() + " x " + p.height() + " pixels, scaled to fit; the original"
-                + (withheld.contains(e.reference()) ? " is not embedded in this redacted copy" : " is embedded")
-                + ". " + TimeSources.photoCaption(e.timeSource(), Dates.dayTime(e.at(), content.aCase().zone()));
+        OriginalPlan plan = plans.of(e.reference());
+        String caption = "Print copy, " + p.width() + " x " + p.height() + " pixels, scaled to fit; " + switch (plan.form()) {
+            case CLEANED -> "a copy of the original without its location and device details is embedded";
+            case WITHHELD -> "the original is not embedded in this redacted copy because " + plan.reason().because();
+            default -> "the original is embedded";
+        } + ". " + TimeSources.photoCaption(e.timeSource(), Dates.dayTime(e.at(), content.aCase().zone()));
         // room for the whole caption under the picture, so it never runs onto a page of its own
         float captionH = w.paragraphHeight(caption, PageWriter.SMALL, PageWriter.WIDTH) + 6;
         float maxW = PageWriter.WIDTH;
@@ -157,6 +167,14 @@ final class ExhibitSection implements Closeable {
     }
 
     private void pdf(ExhibitItem e) throws IOException {
+        OriginalPlan plan = plans.of(e.reference());
+        if (plans.redacted() && plan.form() == OriginalPlan.Form.WITHHELD && plan.reason() != Withheld.PHOTO_DETAILS
+                && plan.reason() != Withheld.ATTACHMENTS) {
+            // its text holds redacted text, or could not be searched: its pages would carry it unredacted
+            metadataOnly(e, "The pages of this document are not merged into this redacted copy because "
+                    + plan.reason().because() + ".");
+            return;
+        }
         BundleDocuments.Opened opened;
         try {
             opened = originals.read(e.sha256(), in -> BundleDocuments.open(in));
@@ -175,6 +193,9 @@ final class ExhibitSection implements Closeable {
             return;
         }
         merged.add(opened);
+        if (plans.redacted()) {
+            PdfPictures.clean(source); // the photos on its pages lose their location and device details too
+        }
         int count = source.getNumberOfPages();
         w.paragraph("The " + count + (count == 1 ? " page" : " pages") + " that follow are the document as supplied,"
                 + " merged unchanged apart from the bundle's page header and footer.", PageWriter.BODY);
@@ -191,17 +212,22 @@ final class ExhibitSection implements Closeable {
             w.gap(4);
         }
         String kind = BundleSelection.kindLabel(e.mediaType()).toLowerCase(Locale.ROOT);
-        if (withheld.contains(e.reference()) || e.sha256() == null) {
-            w.paragraph("This " + kind + " cannot be shown on paper, and its original is not embedded in this copy"
-                    + (e.sha256() == null ? " (none was stored)." : " because it contains redacted text. The SHA-256"
-                    + " above identifies the original byte for byte, so it can be produced and checked separately."),
-                    PageWriter.BODY);
+        OriginalPlan plan = plans.of(e.reference());
+        if (plan.form() == OriginalPlan.Form.WITHHELD || e.sha256() == null) {
+            w.paragraph("This " + kind + (problem == null ? " cannot be shown on paper, and its" : "'s")
+                    + " original is not embedded in this copy"
+                    + (e.sha256() == null ? " (none was stored)." : " because " + plan.reason().because() + ". The"
+                    + " SHA-256 above identifies the original byte for byte, so it can be produced and checked"
+                    + " separately."), PageWriter.BODY);
             return;
         }
-        w.paragraph("This " + kind + " cannot be shown on paper. The original file travels inside this PDF as the"
-                + " attachment \u201C" + OriginalEmbedder.attachmentName(e, s -> s) + "\u201D (open the attachments"
-                + " panel of a PDF reader, or extract it as the integrity appendix explains) and its SHA-256 above"
-                + " identifies it byte for byte.", PageWriter.BODY);
+        boolean copy = plan.form() == OriginalPlan.Form.CLEANED;
+        w.paragraph("This " + kind + (problem == null ? " cannot be shown on paper. " : ": ")
+                + (copy ? "A copy of the original without its location and device details" : "The original file")
+                + " travels inside this PDF as the attachment \u201C" + OriginalEmbedder.attachmentName(e, s -> s)
+                + "\u201D (open the attachments panel of a PDF reader, or extract it as the integrity appendix"
+                + " explains) and " + (copy ? "the SHA-256 of the copy above identifies it" : "its SHA-256 above"
+                + " identifies it") + " byte for byte.", PageWriter.BODY);
     }
 
     private static String size(long bytes) {

@@ -23,7 +23,8 @@ final class FrontMatter {
         this.numbers = numbers;
     }
 
-    void cover(int totalPages, LocalDate prepared, boolean redacted, List<String> withheld) throws IOException {
+    void cover(int totalPages, LocalDate prepared, OriginalPlans plans) throws IOException {
+        boolean redacted = plans.redacted();
         w.startTarget(IndexEntry.COVER);
         w.gap(90);
         w.paragraph("Evidence bundle", COVER_TITLE);
@@ -55,25 +56,31 @@ final class FrontMatter {
         }
         if (redacted) {
             w.gap(24);
+            TextStyle heading = new TextStyle(Face.BOLD, 18);
+            String said = "Text has been removed from this copy wherever it appeared (pages, bookmarks, file names and"
+                    + " metadata), however it was spaced, spelt or broken across lines, and before anything was"
+                    + " shortened; each place is marked [redacted]. " + plans.summary() + " Text drawn inside"
+                    + " pictures cannot be searched and is not redacted; a PDF whose text holds redacted text is not"
+                    + " merged into this copy.";
+            float inner = PageWriter.WIDTH - 24;
+            // the box and its text on one page, so its frame is drawn around all of it
+            w.need(16 + w.paragraphHeight("REDACTED COPY", heading, inner) + w.paragraphHeight(said, PageWriter.BODY,
+                    inner));
             float top = w.y();
             w.gap(8);
-            w.paragraph("REDACTED COPY", new TextStyle(Face.BOLD, 18), PageWriter.LEFT + 12, PageWriter.WIDTH - 24);
-            w.paragraph("Text has been removed from this copy wherever it appeared (pages, bookmarks, file names and"
-                    + " metadata); each place is marked [redacted]. The original files are not redacted: "
-                    + (withheld.isEmpty() ? "none of the originals embedded in this copy contains the redacted text."
-                    : "the originals of " + String.join(", ", withheld) + " contain redacted text and are therefore"
-                    + " NOT embedded in this copy; the hashes in the integrity appendix identify them so the"
-                    + " unredacted originals can be produced separately.") + " Text inside pictures and merged"
-                    + " PDF pages cannot be searched and is not redacted.", PageWriter.BODY,
-                    PageWriter.LEFT + 12, PageWriter.WIDTH - 24);
+            w.paragraph("REDACTED COPY", heading, PageWriter.LEFT + 12, inner);
+            w.paragraph(said, PageWriter.BODY, PageWriter.LEFT + 12, inner);
             w.gap(8);
             w.stream().setLineWidth(2);
             w.stream().addRect(PageWriter.LEFT, w.y(), PageWriter.WIDTH, top - w.y());
             w.stream().stroke();
         }
         w.gap(30);
-        w.paragraph("Made with Casebook " + Version.get() + ". The original of every exhibit travels inside this PDF"
-                + " as an attached file; the integrity appendix explains how to check each one.", PageWriter.SMALL);
+        w.paragraph("Made with Casebook " + Version.get() + ". " + (redacted
+                ? "The originals that are not withheld travel inside this PDF as attached files (photos as copies"
+                + " without location and device details)" : "The original of every exhibit travels inside this PDF"
+                + " as an attached file") + "; the integrity appendix explains how to check each one.",
+                PageWriter.SMALL);
     }
 
     void index(List<IndexEntry> entries) throws IOException {

@@ -3,7 +3,6 @@ package org.casebook.bundle;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.casebook.Version;
 
 /**
@@ -12,15 +11,19 @@ import org.casebook.Version;
  */
 final class IntegrityAppendix {
     private static final float[] X = {0, 40, 316, 376};
+    /** The words verify-bundle reads: keep them in step with {@code check.IntegrityAppendix}. */
+    static final String WITHHELD = "withheld";
+    static final String COPY = "copy";
+    static final String REDACTED_COPY = "This is a redacted copy.";
 
     private final BundleContent content;
     private final PageWriter w;
-    private final Set<String> withheld;
+    private final OriginalPlans plans;
 
-    IntegrityAppendix(BundleContent content, PageWriter writer, Set<String> withheld) {
+    IntegrityAppendix(BundleContent content, PageWriter writer, OriginalPlans plans) {
         this.content = content;
         this.w = writer;
-        this.withheld = withheld;
+        this.plans = plans;
     }
 
     void write() throws IOException {
@@ -37,20 +40,34 @@ final class IntegrityAppendix {
         for (int i = 0; i < titles.length; i++) {
             head.add(PageWriter.Cell.of(titles[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i)));
         }
-        List<List<PageWriter.Cell>> rows = new ArrayList<>();
+        // One row per exhibit: the reference first and the original's hash on the same baseline (what
+        // verify-bundle and a reader's eye look for). A withheld original says so in the Kind column; a photo
+        // embedded as a cleaned copy gets a second row, "copy", with the copy's hash: what the attachment hashes to.
+        List<List<List<PageWriter.Cell>>> rows = new ArrayList<>();
         for (ExhibitItem e : content.exhibits()) {
             String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages"
                     : BundleSelection.kindLabel(e.mediaType()).toLowerCase(java.util.Locale.ROOT);
-            // reference first and hash on the same baseline: what verify-bundle and a reader's eye look for
-            rows.add(List.of(PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, PageWriter.LEFT + X[0], width(0)),
+            OriginalPlan plan = plans.of(e.reference());
+            boolean withheld = plan.form() == OriginalPlan.Form.WITHHELD;
+            List<List<PageWriter.Cell>> block = new ArrayList<>();
+            block.add(List.of(PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, PageWriter.LEFT + X[0], width(0)),
                     PageWriter.Cell.of(e.sha256() == null ? "(no original)" : e.sha256(), PageWriter.HASH,
                             PageWriter.LEFT + X[1], width(1)),
-                    PageWriter.Cell.of(kind, PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
-                    PageWriter.Cell.of(e.fileName() + (withheld.contains(e.reference()) ? " (not embedded)" : ""),
+                    PageWriter.Cell.of(withheld ? WITHHELD : kind, withheld ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
+                            PageWriter.LEFT + X[2], width(2)),
+                    PageWriter.Cell.of(e.fileName() + (withheld ? " (" + plan.reason().brief() + ")" : ""),
                             PageWriter.SMALL, PageWriter.LEFT + X[3], width(3))));
+            if (plan.form() == OriginalPlan.Form.CLEANED) {
+                block.add(List.of(PageWriter.Cell.of(COPY, PageWriter.SMALL, PageWriter.LEFT + X[0], width(0)),
+                        PageWriter.Cell.of(plan.embeddedSha256(), PageWriter.HASH, PageWriter.LEFT + X[1], width(1)),
+                        PageWriter.Cell.of("embedded", PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
+                        PageWriter.Cell.of("location and device details removed", PageWriter.SMALL,
+                                PageWriter.LEFT + X[3], width(3))));
+            }
+            rows.add(block);
         }
         // the column titles never sit alone at the foot of a page
-        w.need(w.rowHeight(head) + 3 + (rows.isEmpty() ? 0 : w.rowHeight(rows.get(0))));
+        w.need(w.rowHeight(head) + 3 + (rows.isEmpty() ? 0 : w.rowHeight(rows.get(0).get(0))));
         w.row(head);
         w.rule(PageWriter.LEFT, PageWriter.RIGHT, 0.6f);
         w.gap(3);
@@ -62,8 +79,15 @@ final class IntegrityAppendix {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        for (List<PageWriter.Cell> row : rows) {
-            w.row(row);
+        for (List<List<PageWriter.Cell>> block : rows) {
+            float height = 0;
+            for (List<PageWriter.Cell> row : block) {
+                height += w.rowHeight(row);
+            }
+            w.keepTogether(height, w.rowHeight(block.get(0))); // an original's row and its copy's on one page
+            for (List<PageWriter.Cell> row : block) {
+                w.row(row);
+            }
         }
         w.continuation(null);
         w.gap(10);
@@ -86,11 +110,13 @@ final class IntegrityAppendix {
                 + " FILE (Linux), shasum -a 256 FILE (macOS), or certutil -hashfile FILE SHA256 (Windows).\n3. Compare"
                 + " it with the table above. With Casebook: casebook verify-bundle bundle.pdf does all of this.",
                 PageWriter.BODY);
-        if (!withheld.isEmpty()) {
+        if (plans.redacted()) {
             w.gap(4);
-            w.paragraph("This is a redacted copy. The originals of " + String.join(", ", withheld) + " contain redacted"
-                    + " text and are not embedded; their hashes above identify the unredacted originals.",
-                    PageWriter.BODY_BOLD);
+            w.paragraph(REDACTED_COPY + " Each hash in an exhibit's row is its original's. \u201C" + WITHHELD + "\u201D"
+                    + " marks an original that is not embedded; its hash identifies the unredacted original, which can"
+                    + " be produced separately. A \u201C" + COPY + "\u201D row under a photo gives the SHA-256 of the"
+                    + " copy embedded instead, whose location and device details were removed: that is the hash the"
+                    + " attachment gives. " + plans.summary(), PageWriter.BODY_BOLD);
         }
         w.gap(8);
         w.paragraph("Produced by Casebook " + Version.get() + ".", PageWriter.SMALL);

@@ -1,9 +1,12 @@
 package org.casebook.bundle;
 
+import java.io.FilterInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.security.DigestInputStream;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
@@ -26,6 +29,12 @@ import org.casebook.vault.VaultException;
  * Puts each exhibit's original inside the PDF as an associated file (PDF/A-3), named by its reference, so the
  * recipient can extract and re-hash it. The bytes are streamed from the vault and hashed on the way: an original
  * that no longer matches its recorded SHA-256 stops the build rather than travel under a false hash.
+ *
+ * <p>In a redacted copy nothing travels that could give the witness away: a photo (JPEG, PNG, WebP) travels as a
+ * copy without its location and device details ({@link PictureCleaner}), hashed as it is written so the appendix
+ * can print both hashes; a document travels as it is only when its text holds no redacted text
+ * ({@link OriginalScan}); anything else is withheld, and the bundle says why. Each decision is made, and each file
+ * written, before the pages are laid out, since the cover and the appendix say what was done.
  */
 final class OriginalEmbedder {
     private static final COSName AF = COSName.getPDFName("AF");
@@ -50,55 +59,128 @@ final class OriginalEmbedder {
         return e.reference().replace('/', '-') + " " + redact.apply(e.fileName());
     }
 
-    void embed(ExhibitItem e) {
-        String name = attachmentName(e, redactor::plain);
+    /** Decides how the exhibit's original travels and, unless it is withheld, embeds it now. */
+    OriginalPlan embed(ExhibitItem e) {
+        if (e.sha256() == null) {
+            return OriginalPlan.NONE;
+        }
+        if (!redactor.active()) {
+            return original(e);
+        }
+        if (PictureCleaner.cleanable(e.mediaType())) {
+            return cleaned(e);
+        }
+        Withheld reason = originals.read(e.sha256(), in -> new OriginalScan(redactor).check(e.mediaType(), in));
+        return reason != null ? OriginalPlan.withheld(reason) : original(e);
+    }
+
+    private OriginalPlan original(ExhibitItem e) {
+        long[] size = {0};
         PDEmbeddedFile file = originals.read(e.sha256(), in -> {
             MessageDigest sha = Sha256.newDigest();
-            long[] size = {0};
-            DigestInputStream hashing = new DigestInputStream(new java.io.FilterInputStream(in) {
-                @Override
-                public int read() throws IOException {
-                    int b = super.read();
-                    size[0] += b < 0 ? 0 : 1;
-                    return b;
-                }
-
-                @Override
-                public int read(byte[] buf, int off, int len) throws IOException {
-                    int n = super.read(buf, off, len);
-                    size[0] += Math.max(0, n);
-                    return n;
-                }
-            }, sha);
+            DigestInputStream hashing = new DigestInputStream(counting(in, size), sha);
             // Already-compressed media gain nothing from Flate; text exports shrink a lot.
             PDEmbeddedFile ef = compressible(e.mediaType())
                     ? new PDEmbeddedFile(document, hashing, COSName.FLATE_DECODE)
                     : stored(hashing);
-            String actual = Sha256.hex(sha.digest());
-            if (!actual.equals(e.sha256())) {
-                throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of exhibit " + e.reference()
-                        + " does not match its recorded SHA-256; no bundle was written. Run: casebook verify");
-            }
-            ef.setSubtype(e.mediaType());
-            // /Size is an integer in PDF; files over 2 GB keep their exact size in the appendix instead
-            ef.setSize((int) Math.min(Integer.MAX_VALUE, size[0]));
-            // No /CheckSum: it is optional, an MD5 that nothing checks, and cost seconds per gigabyte of originals;
-            // the SHA-256 printed in the bundle is the check that matters.
-            Calendar added = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
-            added.setTimeInMillis(e.added().toEpochMilli());
-            ef.setCreationDate(added);
-            ef.setModDate(added);
+            checkOriginal(e, sha);
             return ef;
         });
+        attach(e, file, size[0], "");
+        return OriginalPlan.original(e.sha256(), size[0]);
+    }
+
+    /** A picture's copy without its location and device details, with the copy's own SHA-256. */
+    private OriginalPlan cleaned(ExhibitItem e) {
+        long[] size = {0};
+        String[] copySha = new String[1];
+        PDEmbeddedFile file = originals.read(e.sha256(), in -> {
+            MessageDigest sha = Sha256.newDigest();
+            DigestInputStream hashing = new DigestInputStream(in, sha);
+            MessageDigest copy = Sha256.newDigest();
+            COSStream stream = document.getDocument().createCOSStream();
+            stream.setItem(COSName.TYPE, EMBEDDED_FILE);
+            try (OutputStream raw = stream.createRawOutputStream();
+                 OutputStream out = new DigestOutputStream(counting(raw, size), copy)) {
+                PictureCleaner.clean(e.mediaType(), hashing, out);
+            } catch (PictureCleaner.NotCleanable ex) {
+                return null;
+            }
+            hashing.transferTo(OutputStream.nullOutputStream()); // the rest is hashed, never embedded
+            checkOriginal(e, sha);
+            copySha[0] = Sha256.hex(copy.digest());
+            return new PDEmbeddedFile(stream);
+        });
+        if (file == null) {
+            return OriginalPlan.withheld(Withheld.UNCLEANABLE);
+        }
+        attach(e, file, size[0], " (a copy with its location and device details removed; SHA-256 of the"
+                + " original: " + e.sha256() + ")");
+        return OriginalPlan.cleaned(copySha[0], size[0]);
+    }
+
+    private static void checkOriginal(ExhibitItem e, MessageDigest sha) {
+        String actual = Sha256.hex(sha.digest());
+        if (!actual.equals(e.sha256())) {
+            throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of exhibit " + e.reference()
+                    + " does not match its recorded SHA-256; no bundle was written. Run: casebook verify");
+        }
+    }
+
+    private void attach(ExhibitItem e, PDEmbeddedFile file, long size, String note) {
+        String name = attachmentName(e, redactor::plain);
+        file.setSubtype(e.mediaType());
+        // /Size is an integer in PDF; files over 2 GB keep their exact size in the appendix instead
+        file.setSize((int) Math.min(Integer.MAX_VALUE, size));
+        // No /CheckSum: it is optional, an MD5 that nothing checks, and cost seconds per gigabyte of originals;
+        // the SHA-256 printed in the bundle is the check that matters.
+        Calendar added = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
+        added.setTimeInMillis(e.added().toEpochMilli());
+        file.setCreationDate(added);
+        file.setModDate(added);
         PDComplexFileSpecification spec = new PDComplexFileSpecification();
         spec.setFile(name);
         spec.setFileUnicode(name);
-        spec.setFileDescription("Exhibit " + e.reference() + ": " + redactor.plain(e.fileName()));
+        spec.setFileDescription("Exhibit " + e.reference() + ": " + redactor.plain(e.fileName()) + note);
         spec.setEmbeddedFile(file);
         spec.setEmbeddedFileUnicode(file);
         spec.getCOSObject().setItem(AF_RELATIONSHIP, SOURCE);
         files.put(e.reference(), spec);
         associated.add(spec.getCOSObject());
+    }
+
+    private static InputStream counting(InputStream in, long[] size) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                size[0] += b < 0 ? 0 : 1;
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buf, int off, int len) throws IOException {
+                int n = super.read(buf, off, len);
+                size[0] += Math.max(0, n);
+                return n;
+            }
+        };
+    }
+
+    private static OutputStream counting(OutputStream out, long[] size) {
+        return new FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                size[0]++;
+            }
+
+            @Override
+            public void write(byte[] buf, int off, int len) throws IOException {
+                out.write(buf, off, len);
+                size[0] += len;
+            }
+        };
     }
 
     /**

@@ -68,6 +68,11 @@ final class PageWriter {
         return links;
     }
 
+    /** The redactor every string passes; also the only way text is shortened ({@link Redactor#brief}). */
+    Redactor redactor() {
+        return redactor;
+    }
+
     PDPage newPage() throws IOException {
         closeStream();
         page = new PDPage(SIZE);

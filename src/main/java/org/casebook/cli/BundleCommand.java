@@ -83,6 +83,8 @@ final class BundleCommand extends VaultCommand {
                 x.put("sha256", e.sha256());
                 x.put("page", e.page());
                 x.put("embedded", e.embedded());
+                x.put("embedded_sha256", e.embeddedSha256());
+                x.put("note", e.note());
                 exhibits.add(x);
             }
             o.put("exhibits", exhibits);
@@ -96,7 +98,8 @@ final class BundleCommand extends VaultCommand {
                 + result.exhibits().size() + (result.exhibits().size() == 1 ? " exhibit" : " exhibits"));
         for (BundleResult.Exhibit e : result.exhibits()) {
             ctx.out().println("  " + e.reference() + "  page " + e.page() + "  "
-                    + (e.sha256() == null ? "(no original)" : e.sha256()) + (e.embedded() ? "" : "  (not embedded)"));
+                    + (e.sha256() == null ? "(no original)" : e.sha256()) + (e.note() != null ? "  (" + e.note() + ")"
+                    : e.embedded() ? "" : "  (not embedded)"));
         }
         for (String w : result.warnings()) {
             ctx.out().println("Warning: " + w);

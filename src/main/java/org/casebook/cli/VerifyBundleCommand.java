@@ -21,8 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify-bundle", header = "Re-hash a bundle's embedded originals against its appendix.",
         mixinStandardHelpOptions = true,
         description = "Extract every original embedded in the PDF, compute its SHA-256 and compare it with the hash "
-                + "printed for its exhibit in the integrity appendix. Exit 0 when every exhibit matches, 3 on "
-                + "any mismatch or missing original, 2 when the file cannot be read as a PDF.")
+                + "printed for its exhibit in the integrity appendix. In a redacted copy, a photo embedded without "
+                + "its location and device details is checked against the hash printed for that copy, and an "
+                + "original the copy withholds is reported as withheld (redacted). Exit 0 when every exhibit "
+                + "matches (or is withheld by a redacted copy), 3 on any mismatch or missing original, 2 when the "
+                + "file cannot be read as a PDF.")
 final class VerifyBundleCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -65,11 +68,13 @@ final class VerifyBundleCommand implements Callable<Integer> {
         for (ExhibitCheck e : report.exhibits()) {
             String reference = e.reference() == null ? "(no ref)" : e.reference();
             String file = e.fileName() == null ? "" : "  " + Formats.cell(e.fileName().replaceAll("\\p{Cntrl}", "?"), 60);
-            String hash = e.status() == ExhibitStatus.MATCH ? "  " + e.embeddedSha256() : "";
+            String hash = e.status() == ExhibitStatus.MATCH || e.status() == ExhibitStatus.REDACTED_COPY
+                    ? "  " + e.embeddedSha256() : e.status() == ExhibitStatus.WITHHELD
+                    ? "  withheld (redacted)  " + e.appendixSha256() : "";
             ctx.out().println(String.format("%-9s %-10s%s%s", label(e.status()), reference, file, hash));
             if (e.status() != ExhibitStatus.MATCH) {
                 ctx.out().println("          " + e.detail());
-                if (e.embeddedSha256() != null && e.appendixSha256() != null) {
+                if (e.embeddedSha256() != null && e.appendixSha256() != null && e.status() != ExhibitStatus.REDACTED_COPY) {
                     ctx.out().println("          embedded: " + e.embeddedSha256());
                     ctx.out().println("          appendix: " + e.appendixSha256());
                 }
@@ -80,8 +85,12 @@ final class VerifyBundleCommand implements Callable<Integer> {
         }
         ctx.out().println("Audit chain head (as printed): "
                 + (report.auditChainHead() == null ? "not found in the appendix" : report.auditChainHead()));
+        long copies = report.count(ExhibitStatus.REDACTED_COPY);
+        long withheld = report.count(ExhibitStatus.WITHHELD);
         ctx.out().println(report.exhibits().size() + " exhibit" + (report.exhibits().size() == 1 ? "" : "s") + ": "
                 + report.count(ExhibitStatus.MATCH) + " match"
+                + (copies > 0 ? ", " + copies + " redacted " + (copies == 1 ? "copy matches" : "copies match") : "")
+                + (withheld > 0 ? ", " + withheld + " withheld (redacted)" : "")
                 + (report.appendixPage() > 0 ? " (integrity appendix from page " + report.appendixPage() + ")"
                 : " (no 'Integrity appendix' bookmark: every page was read)") + ".");
     }
@@ -93,6 +102,8 @@ final class VerifyBundleCommand implements Callable<Integer> {
             case NO_APPENDIX_ROW -> "NOT-LISTED";
             case NO_EMBEDDED_FILE -> "MISSING";
             case UNREADABLE -> "UNREADABLE";
+            case REDACTED_COPY -> "COPY";
+            case WITHHELD -> "WITHHELD";
         };
     }
 
@@ -110,6 +121,7 @@ final class VerifyBundleCommand implements Callable<Integer> {
             entry.put("file", e.fileName());
             entry.put("embedded_sha256", e.embeddedSha256());
             entry.put("appendix_sha256", e.appendixSha256());
+            entry.put("original_sha256", e.originalSha256());
             entry.put("size", e.size());
             entry.put("extracted_to", e.extractedTo() == null ? null : e.extractedTo().toString());
             entry.put("detail", e.detail());

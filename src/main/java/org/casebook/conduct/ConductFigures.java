@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import org.casebook.evidence.CaseService;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.BreachDecision;
@@ -67,6 +68,15 @@ public final class ConductFigures {
      * A null {@code from} or {@code to} becomes the day of the first or last contact (today when there is none).
      */
     public ConductSummary summarise(long caseId, LocalDate from, LocalDate to) {
+        return summarise(caseId, from, to, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #summarise(long, LocalDate, LocalDate)}, with {@code redaction} applied to an item's text before
+     * its first words are quoted: a redacted bundle's quotes are cut from the redacted text, so a cut can never
+     * leave the start of a redacted address behind.
+     */
+    public ConductSummary summarise(long caseId, LocalDate from, LocalDate to, UnaryOperator<String> redaction) {
         return vault.read(c -> {
             ZoneId zone = CaseService.get(c, caseId).zone();
             LocalDate start = from;
@@ -90,7 +100,7 @@ public final class ConductFigures {
             if (start.isAfter(end)) {
                 throw VaultException.badInput("from: " + start + " is after to: " + end + ".");
             }
-            return new Pass(c, caseId, zone, start, end).run();
+            return new Pass(c, caseId, zone, start, end, redaction).run();
         });
     }
 
@@ -105,6 +115,8 @@ public final class ConductFigures {
         private final ZoneId zone;
         private final LocalDate from;
         private final LocalDate to;
+        /** Applied to an item's text before it is quoted (and shortened). */
+        private final UnaryOperator<String> redaction;
         private final int days;
         private final int firstHalfDays;
         private final LocalDate firstMonday;
@@ -130,7 +142,9 @@ public final class ConductFigures {
         private long severeFirstHalf;
         private long severeSecondHalf;
 
-        Pass(Connection c, long caseId, ZoneId zone, LocalDate from, LocalDate to) throws SQLException {
+        Pass(Connection c, long caseId, ZoneId zone, LocalDate from, LocalDate to, UnaryOperator<String> redaction)
+                throws SQLException {
+            this.redaction = redaction;
             this.c = c;
             this.caseId = caseId;
             this.zone = zone;
@@ -377,7 +391,7 @@ public final class ConductFigures {
                         String channel = rs.getString(3) != null ? rs.getString(3) : rs.getString(2);
                         what = (channel == null ? "" : Channels.label(channel) + " ") + kind.code();
                     }
-                    String words = firstWords(rs.getString(4));
+                    String words = firstWords(rs.getString(4) == null ? null : redaction.apply(rs.getString(4)));
                     return words.isEmpty() ? what : what + ": \u201c" + words + "\u201d";
                 }
             }

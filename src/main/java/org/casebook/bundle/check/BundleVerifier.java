@@ -54,12 +54,20 @@ public final class BundleVerifier {
         List<ExhibitCheck> exhibits = new ArrayList<>();
         for (EmbeddedOriginals.Original original : EmbeddedOriginals.of(document)) {
             Set<String> printed = original.reference() == null ? null : unmatchedRows.remove(original.reference());
-            exhibits.add(check(document, original, printed, extraction));
+            Set<String> copies = appendix.redactedCopy && original.reference() != null
+                    ? appendix.copies.getOrDefault(original.reference(), Set.of()) : Set.of();
+            exhibits.add(check(document, original, printed, copies, extraction));
         }
         for (Map.Entry<String, Set<String>> row : unmatchedRows.entrySet()) {
+            String hash = row.getValue().iterator().next();
+            if (appendix.redactedCopy && appendix.withheld.contains(row.getKey()) && row.getValue().size() == 1) {
+                exhibits.add(new ExhibitCheck(row.getKey(), ExhibitStatus.WITHHELD, null, null, hash, 0, null,
+                        "withheld (redacted): this redacted copy leaves the original out on purpose; the appendix"
+                        + " prints its SHA-256 so it can be produced and checked separately"));
+                continue;
+            }
             exhibits.add(new ExhibitCheck(row.getKey(), ExhibitStatus.NO_EMBEDDED_FILE, null, null,
-                    row.getValue().iterator().next(), 0, null,
-                    "the appendix lists it, but no original is embedded in the PDF"));
+                    hash, 0, null, "the appendix lists it, but no original is embedded in the PDF"));
         }
         if (extraction != null) {
             extraction.writeSums();
@@ -68,7 +76,7 @@ public final class BundleVerifier {
     }
 
     private static ExhibitCheck check(PDDocument document, EmbeddedOriginals.Original original, Set<String> printed,
-                                      Extraction extraction) throws IOException {
+                                      Set<String> copies, Extraction extraction) throws IOException {
         Path target = extraction == null ? null : extraction.newFile(original.fileName());
         OriginalBytes.Hashed hashed;
         try {
@@ -91,6 +99,15 @@ public final class BundleVerifier {
                     : "embedded, but the appendix has no row for " + original.reference());
         }
         String appendixHash = printed.iterator().next();
+        if (printed.size() == 1 && copies.size() == 1 && copies.contains(hashed.sha256())) {
+            if (extraction != null) {
+                extraction.sum(hashed.sha256(), target);
+            }
+            return new ExhibitCheck(original.reference(), ExhibitStatus.REDACTED_COPY, original.fileName(),
+                    hashed.sha256(), hashed.sha256(), hashed.size(), target, "a redacted copy: the photo without its"
+                    + " location and device details, matching the hash the appendix prints for the copy; the"
+                    + " original's SHA-256 is " + appendixHash, appendixHash);
+        }
         if (printed.size() > 1) {
             return new ExhibitCheck(original.reference(), ExhibitStatus.MISMATCH, original.fileName(),
                     hashed.sha256(), appendixHash, hashed.size(), target,

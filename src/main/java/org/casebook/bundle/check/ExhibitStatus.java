@@ -11,5 +11,12 @@ public enum ExhibitStatus {
     /** An appendix row whose original is not embedded. */
     NO_EMBEDDED_FILE,
     /** The embedded file is there but its bytes cannot be decoded. */
-    UNREADABLE
+    UNREADABLE,
+    /**
+     * A redacted copy's photo: the embedded file is the copy without location and device details, and its
+     * SHA-256 equals the one the appendix prints for that copy (beside the original's).
+     */
+    REDACTED_COPY,
+    /** A redacted copy's appendix row for an original it says it withholds: not embedded, on purpose. */
+    WITHHELD
 }

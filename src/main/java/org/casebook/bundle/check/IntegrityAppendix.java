@@ -19,16 +19,32 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlin
  * token and the SHA-256 as 64 lower-case hex digits; the audit chain head is printed as
  * "Audit chain head: <64 hex>". Text is read sorted by position, so columns drawn separately still make one
  * line.
+ *
+ * <p>A redacted copy says "This is a redacted copy." in its appendix; in one, a row whose Kind reads
+ * "withheld" names an original deliberately left out, and a line starting "copy" followed by a hash, under an
+ * exhibit's row, gives the hash of the copy embedded instead (a photo without its location and device details).
  */
 final class IntegrityAppendix {
     static final String BOOKMARK = "Integrity appendix";
     private static final Pattern ROW = Pattern.compile(
             "^\\s*(" + EmbeddedOriginals.REFERENCE.pattern() + ")(?![\\w/]).*?(?<![0-9A-Fa-f])([0-9a-f]{64})(?![0-9A-Fa-f])");
+    private static final Pattern WITHHELD = Pattern.compile("^\\s+withheld\\b");
+    private static final Pattern COPY_ROW = Pattern.compile(
+            "^\\s*copy\\s+(?<![0-9A-Fa-f])([0-9a-f]{64})(?![0-9A-Fa-f])");
+    private static final String REDACTED_COPY = "This is a redacted copy.";
     private static final Pattern CHAIN_HEAD =
             Pattern.compile("Audit chain head:\\s*([0-9a-f]{64})(?![0-9A-Fa-f])", Pattern.CASE_INSENSITIVE);
 
     /** Hashes printed per reference, in the order the rows appear (more than one only in a bad bundle). */
     final Map<String, Set<String>> rows = new LinkedHashMap<>();
+    /** Hashes printed for the copies embedded instead of the originals, per reference (a redacted copy's photos). */
+    final Map<String, Set<String>> copies = new LinkedHashMap<>();
+    /** References whose row says the original is withheld. */
+    final Set<String> withheld = new LinkedHashSet<>();
+    /** Whether the appendix says it belongs to a redacted copy: only then do "withheld" and "copy" rows count. */
+    boolean redactedCopy;
+    /** The reference of the last row read, which a "copy" line belongs to. */
+    private String lastReference;
     /** 1-based first page of the appendix, 0 when the bookmark is missing (then all pages were read). */
     final int firstPage;
     String chainHead;
@@ -55,10 +71,22 @@ final class IntegrityAppendix {
     }
 
     private void readLines(String text) {
+        if (text.replaceAll("\\s+", " ").contains(REDACTED_COPY)) {
+            redactedCopy = true;
+        }
         for (String line : text.split("\n")) {
             Matcher row = ROW.matcher(line);
             if (row.find()) {
                 rows.computeIfAbsent(row.group(1), k -> new LinkedHashSet<>()).add(row.group(2));
+                lastReference = row.group(1);
+                if (WITHHELD.matcher(line.substring(row.end())).find()) {
+                    withheld.add(row.group(1));
+                }
+                continue;
+            }
+            Matcher copy = COPY_ROW.matcher(line);
+            if (copy.find() && lastReference != null) {
+                copies.computeIfAbsent(lastReference, k -> new LinkedHashSet<>()).add(copy.group(1));
                 continue;
             }
             Matcher head = CHAIN_HEAD.matcher(line);

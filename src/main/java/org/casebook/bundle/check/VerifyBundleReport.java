@@ -14,7 +14,8 @@ public record VerifyBundleReport(List<ExhibitCheck> exhibits, int appendixPage, 
     }
 
     /**
-     * True when every exhibit matches and there was something to verify against: an integrity appendix or at
+     * True when every exhibit matches (its original, or in a redacted copy its photo's copy, or it is withheld
+     * as a redacted copy's appendix says) and there was something to verify against: an integrity appendix or at
      * least one exhibit. A PDF with neither is not a verifiable bundle.
      */
     public boolean verified() {

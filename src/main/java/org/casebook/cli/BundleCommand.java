@@ -10,6 +10,7 @@ import org.casebook.bundle.BundleOptions;
 import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
+import org.casebook.bundle.KnownDetails;
 import org.casebook.bundle.check.RuleResult;
 import org.casebook.model.Case;
 import org.casebook.vault.Progress;
@@ -45,6 +46,11 @@ final class BundleCommand extends VaultCommand {
             description = "Remove this text everywhere it appears, e.g. a new address (repeatable).")
     List<String> redact = new ArrayList<>();
 
+    @Option(names = "--redact-known", description = "Also redact what the case already knows a redacted copy should"
+            + " hide: the witness's addresses, phone numbers and e-mail addresses, and the places her photos were"
+            + " taken.")
+    boolean redactKnown;
+
     @Option(names = "--prepared-by", paramLabel = "NAME", description = "The name on the cover.")
     String preparedBy;
 
@@ -62,8 +68,22 @@ final class BundleCommand extends VaultCommand {
             throw CliException.badInput("--from: " + fromDate + " is after --to " + toDate + ".");
         }
         Case aCase = findCase(vault, caseKey);
-        BundleOptions options = new BundleOptions(BundleProfile.fromCode(profile), fromDate, toDate, null, null, null, null,
-                redact, preparedBy);
+        BundleProfile chosen = BundleProfile.fromCode(profile);
+        List<String> redactions = new ArrayList<>(redact);
+        if (redactKnown || chosen == BundleProfile.FAMILY && redact.stream().allMatch(String::isBlank)) {
+            List<KnownDetails.Detail> known = new KnownDetails(vault).find(aCase.id());
+            if (redactKnown) {
+                known.forEach(d -> redactions.add(d.text()));
+            } else if (!known.isEmpty()) {
+                // said before the build, and not by value: the terminal may be seen by someone else
+                ctx.err().println("casebook: warning: this family court bundle is not redacted, but the case holds"
+                        + " the witness's details: " + KnownDetails.inWords(known) + ". A party need not disclose her"
+                        + " address or contact details (FPR r.29.1). Add --redact-known to redact them, or --redact"
+                        + " TEXT for each.");
+            }
+        }
+        BundleOptions options = new BundleOptions(chosen, fromDate, toDate, null, null, null, null,
+                redactions, preparedBy);
         Progress progress = progress(ctx, "Building the bundle");
         BundleResult result;
         try {

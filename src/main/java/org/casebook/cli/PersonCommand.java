@@ -45,6 +45,10 @@ final class PersonCommand {
         @Option(names = "--handle", paramLabel = "HANDLE", description = "A social media handle they use (repeatable).")
         List<String> handles = new ArrayList<>();
 
+        @Option(names = "--address", paramLabel = "TEXT", description = "A postal address, e.g. the witness's own"
+                + " (repeatable): `bundle --redact-known` hides it, and a family bundle warns while it is shown.")
+        List<String> addresses = new ArrayList<>();
+
         @Override
         int run(Vault vault, CliContext ctx) {
             PersonRole personRole = role(role);
@@ -52,6 +56,7 @@ final class PersonCommand {
             add(identifiers, IdentifierKind.PHONE, "phone", phones);
             add(identifiers, IdentifierKind.EMAIL, "email", emails);
             add(identifiers, IdentifierKind.HANDLE, "handle", handles);
+            add(identifiers, IdentifierKind.ADDRESS, "address", addresses);
             Case aCase = findCase(vault, caseKey);
             Person person = new PersonService(vault).add(aCase.id(), name, personRole, identifiers);
             ctx.out().println(person.id());

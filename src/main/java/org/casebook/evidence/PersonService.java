@@ -180,6 +180,30 @@ public final class PersonService {
         }
     }
 
+    /**
+     * The people who sent the case's outgoing messages: the person keeping the record, under each name and number
+     * her exports gave her ("Me", her own number).
+     */
+    public List<Person> outgoingSenders(long caseId) {
+        return vault.read(c -> {
+            List<Long> ids = new ArrayList<>();
+            try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT sender_id FROM item WHERE case_id = ?"
+                    + " AND direction = 'outgoing' AND sender_id IS NOT NULL ORDER BY sender_id")) {
+                ps.setLong(1, caseId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getLong(1));
+                    }
+                }
+            }
+            List<Person> out = new ArrayList<>();
+            for (long id : ids) {
+                out.add(get(c, id));
+            }
+            return out;
+        });
+    }
+
     /** The people of a case, leaving out those merged into someone else (see {@link #mergedInto}). */
     public List<Person> list(long caseId) {
         return vault.read(c -> {

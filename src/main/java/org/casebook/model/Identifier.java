@@ -12,7 +12,10 @@ public record Identifier(IdentifierKind kind, String raw, String normalized) {
         return new Identifier(kind, raw, normalize(kind, raw));
     }
 
-    /** Phone: digits with a leading + kept ("00" becomes "+"); e-mail and handle: lower case, no "@" prefix. */
+    /**
+     * Phone: digits with a leading + kept ("00" becomes "+"); e-mail and handle: lower case, no "@" prefix;
+     * address: lower case, one space between words.
+     */
     public static String normalize(IdentifierKind kind, String raw) {
         String value = raw.strip();
         switch (kind) {
@@ -31,6 +34,9 @@ public record Identifier(IdentifierKind kind, String raw, String normalized) {
             }
             case EMAIL -> {
                 return value.toLowerCase(Locale.ROOT);
+            }
+            case ADDRESS -> {
+                return value.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
             }
             default -> {
                 String handle = value.startsWith("@") ? value.substring(1) : value;

@@ -2,9 +2,12 @@ package org.casebook.model;
 
 import java.util.Locale;
 
-/** The kinds of identity a person can be known by in the evidence. */
+/**
+ * The kinds of identity a person can be known by in the evidence, and where they live: a postal address is never
+ * matched against a sender, but a redacted bundle offers to hide the witness's.
+ */
 public enum IdentifierKind {
-    PHONE, EMAIL, HANDLE;
+    PHONE, EMAIL, HANDLE, ADDRESS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);

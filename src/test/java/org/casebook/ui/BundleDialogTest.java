@@ -186,6 +186,46 @@ class BundleDialogTest extends UiTestBase {
         waitUntil("the build to give up and remove its file", () -> listing(outFolder).isEmpty());
     }
 
+    /**
+     * The case knows the witness's address and number: choosing a family court bundle with nothing redacted shows
+     * a warning (FPR r.29.1) with one button that redacts them, and the bundle then holds neither.
+     */
+    @Test
+    void aFamilyBundleThatWouldShowTheAddressIsWarnedAboutAndRedactedInOneClick() throws Exception {
+        Case aCase = shell.session().cases().list().get(0);
+        new org.casebook.evidence.PersonService(shell.session().vault()).add(aCase.id(), "Jane Smith",
+                org.casebook.model.PersonRole.WITNESS, List.of(
+                        org.casebook.model.Identifier.of(org.casebook.model.IdentifierKind.ADDRESS, "12 Elm Street"),
+                        org.casebook.model.Identifier.of(org.casebook.model.IdentifierKind.PHONE, "07700 900456")));
+        openDialog();
+        javafx.scene.Node warning = lookup("#bundle-redaction-warning").query();
+        assertFalse(warning.isVisible(), "a police bundle needs the address: no warning");
+
+        clickOn("#bundle-profile-family");
+        waitUntil("the warning", warning::isVisible);
+        Label said = lookup("#bundle-redaction-warning-text").queryAs(Label.class);
+        assertTrue(said.getText().contains("FPR r.29.1"), said.getText());
+        assertTrue(said.getText().contains("an address and a phone number"), said.getText());
+        javafx.geometry.Bounds seen = onFx(() -> said.localToScreen(said.getBoundsInLocal()));
+        Window window = said.getScene().getWindow();
+        assertTrue(seen.getMinY() >= window.getY() && seen.getMaxY() <= window.getY() + window.getHeight(),
+                "the warning is in view where the profile was chosen: " + seen);
+
+        clickOn("#bundle-redact-known");
+        assertEquals(List.of("12 Elm Street", "07700 900456"),
+                List.copyOf(lookup("#bundle-redactions").queryAs(ListView.class).getItems()));
+        waitUntil("the warning to go", () -> !warning.isVisible());
+
+        interact(() -> lookup("#bundle-create").queryAs(Button.class).fire());
+        waitUntil("the finished bundle", () -> lookup("#bundle-saved").tryQuery().isPresent());
+        Path pdf = outFolder.resolve("TC-bundle-" + LocalDate.now(LONDON) + ".pdf");
+        try (PDDocument doc = Loader.loadPDF(pdf.toFile())) {
+            String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
+            assertFalse(text.contains("Elm Street") || text.contains("900456"), text);
+            assertTrue(text.contains("REDACTED COPY"));
+        }
+    }
+
     private void openDialog() {
         push(KeyCode.CONTROL, KeyCode.B);
         waitUntil("the Create bundle dialog", () -> lookup("#bundle-create").tryQuery().isPresent());

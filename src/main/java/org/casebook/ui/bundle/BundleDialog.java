@@ -36,6 +36,7 @@ import org.casebook.bundle.BundleResult;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.Icons;
 import org.casebook.ui.common.UkDates;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
@@ -184,6 +185,8 @@ public final class BundleDialog {
         GridPane.setValignment(forWhom, javafx.geometry.VPos.TOP);
         grid.add(forWhom, 0, row);
         grid.add(profileBox, 1, row++, 2, 1);
+        // right under the choice that raises it: a family bundle that would show the witness's address
+        grid.add(redactionWarning(vm), 1, row++, 2, 1);
 
         DatePicker from = datePicker("bundle-from", "From", vm.firstDay());
         from.valueProperty().bindBidirectional(vm.fromProperty());
@@ -237,8 +240,9 @@ public final class BundleDialog {
         }, vm.exhibitPrefixProperty()));
         row(grid, row++, "Exhibit prefix", prefix, numbering);
 
-        row(grid, row++, "Redactions", redactions(vm), notice("Removed everywhere it appears, in any capitals, and"
-                + " shown as [redacted]. The cover will say \u201CRedacted copy\u201D."));
+        row(grid, row++, "Redactions", redactions(vm), notice("Removed everywhere it appears, however it is spaced or"
+                + " written, and shown as [redacted]. Photos travel without their location and device details;"
+                + " originals that hold a redacted text are left out. The cover will say \u201CRedacted copy\u201D."));
 
         TextField preparedBy = new TextField();
         preparedBy.setId("bundle-prepared-by");
@@ -281,7 +285,42 @@ public final class BundleDialog {
         remove.setOnAction(e -> vm.redactions().remove(list.getSelectionModel().getSelectedItem()));
         HBox entry = new HBox(8, text, add, remove);
         entry.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(6, entry, refused, list);
+        Label knownText = new Label();
+        knownText.setId("bundle-known");
+        knownText.getStyleClass().add("hint");
+        knownText.setWrapText(true);
+        knownText.textProperty().bind(vm.knownNotRedactedProperty());
+        Button addKnown = new Button("Redact these", Icons.of(MaterialDesignM.MINUS_BOX_OUTLINE, 16));
+        addKnown.setId("bundle-add-known");
+        addKnown.setMinWidth(Region.USE_PREF_SIZE);
+        addKnown.setOnAction(e -> vm.redactKnown());
+        HBox.setHgrow(knownText, Priority.ALWAYS);
+        HBox known = new HBox(8, knownText, addKnown);
+        known.setAlignment(Pos.CENTER_LEFT);
+        known.visibleProperty().bind(vm.knownNotRedactedProperty().isNotEmpty());
+        known.managedProperty().bind(known.visibleProperty());
+        return new VBox(6, entry, refused, list, known);
+    }
+
+    /** The warning a family bundle gets when it would show what the case knows of the witness, with its fix. */
+    private static Node redactionWarning(BundleDialogViewModel vm) {
+        Label text = new Label();
+        text.setId("bundle-redaction-warning-text");
+        text.getStyleClass().add("warning-text");
+        text.setWrapText(true);
+        text.textProperty().bind(vm.redactionWarningProperty());
+        Button fix = new Button("Redact these", Icons.of(MaterialDesignM.MINUS_BOX_OUTLINE, 16));
+        fix.setId("bundle-redact-known");
+        fix.getStyleClass().add("accent");
+        fix.setMinWidth(Region.USE_PREF_SIZE);
+        fix.setOnAction(e -> vm.redactKnown());
+        HBox.setHgrow(text, Priority.ALWAYS);
+        HBox box = new HBox(10, Icons.of(MaterialDesignA.ALERT_OUTLINE, 20), text, fix);
+        box.setId("bundle-redaction-warning");
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.redactionWarningProperty().isNotEmpty());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
     }
 
     private static Node resultPane(BundleResult result, Predicate<Path> showDocument) {

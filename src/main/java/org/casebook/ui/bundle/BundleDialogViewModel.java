@@ -32,12 +32,15 @@ import org.casebook.bundle.BundleOptions;
 import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
+import org.casebook.bundle.KnownDetails;
 import org.casebook.model.Case;
 import org.casebook.model.ItemKind;
 import org.casebook.ui.common.ErrorText;
 import org.casebook.ui.common.Session;
 import org.casebook.ui.common.TaskRunner;
 import org.casebook.vault.Progress;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Create bundle dialog's state: who the bundle is for, the period, which kinds and items, the exhibit prefix,
@@ -45,6 +48,7 @@ import org.casebook.vault.Progress;
  * result. Holds text the person typed (a new address to redact): {@link #clear()} drops it all.
  */
 public final class BundleDialogViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(BundleDialogViewModel.class);
     /** Shorter texts would be cut out of dates and ordinary words all through the bundle. */
     static final int MIN_REDACTION = 3;
     private static final Pattern PREFIX = Pattern.compile("[\\p{L}\\p{N} .\\-]{1,12}");
@@ -92,6 +96,10 @@ public final class BundleDialogViewModel {
     private final BooleanProperty onlySelected = new SimpleBooleanProperty(false);
     private final StringProperty exhibitPrefix = new SimpleStringProperty();
     private final ObservableList<String> redactions = FXCollections.observableArrayList();
+    /** What the case already knows a redacted copy should hide (the witness's address, numbers, photo places). */
+    private final ObservableList<KnownDetails.Detail> known = FXCollections.observableArrayList();
+    private final StringBinding redactionWarning;
+    private final StringBinding knownNotRedacted;
     private final StringProperty newRedaction = new SimpleStringProperty("");
     private final StringProperty preparedBy = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -122,6 +130,47 @@ public final class BundleDialogViewModel {
         List<ObservableValue<?>> inputs = new ArrayList<>(List.of(from, to, exhibitPrefix));
         kinds.forEach(k -> inputs.add(k.includedProperty()));
         problem = Bindings.createStringBinding(this::findProblem, inputs.toArray(ObservableValue[]::new));
+        redactionWarning = Bindings.createStringBinding(this::findRedactionWarning, profile, redactions, known);
+        knownNotRedacted = Bindings.createStringBinding(this::describeKnownNotRedacted, redactions, known);
+        long mine = generation;
+        tasks.quick(p -> new KnownDetails(session.vault()).find(aCase.id()), found -> {
+            if (mine == generation) {
+                known.setAll(found);
+            }
+        }, failure -> LOG.warn("Could not look for details to redact: {}", failure.getClass().getSimpleName()));
+    }
+
+    /**
+     * A family court bundle with nothing redacted, in a case that knows the witness's address or contact
+     * details: a party need not disclose them (FPR r.29.1). Empty otherwise.
+     */
+    private String findRedactionWarning() {
+        if (profile.get() != BundleProfile.FAMILY || !redactions.isEmpty() || known.isEmpty()) {
+            return "";
+        }
+        return "This family court bundle is not redacted, but the case holds your details: "
+                + KnownDetails.inWords(known) + ". A party need not disclose her address or contact details (FPR"
+                + " r.29.1), and the other side may read this bundle.";
+    }
+
+    private String describeKnownNotRedacted() {
+        List<String> parts = new ArrayList<>();
+        for (KnownDetails.Detail d : known) {
+            if (redactions.stream().noneMatch(r -> r.equalsIgnoreCase(d.text()))) {
+                parts.add(d.what() + ": " + d.text());
+            }
+        }
+        return parts.isEmpty() ? "" : "Casebook knows these details a redacted copy should hide: "
+                + String.join("; ", parts) + ".";
+    }
+
+    /** Adds every known detail to the redactions (one click from the warning or the list). */
+    public void redactKnown() {
+        for (KnownDetails.Detail d : known) {
+            if (redactions.stream().noneMatch(r -> r.equalsIgnoreCase(d.text()))) {
+                redactions.add(d.text());
+            }
+        }
     }
 
     private String findProblem() {
@@ -272,6 +321,7 @@ public final class BundleDialogViewModel {
         busy.set(false);
         job.set(null);
         redactions.clear();
+        known.clear();
         newRedaction.set("");
         preparedBy.set("");
         exhibitPrefix.set("");
@@ -352,6 +402,16 @@ public final class BundleDialogViewModel {
 
     public ObservableList<String> redactions() {
         return redactions;
+    }
+
+    /** The warning to show where the profile is chosen, or "". */
+    public StringBinding redactionWarningProperty() {
+        return redactionWarning;
+    }
+
+    /** The known details not yet in the redactions, in words with their values, or "". */
+    public StringBinding knownNotRedactedProperty() {
+        return knownNotRedacted;
     }
 
     public StringProperty newRedactionProperty() {

@@ -10,8 +10,10 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TimeZone;
 import java.util.function.UnaryOperator;
 import org.apache.pdfbox.cos.COSArray;
@@ -47,6 +49,8 @@ final class OriginalEmbedder {
     private final Redactor redactor;
     private final Map<String, PDComplexFileSpecification> files = new LinkedHashMap<>();
     private final COSArray associated = new COSArray();
+    /** Scan results by SHA-256 and media type: one export file holds several conversations' exhibits. */
+    private final Map<String, Optional<Withheld>> scanned = new HashMap<>();
 
     OriginalEmbedder(PDDocument document, Originals originals, Redactor redactor) {
         this.document = document;
@@ -70,7 +74,8 @@ final class OriginalEmbedder {
         if (PictureCleaner.cleanable(e.mediaType())) {
             return cleaned(e);
         }
-        Withheld reason = originals.read(e.sha256(), in -> new OriginalScan(redactor).check(e.mediaType(), in));
+        Withheld reason = scanned.computeIfAbsent(e.sha256() + " " + e.mediaType(), k -> Optional.ofNullable(
+                originals.read(e.sha256(), in -> new OriginalScan(redactor).check(e.mediaType(), in)))).orElse(null);
         return reason != null ? OriginalPlan.withheld(reason) : original(e);
     }
 

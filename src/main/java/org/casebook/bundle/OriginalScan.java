@@ -138,8 +138,13 @@ final class OriginalScan {
         return StandardCharsets.UTF_8;
     }
 
+    /** The text with its character references decoded; the same object when it holds none. */
     static CharSequence references(CharSequence text) {
         Matcher m = REFERENCE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        m.reset();
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             String ref = m.group(1);
@@ -161,8 +166,13 @@ final class OriginalScan {
         return Character.isValidCodePoint(cp) ? new String(Character.toChars(cp)) : " ";
     }
 
+    /** The text with its JSON escapes decoded; the same object when it holds none. */
     static CharSequence jsonEscapes(CharSequence text) {
         Matcher m = JSON_ESCAPE.matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        m.reset();
         StringBuilder out = new StringBuilder(text.length());
         while (m.find()) {
             String e = m.group(1);

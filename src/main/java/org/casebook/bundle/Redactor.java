@@ -206,8 +206,14 @@ final class Redactor {
     }
 
     private boolean foundIn(CharSequence window, List<UnaryOperator<CharSequence>> views) {
+        boolean searched = false;
         for (UnaryOperator<CharSequence> view : views) {
-            if (foundIn(view.apply(window))) {
+            CharSequence seen = view.apply(window);
+            if (seen == window && searched) {
+                continue; // nothing to decode in this window: the same text again
+            }
+            searched |= seen == window;
+            if (foundIn(seen)) {
                 return true;
             }
         }

@@ -198,7 +198,9 @@ final class ExhibitSection implements Closeable {
         }
         int count = source.getNumberOfPages();
         w.paragraph("The " + count + (count == 1 ? " page" : " pages") + " that follow are the document as supplied,"
-                + " merged unchanged apart from the bundle's page header and footer.", PageWriter.BODY);
+                + " merged unchanged apart from the bundle's page header and footer" + (plans.redacted()
+                ? " and, in this redacted copy, the location and device details of any photo on them." : "."),
+                PageWriter.BODY);
         w.finish();
         for (PDPage page : source.getPages()) {
             PDPage imported = w.document().importPage(page);

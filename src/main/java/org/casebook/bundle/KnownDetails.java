@@ -19,6 +19,7 @@ import org.casebook.model.IdentifierKind;
 import org.casebook.model.ItemKind;
 import org.casebook.model.Person;
 import org.casebook.model.PersonRole;
+import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +54,11 @@ public final class KnownDetails {
 
     /** Addresses first, then numbers and e-mail addresses, then places (the most photographed first). */
     public List<Detail> find(long caseId) {
+        return find(caseId, Progress.NONE);
+    }
+
+    /** As {@link #find(long)}; {@code progress} can stop it between photos (each is read for its position). */
+    public List<Detail> find(long caseId, Progress progress) {
         List<Detail> out = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
         for (Person p : witnesses(caseId)) {
@@ -76,7 +82,7 @@ public final class KnownDetails {
             }
         }
         out.sort(Comparator.comparing(Detail::kind));
-        out.addAll(places(caseId));
+        out.addAll(places(caseId, progress));
         return out;
     }
 
@@ -111,7 +117,7 @@ public final class KnownDetails {
     }
 
     /** The photos' GPS positions, grouped into places within {@link Redactor#NEAR_DEGREES} of each other. */
-    private List<Detail> places(long caseId) {
+    private List<Detail> places(long caseId, Progress progress) {
         List<String> photos = new ArrayList<>();
         new TimelineService(vault).forEach(caseId, item -> {
             if (item.kind() == ItemKind.ATTACHMENT && item.sha256() != null && item.type() != null
@@ -122,6 +128,7 @@ public final class KnownDetails {
         Originals originals = new Originals(vault);
         List<double[]> places = new ArrayList<>(); // lat, lon, count
         for (String sha : new LinkedHashSet<>(photos)) {
+            progress.checkCancelled();
             GeoLocation at;
             try {
                 at = originals.read(sha, in -> {

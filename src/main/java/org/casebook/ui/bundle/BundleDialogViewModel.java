@@ -100,6 +100,8 @@ public final class BundleDialogViewModel {
     private final ObservableList<KnownDetails.Detail> known = FXCollections.observableArrayList();
     private final StringBinding redactionWarning;
     private final StringBinding knownNotRedacted;
+    /** Looks for the known details when the dialog opens; stopped by {@link #clear()}. */
+    private final Task<List<KnownDetails.Detail>> knownJob;
     private final StringProperty newRedaction = new SimpleStringProperty("");
     private final StringProperty preparedBy = new SimpleStringProperty("");
     private final StringBinding problem;
@@ -133,11 +135,15 @@ public final class BundleDialogViewModel {
         redactionWarning = Bindings.createStringBinding(this::findRedactionWarning, profile, redactions, known);
         knownNotRedacted = Bindings.createStringBinding(this::describeKnownNotRedacted, redactions, known);
         long mine = generation;
-        tasks.quick(p -> new KnownDetails(session.vault()).find(aCase.id()), found -> {
+        knownJob = tasks.quick(p -> new KnownDetails(session.vault()).find(aCase.id(), p), found -> {
             if (mine == generation) {
                 known.setAll(found);
             }
-        }, failure -> LOG.warn("Could not look for details to redact: {}", failure.getClass().getSimpleName()));
+        }, failure -> {
+            if (!(failure instanceof Progress.CancelledException)) {
+                LOG.warn("Could not look for details to redact: {}", failure.getClass().getSimpleName());
+            }
+        });
     }
 
     /**
@@ -317,6 +323,7 @@ public final class BundleDialogViewModel {
     /** On close, lock or quick exit: stops any build and forgets everything typed or chosen. */
     public void clear() {
         cancel();
+        knownJob.cancel();
         generation++;
         busy.set(false);
         job.set(null);

@@ -8,9 +8,10 @@ import java.util.Arrays;
  * Text as redaction matching sees it, with the way back to the text as written. The same words typed in other
  * ways come out the same: capitals and accents are folded ("CAFÉ" → "cafe", "ß" → "ss"), compatibility forms
  * are unfolded (full-width digits, ligatures), curly and straight apostrophes, quotes and dashes are one,
- * invisible characters (zero-width spaces, soft hyphens, direction marks) are dropped, any run of white space
- * (no-break spaces, tabs, line breaks) is one space, spaces next to punctuation go ("3 , 27" → "3,27"), and the
- * separators inside a run of digits go ("07700 900-456" → "07700900456").
+ * invisible characters (zero-width spaces, soft hyphens, direction marks) are dropped, full stops and commas count
+ * as spaces ("St. John", "St John"), any run of white space (no-break spaces, tabs, line breaks) is one space,
+ * spaces next to other punctuation go ("O ' Neill" → "o'neill"), and the separators inside a run of digits go
+ * ("07700 900-456" → "07700900456", "3, 27" → "327").
  *
  * <p>Each character of {@link #key()} remembers the span of the written text it came from, so a match found in
  * the key is replaced in the text as written, leaving everything around it untouched.
@@ -73,16 +74,25 @@ final class MatchText {
                 return;
             }
             if (space(cp)) {
-                if (!key.isEmpty() && key.charAt(key.length() - 1) == ' ') {
-                    to[key.length() - 1] = end;
-                } else {
-                    put(' ', start, end);
-                }
+                blank(start, end);
                 return;
             }
             String folded = fold(cp);
             for (int k = 0; k < folded.length(); k++) {
-                put(folded.charAt(k), start, end);
+                char c = folded.charAt(k);
+                if (c == '.' || c == ',') {
+                    blank(start, end); // "St. John" and "St John", "Street, Leeds" and "Street Leeds"
+                } else {
+                    put(c, start, end);
+                }
+            }
+        }
+
+        private void blank(int start, int end) {
+            if (!key.isEmpty() && key.charAt(key.length() - 1) == ' ') {
+                to[key.length() - 1] = end;
+            } else {
+                put(' ', start, end);
             }
         }
 

@@ -101,6 +101,8 @@ final class OriginalScan {
         }
         if (type.contains("json")) {
             views.add(OriginalScan::jsonEscapes);
+            // Facebook and Instagram escape each byte of UTF-8 as a character of its own ("CafÃ©" for "Café")
+            views.add(t -> utf8ReadAsLatin1(jsonEscapes(t)));
         }
         return views;
     }
@@ -188,6 +190,16 @@ final class OriginalScan {
         }
         m.appendTail(out);
         return out;
+    }
+
+    /** Text whose characters are all bytes, read again as the UTF-8 they were; else the text as it is. */
+    static CharSequence utf8ReadAsLatin1(CharSequence text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0xFF) {
+                return text;
+            }
+        }
+        return new String(text.toString().getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8);
     }
 
     // ---- e-mail ----

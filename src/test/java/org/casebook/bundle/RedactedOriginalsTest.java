@@ -98,6 +98,10 @@ class RedactedOriginalsTest {
                 "<sms body=\"I moved to 12&#160;Elm&#10;Street\"/>"));
         assertEquals(Withheld.REDACTED_TEXT, check("text/html", "<p>12 <b>Elm</b>&nbsp;Street</p>"));
         assertEquals(Withheld.REDACTED_TEXT, check("application/json", "{\"text\": \"12\\u00a0Elm Street\"}"));
+        OriginalScan accents = new OriginalScan(new Redactor(List.of("Caf\u00E9 Rouge")));
+        assertEquals(Withheld.REDACTED_TEXT, accents.check("application/json", new ByteArrayInputStream(
+                "{\"content\": \"at Caf\\u00c3\\u00a9 Rouge\"}".getBytes(StandardCharsets.UTF_8))),
+                "a Facebook export's escaped UTF-8 bytes");
         assertEquals(Withheld.REDACTED_TEXT, check("text/plain", "\uFEFF12 ELM STREET"));
         assertNull(check("text/plain", "Nothing to hide here."));
         byte[] utf16 = "at 12 Elm Street".getBytes(StandardCharsets.UTF_16); // with its byte-order mark

@@ -56,7 +56,12 @@ import org.casebook.testsupport.Images;
 import org.casebook.testsupport.TestVaults;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Sha256;
+import org.casebook.vault.Vault;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A redacted copy read back the way a recipient (or the person she fears) could: every page's text, the
@@ -65,7 +70,8 @@ import org.junit.jupiter.api.Test;
  * phone that took it; an original that holds redacted text, or details that cannot be removed, stays out; and
  * the cover and the integrity appendix say exactly which.
  */
-class RedactedBundleTest extends OneCaseVaultTest {
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RedactedBundleTest {
     static final String ADDRESS = "Flat 3, 27 Elm Street";
     static final String PHONE = "07700 900456";
     static final double LAT = 51.50142;
@@ -75,8 +81,26 @@ class RedactedBundleTest extends OneCaseVaultTest {
     static final List<String> FRAGMENTS = List.of("flat 3", "27 elm", "elm street", "elm stree", "07700", "900456",
             "900 456", "7700 900", "51.501", "-0.141", "0.1419", "51,30", "acme", "phone 12 pro", "sn-4471");
 
+    /** One case, one redacted bundle, read back by each test. */
+    @TempDir
+    static Path dir;
+    private Vault vault;
     private Case addressed;
+    private BundleResult built;
     private final Map<String, Path> files = new LinkedHashMap<>();
+
+    @BeforeAll
+    void buildTheRedactedCopy() throws IOException {
+        vault = TestVaults.create(dir, "redacted.casebook");
+        fillCase();
+        built = new BundleService(vault).build(addressed.id(), BundleOptions.all()
+                .withRedactions(List.of(ADDRESS, PHONE, PLACE)), dir.resolve("redacted.pdf"), Progress.NONE, () -> false);
+    }
+
+    @AfterAll
+    void closeVault() {
+        vault.close();
+    }
 
     /** The case as a frightened person would have filled it: her address and number all through it. */
     private void fillCase() throws IOException {
@@ -142,15 +166,8 @@ class RedactedBundleTest extends OneCaseVaultTest {
         files.put(name, p);
     }
 
-    private BundleResult buildRedacted(String name) {
-        return new BundleService(vault).build(addressed.id(), BundleOptions.all()
-                .withRedactions(List.of(ADDRESS, PHONE, PLACE)), dir.resolve(name), Progress.NONE, () -> false);
-    }
-
     @Test
     void noVariantOfARedactedTextSurvivesAnywhereInTheFile() throws IOException {
-        fillCase();
-        buildRedacted("redacted.pdf");
         byte[] raw = Files.readAllBytes(dir.resolve("redacted.pdf"));
         Map<String, String> places = new LinkedHashMap<>();
         places.put("the raw file", new String(raw, StandardCharsets.ISO_8859_1));
@@ -192,14 +209,13 @@ class RedactedBundleTest extends OneCaseVaultTest {
 
     @Test
     void embeddedPicturesKeepNoPositionOrDeviceAndTheCoverSaysWhatWasDone() throws Exception {
-        fillCase();
         // the pictures as stored really do carry all of it
         for (String name : List.of("IMG_0001.jpg", "Flat 3, 27 Elm Street \u2013 front door.png", "IMG_0003.webp")) {
             Metadata before = ImageMetadataReader.readMetadata(files.get(name).toFile());
             assertNotNull(before.getFirstDirectoryOfType(GpsDirectory.class), name);
             assertEquals(LAT, before.getFirstDirectoryOfType(GpsDirectory.class).getGeoLocation().getLatitude(), 1e-4);
         }
-        BundleResult r = buildRedacted("redacted.pdf");
+        BundleResult r = built;
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("redacted.pdf").toFile())) {
             Map<String, PDComplexFileSpecification> attached = BundleReader.attachments(pdf);
             int pictures = 0;
@@ -253,8 +269,7 @@ class RedactedBundleTest extends OneCaseVaultTest {
 
     @Test
     void theAppendixPrintsBothHashesAndVerifyBundleChecksWhatIsEmbedded() throws Exception {
-        fillCase();
-        BundleResult r = buildRedacted("redacted.pdf");
+        BundleResult r = built;
         Path pdfFile = dir.resolve("redacted.pdf");
         Map<String, String> copies = new LinkedHashMap<>();
         try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {

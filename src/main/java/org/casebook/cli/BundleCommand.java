@@ -74,6 +74,10 @@ final class BundleCommand extends VaultCommand {
             List<KnownDetails.Detail> known = new KnownDetails(vault).find(aCase.id());
             if (redactKnown) {
                 known.forEach(d -> redactions.add(d.text()));
+                if (known.isEmpty()) {
+                    ctx.err().println("casebook: --redact-known: the case holds no address, number, e-mail address or"
+                            + " photo position of the witness's; nothing was added.");
+                }
             } else if (!known.isEmpty()) {
                 // said before the build, and not by value: the terminal may be seen by someone else
                 ctx.err().println("casebook: warning: this family court bundle is not redacted, but the case holds"

@@ -19,8 +19,10 @@ import org.apache.commons.compress.archivers.zip.ZipFile;
 /**
  * A zip export checked before anything is read from it: no absolute paths, no {@code ..} segments, no
  * symbolic links, no duplicate names, and limits on entry count, total size and compression ratio (zip
- * bombs). Sizes are enforced again while reading, since a hostile zip can lie about them. macOS
- * resource-fork entries ({@code __MACOSX/}) are ignored.
+ * bombs): the ratio holds for each large entry and for the archive as a whole, so that many small entries
+ * that each pass cannot add up to a bomb. Sizes are enforced again while reading, since a hostile zip can lie
+ * about them. macOS resource-fork entries ({@code __MACOSX/}) are ignored. A zip inside the zip is never
+ * unpacked: it is kept as the bytes it is, so it cannot expand.
  */
 public final class SafeZip implements AutoCloseable {
     static final int MAX_ENTRIES = 100_000;
@@ -28,6 +30,11 @@ public final class SafeZip implements AutoCloseable {
     static final long MAX_RATIO = 200;
     /** Small entries may compress very well legitimately (text); only larger ones are held to the ratio. */
     static final long RATIO_FLOOR_BYTES = 1024 * 1024;
+    /**
+     * The archive as a whole is held to {@link #MAX_RATIO} once its entries add up to more than this: small
+     * text-only exports may compress very well, but a few hundred KB must not unpack to hundreds of MB.
+     */
+    static final long ARCHIVE_RATIO_FLOOR_BYTES = 16L * 1024 * 1024;
 
     private final String displayName;
     private final ZipFile zip;
@@ -51,6 +58,7 @@ public final class SafeZip implements AutoCloseable {
             Map<String, ZipArchiveEntry> entries = new LinkedHashMap<>();
             Set<String> seen = new HashSet<>();
             long total = 0;
+            long totalCompressed = 0;
             int count = 0;
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String entryName = entry.getName();
@@ -78,6 +86,12 @@ public final class SafeZip implements AutoCloseable {
                         throw new ImportException(name + ", entry " + entryName
                                 + ": compressed more than " + MAX_RATIO + " to 1; refusing it as a possible zip bomb.");
                     }
+                    totalCompressed += Math.max(0, compressed);
+                    if (total > ARCHIVE_RATIO_FLOOR_BYTES && total / Math.max(1, totalCompressed) > MAX_RATIO) {
+                        throw new ImportException(name + ", entry " + entryName + ": with this entry the zip would "
+                                + "unpack to " + megabytes(total) + " from " + megabytes(totalCompressed)
+                                + " (more than " + MAX_RATIO + " to 1 overall); refusing it as a possible zip bomb.");
+                    }
                 }
                 entries.put(entryName, entry);
             }
@@ -90,6 +104,10 @@ public final class SafeZip implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static String megabytes(long bytes) {
+        return bytes < 1024 * 1024 ? Math.max(1, bytes / 1024) + " KB" : bytes / (1024 * 1024) + " MB";
     }
 
     private static void check(String zipName, ZipArchiveEntry entry) {

@@ -91,6 +91,61 @@ class SafeZipTest {
         assertTrue(refusal(file).contains("zip bomb"));
     }
 
+    /**
+     * Issue 10 item 9: 400 different 1 MiB entries (a zip of a few hundred KB) passed every per-entry check and
+     * grew the vault by 429 MB. The archive as a whole is held to the ratio limit; the refusal names the zip and
+     * the entry where the limit was reached, and nothing is written.
+     */
+    @Test
+    void manySmallEntriesThatTogetherUnpackTooFarAreRefusedNamingTheEntry() throws IOException {
+        Path file = manyCompressibleEntries("many.zip", 400);
+        assertTrue(Files.size(file) < 1_000_000, "the zip is small: " + Files.size(file));
+        String message = refusal(file);
+        assertTrue(message.startsWith("many.zip, entry media/file-"), message);
+        assertTrue(message.contains("zip bomb"), message);
+        assertTrue(message.contains("200 to 1"), message);
+
+        try (Vault vault = TestVaults.create(dir, "v.casebook")) {
+            long caseId = new CaseService(vault).add("Zip case", "ZC", TestVaults.LONDON).id();
+            ImportService service = new ImportService(vault, Importers.standard());
+            long auditBefore = vault.read(c -> vault.audit().size(c));
+            long sizeBefore = Files.size(dir.resolve("v.casebook"));
+            ImportException e = assertThrows(ImportException.class,
+                    () -> service.importFile(caseId, file, ImportOptions.defaults(), Progress.NONE));
+            assertTrue(e.getMessage().startsWith("many.zip, entry media/file-"), e.getMessage());
+            assertEquals(auditBefore, (long) vault.read(c -> vault.audit().size(c)));
+            assertTrue(Files.size(dir.resolve("v.casebook")) - sizeBefore < 1_000_000, "nothing was stored");
+        }
+    }
+
+    @Test
+    void aFewWellCompressedEntriesStillOpen() throws IOException {
+        // 8 MiB of very compressible data stays under the archive's floor: small text exports compress well
+        try (SafeZip zip = SafeZip.open(manyCompressibleEntries("few.zip", 8))) {
+            assertEquals(9, zip.names().size());
+        }
+    }
+
+    /** A chat plus {@code count} different 1 MiB entries that each compress to about a kilobyte. */
+    private Path manyCompressibleEntries(String name, int count) throws IOException {
+        Path file = dir.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(file))) {
+            out.setLevel(9);
+            out.putNextEntry(new ZipEntry("_chat.txt"));
+            out.write("01/02/2024, 10:00 - Sam: hello\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            byte[] block = new byte[1 << 20];
+            for (int i = 0; i < count; i++) {
+                out.putNextEntry(new ZipEntry(String.format("media/file-%03d.bin", i)));
+                byte[] id = ("unique entry " + i).getBytes(StandardCharsets.UTF_8);
+                System.arraycopy(id, 0, block, 0, id.length);
+                out.write(block);
+                out.closeEntry();
+            }
+        }
+        return file;
+    }
+
     @Test
     void anEntryThatUnpacksToMoreThanItDeclaresIsCutOff() throws IOException {
         // A hand-made entry whose header claims 10 bytes but whose data inflates to far more.

@@ -58,13 +58,20 @@ public final class AttachmentService {
         this.renditions = new PrintRenditions(vault, clock);
     }
 
-    /** Expands folders into the files inside them, in name order, and checks each can be read. */
+    /**
+     * Expands folders into the files inside them, in name order, and checks each can be read. A folder's walk
+     * never follows a link out of it: such a link refuses the whole attach, naming it ({@link FolderFiles#walk}).
+     */
     public static List<Path> expand(List<Path> paths) {
         List<Path> files = new ArrayList<>();
         for (Path p : paths) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> walk = Files.walk(p)) {
-                    walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+                try {
+                    files.addAll(FolderFiles.walk(p));
+                } catch (FolderFiles.LeavesFolderException e) {
+                    throw VaultException.badInput("In the folder " + p + ", " + e.getMessage() + "; Casebook does not "
+                            + "follow links out of a folder it adds. Nothing was added. To add that file, choose it "
+                            + "itself.");
                 } catch (IOException e) {
                     throw VaultException.badInput("Cannot read the folder " + p + ": " + e.getMessage());
                 }

@@ -4,19 +4,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import org.casebook.evidence.FolderFiles;
 
 /**
  * One file the user asked to import: a plain export file, or a zip that holds one (checked by
  * {@link SafeZip} before anything in it is read). Media the export refers to are found in the zip, or beside
- * the file for exports unpacked into a folder (never outside that folder).
+ * the file for exports unpacked into a folder: never outside that folder, whether by {@code ..} or through a
+ * link ({@link FolderFiles}); what was not followed is listed in {@link #refusedReferences()}.
  */
 public final class ExportFile implements AutoCloseable {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
 
+    private static final int MAX_REFUSALS = 20;
+
     private final Path path;
     private final SafeZip zip;
+    private final Set<String> refusals = new LinkedHashSet<>();
 
     private ExportFile(Path path, SafeZip zip) {
         this.path = path;
@@ -79,16 +87,31 @@ public final class ExportFile implements AutoCloseable {
             String entry = zip.find(reference);
             return entry == null ? null : new Media(entry, zip.size(entry), () -> zip.open(entry));
         }
-        Path folder = path.toAbsolutePath().getParent();
-        Path candidate = folder.resolve(reference.replace('\\', '/')).normalize();
-        if (!candidate.startsWith(folder) || !Files.isRegularFile(candidate)) {
+        FolderFiles.Found found = FolderFiles.find(path.toAbsolutePath().getParent(), reference);
+        if (found.refusal() != null) {
+            synchronized (refusals) {
+                if (refusals.size() < MAX_REFUSALS) {
+                    refusals.add(found.refusal());
+                }
+            }
+        }
+        if (!found.found()) {
             return null;
         }
         try {
-            return new Media(folder.relativize(candidate).toString(), Files.size(candidate),
-                    () -> Files.newInputStream(candidate));
+            return new Media(found.name(), Files.size(found.file()), found::open);
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * The media references that lead out of the export's folder and were therefore not read, each as a
+     * sentence part ("IMG-1.jpg is a link to a file outside the folder"); at most 20.
+     */
+    public List<String> refusedReferences() {
+        synchronized (refusals) {
+            return new ArrayList<>(refusals);
         }
     }
 

@@ -139,6 +139,10 @@ public final class ImportService {
     private static void read(Importer importer, ExportFile export, ImportContext context, MessageSink sink) {
         try {
             importer.read(export, context, sink);
+            for (String refused : export.refusedReferences()) {
+                context.warn(export.name() + ": " + refused + "; that file was not imported (Casebook reads only "
+                        + "files inside the export's folder).");
+            }
         } catch (IOException e) {
             throw new ImportException(export.name() + ": could not be read (" + e.getMessage() + ")", e);
         } catch (UncheckedIOException e) {

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.casebook.evidence.FolderFiles;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
@@ -245,7 +246,10 @@ final class MetaExport {
         List<Path> parts = new ArrayList<>();
         try (DirectoryStream<Path> dir = Files.newDirectoryStream(folder)) {
             for (Path p : dir) {
-                if (PART_JSON.matcher(p.getFileName().toString()).find() && Files.isRegularFile(p)) {
+                String name = p.getFileName().toString();
+                // the file picked is read as given; its siblings never through a link out of the folder
+                if (PART_JSON.matcher(name).find() && (name.equals(file.getFileName().toString())
+                        ? Files.isRegularFile(p) : FolderFiles.find(folder, name).found())) {
                     parts.add(p);
                 }
             }

@@ -28,6 +28,14 @@ import org.casebook.imports.AttachmentRef;
  * message is never held twice.
  */
 final class MailParser {
+    /**
+     * How deep multiparts may nest before a part is read flat, as one body. Real mail nests a few levels
+     * (mixed, alternative, related, a signed wrapper); mime4j reads each level through one more boundary
+     * stream, recursively, so a message nested 20,000 deep overflowed the stack. A part at this depth is kept
+     * whole, as an attachment, inside a message that is kept whole too.
+     */
+    static final int MAX_DEPTH = 100;
+
     /** No limits: the message is already in memory and bounded by the importer. */
     private static final MimeConfig CONFIG = new MimeConfig.Builder().setMaxLineLen(-1).setMaxHeaderCount(-1)
             .setMaxHeaderLen(-1).setMaxContentLen(-1).setStrictParsing(false).build();
@@ -98,16 +106,70 @@ final class MailParser {
         }
     }
 
+    /**
+     * Keeps mime4j from nesting deeper than {@link #MAX_DEPTH}: a part whose headers end at that depth is read
+     * in {@link RecursionMode#M_FLAT} (its body is one leaf, whatever it holds). Parsing and re-reading a leaf
+     * ({@link #openLeaf}) both go through it, so they count the same leaves.
+     */
+    private static final class DepthGuard {
+        private final MimeTokenStream ts;
+        private int depth;
+        private boolean flat;
+
+        DepthGuard(MimeTokenStream ts) {
+            this.ts = ts;
+        }
+
+        /** Call with every state before asking for the next one. */
+        void saw(EntityState s) {
+            switch (s) {
+                case T_START_MULTIPART -> depth++;
+                case T_END_MULTIPART -> depth--;
+                case T_END_HEADER -> {
+                    if (depth >= MAX_DEPTH) {
+                        ts.setRecursionMode(RecursionMode.M_FLAT);
+                        flat = true;
+                    }
+                }
+                case T_BODY -> {
+                    if (flat) {
+                        ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
+                    }
+                }
+                default -> {
+                    // nothing changes the depth
+                }
+            }
+        }
+
+        /** True while the current body is one read flat because it is too deep. */
+        boolean flatBody(EntityState s) {
+            boolean was = flat && s == EntityState.T_BODY;
+            if (was) {
+                flat = false;
+            }
+            return was;
+        }
+    }
+
     static ParsedMail parse(MessageBytes data, String htmlName, Consumer<String> warn) throws IOException {
         MimeTokenStream ts = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, null);
         ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
         ts.parse(data.open());
+        DepthGuard guard = new DepthGuard(ts);
+        boolean flattened = false;
         Entity root = new Entity(null);
         Entity current = root;
         Deque<Entity> multiparts = new ArrayDeque<>();
         int leaves = 0;
         try {
             for (EntityState s = ts.getState(); s != EntityState.T_END_OF_STREAM; s = ts.next()) {
+                guard.saw(s);
+                if (guard.flatBody(s) && current.type.startsWith("multipart/")) {
+                    current.leaf = leaves++; // kept whole, as an attachment: it holds all that is nested below
+                    flattened = true;
+                    continue;
+                }
                 switch (s) {
                     case T_START_BODYPART -> {
                         Entity parent = multiparts.peek();
@@ -150,6 +212,10 @@ final class MailParser {
             }
         } catch (MimeException e) {
             throw new IOException("not readable as MIME (" + e.getMessage() + ")", e);
+        }
+        if (flattened) {
+            warn.accept("its MIME parts are nested more than " + MAX_DEPTH + " levels deep; each part at that depth "
+                    + "is kept whole, as one attachment, and the whole message is kept too.");
         }
         if (root.multipart && !root.closed && root.boundary != null) {
             root.closed = hasClosingDelimiter(data, root.boundary);
@@ -349,9 +415,12 @@ final class MailParser {
         MimeTokenStream ts = new MimeTokenStream(CONFIG, DecodeMonitor.SILENT, null);
         ts.setRecursionMode(RecursionMode.M_NO_RECURSE);
         ts.parse(data.open());
+        DepthGuard guard = new DepthGuard(ts);
         int leaf = 0;
         try {
             for (EntityState s = ts.getState(); s != EntityState.T_END_OF_STREAM; s = ts.next()) {
+                guard.saw(s);
+                guard.flatBody(s);
                 if (s == EntityState.T_BODY && leaf++ == index) {
                     return decoded(ts.getInputStream(), transfer);
                 }

@@ -1,8 +1,13 @@
 package org.casebook.imports.json;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.util.JsonParserDelegate;
 import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,8 +26,15 @@ import org.casebook.vault.Progress;
  * Nothing here binds a whole file.
  */
 public final class JsonSupport {
+    /**
+     * How deep arrays and objects may nest. Exports nest a few levels (a message, its text entities, their
+     * parts); Jackson's own default (1000) would do for the stack, but a clear limit gives a clear message.
+     */
+    public static final int MAX_DEPTH = 200;
+
     /** Only for reading one message (a small object) at a time with {@link JsonParser#readValueAsTree()}. */
-    public static final ObjectMapper MAPPER = new ObjectMapper();
+    public static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build()).build());
 
     /** How much of a file format detection looks at. */
     public static final int HEAD_BYTES = 64 * 1024;
@@ -32,7 +44,57 @@ public final class JsonSupport {
 
     /** A streaming parser over {@code in}; closes {@code in} when closed. */
     public static JsonParser parser(InputStream in) throws IOException {
-        return MAPPER.getFactory().createParser(in);
+        return new Limited(MAPPER.getFactory().createParser(in));
+    }
+
+    /** Turns a broken limit into a parse error that says which limit, in words, at the line it was broken. */
+    private static final class Limited extends JsonParserDelegate {
+        Limited(JsonParser p) {
+            super(p);
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            try {
+                return super.nextToken();
+            } catch (StreamConstraintsException e) {
+                throw clear(e);
+            }
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            try {
+                return super.nextValue();
+            } catch (StreamConstraintsException e) {
+                throw clear(e);
+            }
+        }
+
+        @Override
+        public JsonParser skipChildren() throws IOException {
+            try {
+                super.skipChildren();
+                return this;
+            } catch (StreamConstraintsException e) {
+                throw clear(e);
+            }
+        }
+
+        @Override
+        public void finishToken() throws IOException {
+            try {
+                super.finishToken();
+            } catch (StreamConstraintsException e) {
+                throw clear(e);
+            }
+        }
+
+        private JsonParseException clear(StreamConstraintsException e) {
+            String m = String.valueOf(e.getOriginalMessage());
+            return new JsonParseException(this, m.startsWith("Document nesting depth")
+                    ? "it is nested more than " + MAX_DEPTH + " levels deep" : m, e);
+        }
     }
 
     /** The plain file's bytes, or the zip entry's. */

@@ -33,6 +33,11 @@ abstract class BackupXml implements Importer {
     static final int HEAD_BYTES = 4096;
     /** How often (in records) progress is reported. */
     private static final int PROGRESS_EVERY = 512;
+    /**
+     * How deep elements may nest. The JDK's reader keeps a stack of open elements, so absurd nesting costs memory
+     * for nothing: a backup nests four levels (smses, mms, parts, part).
+     */
+    static final int MAX_DEPTH = 64;
 
     /** The root element: {@code smses} or {@code calls}. */
     abstract String rootElement();
@@ -169,6 +174,10 @@ abstract class BackupXml implements Importer {
                                     + " can make an XML reader fetch or expand content (XXE); refusing the file.");
                     case XMLStreamConstants.START_ELEMENT -> {
                         depth++;
+                        if (depth > MAX_DEPTH) {
+                            throw ImportException.at(file, line, "its elements are nested more than " + MAX_DEPTH
+                                    + " levels deep (SMS Backup & Restore writes 4); refusing it as malformed.");
+                        }
                         if (depth == 1) {
                             String name = xml.getLocalName();
                             if (!name.equals(rootElement())) {

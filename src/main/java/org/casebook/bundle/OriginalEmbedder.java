@@ -24,6 +24,7 @@ import org.apache.pdfbox.pdmodel.PDDocumentNameDictionary;
 import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
+import org.casebook.evidence.SafeFileNames;
 import org.casebook.vault.Sha256;
 import org.casebook.vault.VaultException;
 
@@ -58,9 +59,12 @@ final class OriginalEmbedder {
         this.redactor = redactor;
     }
 
-    /** "JS-12 IMG_1234.jpg": the reference made safe for a file name, then the original name. */
+    /**
+     * "JS-12 IMG_1234.jpg": the reference made safe for a file name, then the original name made safe too (a
+     * reader's PDF viewer saves the attachment under it: no path, no control or bidi-override characters).
+     */
     static String attachmentName(ExhibitItem e, UnaryOperator<String> redact) {
-        return e.reference().replace('/', '-') + " " + redact.apply(e.fileName());
+        return e.reference().replace('/', '-') + " " + SafeFileNames.clean(redact.apply(e.fileName()));
     }
 
     /** Decides how the exhibit's original travels and, unless it is withheld, embeds it now. */

@@ -91,8 +91,8 @@ public final class CasebookCommand implements Callable<Integer> {
 
     static int run(String[] args, CliContext context) {
         CommandLine cli = commandLine(context);
-        PrintWriter outWriter = new PrintWriter(context.out(), true);
-        PrintWriter errWriter = new PrintWriter(context.err(), true);
+        PrintWriter outWriter = new PrintWriter(context.rawOut(), true);
+        PrintWriter errWriter = new PrintWriter(context.rawErr(), true);
         cli.setOut(outWriter);
         cli.setErr(errWriter);
         try {
@@ -116,7 +116,7 @@ public final class CasebookCommand implements Callable<Integer> {
     /** No command: the usage, and success (the desktop app takes this over in a later issue). */
     @Override
     public Integer call() {
-        spec.commandLine().usage(context.out());
+        spec.commandLine().usage(context.rawOut());
         return ExitCodes.OK;
     }
 

@@ -2,9 +2,13 @@ package org.casebook.cli;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import org.casebook.evidence.VisibleText;
 import org.casebook.vault.Progress;
 
-/** A single, rewritten progress line on standard error, at most a few times a second. */
+/**
+ * A single, rewritten progress line on standard error, at most a few times a second. It writes to the raw
+ * stream (it needs its CR), so the file name it shows is escaped here.
+ */
 final class TerminalProgress implements Progress {
     private static final long INTERVAL_NANOS = 200_000_000L;
 
@@ -21,7 +25,7 @@ final class TerminalProgress implements Progress {
 
     @Override
     public void message(String text) {
-        current = text == null ? "" : text;
+        current = text == null ? "" : VisibleText.line(text);
     }
 
     @Override

@@ -62,7 +62,7 @@ abstract class VaultCommand implements Callable<Integer> {
 
     /** Progress on standard error, only when a person is watching a terminal. */
     static Progress progress(CliContext ctx, String verb) {
-        return ctx.terminal().interactive() ? new TerminalProgress(ctx.err(), verb) : Progress.NONE;
+        return ctx.terminal().interactive() ? new TerminalProgress(ctx.rawErr(), verb) : Progress.NONE;
     }
 
     static void done(Progress progress) {

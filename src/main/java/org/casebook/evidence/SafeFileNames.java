@@ -17,12 +17,15 @@ public final class SafeFileNames {
     }
 
     /**
-     * The name with path separators, reserved and control characters replaced by "_", leading dots removed
-     * and at most 200 UTF-8 bytes long (the extension kept); empty when nothing usable is left.
+     * The name with path separators, reserved and control characters (C0 and C1) replaced by "_", invisible
+     * formatting characters removed (bidirectional overrides such as U+202E, which make
+     * "invoice" U+202E "txt.exe" look like "invoiceexe.txt", zero-width characters, line separators), leading
+     * dots removed and at most 200 UTF-8 bytes long (the extension kept); empty when nothing usable is left.
      */
     public static String clean(String original) {
         String name = original == null ? "" : original;
-        name = name.replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}]", "_").strip();
+        name = withoutFormatCharacters(name);
+        name = name.replaceAll("[/\\\\:*?\"<>|\\p{Cntrl}\\x{80}-\\x{9F}]", "_").strip();
         while (name.startsWith(".")) {
             name = name.substring(1);
         }
@@ -41,6 +44,21 @@ public final class SafeFileNames {
         }
         used.add(chosen.toLowerCase(Locale.ROOT));
         return chosen;
+    }
+
+    /** Drops format characters (Unicode category Cf), line and paragraph separators and lone surrogates. */
+    private static String withoutFormatCharacters(String name) {
+        StringBuilder out = new StringBuilder(name.length());
+        for (int i = 0; i < name.length(); ) {
+            int cp = name.codePointAt(i);
+            i += Character.charCount(cp);
+            int type = Character.getType(cp);
+            if (type != Character.FORMAT && type != Character.LINE_SEPARATOR && type != Character.PARAGRAPH_SEPARATOR
+                    && type != Character.SURROGATE) {
+                out.appendCodePoint(cp);
+            }
+        }
+        return out.length() == name.length() ? name : out.toString();
     }
 
     private static String shortened(String name) {

@@ -31,6 +31,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import org.casebook.evidence.VisibleText;
 import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.ui.common.DialogService;
@@ -339,7 +340,7 @@ public final class BundleDialog {
             VBox warnings = new VBox(6);
             warnings.setId("bundle-warnings");
             for (String w : result.warnings()) {
-                Label l = new Label("• " + w);
+                Label l = new Label("• " + VisibleText.line(w));
                 l.setWrapText(true);
                 warnings.getChildren().add(l);
             }

@@ -1,5 +1,7 @@
 package org.casebook.ui.common;
 
+import org.casebook.evidence.VisibleText;
+import org.casebook.imports.ImportException;
 import org.casebook.vault.Progress;
 import org.casebook.vault.VaultException;
 
@@ -10,17 +12,19 @@ public final class ErrorText {
 
     public static String of(Throwable error) {
         Throwable e = error;
-        while (e.getCause() != null && !(e instanceof VaultException) && !(e instanceof Progress.CancelledException)) {
+        while (e.getCause() != null && !(e instanceof VaultException) && !(e instanceof ImportException)
+                && !(e instanceof Progress.CancelledException)) {
             e = e.getCause();
         }
         if (e instanceof Progress.CancelledException) {
             return "Stopped. Nothing was changed.";
         }
+        // messages name files and entries, which come from evidence: shown with control characters escaped
         if (e instanceof VaultException v) {
-            return v.getMessage();
+            return VisibleText.line(v.getMessage());
         }
-        if (e instanceof IllegalArgumentException) {
-            return e.getMessage();
+        if (e instanceof IllegalArgumentException || e instanceof ImportException) {
+            return VisibleText.line(e.getMessage());
         }
         return "Something went wrong and nothing was changed. If it happens again, the details below help"
                 + " whoever supports you with Casebook.";

@@ -3,6 +3,7 @@ package org.casebook.ui.common;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.casebook.evidence.VisibleText;
 import org.casebook.model.ItemKind;
 import org.casebook.model.TimelineItem;
 
@@ -29,16 +30,18 @@ public final class ItemLookup {
     /** "12 Mar 2024, 21:15 · Message from Sam: Why are you …" */
     public static String describe(TimelineItem item) {
         String what = switch (item.kind()) {
-            case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + item.sender());
-            case CALL -> "Call" + (item.sender() == null ? "" : " with " + item.sender());
+            case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + VisibleText.line(item.sender()));
+            case CALL -> "Call" + (item.sender() == null ? "" : " with " + VisibleText.line(item.sender()));
             case INCIDENT -> "Diary";
             case ATTACHMENT, CAPTURE -> "File";
         };
-        String text = item.text() == null ? "" : item.text().strip().replaceAll("\\s+", " ");
+        String text = item.text() == null ? "" : item.text();
+        text = text.substring(0, Math.min(text.length(), SNIPPET * 4)).strip().replaceAll("\\s+", " ");
         if (text.length() > SNIPPET) {
             text = text.substring(0, SNIPPET - 1) + "…";
         }
-        return Formats.DAY_TIME.format(item.when().at()) + "  ·  " + what + (text.isEmpty() ? "" : ": " + text);
+        return Formats.DAY_TIME.format(item.when().at()) + "  ·  " + what + (text.isEmpty() ? "" : ": "
+                + VisibleText.line(text));
     }
 
     public static boolean isContactOrIncident(TimelineItem item) {

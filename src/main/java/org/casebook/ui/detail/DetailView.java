@@ -19,6 +19,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.casebook.evidence.VisibleText;
 import org.casebook.model.Attachment;
 import org.casebook.model.AuditEntry;
 import org.casebook.model.Incident;
@@ -32,6 +33,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The right-hand pane: the selected item in full, with its metadata, SHA-256 and history. */
 public final class DetailView extends ScrollPane {
+    /** The most of one message's text a bubble lays out. */
+    private static final int SHOWN_CHARS = 20_000;
+
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK)
             .withZone(ZoneId.systemDefault());
@@ -165,15 +169,15 @@ public final class DetailView extends ScrollPane {
      */
     private Node bubble(TimelineItem t, boolean selected) {
         String markers = markers(t.flags());
-        Label who = new Label((t.sender() == null ? "" : t.sender() + "  ") + t.when().at().toLocalTime()
+        Label who = new Label((t.sender() == null ? "" : VisibleText.line(t.sender()) + "  ") + t.when().at().toLocalTime()
                 + (markers.isEmpty() ? "" : "  ·  " + markers));
         who.getStyleClass().add("field-name");
-        Label text = new Label(t.text());
+        Label text = new Label(shown(t.text()));
         text.setWrapText(true);
         if (t.kind() == ItemKind.ATTACHMENT) {
             text.setGraphic(Icons.of(Icons.forMedia(t.type()), 16));
         }
-        Label origin = new Label((t.source() == null ? "" : t.source())
+        Label origin = new Label((t.source() == null ? "" : VisibleText.line(t.source()))
                 + (t.sha256() == null ? "" : "\nSHA-256 " + t.sha256()));
         origin.getStyleClass().addAll("hint", "hash");
         origin.setWrapText(true);
@@ -289,8 +293,25 @@ public final class DetailView extends ScrollPane {
         return when.approximate() ? "About " + text : text;
     }
 
+    /**
+     * A message's text as its bubble shows it: line breaks kept, control characters escaped; a text longer than
+     * a window can lay out quickly (an imported text may be up to a megabyte) is shown in part, and says so.
+     */
+    static String shown(String text) {
+        if (text == null) {
+            return "";
+        }
+        if (text.length() <= SHOWN_CHARS) {
+            return VisibleText.text(text);
+        }
+        int end = Character.isHighSurrogate(text.charAt(SHOWN_CHARS - 1)) ? SHOWN_CHARS - 1 : SHOWN_CHARS;
+        return VisibleText.text(text.substring(0, end)) + String.format("%n[… %,d more characters: the bundle has the "
+                + "whole text]", text.length() - end);
+    }
+
+    /** A heading from evidence (a file name, a sender): on one line, control characters shown escaped. */
     private static Label title(String text) {
-        Label title = new Label(text);
+        Label title = new Label(VisibleText.line(text));
         title.getStyleClass().add("detail-title");
         title.setWrapText(true);
         return title;
@@ -302,7 +323,7 @@ public final class DetailView extends ScrollPane {
         }
         Label label = new Label(name);
         label.getStyleClass().add("field-name");
-        Label text = new Label(value);
+        Label text = new Label(VisibleText.text(value));
         text.setWrapText(true);
         return new VBox(2, label, text);
     }

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.casebook.evidence.VisibleText;
 import org.casebook.imports.AmbiguousDateOrderException;
 import org.casebook.imports.DateOrder;
 import org.casebook.imports.DisplayText;
@@ -44,7 +45,8 @@ public final class ImportWizardViewModel {
         }
 
         public String label() {
-            return sender.label() + "  ·  " + sender.count() + (sender.count() == 1 ? " message" : " messages");
+            return VisibleText.line(sender.label()) + "  ·  " + sender.count()
+                    + (sender.count() == 1 ? " message" : " messages");
         }
 
         public BooleanProperty perpetratorProperty() {
@@ -133,7 +135,8 @@ public final class ImportWizardViewModel {
         String who = m.kind() == ImportedMessage.Kind.SYSTEM ? "(system)"
                 : DisplayText.of(m.senderName() != null ? m.senderName() : String.valueOf(m.senderAddress()));
         String text = display == null ? "" : display.replace('\n', ' ');
-        return when + "  " + who + ": " + (text.length() > 120 ? text.substring(0, 119) + "…" : text);
+        return when + "  " + VisibleText.line(who) + ": "
+                + VisibleText.line(text.length() > 120 ? text.substring(0, 119) + "…" : text);
     }
 
     /** Imports the file; {@code onDone} gets the summary on the FX thread. */

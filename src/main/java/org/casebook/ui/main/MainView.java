@@ -32,6 +32,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.casebook.evidence.VisibleText;
 import org.casebook.model.Case;
 import org.casebook.model.Incident;
 import org.casebook.model.Person;
@@ -228,7 +229,7 @@ public final class MainView extends BorderPane {
         cases.setId("cases");
         cases.setAccessibleText("Cases");
         cases.setPrefHeight(160);
-        WrappingRows.apply(cases, c -> c.title() + "  (" + c.initials() + ")");
+        WrappingRows.apply(cases, c -> VisibleText.line(c.title()) + "  (" + VisibleText.line(c.initials()) + ")");
         cases.getSelectionModel().selectedItemProperty().addListener((o, a, c) -> {
             if (c != null && c != vm.selectedCaseProperty().get()) {
                 vm.selectedCaseProperty().set(c);
@@ -251,8 +252,8 @@ public final class MainView extends BorderPane {
         ListView<Person> people = new ListView<>(vm.people());
         people.setId("people");
         people.setAccessibleText("People in this case");
-        WrappingRows.apply(people, p -> p.name() + (p.identifiers().isEmpty() ? "" : "\n"
-                        + p.identifiers().stream().map(i -> i.raw()).collect(Collectors.joining(", "))),
+        WrappingRows.apply(people, p -> VisibleText.line(p.name()) + (p.identifiers().isEmpty() ? "" : "\n"
+                        + VisibleText.line(p.identifiers().stream().map(i -> i.raw()).collect(Collectors.joining(", ")))),
                 p -> Icons.of(p.role() == org.casebook.model.PersonRole.PERPETRATOR
                         ? MaterialDesignA.ACCOUNT_ALERT_OUTLINE : MaterialDesignA.ACCOUNT_OUTLINE, 18));
         VBox.setVgrow(people, Priority.ALWAYS);
@@ -351,17 +352,19 @@ public final class MainView extends BorderPane {
         }
         ChoiceDialog<Person> choose = new ChoiceDialog<>(others.get(0), others);
         shell.dialogs().prepare(choose, "Same person as…");
-        choose.setHeaderText("Which person is \"" + from.name() + "\" really?");
+        choose.setHeaderText("Which person is \"" + VisibleText.line(from.name()) + "\" really?");
         choose.setContentText("The same person as:");
         choose.getDialogPane().lookup(".combo-box").setId("merge-into");
         if (choose.getDialogPane().lookup(".combo-box") instanceof ComboBox<?> box) {
             @SuppressWarnings("unchecked")
             ComboBox<Person> people = (ComboBox<Person>) box;
-            people.setConverter(FormGrid.converter(p -> p == null ? "" : p.name()));
+            people.setConverter(FormGrid.converter(p -> p == null ? "" : VisibleText.line(p.name())));
         }
         choose.showAndWait().ifPresent(into -> {
-            if (shell.dialogs().confirm("Count \"" + from.name() + "\" as " + into.name() + "?",
-                    "All of " + from.name() + "'s numbers, addresses and accounts move to " + into.name()
+            String fromName = VisibleText.line(from.name());
+            String intoName = VisibleText.line(into.name());
+            if (shell.dialogs().confirm("Count \"" + fromName + "\" as " + intoName + "?",
+                    "All of " + fromName + "'s numbers, addresses and accounts move to " + intoName
                             + ", and all their messages and calls will count as one person's course of conduct."
                             + " The messages keep the name they were sent under. The vault's record keeps what"
                             + " was merged.", "Merge")) {
@@ -390,9 +393,10 @@ public final class MainView extends BorderPane {
         ImportWizardDialog.show(shell.dialogs(), wizard, summary -> {
             vm.imported();
             shell.dialogs().showInfo("Import finished", String.format("%s: %,d added, %,d already in the case.%s",
-                    summary.file(), summary.added(), summary.duplicates(), summary.warnings().isEmpty() ? ""
-                            : "\n\nNotes:\n" + String.join("\n", summary.warnings().subList(0,
-                            Math.min(8, summary.warnings().size())))));
+                    VisibleText.line(summary.file()), summary.added(), summary.duplicates(),
+                    summary.warnings().isEmpty() ? "" : "\n\nNotes:\n" + summary.warnings().subList(0,
+                            Math.min(8, summary.warnings().size())).stream().map(VisibleText::line)
+                            .collect(Collectors.joining("\n"))));
         });
     }
 

@@ -7,6 +7,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.casebook.evidence.VisibleText;
 import org.casebook.model.IncidentType;
 import org.casebook.model.ItemKind;
 import org.casebook.model.TimelineItem;
@@ -17,6 +18,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class TimelineCell extends ListCell<TimelineRow> {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
+    /** A row shows one line: a message of a megabyte is not laid out whole for it. */
+    private static final int PREVIEW_CHARS = 500;
 
     private final Label dayLabel = new Label();
     private final FontIcon icon = new FontIcon();
@@ -63,7 +66,7 @@ final class TimelineCell extends ListCell<TimelineRow> {
         icon.setIconCode(Icons.forItem(item.kind(), item.type()));
         time.setText((item.when().approximate() ? "≈" : " ") + TIME.format(item.when().at()));
         boolean hasSender = item.sender() != null;
-        sender.setText(hasSender ? item.sender() + ":" : "");
+        sender.setText(hasSender ? VisibleText.line(item.sender()) + ":" : "");
         sender.setVisible(hasSender);
         sender.setManaged(hasSender);
         text.setText(oneLine(item));
@@ -71,8 +74,14 @@ final class TimelineCell extends ListCell<TimelineRow> {
         setAccessibleText(describe(item));
     }
 
+    /** The item's text on one line, control characters shown escaped; a long text only as far as a row shows it. */
     private static String oneLine(TimelineItem item) {
-        String body = item.text() == null ? "" : item.text().replace('\n', ' ');
+        String text = item.text() == null ? "" : item.text();
+        if (text.length() > PREVIEW_CHARS) {
+            text = text.substring(0, PREVIEW_CHARS) + "…";
+        }
+        // a message's line breaks read as spaces in a one-line preview; one in a file name is shown as \n
+        String body = VisibleText.line(item.kind() == ItemKind.ATTACHMENT ? text : text.replace('\n', ' '));
         if (item.kind() == ItemKind.INCIDENT) {
             try {
                 return IncidentType.fromCode(item.type()).label() + " — " + body;
@@ -86,8 +95,8 @@ final class TimelineCell extends ListCell<TimelineRow> {
     static String describe(TimelineItem item) {
         String what = switch (item.kind()) {
             case INCIDENT -> "Diary entry";
-            case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + item.sender());
-            case CALL -> "Call" + (item.sender() == null ? "" : " with " + item.sender());
+            case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + VisibleText.line(item.sender()));
+            case CALL -> "Call" + (item.sender() == null ? "" : " with " + VisibleText.line(item.sender()));
             case ATTACHMENT -> "File";
             case CAPTURE -> "Web page";
         };

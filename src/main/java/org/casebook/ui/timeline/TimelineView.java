@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import org.casebook.evidence.VisibleText;
 import org.casebook.ui.common.UkDates;
 import org.casebook.model.Person;
 import org.casebook.model.TimelineItem;
@@ -129,7 +130,7 @@ public final class TimelineView extends VBox {
         @Override
         protected void updateItem(Person p, boolean empty) {
             super.updateItem(p, empty);
-            setText(empty || p == null ? "Anyone" : p.name());
+            setText(empty || p == null ? "Anyone" : VisibleText.line(p.name()));
         }
     }
 }

@@ -3,6 +3,7 @@ package org.casebook.bundle;
 import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Set;
 import org.casebook.bundle.text.TextLine;
 import org.casebook.model.TimelineItem;
@@ -16,6 +17,10 @@ final class TranscriptLayout {
     private static final float RULE_X = PageWriter.LEFT + 1.5f;
     private static final float TEXT_X = PageWriter.LEFT + 10;
     private static final float OUTGOING_INDENT = 70;
+    /** The flag an import sets on a message whose text was longer than it keeps. */
+    private static final String SHORTENED = "shortened";
+    static final String SHORTENED_NOTE = "[Shortened: this message is longer than Casebook keeps in one message."
+            + " Its whole text is in the original export file, embedded in this bundle.]";
 
     private final PageWriter w;
     private final ZoneId zone;
@@ -83,6 +88,16 @@ final class TranscriptLayout {
             w.gap(lh);
             if (perpetrator) {
                 bar(lineTop, w.y());
+            }
+        }
+        if (m.flags() != null && List.of(m.flags().split(",")).contains(SHORTENED)) {
+            float small = w.lineHeight(PageWriter.SMALL);
+            for (TextLine l : w.wrap(SHORTENED_NOTE, PageWriter.SMALL, width)) {
+                if (w.y() - small < PageWriter.BOTTOM) {
+                    w.newPage();
+                }
+                w.drawAt(l, PageWriter.SMALL, x, w.y());
+                w.gap(small);
             }
         }
         w.gap(5);

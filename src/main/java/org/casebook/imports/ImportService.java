@@ -135,10 +135,13 @@ public final class ImportService {
         }
     }
 
-    /** Reads the export, turning I/O failures into a clear message that names the file. */
+    /**
+     * Reads the export, turning I/O failures into a clear message that names the file. Every message passes
+     * {@link MessageText#capped} on its way: nothing later holds more text of one message than it keeps.
+     */
     private static void read(Importer importer, ExportFile export, ImportContext context, MessageSink sink) {
         try {
-            importer.read(export, context, sink);
+            importer.read(export, context, m -> sink.accept(MessageText.capped(m, export.name(), context)));
             for (String refused : export.refusedReferences()) {
                 context.warn(export.name() + ": " + refused + "; that file was not imported (Casebook reads only "
                         + "files inside the export's folder).");

@@ -14,5 +14,10 @@ public enum MessageFlag {
     /** A call that was not answered. */
     MISSED,
     /** A draft, an outbox or a failed message that was never delivered. */
-    NOT_SENT
+    NOT_SENT,
+    /**
+     * The text was longer than one message keeps ({@link MessageText#MAX_CHARS}): its start is kept, and the
+     * whole of it is in the original export file stored with the import.
+     */
+    SHORTENED
 }

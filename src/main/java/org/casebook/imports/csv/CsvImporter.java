@@ -93,7 +93,8 @@ public final class CsvImporter implements Importer {
             columns = mapColumns(parser.getHeaderNames(), context.columns(), file.name());
         }
         DateOrder order = context.dateOrder() != null ? context.dateOrder() : inferDateOrder(file, lowerName, columns);
-        try (CSVParser parser = parser(file, lowerName)) {
+        BoundedCsvReader[] bounded = new BoundedCsvReader[1];
+        try (CSVParser parser = parser(file, lowerName, bounded)) {
             long row = 1;
             for (CSVRecord record : parser) {
                 row++;
@@ -115,6 +116,10 @@ public final class CsvImporter implements Importer {
                         channel == null ? "CSV" : channel, sender, address, direction(value(record, columns, "direction")),
                         time, text == null ? "" : text, List.of(), Set.of(), null, "row " + row));
             }
+            if (bounded[0].cutRecords() > 0) {
+                context.warn(file.name() + ": " + bounded[0].cutRecords() + " row(s) have more than "
+                        + BoundedCsvReader.MAX_FIELDS + " columns; the columns after that were not read.");
+            }
         } catch (java.io.UncheckedIOException e) {
             throw unreadable(file, e.getCause());
         } catch (IllegalStateException e) {
@@ -123,6 +128,11 @@ public final class CsvImporter implements Importer {
     }
 
     private static CSVParser parser(ExportFile file, String lowerName) throws IOException {
+        return parser(file, lowerName, new BoundedCsvReader[1]);
+    }
+
+    /** The parser over the file's text, which {@link BoundedCsvReader} (handed back in {@code bounded}) limits. */
+    private static CSVParser parser(ExportFile file, String lowerName, BoundedCsvReader[] bounded) throws IOException {
         Reader reader = new BufferedReader(new InputStreamReader(file.open(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
         try {
@@ -131,11 +141,13 @@ public final class CsvImporter implements Importer {
             if (first != '\uFEFF' && first != -1) {
                 reader.reset();
             }
+            char delimiter = lowerName.endsWith(".tsv") ? '\t' : ',';
+            bounded[0] = new BoundedCsvReader(reader, delimiter);
             CSVFormat format = CSVFormat.DEFAULT.builder()
-                    .setDelimiter(lowerName.endsWith(".tsv") ? '\t' : ',')
+                    .setDelimiter(delimiter)
                     .setHeader().setSkipHeaderRecord(true).setIgnoreEmptyLines(true).setTrim(false)
                     .setAllowMissingColumnNames(true).setIgnoreHeaderCase(true).get();
-            return CSVParser.builder().setReader(reader).setFormat(format).get();
+            return CSVParser.builder().setReader(bounded[0]).setFormat(format).get();
         } catch (java.io.UncheckedIOException | IOException e) {
             reader.close();
             throw unreadable(file, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);

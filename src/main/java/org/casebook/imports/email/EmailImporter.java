@@ -21,6 +21,7 @@ import org.casebook.imports.ImportException;
 import org.casebook.imports.ImportFormat;
 import org.casebook.imports.ImportedMessage;
 import org.casebook.imports.Importer;
+import org.casebook.imports.MessageFlag;
 import org.casebook.imports.MessageSink;
 import org.casebook.imports.MessageTime;
 import org.casebook.vault.Progress;
@@ -262,8 +263,8 @@ public final class EmailImporter implements Importer {
         }
         run.sink.accept(new ImportedMessage(ImportedMessage.Kind.MESSAGE, conversation,
                 normalised.isEmpty() ? null : normalised, "E-mail", sender.name() != null ? sender.name() : sender.address(),
-                sender.address(), ImportedMessage.Direction.UNKNOWN, time, mail.text(), attachments, Set.of(), null,
-                source));
+                sender.address(), ImportedMessage.Direction.UNKNOWN, time, mail.text(), attachments,
+                mail.shortened() ? Set.of(MessageFlag.SHORTENED) : Set.of(), null, source));
     }
 
     /** The Date header with its offset; else the first Received header's date; else the mbox From line's. */

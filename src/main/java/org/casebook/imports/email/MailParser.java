@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +20,7 @@ import org.apache.james.mime4j.stream.MimeConfig;
 import org.apache.james.mime4j.stream.MimeTokenStream;
 import org.apache.james.mime4j.stream.RecursionMode;
 import org.casebook.imports.AttachmentRef;
+import org.casebook.imports.MessageText;
 
 /**
  * Reads one message's bytes with mime4j's token stream: the header fields (decoded here, not by mime4j, so that
@@ -52,9 +54,12 @@ final class MailParser {
     private MailParser() {
     }
 
-    /** A parsed message: its top-level header fields, body text, attachments, and whether it looked whole. */
+    /**
+     * A parsed message: its top-level header fields, body text, attachments, whether it looked whole, and
+     * whether its text was longer than a message keeps ({@link MessageText}: the text keeps its start).
+     */
     record ParsedMail(List<HeaderText.RawHeader> headers, String text, List<AttachmentRef> attachments,
-                      boolean unclosedMultipart) {
+                      boolean unclosedMultipart, boolean shortened) {
         String header(String name) {
             for (HeaderText.RawHeader h : headers) {
                 if (h.name().equalsIgnoreCase(name)) {
@@ -92,6 +97,8 @@ final class MailParser {
         byte[] text;
         boolean used;
         boolean html;
+        /** The text part was longer than {@link MessageText#READ_LIMIT} bytes: {@link #text} holds its start. */
+        boolean cut;
 
         Entity(Entity parent) {
             this.parent = parent;
@@ -201,7 +208,11 @@ final class MailParser {
                         }
                         if (current.bodyCandidate()) {
                             try (InputStream in = decoded(ts.getInputStream(), current.transfer)) {
-                                current.text = in.readAllBytes();
+                                // never the whole of a huge part: its start, and whether there was more
+                                byte[] start = in.readNBytes(MessageText.READ_LIMIT + 1);
+                                current.cut = start.length > MessageText.READ_LIMIT;
+                                current.text = current.cut ? Arrays.copyOf(start,
+                                        MessageText.utf8Boundary(start, 0, MessageText.READ_LIMIT)) : start;
                             }
                         }
                     }
@@ -225,13 +236,13 @@ final class MailParser {
         List<Entity> html = new ArrayList<>();
         select(root, plain, html);
         String text;
-        if (!plain.isEmpty()) {
-            text = join(plain, warn, false);
-        } else if (!html.isEmpty()) {
-            text = join(html, warn, true);
+        List<Entity> body = !plain.isEmpty() ? plain : html;
+        if (!body.isEmpty()) {
+            text = join(body, warn, plain.isEmpty());
         } else {
             text = "";
         }
+        boolean shortened = text.length() > MessageText.READ_LIMIT || body.stream().anyMatch(e -> e.cut);
         List<AttachmentRef> attachments = new ArrayList<>();
         int unnamed = 0;
         int htmlCount = 0;
@@ -256,7 +267,8 @@ final class MailParser {
             String transfer = leaf.transfer;
             attachments.add(new AttachmentRef(name, null, leaf.type, () -> openLeaf(data, index, transfer)));
         }
-        return new ParsedMail(List.copyOf(root.headers), text, attachments, root.multipart && !root.closed);
+        return new ParsedMail(List.copyOf(root.headers), text, attachments, root.multipart && !root.closed,
+                shortened);
     }
 
     /** Reads the Content-Type, Content-Disposition and Content-Transfer-Encoding of an entity. */
@@ -397,6 +409,9 @@ final class MailParser {
     private static String join(List<Entity> parts, Consumer<String> warn, boolean fromHtml) {
         StringBuilder out = new StringBuilder();
         for (Entity p : parts) {
+            if (out.length() > MessageText.READ_LIMIT) {
+                break; // the message keeps less than this: the parts after it are not read into its text
+            }
             byte[] bytes = p.text == null ? new byte[0] : p.text;
             String s = TextDecoding.decode(bytes, p.charset, "the " + p.type + " part", warn);
             if (fromHtml) {

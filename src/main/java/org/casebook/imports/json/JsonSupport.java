@@ -42,9 +42,12 @@ public final class JsonSupport {
     private JsonSupport() {
     }
 
-    /** A streaming parser over {@code in}; closes {@code in} when closed. */
+    /**
+     * A streaming parser over {@code in}; closes {@code in} when closed. Strings longer than a message keeps
+     * are cut while reading ({@link JsonStringCap}), and nesting is limited to {@link #MAX_DEPTH}.
+     */
     public static JsonParser parser(InputStream in) throws IOException {
-        return new Limited(MAPPER.getFactory().createParser(in));
+        return new Limited(MAPPER.getFactory().createParser(new JsonStringCap(in)));
     }
 
     /** Turns a broken limit into a parse error that says which limit, in words, at the line it was broken. */

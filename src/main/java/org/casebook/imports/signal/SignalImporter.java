@@ -30,6 +30,7 @@ import org.casebook.imports.ImportedMessage;
 import org.casebook.imports.Importer;
 import org.casebook.imports.MessageFlag;
 import org.casebook.imports.MessageSink;
+import org.casebook.imports.MessageText;
 import org.casebook.imports.MessageTime;
 import org.casebook.vault.Progress;
 
@@ -271,7 +272,9 @@ public final class SignalImporter implements Importer {
                     throw ImportException.at(file.name(), lines.number, "is not a Signal message line (expected"
                             + " '[YYYY-MM-DD, HH:MM] Name: text').");
                 }
-                raw.append(lines.previousEnding).append(line);
+                if (raw.length() <= MessageText.READ_LIMIT) { // past it, MessageText.capped cuts the message
+                    raw.append(lines.previousEnding).append(line);
+                }
             }
             flush();
         }
@@ -394,7 +397,11 @@ public final class SignalImporter implements Importer {
         }
     }
 
-    /** Lines of UTF-8 text (a BOM skipped), each without its line ending; the ending before it is kept. */
+    /**
+     * Lines of UTF-8 text (a BOM skipped), each without its line ending; the ending before it is kept. A line
+     * keeps at most {@link MessageText#READ_LIMIT} characters: the rest of it is read and skipped, so one huge
+     * line never becomes one huge string.
+     */
     private static final class Lines implements AutoCloseable {
         final String where;
         final Reader in;
@@ -441,7 +448,7 @@ public final class SignalImporter implements Importer {
                         }
                         pos++;
                     }
-                    line.append(buf, start, pos - start);
+                    line.append(buf, start, Math.max(0, Math.min(pos - start, MessageText.READ_LIMIT - line.length())));
                     if (pos < lim) {
                         pos++;
                         break;

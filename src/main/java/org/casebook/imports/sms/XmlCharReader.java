@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.casebook.imports.ImportException;
+import org.casebook.imports.MessageText;
 
 /**
  * The characters of an XML export as the parser should see them, decoded and streamed from the file's bytes:
@@ -99,6 +100,10 @@ final class XmlCharReader extends Reader {
     private int state = TEXT;
     private char quote;
     private int cdataBrackets;
+    /** Characters of the attribute value being read, and its line breaks past the limit (see valueLimit). */
+    private long valueChars;
+    private long valueBreaksDropped;
+    private final int valueLimit;
 
     private final String tokenPrefix;
     private final Map<Long, Embedded> embedded = new LinkedHashMap<>();
@@ -124,6 +129,12 @@ final class XmlCharReader extends Reader {
      * @param file the file's name, for the one error this can raise (an encoding Java does not know)
      */
     XmlCharReader(InputStream in, String file) throws IOException {
+        this(in, file, MessageText.READ_LIMIT);
+    }
+
+    /** @param valueLimit the most characters of an attribute value (other than data) kept; tests use a small one */
+    XmlCharReader(InputStream in, String file, int valueLimit) throws IOException {
+        this.valueLimit = valueLimit;
         this.in = in;
         bytes.limit(0);
         readBytes(512);
@@ -279,10 +290,14 @@ final class XmlCharReader extends Reader {
             int i = scan(buf, pos, max);
             int run = i - pos;
             if (run > 0) {
-                System.arraycopy(buf, pos, cbuf, o, run);
-                o += run;
+                int keep = state == VALUE ? (int) Math.max(0, Math.min(run, valueLimit - valueChars)) : run;
+                if (state == VALUE) {
+                    valueChars += keep;
+                }
+                System.arraycopy(buf, pos, cbuf, o, keep);
+                o += keep;
                 pos = i;
-                emitted += run;
+                emitted += keep;
                 continue;
             }
             if (i == max) {
@@ -310,12 +325,27 @@ final class XmlCharReader extends Reader {
         return to;
     }
 
-    /** One character that may change the state, at {@code pos}. */
+    /**
+     * One character that may change the state, at {@code pos}. Past {@link #valueLimit} characters of an
+     * attribute value, what follows is dropped up to its closing quote (line breaks are passed on, so line
+     * numbers hold, up to as many again), so that one huge text attribute never reaches the parser whole.
+     */
     private int special(char[] cbuf, int o, int end, char c) throws IOException {
+        if (state == VALUE && c != quote && valueChars >= valueLimit) {
+            boolean lineBreak = c == '\n' || c == '\r';
+            if (!lineBreak || valueBreaksDropped++ >= valueLimit) {
+                pos++;
+                return o;
+            }
+        }
         switch (c) {
             case '&' -> {
                 if (state == TEXT || state == VALUE) {
-                    return reference(cbuf, o, end);
+                    int after = reference(cbuf, o, end);
+                    if (state == VALUE) {
+                        valueChars += Math.max(1, after - o);
+                    }
+                    return after;
                 }
             }
             case '<' -> {
@@ -362,6 +392,12 @@ final class XmlCharReader extends Reader {
                         return o + 1;
                     }
                     state = VALUE;
+                    valueChars = 0;
+                    valueBreaksDropped = 0;
+                    cbuf[o] = c;
+                    pos++;
+                    emitted++;
+                    return o + 1;
                 } else if (state == VALUE && c == quote) {
                     state = TAG;
                 }
@@ -370,6 +406,9 @@ final class XmlCharReader extends Reader {
             default -> {
                 // nothing
             }
+        }
+        if (state == VALUE) {
+            valueChars++;
         }
         cbuf[o] = c;
         pos++;

@@ -21,6 +21,7 @@ import org.casebook.imports.ImportedMessage.Direction;
 import org.casebook.imports.ImportedMessage.Kind;
 import org.casebook.imports.MessageFlag;
 import org.casebook.imports.MessageSink;
+import org.casebook.imports.MessageText;
 import org.casebook.imports.MessageTime;
 
 /**
@@ -58,6 +59,9 @@ final class ChatReader {
     /** The body's bytes are pinned in the line reader: its length there, and whether it spans lines. */
     private int pLength;
     private boolean pMultiLine;
+    /** The message grew past what one keeps: its kept text is in {@link #joined}, its first pJoinedLength bytes. */
+    private boolean pOverflow;
+    private int pJoinedLength;
     private LineReader pReader;
     private byte[] joined = new byte[256];
 
@@ -234,8 +238,13 @@ final class ChatReader {
                 if (!pending) {
                     throw new IllegalStateException("continuation before the first header");
                 }
-                pLength = e - r.pinned();
-                pMultiLine = true;
+                if (!pOverflow) {
+                    pLength = e - r.pinned();
+                    pMultiLine = true;
+                    if (pLength > MessageText.READ_LIMIT) {
+                        overflow(); // the rest of this message's lines are read but not kept
+                    }
+                }
             }
         }
         if (shape < 0) {
@@ -259,6 +268,7 @@ final class ChatReader {
         pTime = LocalDateTime.of(date(b, line), time(b, line));
         pReader = r;
         pMultiLine = false;
+        pOverflow = false;
         int rest = h.rest;
         // the author ends at the first ": "
         int hash = 1;
@@ -344,14 +354,20 @@ final class ChatReader {
                 Direction.UNKNOWN, MessageTime.local(pTime), raw, attachments, flags, null, sourcePrefix + pLine));
     }
 
-    /** The pending message's text: its bytes from the pinned start, CR LF between lines read as LF. */
-    private String body() {
-        byte[] b = pReader.buf();
-        int s = pReader.pinned();
-        int e = s + pLength;
-        if (!pMultiLine) {
-            return decode(b, s, e, pLine);
-        }
+    /**
+     * The pending message has grown past what a message keeps ({@link MessageText#READ_LIMIT} bytes): its
+     * text so far is set aside in {@link #joined} and the line reader lets go of it, so that memory stays
+     * bounded however many lines the message goes on for. {@link MessageText#capped} then cuts and marks it.
+     */
+    private void overflow() {
+        pJoinedLength = join(pReader.buf(), pReader.pinned(), pReader.pinned() + MessageText.READ_LIMIT);
+        pJoinedLength = MessageText.utf8Boundary(joined, 0, pJoinedLength);
+        pReader.unpin();
+        pOverflow = true;
+    }
+
+    /** Copies bytes into {@link #joined}, CR LF read as LF; returns how many it holds. */
+    private int join(byte[] b, int s, int e) {
         if (joined.length < e - s) {
             joined = new byte[Math.max(e - s, joined.length * 2)];
         }
@@ -362,6 +378,23 @@ final class ChatReader {
                 joined[n++] = c;
             }
         }
+        return n;
+    }
+
+    /** The pending message's text: its bytes from the pinned start, CR LF between lines read as LF. */
+    private String body() {
+        if (pOverflow) {
+            String text = decode(joined, 0, pJoinedLength, pLine);
+            joined = new byte[256];
+            return text;
+        }
+        byte[] b = pReader.buf();
+        int s = pReader.pinned();
+        int e = s + pLength;
+        if (!pMultiLine) {
+            return decode(b, s, e, pLine);
+        }
+        int n = join(b, s, e);
         String text = decode(joined, 0, n, pLine);
         if (joined.length > LineReader.CHUNK) {
             joined = new byte[256]; // one huge message does not keep its buffer for the rest of the chat

@@ -7,6 +7,7 @@ import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.casebook.imports.ImportException;
+import org.casebook.imports.MessageText;
 import org.casebook.vault.Progress;
 
 /**
@@ -16,7 +17,9 @@ import org.casebook.vault.Progress;
  * very start is skipped. A NUL byte anywhere fails the import (a binary file, or UTF-16 without a BOM).
  *
  * <p>The buffer holds one chunk of the file (1 MiB) and grows only while a single line is longer than that,
- * so memory stays bounded by the longest line, not by the file.
+ * so memory stays bounded by the longest line, not by the file; and a line keeps at most
+ * {@link MessageText#READ_LIMIT} bytes ({@link #truncated()}): the rest of it is read and skipped, so one
+ * huge line costs no more than that.
  */
 final class LineReader {
     static final int CHUNK = 1 << 20;
@@ -30,6 +33,7 @@ final class LineReader {
     private final String where;
     private final Progress progress;
     private final long total;
+    private final int maxLine;
 
     private byte[] buf;
     private int pos;
@@ -41,6 +45,7 @@ final class LineReader {
     private int lineStart;
     private int lineEnd;
     private boolean lineCr;
+    private boolean lineTruncated;
     private int pin = -1;
 
     /**
@@ -53,11 +58,17 @@ final class LineReader {
     }
 
     LineReader(InputStream in, String where, long total, Progress progress, int chunk) {
+        this(in, where, total, progress, chunk, MessageText.READ_LIMIT);
+    }
+
+    /** @param maxLine the most bytes of one line kept (tests use a small one) */
+    LineReader(InputStream in, String where, long total, Progress progress, int chunk, int maxLine) {
         this.in = in;
         this.where = where;
         this.total = total;
         this.progress = progress;
         this.buf = new byte[Math.max(16, chunk)];
+        this.maxLine = Math.max(16, maxLine);
     }
 
     byte[] buf() {
@@ -82,6 +93,11 @@ final class LineReader {
     /** True if the current line ended with CR LF. */
     boolean crlf() {
         return lineCr;
+    }
+
+    /** True if the current line was longer than the reader keeps: its end was skipped. */
+    boolean truncated() {
+        return lineTruncated;
     }
 
     /**
@@ -119,12 +135,13 @@ final class LineReader {
             }
         }
         int scan = pos;
+        lineTruncated = false;
         while (true) {
             int nl = findLf(scan, limit);
             if (nl >= 0) {
                 lineNumber++;
                 lineStart = pos;
-                lineCr = nl > pos && buf[nl - 1] == '\r';
+                lineCr = !lineTruncated && nl > pos && buf[nl - 1] == '\r';
                 lineEnd = lineCr ? nl - 1 : nl;
                 pos = nl + 1;
                 return true;
@@ -140,9 +157,82 @@ final class LineReader {
                 }
                 return false;
             }
+            if (!lineTruncated && limit - pos > maxLine) {
+                scan = skipRestOfLine(); // where the LF that ends the line is now (the end, at the stream's end)
+                continue;
+            }
             int scanned = limit - pos;
             compactAndFill();
             scan = pos + scanned; // the bytes already looked at moved with the rest
+        }
+    }
+
+    /**
+     * The current line is longer than {@link #maxLine}: keeps its first {@code maxLine} bytes (ending on a
+     * whole UTF-8 character) and reads the rest of it without keeping it. Afterwards the kept bytes are followed
+     * by the LF that ended the line and what came after it, or the stream is at its end.
+     *
+     * @return the index of that LF in the buffer, or the buffer's end at the end of the stream
+     */
+    private int skipRestOfLine() throws IOException {
+        lineTruncated = true;
+        int keepEnd = pos + MessageText.utf8Boundary(buf, pos, maxLine);
+        bytesBefore += limit - keepEnd; // read, and dropped
+        limit = keepEnd;
+        byte[] scratch = new byte[1 << 16];
+        while (true) {
+            int n = in.read(scratch, 0, scratch.length);
+            if (n < 0) {
+                eof = true;
+                return limit;
+            }
+            int nl = -1;
+            for (int i = 0; i < n; i++) {
+                byte c = scratch[i];
+                if (c == '\n') {
+                    nl = i;
+                    break;
+                }
+                if (c == 0) {
+                    throw ImportException.at(where, lineNumber + 1, "holds a NUL byte: this is a binary file (or "
+                            + "UTF-16 text without a byte-order mark), not a WhatsApp chat export.");
+                }
+            }
+            if (nl < 0) {
+                bytesBefore += n;
+                reportProgress();
+                continue;
+            }
+            bytesBefore += nl;
+            // the LF and what follows it join the kept bytes; the buffer has room for them after compacting
+            int tail = n - nl;
+            if (buf.length - limit < tail) {
+                int from = pin >= 0 ? Math.min(pin, pos) : pos;
+                if (from > 0) {
+                    System.arraycopy(buf, from, buf, 0, limit - from);
+                    bytesBefore += from;
+                    pos -= from;
+                    if (pin >= 0) {
+                        pin -= from;
+                    }
+                    limit -= from;
+                }
+                if (buf.length - limit < tail) {
+                    buf = Arrays.copyOf(buf, limit + tail);
+                }
+            }
+            System.arraycopy(scratch, nl, buf, limit, tail);
+            int lf = limit;
+            limit += tail;
+            reportProgress();
+            return lf;
+        }
+    }
+
+    private void reportProgress() {
+        if (progress != null) {
+            progress.update(bytesBefore + limit, total);
+            progress.checkCancelled();
         }
     }
 
@@ -175,10 +265,7 @@ final class LineReader {
                 break;
             }
         }
-        if (progress != null) {
-            progress.update(bytesBefore + limit, total);
-            progress.checkCancelled();
-        }
+        reportProgress();
     }
 
     /**

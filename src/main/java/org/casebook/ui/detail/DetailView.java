@@ -216,6 +216,7 @@ public final class DetailView extends ScrollPane {
                 case "deleted" -> words.add("deleted by the sender");
                 case "edited" -> words.add("edited");
                 case "omitted" -> words.add("media left out of the export");
+                case "shortened" -> words.add("text shortened (the whole is in the export file)");
                 case "unsent" -> words.add("unsent");
                 case "missed" -> words.add("missed");
                 case "forwarded" -> words.add("forwarded");

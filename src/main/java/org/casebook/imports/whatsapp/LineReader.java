@@ -194,8 +194,7 @@ final class LineReader {
                     break;
                 }
                 if (c == 0) {
-                    throw ImportException.at(where, lineNumber + 1, "holds a NUL byte: this is a binary file (or "
-                            + "UTF-16 text without a byte-order mark), not a WhatsApp chat export.");
+                    throw binary(lineNumber + 1);
                 }
             }
             if (nl < 0) {
@@ -309,7 +308,11 @@ final class LineReader {
                 line++;
             }
         }
-        throw ImportException.at(where, line, "holds a NUL byte: this is a binary file (or UTF-16 text without a "
+        throw binary(line);
+    }
+
+    private ImportException binary(long line) {
+        return ImportException.at(where, line, "holds a NUL byte: this is a binary file (or UTF-16 text without a "
                 + "byte-order mark), not a WhatsApp chat export.");
     }
 }

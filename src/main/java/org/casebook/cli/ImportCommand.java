@@ -99,6 +99,10 @@ final class ImportCommand extends VaultCommand {
         out.printf("  %,d attachments (%,d not in the export), %,d omitted, %,d deleted%n", s.attachments(),
                 s.missingAttachments(), s.omitted(), s.deleted());
         out.println("  from " + s.first() + " to " + s.last() + " (" + s.timezone() + ")");
+        if (s.duplicatesInFile() > 0) {
+            out.printf("  %,d record%s twice in the file and count%s once%n", s.duplicatesInFile(),
+                    s.duplicatesInFile() == 1 ? " appears" : "s appear", s.duplicatesInFile() == 1 ? "s" : "");
+        }
         if (!s.dryRun()) {
             out.printf("  %,d added, %,d already in the case%n", s.added(), s.duplicates());
         }

@@ -15,10 +15,11 @@ final class ExtraJson {
     }
 
     /**
-     * One entry of the {@code attachments} list: {@code {"name":…,"present":…[,"sha256":…]}}, present when
-     * {@code sha256} is not null. Appended to {@code list}, comma-separated from the entries before.
+     * One entry of the {@code attachments} list: {@code {"name":…,"present":…[,"sha256":…][,"unreadable":true]}},
+     * present when {@code sha256} is not null, unreadable when the export holds the file but its bytes could not
+     * be read. Appended to {@code list}, comma-separated from the entries before.
      */
-    static void attachment(StringBuilder list, String name, String sha256) {
+    static void attachment(StringBuilder list, String name, String sha256, boolean unreadable) {
         list.append(list.isEmpty() ? "{" : ",{");
         list.append("\"name\":");
         string(list, name);
@@ -27,7 +28,14 @@ final class ExtraJson {
             list.append(",\"sha256\":");
             string(list, sha256);
         }
+        if (unreadable) {
+            list.append(",\"unreadable\":true");
+        }
         list.append('}');
+    }
+
+    static void attachment(StringBuilder list, String name, String sha256) {
+        attachment(list, name, sha256, false);
     }
 
     /**

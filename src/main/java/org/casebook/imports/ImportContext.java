@@ -14,6 +14,7 @@ public final class ImportContext {
     private final Progress progress;
     private final java.util.Map<String, String> columns;
     private final List<String> warnings = new ArrayList<>();
+    private long repeated;
 
     public ImportContext(DateOrder dateOrder, Progress progress) {
         this(dateOrder, progress, java.util.Map.of());
@@ -43,6 +44,19 @@ public final class ImportContext {
         if (warnings.size() < 1000) {
             warnings.add(warning);
         }
+    }
+
+    /**
+     * A record the export holds more than once (the same identity and content) was passed on once: counted for
+     * the summary. The import pipeline calls this, and so does an importer that merges the parts of a thread.
+     */
+    public void repeatedRecord() {
+        repeated++;
+    }
+
+    /** How many records were left out as repeats of one already read from this file. */
+    public long repeatedRecords() {
+        return repeated;
     }
 
     public List<String> warnings() {

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -96,8 +97,10 @@ public final class ImportService {
             Map<String, String[]> senderNames = new HashMap<>();
             List<ImportedMessage> sample = new ArrayList<>();
             List<String> sampleText = new ArrayList<>();
+            AttachmentReading attachments = new AttachmentReading(export, context);
             read(importer, export, context, m -> {
                 counts.count(m);
+                attachments.readThrough(m);
                 if (sample.size() < sampleSize) {
                     sample.add(m);
                     sampleText.add(DisplayText.of(importer.displayText(m)));
@@ -128,7 +131,11 @@ public final class ImportService {
             ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
             if (options.dryRun()) {
                 Counts counts = new Counts(zone);
-                read(importer, export, context, counts::count);
+                AttachmentReading attachments = new AttachmentReading(export, context);
+                read(importer, export, context, m -> {
+                    counts.count(m);
+                    attachments.readThrough(m); // as the import reads them, so both report the same
+                });
                 return counts.summary(export.name(), importer.format(), options, context, 0, 0);
             }
             return vault.bulkWrite(c -> new Run(c, aCase, export, importer, zone, options, context).execute());
@@ -137,11 +144,14 @@ public final class ImportService {
 
     /**
      * Reads the export, turning I/O failures into a clear message that names the file. Every message passes
-     * {@link MessageText#capped} on its way: nothing later holds more text of one message than it keeps.
+     * {@link MessageText#capped} on its way: nothing later holds more text of one message than it keeps. A record
+     * the export holds twice reaches {@code sink} once (see {@link RepeatedRecords}). Every path (dry run, survey,
+     * import) reads through here.
      */
     private static void read(Importer importer, ExportFile export, ImportContext context, MessageSink sink) {
         try {
-            importer.read(export, context, m -> sink.accept(MessageText.capped(m, export.name(), context)));
+            MessageSink once = new RepeatedRecords(context, sink);
+            importer.read(export, context, m -> once.accept(MessageText.capped(m, export.name(), context)));
             for (String refused : export.refusedReferences()) {
                 context.warn(export.name() + ": " + refused + "; that file was not imported (Casebook reads only "
                         + "files inside the export's folder).");
@@ -169,6 +179,7 @@ public final class ImportService {
         private final Map<Long, Integer> repeats = new HashMap<>();
         private final List<long[]> links = new ArrayList<>();
         private final List<Map<String, String>> companions = new ArrayList<>();
+        private final AttachmentReading attachmentReading;
         private SenderDirectory senders;
         private BulkItemWriter writer;
         private long importId;
@@ -205,6 +216,7 @@ public final class ImportService {
             this.counts = new Counts(zone);
             this.rules = zone.getRules();
             this.sourcePrefix = export.name() + " ";
+            this.attachmentReading = new AttachmentReading(export, context);
         }
 
         ImportSummary execute() throws SQLException {
@@ -342,10 +354,11 @@ public final class ImportService {
             List<StoredAttachment> stored = new ArrayList<>();
             StringBuilder files = new StringBuilder();
             for (AttachmentRef ref : m.attachments()) {
-                StoredAttachment s = store(ref, m);
-                ExtraJson.attachment(files, ref.name(), s == null ? null : s.blob().sha256());
-                if (s != null) {
-                    stored.add(s);
+                AttachmentReading.Read<StoredAttachment> s = store(ref, m);
+                ExtraJson.attachment(files, ref.name(), s.value() == null ? null : s.value().blob().sha256(),
+                        s.outcome() == AttachmentReading.Outcome.UNREADABLE);
+                if (s.value() != null) {
+                    stored.add(s.value());
                 }
             }
             String extra = ExtraJson.message(new StringBuilder(), files, d.dst(), m.durationSeconds(),
@@ -611,30 +624,26 @@ public final class ImportService {
         private record StoredAttachment(String name, BlobRef blob, MediaInfo media) {
         }
 
-        private StoredAttachment store(AttachmentRef ref, ImportedMessage m) throws SQLException {
-            AttachmentRef.EmbeddedData data = ref.data();
-            long size = -1;
-            if (data == null && ref.path() != null) {
-                ExportFile.Media media = export.media(ref.path());
-                if (media != null) {
-                    data = media.data();
-                    size = media.size();
+        /**
+         * Writer: stores an attachment's bytes as an original, inside a savepoint so that bytes which fail
+         * part-way (invalid base64 in an MMS) leave no chunk behind and the attachment is kept as unreadable.
+         */
+        private AttachmentReading.Read<StoredAttachment> store(AttachmentRef ref, ImportedMessage m)
+                throws SQLException {
+            String name = ref.name() == null ? "attachment" : ref.name();
+            return attachmentReading.read(ref, m, (data, size) -> {
+                Savepoint savepoint = c.setSavepoint();
+                try (InputStream in = data.open()) {
+                    BlobRef blob = vault.blobs().put(c, in, size, Progress.NONE);
+                    MediaInfo media = inspector.inspect(name, blob.head(), data::open);
+                    renditions.makeIfMissing(c, blob.id(), media.mediaType(), data::open);
+                    c.releaseSavepoint(savepoint);
+                    return new StoredAttachment(name, blob, media);
+                } catch (IOException | RuntimeException e) {
+                    c.rollback(savepoint);
+                    throw e;
                 }
-            }
-            if (data == null) {
-                return null;
-            }
-            try (InputStream in = data.open()) {
-                BlobRef blob = vault.blobs().put(c, in, size, Progress.NONE);
-                AttachmentRef.EmbeddedData again = data;
-                MediaInfo media = inspector.inspect(ref.name() == null ? "attachment" : ref.name(), blob.head(),
-                        again::open);
-                renditions.makeIfMissing(c, blob.id(), media.mediaType(), again::open);
-                return new StoredAttachment(ref.name() == null ? "attachment" : ref.name(), blob, media);
-            } catch (IOException e) {
-                throw new ImportException(export.name() + " " + m.source() + ": the attached file " + ref.name()
-                        + " could not be read (" + e.getMessage() + ")", e);
-            }
+            });
         }
 
         private When when(ImportedMessage m) {
@@ -830,7 +839,7 @@ public final class ImportService {
                               long added, long duplicates) {
             return new ImportSummary(file, format, messages, calls, system, senders.size(), attachments, missing,
                     omitted, deleted, first == null ? null : first.toString(), last == null ? null : last.toString(),
-                    added, duplicates, zone.getId(), options.dateOrder(), options.dryRun(), context.warnings());
+                    added, duplicates, context.repeatedRecords(), zone.getId(), options.dateOrder(), options.dryRun(), context.warnings());
         }
     }
 

@@ -12,12 +12,14 @@ import java.util.Map;
  * @param system    service lines
  * @param added     records written to the vault (0 on a dry run or a re-import)
  * @param duplicates records already in the vault from an earlier import
+ * @param duplicatesInFile records the file itself holds more than once (the same identity and content), counted
+ *                   once: left out of every other figure here
  * @param first     the earliest time, as an ISO-8601 local date-time (as written, or in the case's zone)
  */
 public record ImportSummary(String file, ImportFormat format, long messages, long calls, long system, long senders,
                             long attachments, long missingAttachments, long omitted, long deleted, String first,
-                            String last, long added, long duplicates, String timezone, DateOrder dateOrder,
-                            boolean dryRun, List<String> warnings) {
+                            String last, long added, long duplicates, long duplicatesInFile, String timezone,
+                            DateOrder dateOrder, boolean dryRun, List<String> warnings) {
     public ImportSummary {
         warnings = List.copyOf(warnings);
     }
@@ -38,6 +40,7 @@ public record ImportSummary(String file, ImportFormat format, long messages, lon
         json.put("last", last);
         json.put("added", added);
         json.put("duplicates", duplicates);
+        json.put("duplicates_in_file", duplicatesInFile);
         json.put("timezone", timezone);
         json.put("date_order", dateOrder == null ? null : dateOrder.code());
         json.put("dry_run", dryRun);

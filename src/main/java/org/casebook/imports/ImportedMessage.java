@@ -15,11 +15,15 @@ import java.util.Set;
  * @param raw          the message text exactly as in the source (control characters and all); may be empty
  * @param durationSeconds a call's length, else null
  * @param source       where it is in the export: "line 12", "offset 3456", "messages[3]"
+ * @param recordId     what identifies the record within its conversation when the export gives it an identity
+ *                     (a Discord or Telegram message id, a phone log's millisecond time), else null. Two records
+ *                     with the same identity and the same content are one record the export wrote twice, and are
+ *                     imported once; without an identity, two equal records (two "ok" in the same minute) stay two.
  */
 public record ImportedMessage(Kind kind, String conversation, String conversationTitle, String channel,
                               String senderName, String senderAddress, Direction direction, MessageTime time,
                               String raw, List<AttachmentRef> attachments, Set<MessageFlag> flags,
-                              Long durationSeconds, String source) {
+                              Long durationSeconds, String source, String recordId) {
 
     public enum Kind { MESSAGE, CALL, SYSTEM }
 
@@ -28,5 +32,14 @@ public record ImportedMessage(Kind kind, String conversation, String conversatio
     public ImportedMessage {
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         flags = flags == null ? Set.of() : Set.copyOf(flags);
+    }
+
+    /** A record without an identity of its own in the export. */
+    public ImportedMessage(Kind kind, String conversation, String conversationTitle, String channel,
+                           String senderName, String senderAddress, Direction direction, MessageTime time,
+                           String raw, List<AttachmentRef> attachments, Set<MessageFlag> flags,
+                           Long durationSeconds, String source) {
+        this(kind, conversation, conversationTitle, channel, senderName, senderAddress, direction, time, raw,
+                attachments, flags, durationSeconds, source, null);
     }
 }

@@ -64,7 +64,7 @@ public final class MessageText {
                 cut(m.conversationTitle(), MAX_NAME_CHARS), m.channel(), cut(m.senderName(), MAX_NAME_CHARS),
                 cut(m.senderAddress(), MAX_NAME_CHARS), m.direction(), m.time(), longText ? cut(raw, MAX_CHARS) : raw,
                 m.attachments(), longText || m.flags().contains(MessageFlag.SHORTENED) ? flags : m.flags(),
-                m.durationSeconds(), m.source());
+                m.durationSeconds(), m.source(), m.recordId());
     }
 
     private static boolean tooLong(String s) {

@@ -213,7 +213,7 @@ public final class DiscordImporter implements Importer {
             String conversation = channelId != null ? channelId : entry != null ? entry : file.name();
             return new ImportedMessage(kind, conversation, title(), "Discord", senderName, senderAddress,
                     Direction.UNKNOWN, MessageTime.withOffset(when.toInstant(), when.getOffset()),
-                    raw == null ? "" : raw, attachments, flags, duration, source);
+                    raw == null ? "" : raw, attachments, flags, duration, source, JsonSupport.text(m, "id"));
         }
 
         private String title() {

@@ -357,6 +357,7 @@ final class MetaExport {
         private final List<String> partLabels = new ArrayList<>();
         private final Map<String, Sender> senders = new HashMap<>();
         private String title;
+        private List<String> participants;
         private String threadPath;
         private String threadName;
         private String fallbackKey;
@@ -392,6 +393,7 @@ final class MetaExport {
                     JsonToken t = p.nextToken();
                     switch (name) {
                         case "title" -> title = scalar(p, t, title);
+                        case "participants" -> participants(p, t);
                         case "thread_path" -> threadPath = scalar(p, t, threadPath);
                         case "threadName" -> threadName = scalar(p, t, threadName);
                         case "messages" -> {
@@ -424,6 +426,22 @@ final class MetaExport {
             }
             p.skipChildren();
             return current;
+        }
+
+        /** The participants' names: {@code [{"name": ...}]} in the download, plain strings in the E2EE export. */
+        private void participants(JsonParser p, JsonToken t) throws IOException {
+            if (t != JsonToken.START_ARRAY || participants != null) {
+                p.skipChildren();
+                return;
+            }
+            List<String> names = new ArrayList<>();
+            for (JsonNode n : (JsonNode) p.readValueAsTree()) {
+                String name = n.isTextual() ? n.textValue() : JsonSupport.text(n, "name");
+                if (name != null && !name.isBlank()) {
+                    names.add(name);
+                }
+            }
+            participants = names;
         }
 
         private String fallbackKey(Part part) {
@@ -459,19 +477,9 @@ final class MetaExport {
         private Rec dyiRec(JsonNode m, Part part, int index, String source, long line) {
             long ts = millis(m, "timestamp_ms", part, line);
             Sender sender = sender(JsonSupport.text(m, "sender_name"), source);
-            String raw = JsonSupport.text(m, "content");
-            if (raw == null) {
-                raw = "";
-            } else {
-                MetaText.Result r = MetaText.analyse(raw);
-                if (r.status() == MetaText.Status.NOT_MOJIBAKE) {
-                    context.warn(part.where() + " " + source + ": the text has characters above U+00FF, so it is"
-                            + " not the usual byte-per-character mojibake; it is shown as written.");
-                } else if (r.status() == MetaText.Status.INVALID_UTF8) {
-                    context.warn(part.where() + " " + source + ": the text is not valid UTF-8 once read as"
-                            + " bytes, so it was not repaired; it is shown as written.");
-                }
-            }
+            String raw = text(JsonSupport.text(m, "content"), part, source);
+            raw = withShare(raw, m.get("share"), part, source);
+            raw = withReactions(raw, m.get("reactions"), part, source);
             Set<MessageFlag> flags = EnumSet.noneOf(MessageFlag.class);
             if (m.path("is_unsent").asBoolean(false)) {
                 flags.add(MessageFlag.UNSENT);
@@ -525,6 +533,61 @@ final class MetaExport {
             }
             return new Rec(ts, partLabels.size() - 1, index, sender, raw == null ? "" : raw, Kind.MESSAGE,
                     Rec.bits(flags), null, compact(attachments), compact(uris));
+        }
+
+        /**
+         * A string of the download, repaired ({@link MetaText}): the one place the download's text is decoded,
+         * so nothing is repaired twice. A string that is not consistently latin-1-escaped UTF-8 is kept as
+         * written, with a warning.
+         */
+        private String text(String s, Part part, String source) {
+            if (s == null) {
+                return "";
+            }
+            MetaText.Result r = MetaText.analyse(s);
+            if (r.status() == MetaText.Status.NOT_MOJIBAKE) {
+                context.warn(part.where() + " " + source + ": the text has characters above U+00FF, so it is"
+                        + " not the usual byte-per-character mojibake; it is kept as written.");
+            } else if (r.status() == MetaText.Status.INVALID_UTF8) {
+                context.warn(part.where() + " " + source + ": the text is not valid UTF-8 once read as"
+                        + " bytes, so it was not repaired; it is kept as written.");
+            }
+            return r.text();
+        }
+
+        /** A shared link and its description, after the text (which may already quote the link). */
+        private String withShare(String raw, JsonNode share, Part part, String source) {
+            if (share == null || !share.isObject()) {
+                return raw;
+            }
+            StringBuilder out = new StringBuilder(raw);
+            for (String field : List.of("link", "share_text")) {
+                String v = text(JsonSupport.text(share, field), part, source);
+                if (!v.isBlank() && !raw.contains(v)) {
+                    out.append(out.isEmpty() ? "" : "\n").append(v);
+                }
+            }
+            return out.toString();
+        }
+
+        /** Reactions, kept on a line of their own after the text: "Reactions: 😡 Name, ❤ Other". */
+        private String withReactions(String raw, JsonNode reactions, Part part, String source) {
+            if (reactions == null || !reactions.isArray() || reactions.isEmpty()) {
+                return raw;
+            }
+            StringBuilder line = new StringBuilder();
+            for (JsonNode r : reactions) {
+                String reaction = text(JsonSupport.text(r, "reaction"), part, source);
+                String actor = name(JsonSupport.text(r, "actor"), source);
+                if (reaction.isBlank()) {
+                    continue;
+                }
+                line.append(line.isEmpty() ? "" : ", ").append(reaction);
+                if (actor != null) {
+                    line.append(' ').append(actor);
+                }
+            }
+            return line.isEmpty() ? raw : raw + (raw.isEmpty() ? "" : "\n") + "Reactions: " + line;
         }
 
         private static <T> List<T> compact(List<T> list) {
@@ -641,6 +704,13 @@ final class MetaExport {
                     : threadPath != null ? threadPath : fallbackKey;
             String shownTitle = e2ee ? (threadName == null ? null : E2EE_THREAD_SUFFIX.matcher(threadName).replaceAll(""))
                     : name(title, conversation);
+            if (shownTitle == null && participants != null && !participants.isEmpty()) {
+                List<String> names = new ArrayList<>();
+                for (String n : participants) {
+                    names.add(e2ee ? n : name(n, conversation));
+                }
+                shownTitle = String.join(", ", names);
+            }
             int duplicates = 0;
             int groupStart = 0;
             for (int i = 0; i < recs.size(); i++) {
@@ -650,6 +720,7 @@ final class MetaExport {
                 }
                 if (isDuplicate(r, groupStart, i)) {
                     duplicates++;
+                    context.repeatedRecord();
                     continue;
                 }
                 String senderName = r.sender() == null ? null : r.sender().display();

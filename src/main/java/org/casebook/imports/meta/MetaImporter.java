@@ -6,7 +6,6 @@ import java.util.List;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportFormat;
-import org.casebook.imports.ImportedMessage;
 import org.casebook.imports.Importer;
 import org.casebook.imports.MessageSink;
 
@@ -33,11 +32,6 @@ abstract class MetaImporter implements Importer {
     @Override
     public final void read(ExportFile file, ImportContext context, MessageSink sink) throws IOException {
         export.read(file, context, sink);
-    }
-
-    @Override
-    public final String displayText(ImportedMessage message) {
-        return MetaText.displayText(message);
     }
 
     /** A plain {@code message_1.json} is read with its sibling parts, which are kept as originals too. */

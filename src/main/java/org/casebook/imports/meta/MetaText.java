@@ -10,9 +10,9 @@ import org.casebook.imports.ImportedMessage;
 
 /**
  * Meta's "Download your information" JSON writes every string as its UTF-8 bytes, each escaped as a
- * &#92;u00XX escape, so {@code é} arrives as {@code Ã©} and 😆 as ð&#92;u009f&#92;u0098&#92;u0086. The
- * importers keep that source string as the message's raw text (it is what the file says); this class derives
- * the readable form.
+ * &#92;u00XX escape, so {@code é} arrives as {@code Ã©} and 😆 as ð&#92;u009f&#92;u0098&#92;u0086: an encoding
+ * of the file, like base64 in an e-mail, not what anyone wrote. The importer decodes every string of the
+ * download once, as it reads it, with this class (the file itself is kept byte for byte as the original).
  *
  * <p>The repair is applied only when it is provably safe: every character is at most U+00FF (so it can be a
  * byte) <em>and</em> those bytes decode as strict UTF-8 (malformed or unmappable input is reported, not
@@ -78,19 +78,6 @@ public final class MetaText {
         } catch (CharacterCodingException e) {
             return new Result(s, Status.INVALID_UTF8);
         }
-    }
-
-    /**
-     * The text to show for a message the Facebook or Instagram importer produced: {@link #repair} of its raw
-     * text, except for Messenger's end-to-end-encrypted export (conversation key starting with
-     * {@value #E2EE_PREFIX}), whose text is already proper UTF-8 and is returned as it is. Apply bidi
-     * stripping and NFC after this, as for any other format.
-     */
-    public static String displayText(ImportedMessage message) {
-        if (isE2ee(message)) {
-            return message.raw();
-        }
-        return repair(message.raw());
     }
 
     /** True for a message from Messenger's end-to-end-encrypted export. */

@@ -184,7 +184,7 @@ public final class CallsImporter extends BackupXml {
             calls++;
             sink.accept(new ImportedMessage(Kind.CALL, key, title, "Call", senderName, senderAddress, direction,
                     MessageTime.instant(Instant.ofEpochMilli(date)), raw, List.of(), flags, seconds,
-                    source + "line " + line));
+                    source + "line " + line, String.valueOf(date))); // a log entry is identified by its millisecond
         }
 
         @Override

@@ -191,7 +191,7 @@ public final class SmsImporter extends BackupXml {
             sms++;
             sink.accept(new ImportedMessage(Kind.MESSAGE, key, title, "SMS", senderName, senderAddress, direction,
                     MessageTime.instant(Instant.ofEpochMilli(date)), body == null ? "" : body, List.of(), flags, null,
-                    source + "line " + line));
+                    source + "line " + line, String.valueOf(date))); // a phone's record is identified by its millisecond
         }
 
         @Override
@@ -271,12 +271,14 @@ public final class SmsImporter extends BackupXml {
                 String text = attr(xml, "text");
                 String chset = attr(xml, "chset");
                 if (type.startsWith("text/plain")) {
-                    if (text != null) {
-                        texts.add(text);
-                    } else if (data != null) {
-                        texts.add(decodeText(data, chset, partLine));
+                    String decoded = text != null ? text : data != null ? decodeText(data, chset, partLine) : null;
+                    if (decoded != null || data == null) {
+                        if (decoded != null) {
+                            texts.add(decoded);
+                        }
+                        return;
                     }
-                    return;
+                    // undecodable: kept below as an attachment, which the import records as unreadable
                 }
                 String name = firstOf(attr(xml, "name"), attr(xml, "cl"), attr(xml, "fn"));
                 if (name == null) {
@@ -306,8 +308,7 @@ public final class SmsImporter extends BackupXml {
                 try {
                     return new String(Base64Data.decodeAll(data, file + ", line " + partLine), cs);
                 } catch (IOException e) {
-                    throw ImportException.at(file, partLine, "an MMS text part's data is not valid base64 ("
-                            + e.getMessage() + ")");
+                    return null;
                 }
             }
 
@@ -387,7 +388,8 @@ public final class SmsImporter extends BackupXml {
                 try {
                     sink.accept(new ImportedMessage(Kind.MESSAGE, conversation, title, "MMS", senderName,
                             senderAddress, direction, MessageTime.instant(Instant.ofEpochMilli(date)),
-                            String.join("\n", texts), attachments, flags, null, source + "line " + line));
+                            String.join("\n", texts), attachments, flags, null, source + "line " + line,
+                            String.valueOf(date)));
                 } finally {
                     for (Base64Data d : embedded) {
                         d.release();

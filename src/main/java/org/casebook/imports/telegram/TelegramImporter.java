@@ -280,7 +280,7 @@ public final class TelegramImporter implements Importer {
                 direction = senderAddress.equals("user" + ownerId) ? Direction.OUTGOING : Direction.INCOMING;
             }
             return new ImportedMessage(kind, chat.key(), chat.title(), "Telegram", senderName, senderAddress,
-                    direction, time, raw, attachments, flags, duration, source);
+                    direction, time, raw, attachments, flags, duration, source, JsonSupport.text(m, "id"));
         }
 
         private MessageTime time(JsonNode m, long line) {

@@ -81,7 +81,7 @@ class MessengerE2eeTest {
         assertNull(r.get(2).attachments().get(0).path());
         assertEquals(Set.of(MessageFlag.OMITTED), r.get(2).flags());
         assertEquals(Set.of(MessageFlag.UNSENT), r.get(3).flags());
-        assertEquals("Ã© typed as is", MetaText.displayText(r.get(4)));
+        assertEquals("Ã© typed as is", r.get(4).raw(), "proper UTF-8: never repaired");
         assertTrue(r.warnings().isEmpty(), r.warnings().toString());
     }
 

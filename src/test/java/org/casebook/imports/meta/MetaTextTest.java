@@ -5,11 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import java.text.Normalizer;
-import java.time.Instant;
-import java.util.List;
-import java.util.Set;
-import org.casebook.imports.ImportedMessage;
-import org.casebook.imports.MessageTime;
 import org.junit.jupiter.api.Test;
 
 class MetaTextTest {
@@ -50,19 +45,5 @@ class MetaTextTest {
     void asciiAndNullAreUnchanged() {
         assertEquals(MetaText.Status.UNCHANGED, MetaText.analyse("plain text").status());
         assertNull(MetaText.repair(null));
-    }
-
-    @Test
-    void displayTextRepairsDownloadTextButNotEndToEndEncryptedText() {
-        ImportedMessage dyi = message("inbox/jane_1", "caf\u00c3\u00a9");
-        ImportedMessage e2ee = message("e2ee/Jane_12", "caf\u00c3\u00a9");
-        assertEquals("café", MetaText.displayText(dyi));
-        assertEquals("caf\u00c3\u00a9", MetaText.displayText(e2ee));
-    }
-
-    private static ImportedMessage message(String conversation, String raw) {
-        return new ImportedMessage(ImportedMessage.Kind.MESSAGE, conversation, null, "Messenger", "x", null,
-                ImportedMessage.Direction.UNKNOWN, MessageTime.instant(Instant.EPOCH), raw, List.of(), Set.of(), null,
-                "messages[0]");
     }
 }

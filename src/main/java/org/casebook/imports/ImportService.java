@@ -646,11 +646,15 @@ public final class ImportService {
             });
         }
 
+        /** When it happened; a call that lasted ends that much later, so its length shows wherever times do. */
         private When when(ImportedMessage m) {
-            if (m.time().isLocal()) {
-                return When.exactly(ZonedDateTime.ofLocal(m.time().local(), zone, null));
+            ZonedDateTime at = m.time().isLocal() ? ZonedDateTime.ofLocal(m.time().local(), zone, null)
+                    : m.time().instant().atZone(zone);
+            Long seconds = m.durationSeconds();
+            if (m.kind() == ImportedMessage.Kind.CALL && seconds != null && seconds > 0) {
+                return new When(at, at.plusSeconds(seconds), false);
             }
-            return When.exactly(m.time().instant().atZone(zone));
+            return When.exactly(at);
         }
 
         private String dstNote(LocalDateTime local) {

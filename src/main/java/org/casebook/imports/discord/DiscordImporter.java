@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import org.casebook.imports.AttachmentRef;
+import org.casebook.imports.CallText;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
@@ -203,6 +204,9 @@ public final class DiscordImporter implements Importer {
             String senderAddress = JsonSupport.text(author, "id");
             String senderName = senderName(author);
             String raw = JsonSupport.text(m, "content");
+            if (kind == Kind.CALL && (raw == null || raw.isBlank())) {
+                raw = CallText.of("Call", duration); // older exports write no text for a call
+            }
             List<AttachmentRef> attachments = new ArrayList<>(1);
             for (JsonNode a : m.path("attachments")) {
                 attach(JsonSupport.text(a, "url"), JsonSupport.text(a, "fileName"), attachments, source);

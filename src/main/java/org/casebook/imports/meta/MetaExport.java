@@ -655,6 +655,7 @@ final class MetaExport {
             if (media == null) {
                 context.warn(part.where() + " " + source + ": " + display + " is referenced but not in the export.");
                 out.add(new AttachmentRef(name, null, null, null));
+                flags.add(MessageFlag.OMITTED); // as Telegram's "File not included": the record says media was sent
             } else {
                 out.add(new AttachmentRef(name, media.path(), null, media.data()));
             }

@@ -70,6 +70,15 @@ public final class SignalImporter implements Importer {
     private static final Pattern LINK = Pattern.compile("!?\\[([^\\]\\n]*)\\]\\(([^)\\s]+)\\)");
     private static final Pattern ATTACHMENT_NOTE = Pattern.compile("\\[(?:attachment|Attachment|ATTACHMENT): ?([^\\]\\n]+)\\]");
     private static final String DELETED = "(This message was deleted)";
+    /**
+     * A call as signal-export words it: "Incoming voice call (accepted, 2m 5s)", "Missed video call",
+     * "Outgoing call (unanswered)", "Outgoing voice call (declined by recipient)", legacy "Incoming call".
+     */
+    private static final Pattern CALL = Pattern.compile(
+            "(Incoming|Outgoing|Missed) (?:(?:voice|video|audio) )?call(?: \\(([^)\\n]*)\\))?");
+    private static final Pattern CALL_LENGTH = Pattern.compile("accepted, (?:(\\d+)m )?(\\d+)s");
+    /** What signal-export writes for an attachment it did not export. */
+    private static final Pattern NOT_EXPORTED = Pattern.compile("\\((media|attachment) not exported\\)");
 
     @Override
     public ImportFormat format() {
@@ -337,13 +346,36 @@ public final class SignalImporter implements Importer {
                 return;
             }
             String text = raw.toString();
-            Set<MessageFlag> flags = Set.of();
+            Set<MessageFlag> flags = EnumSet.noneOf(MessageFlag.class);
             if (text.strip().equals(DELETED)) {
-                flags = EnumSet.of(MessageFlag.DELETED);
+                flags.add(MessageFlag.DELETED);
             }
             ImportedMessage.Kind kind = sender == null ? ImportedMessage.Kind.SYSTEM : ImportedMessage.Kind.MESSAGE;
+            Long seconds = null;
+            Matcher call = sender == null ? null : CALL.matcher(text.strip());
+            if (call != null && call.matches()) {
+                kind = ImportedMessage.Kind.CALL;
+                String detail = call.group(2) == null ? "" : call.group(2);
+                Matcher length = CALL_LENGTH.matcher(detail);
+                if (length.find()) {
+                    seconds = (length.group(1) == null ? 0 : Long.parseLong(length.group(1)) * 60)
+                            + Long.parseLong(length.group(2));
+                }
+                // signal-export's own rule: missed, unanswered and declined calls are missed calls
+                if (call.group(1).equals("Missed") || detail.startsWith("missed") || detail.startsWith("unanswered")
+                        || detail.startsWith("declined") || detail.startsWith("notaccepted")) {
+                    flags.add(MessageFlag.MISSED);
+                }
+            }
+            List<AttachmentRef> attachments = attachments(text);
+            Matcher notExported = NOT_EXPORTED.matcher(text);
+            while (notExported.find()) {
+                attachments = new ArrayList<>(attachments);
+                attachments.add(AttachmentRef.missing(notExported.group()));
+                flags.add(MessageFlag.OMITTED);
+            }
             sink.accept(new ImportedMessage(kind, conversation, conversation, "Signal", sender, null,
-                    ImportedMessage.Direction.UNKNOWN, time, text, attachments(text), flags, null,
+                    ImportedMessage.Direction.UNKNOWN, time, text, attachments, flags, seconds,
                     "line " + headerLine));
             raw = null;
         }

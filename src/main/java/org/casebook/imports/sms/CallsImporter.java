@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamReader;
+import org.casebook.imports.CallText;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportFormat;
 import org.casebook.imports.ImportedMessage;
@@ -46,20 +47,6 @@ public final class CallsImporter extends BackupXml {
     @Override
     Handler handler(String file, String source, ImportContext context, MessageSink sink) {
         return new CallHandler(file, source, context, sink);
-    }
-
-    /** "2 min 5 s", "1 h 0 min 3 s", "0 s". */
-    static String duration(long seconds) {
-        long h = seconds / 3600;
-        long m = seconds % 3600 / 60;
-        long s = seconds % 60;
-        if (h > 0) {
-            return h + " h " + m + " min " + s + " s";
-        }
-        if (m > 0) {
-            return m + " min " + s + " s";
-        }
-        return s + " s";
     }
 
     /** Who called when the number is not shown; null when it is. */
@@ -170,7 +157,7 @@ public final class CallsImporter extends BackupXml {
                     unknownType++;
                 }
             }
-            String raw = withDuration && seconds != null ? what + ", " + duration(seconds) : what;
+            String raw = CallText.of(what, withDuration ? seconds : null);
             String key = number != null ? PhoneNumbers.normalise(number) : hidden;
             String title = contact != null ? contact : number != null ? number : hidden;
             String senderName = null;

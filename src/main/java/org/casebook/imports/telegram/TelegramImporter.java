@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.casebook.imports.AttachmentRef;
+import org.casebook.imports.CallText;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
@@ -235,7 +236,7 @@ public final class TelegramImporter implements Importer {
             if ("service".equals(type)) {
                 senderName = JsonSupport.text(m, "actor");
                 senderAddress = JsonSupport.text(m, "actor_id");
-                if ("phone_call".equals(action)) {
+                if ("phone_call".equals(action) || "group_call".equals(action)) {
                     kind = Kind.CALL;
                     JsonNode d = m.get("duration_seconds");
                     if (d != null && d.canConvertToLong()) {
@@ -265,6 +266,9 @@ public final class TelegramImporter implements Importer {
             }
             if (raw.isEmpty() && kind == Kind.SYSTEM && action != null) {
                 raw = action;
+            }
+            if (raw.isEmpty() && kind == Kind.CALL) {
+                raw = callText(JsonSupport.text(m, "discard_reason"), duration);
             }
             if (m.has("edited") || m.has("edited_unixtime")) {
                 flags.add(MessageFlag.EDITED);
@@ -307,6 +311,19 @@ public final class TelegramImporter implements Importer {
             } catch (DateTimeParseException e) {
                 throw ImportException.at(where, line, "date \"" + date + "\" is not a date and time.");
             }
+        }
+
+        /** A call's words, as Telegram shows them: "Call, 2 min 5 s", "Missed call", "Call not answered (busy)". */
+        static String callText(String discardReason, Long seconds) {
+            if (discardReason == null || discardReason.equals("hangup")) {
+                return CallText.of("Call", seconds);
+            }
+            return switch (discardReason) {
+                case "missed" -> "Missed call";
+                case "busy" -> "Call not answered (busy)";
+                case "disconnect" -> CallText.of("Call disconnected", seconds);
+                default -> CallText.of("Call (" + discardReason + ")", seconds);
+            };
         }
 
         /** A string, or an array of strings and entity objects joined without separators. */

@@ -143,11 +143,11 @@ class CallsImporterTest {
 
     @Test
     void durationsReadNaturally() {
-        assertEquals("0 s", CallsImporter.duration(0));
-        assertEquals("59 s", CallsImporter.duration(59));
-        assertEquals("1 min 0 s", CallsImporter.duration(60));
-        assertEquals("2 min 5 s", CallsImporter.duration(125));
-        assertEquals("1 h 0 min 0 s", CallsImporter.duration(3600));
-        assertEquals("26 h 0 min 1 s", CallsImporter.duration(93601));
+        assertEquals("0 s", org.casebook.imports.CallText.duration(0));
+        assertEquals("59 s", org.casebook.imports.CallText.duration(59));
+        assertEquals("1 min 0 s", org.casebook.imports.CallText.duration(60));
+        assertEquals("2 min 5 s", org.casebook.imports.CallText.duration(125));
+        assertEquals("1 h 0 min 0 s", org.casebook.imports.CallText.duration(3600));
+        assertEquals("26 h 0 min 1 s", org.casebook.imports.CallText.duration(93601));
     }
 }

@@ -14,7 +14,7 @@ public enum ImportFormat {
     TELEGRAM("Telegram Desktop export"),
     EMAIL("E-mail (.eml or .mbox)"),
     SIGNAL("Signal text export"),
-    DISCORD("DiscordChatExporter JSON"),
+    DISCORD("DiscordChatExporter export"),
     CSV("Spreadsheet (CSV)");
 
     private final String label;

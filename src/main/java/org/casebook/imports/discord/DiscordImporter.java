@@ -31,10 +31,12 @@ import org.casebook.imports.json.JsonShape;
 import org.casebook.imports.json.JsonSupport;
 
 /**
- * DiscordChatExporter's JSON ({@code {"guild", "channel", "dateRange", "exportedAt", "messages": [...]}}),
+ * DiscordChatExporter's exports: its CSV ({@link DiscordCsv}) and plain text ({@link DiscordText}), and its JSON
+ * ({@code {"guild", "channel", "dateRange", "exportedAt", "messages": [...]}}),
  * one file or each part of a partitioned export (the parts share the channel id, so they land in one
  * conversation). Times are ISO-8601 with the offset the exporter wrote (its machine's zone, or UTC with
- * {@code --utc}); both the instant and that offset are kept. Senders are keyed on the author's id.
+ * {@code --utc}); both the instant and that offset are kept. The sender is the nickname shown in the channel,
+ * with the account beside it ({@link DiscordAuthor}).
  * Attachments exported with {@code --media} are relative paths, resolved beside the file (or in the zip);
  * attachments that are still links to Discord's servers are recorded as not included and never fetched.
  * Message types other than Default and Reply are system lines, except Call.
@@ -43,6 +45,7 @@ public final class DiscordImporter implements Importer {
     private static final String EXPECTED = "a DiscordChatExporter JSON export: expected a JSON object with"
             + " \"guild\", \"channel\" and a \"messages\" list of {\"id\", \"type\", \"timestamp\", \"author\", ...}";
     private static final int MAX_SNIFFED_ENTRIES = 50;
+    private static final int HEAD_BYTES = 4096;
 
     @Override
     public ImportFormat format() {
@@ -51,6 +54,13 @@ public final class DiscordImporter implements Importer {
 
     @Override
     public boolean recognises(ExportFile file) throws IOException {
+        String lower = file.name().toLowerCase(Locale.ROOT);
+        if (!file.isZip() && lower.endsWith(".csv")) {
+            return DiscordCsv.looksLikeCsv(file.head(null, HEAD_BYTES));
+        }
+        if (!file.isZip() && lower.endsWith(".txt")) {
+            return DiscordText.looksLikeText(file.head(null, HEAD_BYTES));
+        }
         if (file.isZip()) {
             int sniffed = 0;
             for (String entry : file.entriesEndingWith(".json")) {
@@ -76,6 +86,15 @@ public final class DiscordImporter implements Importer {
 
     @Override
     public void read(ExportFile file, ImportContext context, MessageSink sink) throws IOException {
+        String lower = file.name().toLowerCase(Locale.ROOT);
+        if (!file.isZip() && lower.endsWith(".csv")) {
+            DiscordCsv.read(file, context, sink);
+            return;
+        }
+        if (!file.isZip() && lower.endsWith(".txt")) {
+            DiscordText.read(file, context, sink);
+            return;
+        }
         if (!file.isZip()) {
             new Reader(file, null, context, sink).read();
             return;
@@ -201,14 +220,18 @@ public final class DiscordImporter implements Importer {
                 flags.add(MessageFlag.FORWARDED);
             }
             JsonNode author = m.path("author");
-            String senderAddress = JsonSupport.text(author, "id");
-            String senderName = senderName(author);
+            String senderAddress = DiscordAuthor.account(JsonSupport.text(author, "name"),
+                    JsonSupport.text(author, "discriminator"), JsonSupport.text(author, "id"));
+            String senderName = DiscordAuthor.shown(JsonSupport.text(author, "nickname"), senderAddress);
             String raw = JsonSupport.text(m, "content");
             if (kind == Kind.CALL && (raw == null || raw.isBlank())) {
                 raw = CallText.of("Call", duration); // older exports write no text for a call
             }
             List<AttachmentRef> attachments = new ArrayList<>(1);
             for (JsonNode a : m.path("attachments")) {
+                attach(JsonSupport.text(a, "url"), JsonSupport.text(a, "fileName"), attachments, source);
+            }
+            for (JsonNode a : m.path("forwardedMessage").path("attachments")) {
                 attach(JsonSupport.text(a, "url"), JsonSupport.text(a, "fileName"), attachments, source);
             }
             for (JsonNode s : m.path("stickers")) {
@@ -230,19 +253,6 @@ public final class DiscordImporter implements Importer {
             return guildName + " / " + channelName;
         }
 
-        /** "name#1234", or just "name" for migrated usernames (discriminator 0000); the nickname without a name. */
-        static String senderName(JsonNode author) {
-            String name = JsonSupport.text(author, "name");
-            if (name == null || name.isBlank()) {
-                return JsonSupport.text(author, "nickname");
-            }
-            String discriminator = JsonSupport.text(author, "discriminator");
-            if (discriminator == null || discriminator.isBlank() || discriminator.chars().allMatch(c -> c == '0')) {
-                return name;
-            }
-            return name + "#" + discriminator;
-        }
-
         private OffsetDateTime timestamp(String text, long line, String field) {
             if (text == null || text.isBlank()) {
                 return null;
@@ -258,10 +268,9 @@ public final class DiscordImporter implements Importer {
             if (url == null || url.isBlank()) {
                 return;
             }
-            String lower = url.strip().toLowerCase(Locale.ROOT);
-            if (lower.startsWith("http://") || lower.startsWith("https://")) {
+            if (DiscordAuthor.isLink(url)) {
                 remote++;
-                out.add(AttachmentRef.missing(url));
+                out.add(DiscordAuthor.remote(url, fileName));
                 return;
             }
             String name = fileName != null && !fileName.isBlank() ? fileName : JsonSupport.lastSegment(url);

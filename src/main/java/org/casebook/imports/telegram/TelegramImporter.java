@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -301,7 +303,13 @@ public final class TelegramImporter implements Importer {
                 throw ImportException.at(where, line, "a message has neither date_unixtime nor date.");
             }
             try {
-                LocalDateTime local = LocalDateTime.parse(date.strip());
+                // converters and other exporters write the ISO form with milliseconds and a zone: an instant
+                java.time.temporal.TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(date.strip(),
+                        OffsetDateTime::from, LocalDateTime::from);
+                if (parsed instanceof OffsetDateTime odt) {
+                    return MessageTime.withOffset(odt.toInstant(), odt.getOffset());
+                }
+                LocalDateTime local = (LocalDateTime) parsed;
                 if (!warnedLocalTime) {
                     warnedLocalTime = true;
                     context.warn(where + ": this older export has no date_unixtime; its times are the exporting"

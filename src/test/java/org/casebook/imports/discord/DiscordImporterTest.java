@@ -109,8 +109,8 @@ class DiscordImporterTest {
         assertEquals(Instant.parse("2024-02-10T19:15:03.123Z"), first.time().instant());
         assertEquals(ZoneOffset.ofHours(2), first.time().offset());
         assertEquals(Set.of(MessageFlag.EDITED), first.flags());
-        assertEquals("alex", first.senderName());
-        assertEquals("123456789012345678", first.senderAddress());
+        assertEquals("Alex", first.senderName(), "the nickname the channel showed");
+        assertEquals("alex", first.senderAddress(), "the account beside it");
         assertEquals("I saw you at <@223456789012345678>'s **party**", first.raw());
         assertEquals("messages[0]", first.source());
         List<AttachmentRef> files = first.attachments();
@@ -120,7 +120,7 @@ class DiscordImporterTest {
         try (InputStream in = files.get(0).data().open()) {
             assertArrayEquals(new byte[] {1, 2, 3}, in.readAllBytes());
         }
-        assertEquals(AttachmentRef.missing("https://cdn.discordapp.com/attachments/1/2/threat.png?ex=65"), files.get(1));
+        assertEquals(AttachmentRef.missing("threat.png"), files.get(1), "under its file name; the link is never fetched");
         assertEquals("gone.pdf", files.get(2).name());
         assertNull(files.get(2).path());
         assertTrue(r.warned("1 attachment(s) are links to Discord's servers"), r.warnings().toString());
@@ -128,7 +128,8 @@ class DiscordImporterTest {
 
         ImportedMessage reply = r.get(1);
         assertEquals(Kind.MESSAGE, reply.kind());
-        assertEquals("Oldtimer#4821", reply.senderName());
+        assertEquals("Old", reply.senderName());
+        assertEquals("Oldtimer#4821", reply.senderAddress());
         assertEquals(ZoneOffset.UTC, reply.time().offset());
         assertEquals(Set.of(), reply.flags());
 

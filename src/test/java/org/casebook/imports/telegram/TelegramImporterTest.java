@@ -264,6 +264,23 @@ class TelegramImporterTest {
     }
 
     @Test
+    void isoDatesWithMillisecondsAndAZoneAreInstants() throws Exception {
+        String converted = """
+                {"name": "Sam", "type": "personal_chat", "id": 1, "messages": [
+                  {"id": 1, "type": "message", "date": "2023-05-01T10:00:00.000Z", "from": "Sam", "from_id": "user5", "text": "hi"},
+                  {"id": 2, "type": "message", "date": "2023-05-01T12:00:00.250+02:00", "from": "Sam", "from_id": "user5", "text": "again"},
+                  {"id": 3, "type": "message", "date": "2023-05-01T10:05:00.500", "from": "Sam", "from_id": "user5", "text": "local"}
+                ]}
+                """;
+        Result r = read(importer, write(dir.resolve("result.json"), converted));
+        assertEquals(java.time.Instant.parse("2023-05-01T10:00:00Z"), r.get(0).time().instant());
+        assertEquals(java.time.ZoneOffset.UTC, r.get(0).time().offset());
+        assertEquals(java.time.Instant.parse("2023-05-01T10:00:00.250Z"), r.get(1).time().instant());
+        assertEquals(java.time.ZoneOffset.ofHours(2), r.get(1).time().offset());
+        assertEquals(LocalDateTime.of(2023, 5, 1, 10, 5, 0, 500_000_000), r.get(2).time().local());
+    }
+
+    @Test
     void zipResolvesMediaBesideItsResultJson() throws Exception {
         String chat = """
                 {"name": "Sam", "type": "personal_chat", "id": 9, "messages": [

@@ -22,6 +22,7 @@ import java.util.regex.Pattern;
 import org.casebook.imports.AmbiguousDateOrderException;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.DateOrder;
+import org.casebook.imports.DateOrderEvidence;
 import org.casebook.imports.ExportFile;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
@@ -206,11 +207,13 @@ public final class SignalImporter implements Importer {
         throw new ImportException(lines.where + ": holds no messages.");
     }
 
-    /** Reads every numeric header once to learn the date order, or refuses when it cannot be known. */
+    /**
+     * Reads every numeric header once to learn the date order from the export's own evidence (a date that fits
+     * one way only, dates that read the same both ways, dates never running backwards), or refuses when it
+     * cannot be known.
+     */
     private static DateOrder inferOrder(ExportFile file, Shape shape) throws IOException {
-        boolean dayFirst = false;
-        boolean monthFirst = false;
-        List<String> samples = new ArrayList<>();
+        DateOrderEvidence evidence = new DateOrderEvidence();
         try (Lines lines = new Lines(file)) {
             String line;
             while ((line = lines.next()) != null) {
@@ -218,28 +221,24 @@ public final class SignalImporter implements Importer {
                 if (!m.matches() || !shape.equals(shapeOf(line))) {
                     continue;
                 }
-                int a = Integer.parseInt(m.group(1));
-                int b = Integer.parseInt(m.group(3));
-                if (a > 12) {
-                    dayFirst = true;
-                } else if (b > 12) {
-                    monthFirst = true;
-                } else if (samples.size() < 5) {
-                    samples.add(line.substring(1, line.indexOf(']')));
-                }
+                int y = Integer.parseInt(m.group(4));
+                int year = m.group(4).length() == 2 ? 2000 + y : y;
+                int hour = Integer.parseInt(m.group(6));
+                int minute = Integer.parseInt(m.group(7));
+                java.time.LocalTime time = hour < 24 && minute < 60 ? java.time.LocalTime.of(hour, minute) : null;
+                evidence.date(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(3)), year, time,
+                        "line " + lines.number, line.substring(1, line.indexOf(']')));
             }
         }
-        if (dayFirst && monthFirst) {
+        if (evidence.contradictory()) {
             throw new ImportException(file.name() + ": some dates can only be day-first and others only month-first."
                     + " Say which with --date-order.");
         }
-        if (dayFirst) {
-            return DateOrder.DMY;
+        DateOrderEvidence.Decision d = evidence.decide();
+        if (d == null) {
+            throw new AmbiguousDateOrderException(file.name(), evidence.samples());
         }
-        if (monthFirst) {
-            return DateOrder.MDY;
-        }
-        throw new AmbiguousDateOrderException(file.name(), samples);
+        return d.order();
     }
 
     /** One chat being read: a message is a header line and the lines up to the next header. */

@@ -5,15 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.casebook.imports.AmbiguousDateOrderException;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.DateOrder;
+import org.casebook.imports.DateOrderEvidence;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
 import org.casebook.imports.ImportedMessage;
@@ -31,7 +30,6 @@ import org.casebook.imports.MessageTime;
  */
 final class ChatReader {
     static final String CHANNEL = "WhatsApp";
-    private static final int MAX_SAMPLES = 5;
     private static final int AUTHOR_CACHE = 256;
     private static final Set<MessageFlag> NO_FLAGS = Set.of();
 
@@ -46,6 +44,7 @@ final class ChatReader {
     // the date order in force, and why (for messages)
     private DateOrder order;
     private String orderReason;
+    private boolean orderFromEvidence;
     private int shape = -1;
     private long firstHeaderLine;
 
@@ -101,13 +100,13 @@ final class ChatReader {
     // pass 1: how are the dates written?
 
     /**
-     * Reads the headers until one of them settles the date order: a first field over 12 means day first, a
-     * second field over 12 month first, a four-digit first field year first. Throws
-     * {@link AmbiguousDateOrderException} when every date fits both readings.
+     * Reads the headers until one of them settles the date order: a four-digit first field means year first, a
+     * date valid only one way settles it at once. Otherwise the whole file is read for the export's other
+     * evidence ({@link DateOrderEvidence}: dates that read the same both ways, media file names, dates never
+     * running backwards). Throws {@link AmbiguousDateOrderException} when that leaves it open.
      */
     DateOrder inferDateOrder(LineReader r) throws IOException {
-        List<String> samples = new ArrayList<>();
-        Set<Long> seen = new LinkedHashSet<>();
+        DateOrderEvidence evidence = new DateOrderEvidence();
         while (r.next()) {
             if (!header(r)) {
                 continue;
@@ -116,28 +115,52 @@ final class ChatReader {
                 return DateOrder.YMD;
             }
             int y = year(h.f3, h.n3);
-            boolean dmy = validDate(y, h.f2, h.f1);
-            boolean mdy = validDate(y, h.f1, h.f2);
-            if (dmy && !mdy) {
-                orderReason = "line " + r.lineNumber() + " (" + h.dateText(r.buf()) + ") can only be read day first";
-                return DateOrder.DMY;
-            }
-            if (mdy && !dmy) {
-                orderReason = "line " + r.lineNumber() + " (" + h.dateText(r.buf()) + ") can only be read month first";
-                return DateOrder.MDY;
-            }
-            if (!dmy) {
+            if (!validDate(y, h.f2, h.f1) && !validDate(y, h.f1, h.f2)) {
                 throw ImportException.at(where, r.lineNumber(), "the date " + h.dateText(r.buf())
                         + " is not a valid date in any reading.");
             }
-            if (samples.size() < MAX_SAMPLES && seen.add(((long) h.f1 << 40) | ((long) h.f2 << 20) | h.f3)) {
-                samples.add(h.dateTimeText(r.buf()));
+            String at = "line " + r.lineNumber();
+            DateOrder settled = evidence.date(h.f1, h.f2, y, clock(), at, h.dateTimeText(r.buf()));
+            if (settled != null) {
+                orderReason = at + " (" + h.dateText(r.buf()) + ") can only be read "
+                        + (settled == DateOrder.DMY ? "day first" : "month first");
+                return settled;
+            }
+            MediaNames.Dated named = MediaNames.find(r.buf(), h.rest, r.end());
+            if (named != null) {
+                evidence.mediaDate(named.date(), at, named.name());
             }
         }
         if (shape < 0) {
             throw noHeader(r);
         }
-        throw new AmbiguousDateOrderException(where, samples);
+        DateOrderEvidence.Decision decision = evidence.decide();
+        if (decision == null) {
+            throw new AmbiguousDateOrderException(where, evidence.samples());
+        }
+        orderReason = decision.reason();
+        orderFromEvidence = true;
+        return decision.order();
+    }
+
+    /** The header's time of day, or null when it is not a valid one (the reading pass reports that). */
+    private LocalTime clock() {
+        int hour = h.hour;
+        if (h.meridiem != Header.NONE) {
+            if (hour < 1 || hour > 12) {
+                return null;
+            }
+            hour = h.meridiem == Header.AM ? hour % 12 : hour % 12 + 12;
+        }
+        return hour > 23 || h.minute > 59 || h.second > 59 ? null : LocalTime.of(hour, h.minute, h.second);
+    }
+
+    /**
+     * True when the order was worked out from the export's weaker evidence (media names, the order of the
+     * lines) rather than from a date that fits only one way; the importer says so, so the user can check.
+     */
+    boolean orderFromEvidence() {
+        return orderFromEvidence;
     }
 
     /**
@@ -341,6 +364,12 @@ final class ChatReader {
             }
             if (f != null) {
                 flags = f;
+            } else if (attachments.isEmpty() && nl < 0 && Markers.isEncryptionNotice(raw)
+                    && (raw.charAt(0) == Markers.LRM || pAuthor.equals(conversation) || messages == 0)) {
+                // iOS writes the notice with the chat as its "author", with or without the mark: a system line
+                kind = Kind.SYSTEM;
+                sender = null;
+                address = null;
             } else if (attachments.isEmpty() && (shape & 1) != 0 && raw.charAt(0) == Markers.LRM) {
                 // iOS writes system lines with the group or a person as "author"; the LRM gives them away
                 kind = Kind.SYSTEM;

@@ -10,12 +10,15 @@ import java.nio.charset.StandardCharsets;
  * <pre>
  * header   = bidi* ['['] date datetime-sep [prefix-meridiem] time [meridiem] terminator
  * date     = n{1,4} sep [space] n{1,4} sep [space] n{1,4} ['.']      sep = '/' | '.' | '-'
+ *            (a four-digit year first, last, or in the middle: 06/2018/13)
  * datetime = [','] space+ ['klo' space+]                             (Finnish "klo")
  * time     = n{1,2} (':' | '.') nn [(':' | '.') nn]
  * meridiem = space* ('a' | 'p') ['.'] [space] 'm' ['.']              (AM, pm, a.m., "p. m." with NBSP)
  *          | space* (午前 | 午後 | 오전 | 오후 | 上午 | 下午)
  * term     = ']' space            when the header opened with '['  (iOS)
  *          | space '-' space      otherwise                         (Android)
+ *          | ':' space            (13.06.18 21.25.15: Name: text)
+ *          | space                when an author and ": " follow   (13. 6. 2018. 21:25:15 Name: text)
  * space    = U+0020 | U+00A0 | U+202F | U+2009
  * bidi     = U+200E | U+200F      (and U+FEFF, a stray byte-order mark)
  * </pre>
@@ -63,6 +66,9 @@ final class Header {
         return n1 == 4;
     }
 
+    /** True when the year was written between the other two numbers (06/2018/13); it is in f3 all the same. */
+    boolean yearInTheMiddle;
+
     /** True if {@code b[s..e)} starts with a header; fills the fields. */
     boolean parse(byte[] b, int s, int e) {
         int p = s;
@@ -103,12 +109,12 @@ final class Header {
         }
         v = 0;
         q = p;
-        while (q < e && q - p < 3 && isDigit(b[q])) {
+        while (q < e && q - p < 5 && isDigit(b[q])) {
             v = v * 10 + (b[q] - '0');
             q++;
         }
         n = q - p;
-        if (n == 0 || n > 2 || q >= e || b[q] != sep) {
+        if (n == 0 || n == 3 || n > 4 || (n == 4 && n1 > 2) || q >= e || b[q] != sep) {
             return false;
         }
         f2 = v;
@@ -129,7 +135,18 @@ final class Header {
         }
         f3 = v;
         n3 = n;
-        if (n1 == 4 ? n3 > 2 : n1 > 2 || n3 == 1 || n3 == 3) {
+        yearInTheMiddle = n2 == 4;
+        if (yearInTheMiddle) {
+            if (n3 > 2) {
+                return false;
+            }
+            // kept as if written day/month/year (or month/day/year): the year goes last
+            int year = f2;
+            f2 = f3;
+            n2 = n3;
+            f3 = year;
+            n3 = 4;
+        } else if (n1 == 4 ? n3 > 2 : n1 > 2 || n3 == 1 || n3 == 3) {
             return false;
         }
         p = q;
@@ -213,6 +230,7 @@ final class Header {
             }
         }
         // --- terminator
+        int terminator = 0;
         if (bracket) {
             if (p >= e || b[p] != ']') {
                 return false;
@@ -227,20 +245,29 @@ final class Header {
             }
         } else {
             int t = spaceAt(b, p, e);
-            if (t == p || t >= e || b[t] != '-') {
-                return false;
-            }
-            p = t + 1;
-            if (p < e) {
-                t = spaceAt(b, p, e);
-                if (t == p) {
-                    return false;
+            if (t > p && t < e && b[t] == '-') {
+                p = t + 1;
+                if (p < e) {
+                    t = spaceAt(b, p, e);
+                    if (t == p) {
+                        return false;
+                    }
+                    p = t;
                 }
+            } else if (p + 1 < e && b[p] == ':' && spaceAt(b, p + 1, e) > p + 1) {
+                terminator = 1; // "21.25.15: Name: text"
+                p = spaceAt(b, p + 1, e);
+            } else if (t > p && t < e && authorFollows(b, t, e)) {
+                terminator = 2; // "21:25:15 Name: text"
                 p = t;
+            } else {
+                return false;
             }
         }
         rest = p;
         shape = (bracket ? 1 : 0)
+                | terminator << 18
+                | (yearInTheMiddle ? 1 << 20 : 0)
                 | (sep << 1)
                 | (sepSpace ? 1 << 9 : 0)
                 | (trailingDot ? 1 << 10 : 0)
@@ -252,6 +279,16 @@ final class Header {
                 | (prefixMeridiem ? 1 << 16 : 0)
                 | (n1 == 4 ? 1 << 17 : 0);
         return true;
+    }
+
+    /** An author and ": " ahead on the line (the header form with no terminator of its own needs one). */
+    private static boolean authorFollows(byte[] b, int p, int e) {
+        for (int i = p + 1; i + 1 < e; i++) {
+            if (b[i] == ':' && b[i + 1] == ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** After "a"/"p" [.] [space] "m" [.] starting at {@code p}; sets {@link #meridiem}; returns p if none. */

@@ -58,7 +58,50 @@ final class Markers {
             "załączony plik", "załącznik", "bifogad fil", "fil vedhæftet", "vedlagt fil", "berkas terlampir",
             "terlampir");
 
+    /**
+     * How WhatsApp's encryption notice begins, lower case: "Messages and calls are end-to-end encrypted…",
+     * older "Messages to this chat and calls are now secured with end-to-end encryption…", and the same in
+     * other languages. A notice starts with the word for "messages" and names end-to-end encryption.
+     */
+    private static final List<String> NOTICE_OPENINGS = List.of(
+            "messages", "your messages", "nachrichten", "los mensajes", "mensajes", "les messages", "as mensagens",
+            "mensagens", "i messaggi", "messaggi", "berichten", "wiadomości", "pesan", "meddelanden", "meldinger",
+            "beskeder", "viestit", "mesajlar", "сообщения", "повідомлення", "הודעות", "الرسائل", "消息", "訊息",
+            "メッセージ", "메시지", "संदेश", "zprávy", "üzenetek", "mesajele", "μηνύματα", "tin nhắn", "ข้อความ");
+    private static final List<String> NOTICE_ENCRYPTION = List.of(
+            "end-to-end", "ende-zu-ende", "extremo a extremo", "bout en bout", "ponta a ponta", "uçtan uca",
+            "сквозным шифрованием", "наскрізним шифруванням", "päästä päähän", "ende-til-ende", "end-to-end-",
+            "от край до край", "קצה לקצה", "طرف إلى طرف", "الطرفين", "端到端", "端對端", "エンドツーエンド", "종단간",
+            "엔드투엔드", "एंड-टू-एंड", "mã hóa đầu cuối", "ตั้งแต่ต้นทางถึงปลายทาง", "végpontok között",
+            "cap-coadă", "από άκρο σε άκρο", "koncovými");
+
     private Markers() {
+    }
+
+    /** WhatsApp's notice that the chat is end-to-end encrypted, in any language we know the words of. */
+    static boolean isEncryptionNotice(String raw) {
+        int n = raw.length();
+        if (n < 20 || n > 400) {
+            return false;
+        }
+        int s = trimStart(raw, 0, n);
+        String text = raw.substring(s).toLowerCase(Locale.ROOT);
+        boolean opens = false;
+        for (String o : NOTICE_OPENINGS) {
+            if (text.startsWith(o) && (text.length() == o.length() || !Character.isLetter(text.charAt(o.length())))) {
+                opens = true;
+                break;
+            }
+        }
+        if (!opens) {
+            return false;
+        }
+        for (String e : NOTICE_ENCRYPTION) {
+            if (text.contains(e)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Bidi marks, embeddings and isolates (U+200E/F, U+202A-E, U+2066-9), and a stray BOM. */

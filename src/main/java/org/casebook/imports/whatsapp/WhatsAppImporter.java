@@ -86,6 +86,11 @@ public final class WhatsAppImporter implements Importer {
                 order = reader.inferDateOrder(new LineReader(in, text.where, text.size(), cancelOnly));
             }
             reason = order == DateOrder.YMD ? "the dates are written year first" : reader.orderReason();
+            if (reader.orderFromEvidence()) {
+                context.warn(text.where + ": the dates were read " + (order == DateOrder.MDY ? "month" : "day")
+                        + " first because " + reason + "; if that is wrong, import again with --date-order "
+                        + (order == DateOrder.MDY ? "dmy" : "mdy") + ".");
+            }
         }
         try (InputStream in = text.open(file)) {
             reader.read(new LineReader(in, text.where, text.size(), progress), order, reason, context, sink);

@@ -147,13 +147,16 @@ class WhatsAppPitfallsTest {
 
     @Test
     void iosPseudoAuthoredSystemLine() throws IOException {
-        Result r = parse(dir, "_chat.txt", "[20.06.19, 15:58:47] Group: \u200EMessages and calls are end-to-end encrypted.\r\n"
+        Result r = parse(dir, "_chat.txt", "[20.06.19, 15:58:47] Group: \u200EAlice added Bob\r\n"
                 + "[20.06.19, 15:58:48] Alice: \u200Eimage omitted\r\n"
-                + "[20.06.19, 15:58:49] Alice: plain\r\n");
+                + "[20.06.19, 15:58:49] Alice: plain\r\n"
+                + "[20.06.19, 15:58:50] Group: \u200EMessages and calls are end-to-end encrypted.\r\n");
         ImportedMessage sys = r.get(0);
         assertEquals(Kind.SYSTEM, sys.kind());
         assertNull(sys.senderName());
-        assertEquals("Group: \u200EMessages and calls are end-to-end encrypted.", sys.raw(), "nothing is lost");
+        assertEquals("Group: \u200EAlice added Bob", sys.raw(), "nothing is lost");
+        assertEquals("\u200EMessages and calls are end-to-end encrypted.", r.get(3).raw(),
+                "the encryption notice is WhatsApp's own line, not the group's");
         assertEquals(Kind.MESSAGE, r.get(1).kind(), "an LRM-marked omitted file is still Alice's message");
         assertEquals(Set.of(MessageFlag.OMITTED), r.get(1).flags());
         assertEquals(Kind.MESSAGE, r.get(2).kind());

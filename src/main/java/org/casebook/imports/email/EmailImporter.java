@@ -173,6 +173,10 @@ public final class EmailImporter implements Importer {
                     m.fromLine(), m.bytes(), m.last(), m.fileEndsWithNewline(), run);
             run.progress.update(m.offset(), size);
         });
+        if (splitter.unseparated() > 0) {
+            run.context.warn(where + ": " + splitter.unseparated() + " message(s) start with a From line without a"
+                    + " blank line before it; each was read as a message of its own.");
+        }
         if (splitter.quotedDeeper() > 0) {
             run.context.warn(where + ": " + splitter.quotedDeeper() + " body line(s) starting '>>From ' were read as"
                     + " mboxrd (one '>' removed); if this mbox is mboxo, they had one more '>'.");

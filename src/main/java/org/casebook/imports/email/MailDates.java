@@ -76,6 +76,20 @@ final class MailDates {
         return semi < 0 ? null : rfc5322(value.substring(semi + 1));
     }
 
+    /**
+     * The shape of an mbox envelope line, strictly: {@code From}, one space, the sender (no spaces), and an
+     * asctime date with a real day name ({@code From a@b.c Sat Feb 25 15:32:19 2017}, Gmail's
+     * {@code From 1677…@xxx Wed Mar 01 10:00:00 +0000 2023}). A body line such as "From here on…" does not fit.
+     */
+    private static final Pattern ENVELOPE = Pattern.compile("^From \\S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) +(?i:"
+            + MONTHS + ") +\\d{1,2} +\\d{1,2}:\\d{2}(?::\\d{2})?(?: +(?:[+-]\\d{4}|[A-Z]{2,5}))? +\\d{4}"
+            + "(?: +[+-]\\d{4})?(?: .*)?$");
+
+    /** True when {@code line} is an mbox envelope line with a valid asctime date. */
+    static boolean isEnvelope(String line) {
+        return line != null && ENVELOPE.matcher(line).matches() && fromLine(line) != null;
+    }
+
     /** The date of an mbox From line ({@code From sender Sat Feb 25 15:32:19 2017}), or null. */
     static Parsed fromLine(String line) {
         if (line == null) {

@@ -9,8 +9,9 @@ import org.casebook.imports.ImportException;
 /**
  * Splits an mbox into messages while streaming it, one line of bytes at a time (CRLF, LF or a mix), so a file
  * of any size is read with one message in memory. A message starts at a {@code From } line that opens the
- * file or follows a blank line, and only when the next line looks like a header field: a body line that
- * merely starts with "From " (a sloppy mbox that did not escape it) does not split. Body lines escaped as
+ * file, follows a blank line, or is a true envelope line ({@code From sender} and an asctime date,
+ * {@link MailDates#isEnvelope}) even without the blank line, and only when the next line looks like a header
+ * field: a body line that merely starts with "From " (a sloppy mbox that did not escape it) does not split. Body lines escaped as
  * {@code >From } lose one {@code >} (mboxo and mboxrd agree on that); lines with more ({@code >>From }) are
  * read as mboxrd, which Gmail and Thunderbird write, and counted so the importer can say so.
  */
@@ -35,6 +36,7 @@ final class MboxSplitter {
     private long bufStart;
     private boolean eof;
     private long quotedDeeper;
+    private long unseparated;
     /** The message being read (0 before the first) and the offset of its From line. */
     private int number;
     private long offset;
@@ -46,6 +48,11 @@ final class MboxSplitter {
         this.in = in;
         this.where = where;
         this.maxMessageBytes = maxMessageBytes;
+    }
+
+    /** Messages whose From line had no blank line before it. */
+    long unseparated() {
+        return unseparated;
     }
 
     /** Lines that started {@code >>From } (or deeper) and lost one {@code >} by the mboxrd rule. */
@@ -186,10 +193,17 @@ final class MboxSplitter {
                 break;
             }
             lastEndedWithNewline = line.len > 0 && line.b[line.len - 1] == '\n';
-            if (previousBlank && line.startsWith(FROM, 0)) {
+            // A message starts at a From line after a blank line, or at a true envelope line (a valid asctime
+            // date) even without one: mboxes written by hand or by sloppy tools leave the blank line out.
+            boolean envelope = !previousBlank && current != null && line.startsWith(FROM, 0)
+                    && MailDates.isEnvelope(line.text());
+            if ((previousBlank || envelope) && line.startsWith(FROM, 0)) {
                 aheadOk = readLine(ahead);
                 haveAhead = true;
                 if (aheadOk && ahead.isHeaderField()) {
+                    if (envelope) {
+                        unseparated++;
+                    }
                     if (current != null) {
                         if (previousLen > 0) {
                             current.dropLast(previousLen);

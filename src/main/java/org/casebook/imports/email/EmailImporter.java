@@ -43,6 +43,8 @@ public final class EmailImporter implements Importer {
     /** A single message larger than this is refused (mail services cap messages far below it). */
     public static final long DEFAULT_MAX_MESSAGE_BYTES = 256L * 1024 * 1024;
     private static final int HEAD_BYTES = 8192;
+    /** A display name that is itself an e-mail address. */
+    private static final Pattern ADDRESS = Pattern.compile("<?[^\\s@<>\"]+@[^\\s@<>\"]+\\.[^\\s@<>\"]+>?");
     private static final Pattern SUBJECT_PREFIX = Pattern.compile(
             "^(?:re|fwd?|aw|wg|sv|vs|antw|odp|rv|tr|enc|res)\\s*(?:\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*",
             Pattern.CASE_INSENSITIVE);
@@ -244,6 +246,15 @@ public final class EmailImporter implements Importer {
         if (from == null) {
             notes.add("has no From header.");
         }
+        String senderName = sender.name() != null ? sender.name() : sender.address();
+        if (sender.name() != null && sender.address() != null && ADDRESS.matcher(sender.name().strip()).matches()) {
+            // "alice@example.com" <mallory@evil.example>: the name is a claim, the address is where it came from
+            senderName = sender.address();
+            if (!sender.name().strip().equalsIgnoreCase(sender.address())) {
+                notes.add("its sender's display name \"" + sender.name().strip() + "\" is an address other than the"
+                        + " one it was sent from (" + sender.address() + "); the real address is shown as the sender.");
+            }
+        }
         MessageTime time = time(mail, fromLine, label, notes, run.fileTime);
 
         String messageId = mail.header("Message-ID");
@@ -266,8 +277,8 @@ public final class EmailImporter implements Importer {
             run.context.warn(label + ": " + note);
         }
         run.sink.accept(new ImportedMessage(ImportedMessage.Kind.MESSAGE, conversation,
-                normalised.isEmpty() ? null : normalised, "E-mail", sender.name() != null ? sender.name() : sender.address(),
-                sender.address(), ImportedMessage.Direction.UNKNOWN, time, mail.text(), attachments,
+                normalised.isEmpty() ? null : normalised, "E-mail", senderName, sender.address(),
+                ImportedMessage.Direction.UNKNOWN, time, mail.text(), attachments,
                 mail.shortened() ? Set.of(MessageFlag.SHORTENED) : Set.of(), null, source));
     }
 

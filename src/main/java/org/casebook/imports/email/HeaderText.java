@@ -1,9 +1,9 @@
 package org.casebook.imports.email;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,6 +12,8 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.james.mime4j.codec.DecodeMonitor;
+import org.apache.james.mime4j.codec.DecoderUtil;
 
 /**
  * Header text as real mail writes it: raw 8-bit bytes (UTF-8 or not) where RFC 5322 allows only ASCII,
@@ -20,6 +22,9 @@ import java.util.regex.Pattern;
  */
 final class HeaderText {
     private static final Pattern ENCODED_WORD = Pattern.compile("=\\?([^?\\s]+)\\?([BbQq])\\?([^?]*)\\?=");
+    private static final Pattern LANGUAGE_SUFFIX = Pattern.compile("=\\?([^?*\\s]+)\\*[^?\\s]*\\?");
+    private static final Map<Charset, Charset> CHARSET_OVERRIDES = Map.of(StandardCharsets.ISO_8859_1,
+            Charset.forName("windows-1252"));
     private static final Pattern SECTION = Pattern.compile("^(.+?)(?:\\*(\\d{1,3}))?(\\*)?$");
 
     private HeaderText() {
@@ -65,90 +70,38 @@ final class HeaderText {
     }
 
     /**
-     * Decodes RFC 2047 encoded words. White space between two encoded words is dropped; text between them is
-     * kept; consecutive words in the same charset are joined as bytes before decoding, so a character split
-     * across two words survives. Malformed words stay as written.
+     * Decodes RFC 2047 encoded words with mime4j's {@link DecoderUtil}: white space between two encoded words is
+     * dropped, text between them kept, adjacent words in one charset joined as bytes before decoding (a
+     * character split across two words survives), malformed words left as written. ISO-8859-1 words are read as
+     * windows-1252, which is what senders mean (mime4j alone drops their curly quotes); a word in a charset Java
+     * does not know is read as UTF-8, with a warning.
      */
     static String decodeWords(String s, Consumer<String> warn) {
         if (s == null || s.indexOf("=?") < 0) {
             return s;
         }
-        Matcher m = ENCODED_WORD.matcher(s);
-        StringBuilder out = new StringBuilder(s.length());
-        ByteArrayOutputStream pending = new ByteArrayOutputStream();
-        String pendingCharset = null;
-        int last = 0;
+        // mime4j 0.8.12 leaves a word with an RFC 2231 language suffix, =?UTF-8*en?Q?a?=, undecoded
+        // (HeaderTextTest#encodedWords): the suffix is dropped first.
+        String words = LANGUAGE_SUFFIX.matcher(s).replaceAll("=?$1?");
+        Matcher m = ENCODED_WORD.matcher(words);
         while (m.find()) {
-            String between = s.substring(last, m.start());
-            boolean adjacent = pendingCharset != null && between.isBlank();
-            String charset = m.group(1);
-            int star = charset.indexOf('*'); // RFC 2231 language suffix: =?UTF-8*en?Q?...?=
-            if (star >= 0) {
-                charset = charset.substring(0, star);
+            if (TextDecoding.lookup(m.group(1)) == null) {
+                warn.accept("an encoded word declares the unknown charset '" + m.group(1) + "'; read as UTF-8.");
             }
-            if (!adjacent || !charset.equalsIgnoreCase(pendingCharset)) {
-                if (pendingCharset != null) {
-                    out.append(flush(pending, pendingCharset, warn));
-                }
-                if (!adjacent) {
-                    out.append(between);
-                }
-                pendingCharset = charset;
-            }
-            byte[] bytes = m.group(2).equalsIgnoreCase("B") ? base64(m.group(3)) : qDecode(m.group(3), true);
-            if (bytes == null) {
-                // not really an encoded word: keep it as written
-                out.append(flush(pending, pendingCharset, warn)).append(m.group());
-                pendingCharset = null;
-            } else {
-                pending.writeBytes(bytes);
-            }
-            last = m.end();
         }
-        if (pendingCharset != null) {
-            out.append(flush(pending, pendingCharset, warn));
-        }
-        out.append(s, last, s.length());
-        return out.toString();
-    }
+        DecodeMonitor monitor = new DecodeMonitor() {
+            @Override
+            public boolean warn(String error, String dropDesc) {
+                warn.accept("an encoded word is malformed (" + error + "); " + dropDesc);
+                return false;
+            }
 
-    private static String flush(ByteArrayOutputStream pending, String charset, Consumer<String> warn) {
-        byte[] bytes = pending.toByteArray();
-        pending.reset();
-        if (bytes.length == 0) {
-            return "";
-        }
-        return TextDecoding.decode(bytes, charset, "an encoded word", warn);
-    }
-
-    private static byte[] base64(String text) {
-        String t = text.replaceAll("[^A-Za-z0-9+/]", "");
-        int rem = t.length() % 4;
-        if (rem == 1) {
-            t = t.substring(0, t.length() - 1);
-        }
-        try {
-            return Base64.getDecoder().decode(t);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Quoted-printable as in encoded words ({@code _} is a space) and RFC 2231 percent-encoding. */
-    static byte[] qDecode(String text, boolean underscoreIsSpace) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '=' && i + 2 < text.length() && hex(text.charAt(i + 1)) >= 0 && hex(text.charAt(i + 2)) >= 0) {
-                out.write(hex(text.charAt(i + 1)) * 16 + hex(text.charAt(i + 2)));
-                i += 2;
-            } else if (c == '_' && underscoreIsSpace) {
-                out.write(' ');
-            } else {
-                out.writeBytes(String.valueOf(c).getBytes(StandardCharsets.UTF_8));
+            @Override
+            public boolean isListening() {
+                return true;
             }
-        }
-        return out.toByteArray();
+        };
+        return DecoderUtil.decodeEncodedWords(words, monitor, StandardCharsets.UTF_8, CHARSET_OVERRIDES);
     }
 
     private static byte[] percentDecode(String text) {

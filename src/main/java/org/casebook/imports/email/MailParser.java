@@ -206,14 +206,24 @@ final class MailParser {
                         if (current.type.startsWith("multipart/")) {
                             warn.accept("a " + current.type + " part has no usable boundary; kept as an attachment.");
                         }
+                        CutOff cut = new CutOff();
                         if (current.bodyCandidate()) {
-                            try (InputStream in = decoded(ts.getInputStream(), current.transfer)) {
+                            try (InputStream in = decoded(ts.getInputStream(), current.transfer, cut)) {
                                 // never the whole of a huge part: its start, and whether there was more
                                 byte[] start = in.readNBytes(MessageText.READ_LIMIT + 1);
                                 current.cut = start.length > MessageText.READ_LIMIT;
                                 current.text = current.cut ? Arrays.copyOf(start,
                                         MessageText.utf8Boundary(start, 0, MessageText.READ_LIMIT)) : start;
                             }
+                        } else if (current.transfer.equals("base64")) {
+                            try (InputStream in = decoded(ts.getInputStream(), current.transfer, cut)) {
+                                in.transferTo(java.io.OutputStream.nullOutputStream());
+                            }
+                        }
+                        if (cut.seen) {
+                            warn.accept("the base64 data of " + (current.filename != null ? current.filename
+                                    : "a " + current.type + " part") + " ends in the middle of a byte: the message"
+                                    + " looks cut short.");
                         }
                     }
                     default -> {
@@ -235,12 +245,11 @@ final class MailParser {
         List<Entity> plain = new ArrayList<>();
         List<Entity> html = new ArrayList<>();
         select(root, plain, html);
-        String text;
-        List<Entity> body = !plain.isEmpty() ? plain : html;
-        if (!body.isEmpty()) {
-            text = join(body, warn, plain.isEmpty());
-        } else {
-            text = "";
+        List<Entity> body = plain;
+        String text = plain.isEmpty() ? "" : join(plain, warn, false);
+        if (text.isBlank() && !html.isEmpty()) {
+            body = html; // an empty plain part beside the HTML is not the text
+            text = join(html, warn, true);
         }
         boolean shortened = text.length() > MessageText.READ_LIMIT || body.stream().anyMatch(e -> e.cut);
         List<AttachmentRef> attachments = new ArrayList<>();
@@ -252,6 +261,9 @@ final class MailParser {
             }
             if (leaf.used && (leaf.text == null || leaf.text.length == 0)) {
                 continue; // an empty HTML body: nothing to keep
+            }
+            if (!leaf.used && leaf.bodyCandidate() && leaf.type.equals("text/plain") && blank(leaf.text)) {
+                continue; // an empty plain alternative passed over for the HTML: nothing to keep
             }
             String name = leaf.filename;
             if (name == null && leaf.bodyCandidate() && leaf.type.equals("text/html")) {
@@ -269,6 +281,22 @@ final class MailParser {
         }
         return new ParsedMail(List.copyOf(root.headers), text, attachments, root.multipart && !root.closed,
                 shortened);
+    }
+
+    /** Notices mime4j's report that base64 data stopped in the middle of a byte (a message cut short). */
+    private static final class CutOff extends DecodeMonitor {
+        boolean seen;
+
+        @Override
+        public boolean warn(String error, String dropDesc) {
+            seen |= error.startsWith("Unexpected end of BASE64");
+            return false;
+        }
+
+        @Override
+        public boolean isListening() {
+            return true;
+        }
     }
 
     /** Reads the Content-Type, Content-Disposition and Content-Transfer-Encoding of an entity. */
@@ -313,6 +341,7 @@ final class MailParser {
         String result = switch (squeezed) {
             case "base64" -> "base64";
             case "quotedprintable", "qp" -> "quoted-printable";
+            case "xuuencode", "uuencode", "xuue", "uue" -> "x-uuencode";
             case "7bit", "8bit", "binary", "plain", "none", "text", "7", "8", "" -> "identity";
             default -> null;
         };
@@ -321,7 +350,7 @@ final class MailParser {
             return "identity";
         }
         boolean canonical = v.equals("base64") || v.equals("quoted-printable") || v.equals("7bit") || v.equals("8bit")
-                || v.equals("binary");
+                || v.equals("binary") || v.equals("x-uuencode");
         if (!canonical) {
             warn.accept("the transfer encoding '" + value.strip() + "' is malformed; read as "
                     + (result.equals("identity") ? "unencoded" : result) + ".");
@@ -330,9 +359,20 @@ final class MailParser {
     }
 
     static InputStream decoded(InputStream raw, String transfer) {
+        return decoded(raw, transfer, DecodeMonitor.SILENT);
+    }
+
+    /**
+     * The part's bytes decoded: base64 by mime4j; quoted-printable by {@link QuotedPrintable}, because mime4j's
+     * {@code QuotedPrintableInputStream} (0.8.12) turns every hard line break into CRLF and an LF-only mbox's
+     * text would no longer read as written (EmailPitfallsTest#quotedPrintableSoftBreaksAndLineEndingsAsWritten);
+     * uuencode by {@link Uudecode}, which mime4j does not have.
+     */
+    static InputStream decoded(InputStream raw, String transfer, DecodeMonitor monitor) {
         return switch (transfer) {
-            case "base64" -> new Base64InputStream(raw, DecodeMonitor.SILENT);
+            case "base64" -> new Base64InputStream(raw, monitor);
             case "quoted-printable" -> new QuotedPrintable(raw);
+            case "x-uuencode" -> new Uudecode(raw);
             default -> raw;
         };
     }
@@ -383,9 +423,10 @@ final class MailParser {
         }
     }
 
+    /** True when {@code e} holds a body part of {@code type}; a plain one only when it has text. */
     private static boolean holds(Entity e, String type) {
         if (!e.multipart) {
-            return e.bodyCandidate() && e.type.equals(type);
+            return e.bodyCandidate() && e.type.equals(type) && (type.equals("text/html") || !blank(e.text));
         }
         for (Entity c : e.children) {
             if (holds(c, type)) {
@@ -393,6 +434,18 @@ final class MailParser {
             }
         }
         return false;
+    }
+
+    private static boolean blank(byte[] text) {
+        if (text == null) {
+            return true;
+        }
+        for (byte b : text) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static List<Entity> leaves(Entity e, List<Entity> out) {

@@ -1,8 +1,13 @@
 package org.casebook.imports.email;
 
+import com.ibm.icu.text.CharsetDetector;
+import com.ibm.icu.text.CharsetMatch;
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +15,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.james.mime4j.util.CharsetUtil;
 
 /**
  * Turns the bytes of a header or a text part into text, by the charset the mail declares when that works and
@@ -18,31 +24,35 @@ import java.util.function.Consumer;
  *   <li>bytes that are all ASCII read as ASCII, whatever is declared;</li>
  *   <li>ISO-8859-1 (or US-ASCII) declared but bytes 0x80–0x9F present: windows-1252, which is what the sender's
  *       software meant in practice;</li>
- *   <li>a charset that is unknown, missing for 8-bit text, or that the bytes do not fit: UTF-8 when the bytes
- *       are valid UTF-8, else windows-1252 (every byte kept as one character; the five bytes windows-1252 leaves
- *       undefined become the C1 control of the same value, as browsers do).</li>
+ *   <li>a declared charset the bytes mostly fit (a Russian UTF-8 text with one damaged byte) is kept, and only
+ *       the bytes that do not fit become U+FFFD;</li>
+ *   <li>a charset that is unknown, missing for 8-bit text, or that the bytes do not fit at all: the charset
+ *       ICU4J's detector finds with reasonable confidence, else UTF-8 when the bytes are valid UTF-8, else
+ *       windows-1252 (every byte kept as one character; the five bytes windows-1252 leaves undefined become the
+ *       C1 control of the same value, as browsers do).</li>
  * </ul>
  * Every fallback is reported through {@code warn}: an evidence tool never repairs silently.
  */
 final class TextDecoding {
     private static final char[] WINDOWS_1252 = new char[256];
+    /**
+     * Labels mime4j's {@link CharsetUtil#lookup} (0.8.12) does not know but mail writes: it returns null for
+     * "latin-1", "x-gbk", "iso-8859-8-i", "ks_c_5601", "cp-1252" and "win-1252".
+     */
     private static final Map<String, String> ALIASES = Map.ofEntries(
-            Map.entry("utf8", "UTF-8"),
-            Map.entry("latin1", "ISO-8859-1"),
             Map.entry("latin-1", "ISO-8859-1"),
-            Map.entry("ascii", "US-ASCII"),
-            Map.entry("ansi_x3.4-1968", "US-ASCII"),
-            Map.entry("gb2312", "GBK"),
             Map.entry("x-gbk", "GBK"),
             Map.entry("iso-8859-8-i", "ISO-8859-8"),
             Map.entry("iso-8859-6-i", "ISO-8859-6"),
-            Map.entry("shift-jis", "Shift_JIS"),
-            Map.entry("x-sjis", "Shift_JIS"),
-            Map.entry("ks_c_5601-1987", "x-windows-949"),
             Map.entry("ks_c_5601", "x-windows-949"),
-            Map.entry("cp1252", "windows-1252"),
             Map.entry("cp-1252", "windows-1252"),
             Map.entry("win-1252", "windows-1252"));
+    /**
+     * Below this ICU4J confidence a detection is not used: for a few bytes such as {@code caf\xE9} ICU4J 78.1
+     * answers "UTF-16LE" with confidence 10 (EmailPitfallsTest#wrongOrUnknownCharsetsFallBackDeterministicallyAndWarn),
+     * and the fixed rule above reads them right.
+     */
+    private static final int MIN_CONFIDENCE = 30;
 
     static {
         byte[] all = new byte[256];
@@ -76,30 +86,33 @@ final class TextDecoding {
         if (ascii && (charset == null || charset.equals(StandardCharsets.US_ASCII))
                 && indexOf(bytes, off, len, (byte) 0x1B) >= 0) {
             // 7-bit text with escape sequences and no (or an ASCII) charset: old Japanese mail writes raw ISO-2022-JP
-            try {
-                String text = strict(Charset.forName("ISO-2022-JP"), bytes, off, len);
-                warn.accept(what + (label.isEmpty() ? " declares no charset" : " declares " + label)
-                        + " but holds ISO-2022-JP escape sequences; read as ISO-2022-JP.");
-                return text;
-            } catch (CharacterCodingException | UnsupportedCharsetException e) {
-                return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
+            Charset detected = detect(bytes, off, len);
+            if (detected != null && detected.name().startsWith("ISO-2022")) {
+                try {
+                    String text = strict(detected, bytes, off, len);
+                    warn.accept(what + (label.isEmpty() ? " declares no charset" : " declares " + label)
+                            + " but holds " + detected.name() + " escape sequences; read as " + detected.name() + ".");
+                    return text;
+                } catch (CharacterCodingException e) {
+                    // not that after all: read as written below
+                }
             }
+            return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
         }
         if (ascii && (charset == null || charset.equals(StandardCharsets.US_ASCII))) {
             return new String(bytes, off, len, StandardCharsets.ISO_8859_1);
         }
         if (charset == null) {
-            String text = fallback(bytes, off, len);
+            Reading r = fallback(bytes, off, len);
             warn.accept(what + (label.isEmpty() ? " declares no charset" : " declares the unknown charset '" + label + "'")
-                    + " but holds 8-bit bytes; read as " + fallbackName(bytes, off, len) + ".");
-            return text;
+                    + " but holds 8-bit bytes; read as " + r.name() + ".");
+            return r.text();
         }
         if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
             if (charset.equals(StandardCharsets.US_ASCII)) {
-                String text = fallback(bytes, off, len);
-                warn.accept(what + " declares " + label + " but holds 8-bit bytes; read as "
-                        + fallbackName(bytes, off, len) + ".");
-                return text;
+                Reading r = fallback(bytes, off, len);
+                warn.accept(what + " declares " + label + " but holds 8-bit bytes; read as " + r.name() + ".");
+                return r.text();
             }
             if (hasC1(bytes, off, len)) {
                 warn.accept(what + " declares " + label + " but holds windows-1252 characters (bytes 0x80-0x9F);"
@@ -114,9 +127,17 @@ final class TextDecoding {
         try {
             return strict(charset, bytes, off, len);
         } catch (CharacterCodingException e) {
-            String text = fallback(bytes, off, len);
-            warn.accept(what + " is not valid " + label + "; read as " + fallbackName(bytes, off, len) + ".");
-            return text;
+            Replaced replaced = replacing(charset, bytes, off, len);
+            if (replaced.fits()) {
+                warn.accept(what + " has " + replaced.bad() + (replaced.bad() == 1 ? " byte sequence" : " byte sequences")
+                        + " that " + (replaced.bad() == 1 ? "is" : "are") + " not valid " + label
+                        + "; read as " + label + " with " + (replaced.bad() == 1 ? "that byte" : "those bytes")
+                        + " shown as \uFFFD.");
+                return replaced.text();
+            }
+            Reading r = fallback(bytes, off, len);
+            warn.accept(what + " is not valid " + label + "; read as " + r.name() + ".");
+            return r.text();
         }
     }
 
@@ -124,15 +145,22 @@ final class TextDecoding {
         return decode(bytes, 0, bytes.length, declared, what, warn);
     }
 
-    /** A charset by its MIME label, or null when Java does not know it (or it is "unknown-8bit" and the like). */
+    /** A charset by its MIME label (mime4j's lookup, and the aliases above), or null when unknown. */
     static Charset lookup(String label) {
         if (label == null || label.isBlank()) {
             return null;
         }
         String l = label.strip().toLowerCase(Locale.ROOT);
         String alias = ALIASES.get(l);
+        if (alias != null) {
+            return Charset.forName(alias);
+        }
+        Charset found = CharsetUtil.lookup(l);
+        if (found != null) {
+            return found;
+        }
         try {
-            return Charset.forName(alias != null ? alias : l);
+            return Charset.forName(l);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             return null;
         }
@@ -156,16 +184,48 @@ final class TextDecoding {
         }
     }
 
-    /** UTF-8 when the bytes are valid UTF-8, else windows-1252. */
-    static String fallback(byte[] b, int off, int len) {
-        if (isUtf8(b, off, len)) {
-            return new String(b, off, len, StandardCharsets.UTF_8);
-        }
-        return windows1252(b, off, len);
+    /** Text read by a charset chosen without the mail's help, and that charset's name. */
+    record Reading(String text, String name) {
     }
 
-    static String fallbackName(byte[] b, int off, int len) {
-        return isUtf8(b, off, len) ? "UTF-8" : "windows-1252";
+    /**
+     * When the mail's charset is missing, unknown or wrong: ICU4J's detection when it is confident, else UTF-8
+     * for valid UTF-8, else windows-1252.
+     */
+    static Reading fallback(byte[] b, int off, int len) {
+        Charset detected = detect(b, off, len);
+        if (detected != null) {
+            try {
+                return new Reading(strict(detected, b, off, len), detected.name());
+            } catch (CharacterCodingException e) {
+                // the detector's guess does not even fit: the fixed rule below
+            }
+        }
+        if (isUtf8(b, off, len)) {
+            return new Reading(new String(b, off, len, StandardCharsets.UTF_8), "UTF-8");
+        }
+        return new Reading(windows1252(b, off, len), "windows-1252");
+    }
+
+    /** ICU4J's best guess with at least {@link #MIN_CONFIDENCE}, never UTF-16/32 (mail never is, unmarked). */
+    private static Charset detect(byte[] b, int off, int len) {
+        CharsetDetector detector = new CharsetDetector();
+        detector.setText(off == 0 && len == b.length ? b : java.util.Arrays.copyOfRange(b, off, off + len));
+        for (CharsetMatch match : detector.detectAll()) {
+            if (match.getConfidence() < MIN_CONFIDENCE) {
+                return null;
+            }
+            String name = match.getName();
+            if (name.startsWith("UTF-16") || name.startsWith("UTF-32")) {
+                continue;
+            }
+            try {
+                return Charset.forName(name);
+            } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+                // a name Java does not know: try the next match
+            }
+        }
+        return null;
     }
 
     static String windows1252(byte[] b, int off, int len) {
@@ -174,6 +234,55 @@ final class TextDecoding {
             out[i] = WINDOWS_1252[b[off + i] & 0xFF];
         }
         return new String(out);
+    }
+
+    /**
+     * The text with each byte sequence that does not fit {@code charset} replaced by U+FFFD; it {@code fits}
+     * when the bytes show the charset is right (some characters beyond ASCII decoded) and no more than one in
+     * five of the sequences beyond ASCII is bad.
+     */
+    private record Replaced(String text, int bad, boolean fits) {
+    }
+
+    private static Replaced replacing(Charset charset, byte[] b, int off, int len) {
+        CharsetDecoder decoder = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(b, off, len);
+        CharBuffer out = CharBuffer.allocate(len + 16);
+        int bad = 0;
+        while (true) {
+            CoderResult r = in.hasRemaining() ? decoder.decode(in, out, true) : decoder.flush(out);
+            if (r.isUnderflow() && !in.hasRemaining()) {
+                if (decoder.flush(out).isUnderflow()) {
+                    break;
+                }
+            } else if (r.isOverflow()) {
+                CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2);
+                out.flip();
+                bigger.put(out);
+                out = bigger;
+            } else if (r.isError()) {
+                bad++;
+                if (!out.hasRemaining()) {
+                    CharBuffer bigger = CharBuffer.allocate(out.capacity() * 2 + 1);
+                    out.flip();
+                    bigger.put(out);
+                    out = bigger;
+                }
+                out.put('\uFFFD');
+                in.position(in.position() + r.length());
+            }
+        }
+        out.flip();
+        String text = out.toString();
+        int beyondAscii = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c > 0x7F && c != '\uFFFD') {
+                beyondAscii++;
+            }
+        }
+        return new Replaced(text, bad, beyondAscii > 0 && bad * 4 <= beyondAscii);
     }
 
     private static int indexOf(byte[] b, int off, int len, byte v) {

@@ -266,6 +266,9 @@ public final class DiscordImporter implements Importer {
 
         private void attach(String url, String fileName, List<AttachmentRef> out, String source) {
             if (url == null || url.isBlank()) {
+                if (fileName != null && !fileName.isBlank()) {
+                    out.add(AttachmentRef.missing(fileName)); // listed without a link: still an attachment
+                }
                 return;
             }
             if (DiscordAuthor.isLink(url)) {

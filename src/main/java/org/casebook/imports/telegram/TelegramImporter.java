@@ -118,6 +118,7 @@ public final class TelegramImporter implements Importer {
     private static final class Reader extends JsonFileReader {
         private String ownerId;
         private boolean warnedLocalTime;
+        private long undatedService;
         private boolean foundMessages;
         private long count;
 
@@ -149,6 +150,10 @@ public final class TelegramImporter implements Importer {
             }
             if (!foundMessages) {
                 throw new ImportException(where + ": is not " + EXPECTED + ".");
+            }
+            if (undatedService > 0) {
+                context.warn(where + ": " + undatedService + " service line(s) without a date were left out;"
+                        + " they stay in the original file.");
             }
         }
 
@@ -221,7 +226,13 @@ public final class TelegramImporter implements Importer {
                 long line = JsonSupport.line(p);
                 JsonNode m = p.readValueAsTree();
                 String source = (entry == null ? "" : entry + ", ") + path + "[" + index + "]";
-                sink.accept(convert(m, chat, source, line));
+                if ("service".equals(JsonSupport.text(m, "type")) && JsonSupport.text(m, "date") == null
+                        && JsonSupport.text(m, "date_unixtime") == null) {
+                    // a service line (a pin, a member joining) with no time cannot be placed; it is not a message
+                    undatedService++;
+                } else {
+                    sink.accept(convert(m, chat, source, line));
+                }
                 JsonSupport.tick(context, p, total, ++count);
                 index++;
             }

@@ -365,7 +365,8 @@ final class ChatReader {
             if (f != null) {
                 flags = f;
             } else if (attachments.isEmpty() && nl < 0 && Markers.isEncryptionNotice(raw)
-                    && (raw.charAt(0) == Markers.LRM || pAuthor.equals(conversation) || messages == 0)) {
+                    && (raw.charAt(0) == Markers.LRM || pAuthor.equals(conversation) || messages == 0
+                    || Markers.isCurrentEncryptionNotice(raw))) {
                 // iOS writes the notice with the chat as its "author", with or without the mark: a system line
                 kind = Kind.SYSTEM;
                 sender = null;

@@ -75,7 +75,35 @@ final class Markers {
             "엔드투엔드", "एंड-टू-एंड", "mã hóa đầu cuối", "ตั้งแต่ต้นทางถึงปลายทาง", "végpontok között",
             "cap-coadă", "από άκρο σε άκρο", "koncovými");
 
+    /**
+     * The word for "calls" that today's notice puts right after "messages and" ("Messages and calls are
+     * end-to-end encrypted", "Сообщения и звонки защищены сквозным шифрованием"): with it the text is the notice
+     * wherever it stands in the chat.
+     */
+    private static final List<String> NOTICE_CALLS = List.of(
+            "calls", "anrufe", "llamadas", "appels", "chamadas", "chiamate", "звонки", "aramalar", "oproepen",
+            "połączenia", "panggilan", "samtal", "puhelut", "opkald", "anrop", "дзвінки", "שיחות", "المكالمات",
+            "通话", "通話", "통화", "कॉल", "hovory", "hívások", "apelurile", "κλήσεις", "cuộc gọi", "การโทร");
+
     private Markers() {
+    }
+
+    /**
+     * The notice in its current wording ("Messages and calls are end-to-end encrypted…" in any language we
+     * know): a system line wherever it stands.
+     */
+    static boolean isCurrentEncryptionNotice(String raw) {
+        if (!isEncryptionNotice(raw)) {
+            return false;
+        }
+        int s = trimStart(raw, 0, raw.length());
+        String head = raw.substring(s, Math.min(raw.length(), s + 60)).toLowerCase(Locale.ROOT);
+        for (String c : NOTICE_CALLS) {
+            if (head.contains(c)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** WhatsApp's notice that the chat is end-to-end encrypted, in any language we know the words of. */

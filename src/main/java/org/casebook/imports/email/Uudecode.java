@@ -7,8 +7,8 @@ import java.io.InputStream;
 /**
  * Decodes a {@code Content-Transfer-Encoding: x-uuencode} part: a {@code begin <mode> <name>} line, lines whose
  * first character gives their length, then {@code `} (or a space) and {@code end}. mime4j has no uuencode
- * decoder, hence this one. Lines before {@code begin} are skipped; a part that never ends is decoded as far as
- * it goes.
+ * decoder, hence this one. Text before {@code begin} is skipped; data lines without a {@code begin} line are
+ * decoded too; a part that never ends is decoded as far as it goes.
  */
 final class Uudecode extends InputStream {
     private final InputStream in;
@@ -70,8 +70,12 @@ final class Uudecode extends InputStream {
                 begun = true;
                 String[] parts = line.split(" ", 3);
                 name = parts.length == 3 ? parts[2].strip() : null;
+                return true;
             }
-            return true;
+            if (!encoded(line)) {
+                return true; // text before the data
+            }
+            begun = true; // some mailers send the lines without "begin" (mikel/mail decodes those too)
         }
         if (line.equals("end")) {
             ended = true;
@@ -94,6 +98,21 @@ final class Uudecode extends InputStream {
         }
         out = bytes.toByteArray();
         return true;
+    }
+
+    /** A line of uuencoded data: its length character, then enough characters of the uuencode alphabet. */
+    private static boolean encoded(String line) {
+        if (line.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c < 0x20 || c > 0x60) {
+                return false;
+            }
+        }
+        int length = (line.charAt(0) - 32) & 0x3F;
+        return length > 0 && line.length() - 1 >= (length + 2) / 3 * 4;
     }
 
     private static int sextet(String line, int i) {

@@ -34,7 +34,11 @@ class ForeignFixturesTest {
         }
         assertTrue(files.size() > 20, "expected the repository fixtures, found " + files);
         for (Path file : files) {
+            String folder = file.getParent().getFileName().toString();
             for (Importer importer : IMPORTERS) {
+                if (folder.equals(importer.format().code())) {
+                    continue; // its own format's fixtures (chatpack's, added for issue 11)
+                }
                 assertFalse(recognises(importer, file), importer.format() + " claims " + file);
             }
         }

@@ -53,7 +53,10 @@ class SmsFixturesTest {
     @Test
     void everyFixtureHasATest() throws IOException {
         Set<String> covered = Set.of("minimal_sms.xml", "minimal_mms.xml", "minimal_calls.xml", "mixed.xml",
-                "edge_cases.xml", "malformed.xml");
+                "edge_cases.xml", "malformed.xml",
+                // read in OtherProjectsFixturesTest
+                "sms-backup-reader-2_sample_small.xml", "sms-backup-reader-2_corrupt_attachments.xml",
+                "sms-backup-reader-2_sample_mms.xml", "gvoice-sms-takeout-xml_sms-vm-gvoice.xml");
         Set<String> present;
         try (Stream<Path> files = Files.list(DIR)) {
             present = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".xml"))

@@ -113,10 +113,11 @@ final class Markers {
             return false;
         }
         int s = trimStart(raw, 0, n);
-        String text = raw.substring(s).toLowerCase(Locale.ROOT);
         boolean opens = false;
+        // compared in place: this runs for every one-line message, so nothing is allocated until it opens right
         for (String o : NOTICE_OPENINGS) {
-            if (text.startsWith(o) && (text.length() == o.length() || !Character.isLetter(text.charAt(o.length())))) {
+            int end = s + o.length();
+            if (raw.regionMatches(true, s, o, 0, o.length()) && (end == n || !Character.isLetter(raw.charAt(end)))) {
                 opens = true;
                 break;
             }
@@ -124,6 +125,7 @@ final class Markers {
         if (!opens) {
             return false;
         }
+        String text = raw.substring(s).toLowerCase(Locale.ROOT);
         for (String e : NOTICE_ENCRYPTION) {
             if (text.contains(e)) {
                 return true;

@@ -205,7 +205,7 @@ class SignalImporterTest {
                 }
             }
         }
-        assertEquals(6, checked);
+        assertEquals(11, checked);
     }
 
     @Test

@@ -17,4 +17,12 @@ import org.casebook.model.Incident;
 record BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                      Set<Long> perpetrators, ConductSummary summary, String auditHead,
                      Map<Long, List<String>> incidentExhibits) {
+
+    /**
+     * Every original the bundle carries, each under its own reference: each exhibit's, followed by those of the
+     * files sent in it. What is embedded, listed in the integrity appendix and checked for redacted text.
+     */
+    List<ExhibitItem> originals() {
+        return exhibits.stream().flatMap(e -> e.originals().stream()).toList();
+    }
 }

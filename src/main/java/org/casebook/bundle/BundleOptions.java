@@ -10,9 +10,11 @@ import org.casebook.model.ItemKind;
  *
  * @param from          first day (inclusive, in the case's zone), or null for the start of the record
  * @param to            last day (inclusive), or null for the end
- * @param kinds         the item kinds to include; empty for all
+ * @param kinds         the item kinds to include; empty for all. A file sent with a message is shown at its message:
+ *                      including files brings in the messages they were sent with
  * @param incidentTypes the incident type codes to include; empty for all
- * @param itemIds       only these items; empty for every item that matches the rest
+ * @param itemIds       only these items; empty for every item that matches the rest. Choosing a file sent with a
+ *                      message brings its message, where it is shown
  * @param exhibitPrefix exhibit references start with this (e.g. "JS"); null for the case's initials
  * @param redactions    text removed everywhere it appears (case-insensitive)
  * @param preparedBy    the name on the cover and in the metadata; null for "the witness"

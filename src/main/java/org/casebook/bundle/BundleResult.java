@@ -29,8 +29,18 @@ public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, Lis
      *                 nothing is embedded
      * @param note     in a redacted copy, what was done with the original and why ("withheld from this redacted
      *                 copy: it contains redacted text"), else null
+     * @param files    the files sent with a conversation's messages, each shown at its message (page) under a
+     *                 reference of its own ("JS/3.1"); empty for any other exhibit
      */
     public record Exhibit(String reference, long itemId, String sha256, int page, boolean embedded,
-                          String embeddedSha256, String note) {
+                          String embeddedSha256, String note, List<Exhibit> files) {
+        public Exhibit {
+            files = List.copyOf(files);
+        }
+
+        public Exhibit(String reference, long itemId, String sha256, int page, boolean embedded,
+                       String embeddedSha256, String note) {
+            this(reference, itemId, sha256, page, embedded, embeddedSha256, note, List.of());
+        }
     }
 }

@@ -35,12 +35,18 @@ final class BundleSelection {
 
     static BundleContent load(Vault vault, long caseId, BundleOptions options, Progress progress) {
         Case aCase = new CaseService(vault).get(caseId);
+        AttachmentService attachments = new AttachmentService(vault);
+        // Files that came with imported messages are shown at their message, never as exhibits of their own.
+        Map<Long, List<Attachment>> messageFiles = attachments.ofMessages(caseId);
+        Set<Long> withMessages = new HashSet<>();
+        messageFiles.values().forEach(files -> files.forEach(f -> withMessages.add(f.id())));
         List<TimelineItem> incidentItems = new ArrayList<>();
         List<TimelineItem> files = new ArrayList<>();
         Map<List<Object>, List<TimelineItem>> threads = new LinkedHashMap<>();
         Set<Long> wanted = new HashSet<>(options.itemIds());
         new TimelineService(vault).forEach(caseId, item -> {
-            if (!selected(item, aCase, options, wanted)) {
+            if (withMessages.contains(item.id())
+                    || !selected(item, aCase, options, wanted) && !fileSelected(item, messageFiles, aCase, options, wanted)) {
                 return;
             }
             switch (item.kind()) {
@@ -61,18 +67,17 @@ final class BundleSelection {
         List<ExhibitItem> exhibits = new ArrayList<>();
         // summaries are cut short: redact first, so no cut leaves the start of a redacted text behind
         Redactor redactor = new Redactor(options.redactions());
-        AttachmentService attachments = new AttachmentService(vault);
         for (TimelineItem file : files) {
             if (file.sha256() == null) {
                 continue; // nothing stored to exhibit
             }
-            exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, new IncidentService(vault), redactor));
+            exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, incidentService, redactor));
         }
         ConversationService conversations = new ConversationService(vault);
         Map<Long, ConversationService.Conversation> byId = conversations.conversations(caseId);
         Map<String, ConversationService.ExportFileInfo> exports = conversations.exportFiles(caseId);
         for (List<TimelineItem> thread : threads.values()) {
-            exhibits.add(threadExhibit(thread, byId, exports));
+            exhibits.add(threadExhibit(thread, byId, exports, messageFiles));
         }
         exhibits.sort(Comparator.comparing((ExhibitItem e) -> e.at().toInstant()).thenComparingLong(ExhibitItem::itemId));
 
@@ -83,8 +88,10 @@ final class BundleSelection {
         for (int i = 0; i < exhibits.size(); i++) {
             ExhibitItem e = exhibits.get(i).numbered(prefix + "/" + (i + 1));
             numbered.add(e);
-            for (long incidentId : e.incidentIds()) {
-                incidentExhibits.computeIfAbsent(incidentId, k -> new ArrayList<>()).add(e.reference());
+            for (ExhibitItem original : e.originals()) {
+                for (long incidentId : original.incidentIds()) {
+                    incidentExhibits.computeIfAbsent(incidentId, k -> new ArrayList<>()).add(original.reference());
+                }
             }
         }
         Set<Long> perpetrators = new HashSet<>();
@@ -94,6 +101,25 @@ final class BundleSelection {
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, perpetrators, summary, auditHead,
                 incidentExhibits);
+    }
+
+    /**
+     * A message not selected itself whose file is (the user picked the photo, or only photos and files): the file
+     * is shown where it was sent, so its message comes too. A file has its message's time, so the period is the
+     * message's.
+     */
+    private static boolean fileSelected(TimelineItem item, Map<Long, List<Attachment>> messageFiles, Case aCase,
+                                        BundleOptions o, Set<Long> wanted) {
+        List<Attachment> sent = messageFiles.get(item.id());
+        if (sent == null || !o.kinds().isEmpty() && !o.kinds().contains(ItemKind.ATTACHMENT)) {
+            return false;
+        }
+        LocalDate day = item.when().at().withZoneSameInstant(aCase.zone()).toLocalDate();
+        if (o.from() != null && day.isBefore(o.from()) || o.to() != null && day.isAfter(o.to())) {
+            return false;
+        }
+        // picked by id: any of its files, the e-mail's own original too; by kind: the files sent with it
+        return sent.stream().anyMatch(f -> wanted.isEmpty() ? f.sentWithMessage() : wanted.contains(f.id()));
     }
 
     private static boolean selected(TimelineItem item, Case aCase, BundleOptions o, Set<Long> wanted) {
@@ -113,7 +139,7 @@ final class BundleSelection {
 
     private static ExhibitItem fileExhibit(Attachment a, Map<Long, Incident> selectedIncidents,
                                            IncidentService incidents, Redactor redactor) {
-        String type = a.mediaType() == null ? "application/octet-stream" : a.mediaType();
+        String type = mediaType(a);
         ExhibitItem.Kind kind = PrintImages.canPrint(type) ? ExhibitItem.Kind.PHOTO
                 : type.equals("application/pdf") ? ExhibitItem.Kind.PDF : ExhibitItem.Kind.FILE;
         StringBuilder description = new StringBuilder(kindLabel(type));
@@ -127,12 +153,28 @@ final class BundleSelection {
         }
         return new ExhibitItem(null, kind, a.id(), kindLabel(type), description.toString(), "Attached file " + a.fileName(),
                 a.fileName(), type, a.size(), a.when().at(), null, a.when().approximate(), a.added(), a.sha256(),
-                a.timeSource(), a.camera(), List.of(), a.incidentIds());
+                a.timeSource(), a.camera(), List.of(), a.incidentIds(), null, List.of());
+    }
+
+    /** A file sent with a message: shown at the message in its conversation's transcript. */
+    private static ExhibitItem sentFile(Attachment a, TimelineItem message) {
+        String type = mediaType(a);
+        ExhibitItem.Kind kind = PrintImages.canPrint(type) ? ExhibitItem.Kind.PHOTO : ExhibitItem.Kind.FILE;
+        String from = message.sender() == null ? "" : " from " + message.sender();
+        return new ExhibitItem(null, kind, a.id(), kindLabel(type), kindLabel(type) + " sent with a message" + from,
+                message.source() == null ? a.fileName() : message.source(), a.fileName(), type, a.size(),
+                a.when().at(), null, a.when().approximate(), a.added(), a.sha256(), a.timeSource(), a.camera(),
+                List.of(), a.incidentIds(), message.id(), List.of());
+    }
+
+    private static String mediaType(Attachment a) {
+        return a.mediaType() == null ? "application/octet-stream" : a.mediaType();
     }
 
     private static ExhibitItem threadExhibit(List<TimelineItem> thread,
                                              Map<Long, ConversationService.Conversation> conversations,
-                                             Map<String, ConversationService.ExportFileInfo> exports) {
+                                             Map<String, ConversationService.ExportFileInfo> exports,
+                                             Map<Long, List<Attachment>> messageFiles) {
         TimelineItem first = thread.get(0);
         TimelineItem last = thread.get(thread.size() - 1);
         ConversationService.Conversation conversation = first.conversationId() == null ? null
@@ -142,17 +184,32 @@ final class BundleSelection {
         String with = conversation == null ? null
                 : conversation.title() != null && !conversation.title().isBlank() ? conversation.title()
                 : conversation.key();
+        List<ExhibitItem> sent = new ArrayList<>();
+        for (TimelineItem m : thread) {
+            for (Attachment a : messageFiles.getOrDefault(m.id(), List.of())) {
+                // The message's own original (an e-mail as received) travels inside the export file, this
+                // exhibit's original, and so does a file identical to the export file itself.
+                if (a.sentWithMessage() && !a.sha256().equals(first.sha256())) {
+                    sent.add(sentFile(a, m));
+                }
+            }
+        }
         boolean calls = first.kind() == ItemKind.CALL;
         String noun = calls ? (thread.size() == 1 ? "call" : "calls") : (thread.size() == 1 ? "message" : "messages");
         String typeLabel = channelLabel(channel) + (calls ? " calls" : " messages");
-        String description = typeLabel + (with == null ? "" : " with " + with) + " (" + thread.size() + " " + noun + ")";
+        // an e-mail conversation is named by its subject, not by a person
+        String named = with == null ? "" : channelLabel(channel).equals("E-mail") ? ", subject \u201C" + with + "\u201D"
+                : " with " + with;
+        String description = typeLabel + named + " (" + thread.size() + " " + noun
+                + (sent.isEmpty() ? "" : ", " + sent.size() + (sent.size() == 1 ? " file" : " files") + " sent with"
+                + (thread.size() == 1 ? " it" : " them")) + ")";
         String fileName = export != null ? export.fileName() : first.source() == null ? "export"
                 : first.source().split(" ")[0];
         String source = first.source() == null ? fileName
                 : first.source() + (thread.size() > 1 && last.source() != null ? " to " + lastPart(last.source(), fileName) : "");
         return new ExhibitItem(null, ExhibitItem.Kind.CONVERSATION, first.id(), typeLabel, description, source, fileName,
                 mediaTypeOf(fileName), -1, first.when().at(), last.when().at(), false, first.added(),
-                first.sha256(), TimeSources.EXPORT, null, thread, List.of());
+                first.sha256(), TimeSources.EXPORT, null, thread, List.of(), null, sent);
     }
 
     /** "export.xml line 9" after "export.xml line 3" reads better as "line 9". */
@@ -162,6 +219,12 @@ final class BundleSelection {
 
     static String channelLabel(String channel) {
         return org.casebook.conduct.Channels.label(channel);
+    }
+
+    /** The kind of file as a noun inside a sentence: "photograph", "video recording", "PDF document". */
+    static String kindNoun(String mediaType) {
+        String label = kindLabel(mediaType);
+        return label.startsWith("PDF") ? label : label.toLowerCase(Locale.ROOT);
     }
 
     static String kindLabel(String mediaType) {

@@ -110,9 +110,10 @@ public final class BundleService {
                     : "Embedding the originals");
             OriginalEmbedder embedder = new OriginalEmbedder(document, originals, redactor);
             OriginalPlans plans = new OriginalPlans(redactor.active());
-            for (ExhibitItem e : content.exhibits()) {
+            for (ExhibitItem e : content.originals()) {
                 checkCancelled(progress, cancelled);
                 plans.put(e.reference(), embedder.embed(e));
+                plans.carriedBy(e.reference(), embedder.carrier(e.reference()));
             }
 
             // Pass 1: everything after the front matter, in order.
@@ -165,10 +166,11 @@ public final class BundleService {
 
                 List<BundleResult.Exhibit> listed = new ArrayList<>();
                 for (ExhibitItem e : content.exhibits()) {
-                    OriginalPlan plan = plans.of(e.reference());
-                    listed.add(new BundleResult.Exhibit(e.reference(), e.itemId(), e.sha256(),
-                            document.getPages().indexOf(targets.get(e.key())) + 1, plan.embedded(),
-                            plan.embeddedSha256(), note(plan)));
+                    List<BundleResult.Exhibit> files = new ArrayList<>();
+                    for (ExhibitItem file : e.files()) {
+                        files.add(shown(file, plans, document, targets, List.of()));
+                    }
+                    listed.add(shown(e, plans, document, targets, files));
                 }
                 embedder.finish();
 
@@ -206,6 +208,15 @@ public final class BundleService {
         new SummaryPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
         w.finish();
+    }
+
+    /** An exhibit (or a file sent in one) as the result lists it, with the page it is shown on. */
+    private static BundleResult.Exhibit shown(ExhibitItem e, OriginalPlans plans, PDDocument document,
+                                              Map<String, PDPage> targets, List<BundleResult.Exhibit> files) {
+        OriginalPlan plan = plans.of(e.reference());
+        return new BundleResult.Exhibit(e.reference(), e.itemId(), e.sha256(),
+                document.getPages().indexOf(targets.get(e.key())) + 1, plan.embedded(), plan.embeddedSha256(),
+                note(plan), files);
     }
 
     /** What a recipient is told about an exhibit's original besides whether it is embedded, or null. */

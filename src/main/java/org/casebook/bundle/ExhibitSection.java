@@ -84,7 +84,8 @@ final class ExhibitSection implements Closeable {
         });
         header(e);
         switch (e.kind()) {
-            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone(), content.perpetrators()).write(e);
+            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone(), content.perpetrators(), images, plans,
+                    warnings).write(e);
             case PHOTO -> photo(e);
             case PDF -> pdf(e);
             case FILE -> metadataOnly(e, null);
@@ -102,7 +103,9 @@ final class ExhibitSection implements Closeable {
         facts.add(new String[] {"Description", e.description()});
         facts.add(new String[] {"Source", e.source()});
         facts.add(new String[] {"Original file", e.fileName() + " (" + e.mediaType()
-                + (e.size() >= 0 ? ", " + size(e.size()) : "") + ")"});
+                + (e.size() >= 0 ? ", " + size(e.size()) : "") + ")" + (plans.sharedFrom(e) == null ? ""
+                : "; the same file as the original of " + plans.sharedFrom(e) + ", embedded once as \u201C"
+                + plans.attachmentName(e) + "\u201D")});
         facts.add(new String[] {"When it happened", when});
         if (e.camera() != null) {
             // the phone that took it is a device detail a redacted copy removes from the picture too
@@ -213,7 +216,7 @@ final class ExhibitSection implements Closeable {
             w.paragraph(problem, PageWriter.BODY_BOLD);
             w.gap(4);
         }
-        String kind = BundleSelection.kindLabel(e.mediaType()).toLowerCase(Locale.ROOT);
+        String kind = BundleSelection.kindNoun(e.mediaType());
         OriginalPlan plan = plans.of(e.reference());
         if (plan.form() == OriginalPlan.Form.WITHHELD || e.sha256() == null) {
             w.paragraph("This " + kind + (problem == null ? " cannot be shown on paper, and its" : "'s")
@@ -226,13 +229,13 @@ final class ExhibitSection implements Closeable {
         boolean copy = plan.form() == OriginalPlan.Form.CLEANED;
         w.paragraph("This " + kind + (problem == null ? " cannot be shown on paper. " : ": ")
                 + (copy ? "A copy of the original without its location and device details" : "The original file")
-                + " travels inside this PDF as the attachment \u201C" + OriginalEmbedder.attachmentName(e, s -> s)
+                + " travels inside this PDF as the attachment \u201C" + plans.attachmentName(e)
                 + "\u201D (open the attachments panel of a PDF reader, or extract it as the integrity appendix"
                 + " explains) and " + (copy ? "the SHA-256 of the copy above identifies it" : "its SHA-256 above"
                 + " identifies it") + " byte for byte.", PageWriter.BODY);
     }
 
-    private static String size(long bytes) {
+    static String size(long bytes) {
         if (bytes < 1024) {
             return bytes + " bytes";
         }

@@ -33,7 +33,7 @@ final class IntegrityAppendix {
                 + " changes completely if a single byte of the file changes. The originals travel inside this PDF as"
                 + " attached files named by exhibit reference (for example \u201C"
                 + (content.exhibits().isEmpty() ? "JS-1 IMG_1234.jpg" : OriginalEmbedder.attachmentName(
-                        content.exhibits().get(0), s -> s)) + "\u201D).", PageWriter.BODY);
+                        content.exhibits().get(0), s -> s)) + "\u201D)." + sentFiles(), PageWriter.BODY);
         w.gap(8);
         List<PageWriter.Cell> head = new ArrayList<>();
         String[] titles = {"Exhibit", "SHA-256", "Kind", "Original file"};
@@ -44,9 +44,8 @@ final class IntegrityAppendix {
         // verify-bundle and a reader's eye look for). A withheld original says so in the Kind column; a photo
         // embedded as a cleaned copy gets a second row, "copy", with the copy's hash: what the attachment hashes to.
         List<List<List<PageWriter.Cell>>> rows = new ArrayList<>();
-        for (ExhibitItem e : content.exhibits()) {
-            String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages"
-                    : BundleSelection.kindLabel(e.mediaType()).toLowerCase(java.util.Locale.ROOT);
+        for (ExhibitItem e : content.originals()) {
+            String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages" : BundleSelection.kindNoun(e.mediaType());
             OriginalPlan plan = plans.of(e.reference());
             boolean withheld = plan.form() == OriginalPlan.Form.WITHHELD;
             List<List<PageWriter.Cell>> block = new ArrayList<>();
@@ -55,7 +54,8 @@ final class IntegrityAppendix {
                             PageWriter.LEFT + X[1], width(1)),
                     PageWriter.Cell.of(withheld ? WITHHELD : kind, withheld ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
                             PageWriter.LEFT + X[2], width(2)),
-                    PageWriter.Cell.of(e.fileName() + (withheld ? " (" + plan.reason().brief() + ")" : ""),
+                    PageWriter.Cell.of(e.fileName() + (withheld ? " (" + plan.reason().brief() + ")"
+                            : plans.sharedFrom(e) != null ? " (embedded once, with " + plans.sharedFrom(e) + ")" : ""),
                             PageWriter.SMALL, PageWriter.LEFT + X[3], width(3))));
             if (plan.form() == OriginalPlan.Form.CLEANED) {
                 block.add(List.of(PageWriter.Cell.of(COPY, PageWriter.SMALL, PageWriter.LEFT + X[0], width(0)),
@@ -99,7 +99,9 @@ final class IntegrityAppendix {
         w.heading("How the evidence was collected");
         w.paragraph("Diary entries were written by the witness in Casebook. Messages and calls were imported from the"
                 + " export files their apps and phones produce (each named above as the exhibit's original file, with"
-                + " the line each message came from). Photos and documents were added as the original files, byte for"
+                + " the line each message came from); a file sent with a message (a photo in a chat, an e-mail's"
+                + " attachment) was taken from the export byte for byte and has its message's time. Photos and"
+                + " documents were added as the original files, byte for"
                 + " byte; a photo is placed at the time its camera recorded (EXIF) where it has one, and otherwise at the time of"
                 + " the diary entry it belongs to or the file's last-modified date, as its exhibit page says. Nothing is"
                 + " altered on import: the originals are stored exactly as received, and every addition, edit and"
@@ -121,6 +123,15 @@ final class IntegrityAppendix {
         w.gap(8);
         w.paragraph("Produced by Casebook " + Version.get() + ".", PageWriter.SMALL);
         w.finish();
+    }
+
+    /** How the files sent with messages are referenced, with this bundle's first one as the example. */
+    private String sentFiles() {
+        return content.exhibits().stream().filter(e -> !e.files().isEmpty()).findFirst()
+                .map(e -> " A file sent with a message has a reference under its transcript's (the first sent in "
+                        + e.reference() + " is " + e.files().get(0).reference() + ") and its row follows the"
+                        + " transcript's.")
+                .orElse("");
     }
 
     private static float width(int i) {

@@ -8,10 +8,12 @@ import java.io.OutputStream;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TimeZone;
@@ -30,7 +32,9 @@ import org.casebook.vault.VaultException;
 
 /**
  * Puts each exhibit's original inside the PDF as an associated file (PDF/A-3), named by its reference, so the
- * recipient can extract and re-hash it. The bytes are streamed from the vault and hashed on the way: an original
+ * recipient can extract and re-hash it. Identical bytes are embedded once, under the first reference that has them
+ * (one SMS backup holding many conversations, a photo sent twice): the file's description names every exhibit it
+ * is the original of ("Exhibits JS/1, JS/4: export.xml"), so each can be checked against it. The bytes are streamed from the vault and hashed on the way: an original
  * that no longer matches its recorded SHA-256 stops the build rather than travel under a false hash.
  *
  * <p>In a redacted copy nothing travels that could give the witness away: a photo (JPEG, PNG, WebP) travels as a
@@ -52,6 +56,15 @@ final class OriginalEmbedder {
     private final COSArray associated = new COSArray();
     /** Scan results by SHA-256 and media type: one export file holds several conversations' exhibits. */
     private final Map<String, Optional<Withheld>> scanned = new HashMap<>();
+    /** The file embedded for each SHA-256 and media type, to embed identical bytes once. */
+    private final Map<String, Embedded> bySha = new HashMap<>();
+    /** Reference → the exhibit whose embedded file holds its bytes (itself when it is the first). */
+    private final Map<String, ExhibitItem> carriers = new HashMap<>();
+
+    /** One embedded file: how it travels, its specification, what its description says after the list. */
+    private record Embedded(ExhibitItem first, OriginalPlan plan, PDComplexFileSpecification spec, String note,
+                            List<String> references) {
+    }
 
     OriginalEmbedder(PDDocument document, Originals originals, Redactor redactor) {
         this.document = document;
@@ -67,10 +80,20 @@ final class OriginalEmbedder {
         return e.reference().replace('/', '-') + " " + SafeFileNames.clean(redact.apply(e.fileName()));
     }
 
-    /** Decides how the exhibit's original travels and, unless it is withheld, embeds it now. */
+    /**
+     * Decides how the exhibit's original travels and, unless it is withheld, embeds it now, or names this exhibit
+     * in the file already embedded with the same bytes.
+     */
     OriginalPlan embed(ExhibitItem e) {
         if (e.sha256() == null) {
             return OriginalPlan.NONE;
+        }
+        Embedded earlier = bySha.get(e.sha256() + " " + e.mediaType());
+        if (earlier != null) {
+            earlier.references().add(e.reference());
+            earlier.spec().setFileDescription(description(earlier.references(), earlier.first(), earlier.note()));
+            carriers.put(e.reference(), earlier.first());
+            return earlier.plan();
         }
         if (!redactor.active()) {
             return original(e);
@@ -95,8 +118,7 @@ final class OriginalEmbedder {
             checkOriginal(e, sha);
             return ef;
         });
-        attach(e, file, size[0], "");
-        return OriginalPlan.original(e.sha256(), size[0]);
+        return attach(e, file, size[0], "", OriginalPlan.original(e.sha256(), size[0]));
     }
 
     /** A picture's copy without its location and device details, with the copy's own SHA-256. */
@@ -123,9 +145,8 @@ final class OriginalEmbedder {
         if (file == null) {
             return OriginalPlan.withheld(Withheld.UNCLEANABLE);
         }
-        attach(e, file, size[0], " (a copy with its location and device details removed; SHA-256 of the"
-                + " original: " + e.sha256() + ")");
-        return OriginalPlan.cleaned(copySha[0], size[0]);
+        return attach(e, file, size[0], " (a copy with its location and device details removed; SHA-256 of the"
+                + " original: " + e.sha256() + ")", OriginalPlan.cleaned(copySha[0], size[0]));
     }
 
     private static void checkOriginal(ExhibitItem e, MessageDigest sha) {
@@ -136,7 +157,12 @@ final class OriginalEmbedder {
         }
     }
 
-    private void attach(ExhibitItem e, PDEmbeddedFile file, long size, String note) {
+    /** The exhibit whose embedded file holds {@code reference}'s original, or null when none is embedded. */
+    ExhibitItem carrier(String reference) {
+        return carriers.get(reference);
+    }
+
+    private OriginalPlan attach(ExhibitItem e, PDEmbeddedFile file, long size, String note, OriginalPlan plan) {
         String name = attachmentName(e, redactor::plain);
         file.setSubtype(e.mediaType());
         // /Size is an integer in PDF; files over 2 GB keep their exact size in the appendix instead
@@ -150,12 +176,22 @@ final class OriginalEmbedder {
         PDComplexFileSpecification spec = new PDComplexFileSpecification();
         spec.setFile(name);
         spec.setFileUnicode(name);
-        spec.setFileDescription("Exhibit " + e.reference() + ": " + redactor.plain(e.fileName()) + note);
+        List<String> references = new ArrayList<>(List.of(e.reference()));
+        spec.setFileDescription(description(references, e, note));
         spec.setEmbeddedFile(file);
         spec.setEmbeddedFileUnicode(file);
         spec.getCOSObject().setItem(AF_RELATIONSHIP, SOURCE);
         files.put(e.reference(), spec);
         associated.add(spec.getCOSObject());
+        bySha.put(e.sha256() + " " + e.mediaType(), new Embedded(e, plan, spec, note, references));
+        carriers.put(e.reference(), e);
+        return plan;
+    }
+
+    /** "Exhibit JS/1: export.xml", or for bytes that are several exhibits' original "Exhibits JS/1, JS/4: …". */
+    private String description(List<String> references, ExhibitItem first, String note) {
+        return (references.size() > 1 ? "Exhibits " : "Exhibit ") + String.join(", ", references) + ": "
+                + redactor.plain(first.fileName()) + note;
     }
 
     private static InputStream counting(InputStream in, long[] size) {

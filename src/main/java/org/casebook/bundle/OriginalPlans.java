@@ -1,15 +1,22 @@
 package org.casebook.bundle;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Every exhibit's {@link OriginalPlan}, by reference, in exhibit order; decided before any page is laid out. */
+/**
+ * Every exhibit's {@link OriginalPlan}, by reference, in exhibit order (each exhibit followed by the files sent in
+ * it); decided before any page is laid out. Also which embedded file holds each original: identical bytes are
+ * embedded once, under the first reference that has them.
+ */
 final class OriginalPlans {
     /** Beyond this many, the cover counts instead of listing: the appendix lists every one. */
     static final int LISTED = 12;
     private final Map<String, OriginalPlan> plans = new LinkedHashMap<>();
+    /** Reference → the exhibit whose embedded file holds its bytes, when that is an earlier one. */
+    private final Map<String, ExhibitItem> sharedFrom = new HashMap<>();
     private final boolean redacted;
 
     OriginalPlans(boolean redacted) {
@@ -19,7 +26,7 @@ final class OriginalPlans {
     /** Plans for a bundle whose originals all travel as they are (layout tests, a scratch pass). */
     static OriginalPlans asTheyAre(BundleContent content) {
         OriginalPlans plans = new OriginalPlans(false);
-        for (ExhibitItem e : content.exhibits()) {
+        for (ExhibitItem e : content.originals()) {
             plans.put(e.reference(), e.sha256() == null ? OriginalPlan.NONE
                     : OriginalPlan.original(e.sha256(), Math.max(0, e.size())));
         }
@@ -28,6 +35,24 @@ final class OriginalPlans {
 
     void put(String reference, OriginalPlan plan) {
         plans.put(reference, plan);
+    }
+
+    /** Records that {@code reference}'s original travels in the file embedded for {@code carrier}. */
+    void carriedBy(String reference, ExhibitItem carrier) {
+        if (carrier != null && !carrier.reference().equals(reference)) {
+            sharedFrom.put(reference, carrier);
+        }
+    }
+
+    /** The reference whose embedded file holds {@code e}'s bytes when that is an earlier one's, else null. */
+    String sharedFrom(ExhibitItem e) {
+        ExhibitItem carrier = sharedFrom.get(e.reference());
+        return carrier == null ? null : carrier.reference();
+    }
+
+    /** The name of the embedded file that holds {@code e}'s original: its own, or the earlier identical one's. */
+    String attachmentName(ExhibitItem e) {
+        return OriginalEmbedder.attachmentName(sharedFrom.getOrDefault(e.reference(), e), s -> s);
     }
 
     OriginalPlan of(String reference) {

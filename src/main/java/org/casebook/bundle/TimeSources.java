@@ -10,6 +10,8 @@ final class TimeSources {
     private static final String EXIF = "exif";
     private static final String INCIDENT = "incident";
     private static final String FILE_MODIFIED = "file modified";
+    /** A file that came with an imported message: it has that message's time. */
+    private static final String MESSAGE = "message";
 
     private TimeSources() {
     }
@@ -24,6 +26,7 @@ final class TimeSources {
             case INCIDENT -> "the time of the diary entry it belongs to, not a camera time";
             case FILE_MODIFIED -> "the file's last-modified date, not a camera time";
             case EXPORT -> "as recorded in the export";
+            case MESSAGE -> "the time of the message it was sent with, as recorded in the export";
             default -> code;
         };
     }

@@ -101,14 +101,10 @@ final class BundleCommand extends VaultCommand {
             o.put("pages", result.pageCount());
             List<Map<String, Object>> exhibits = new ArrayList<>();
             for (BundleResult.Exhibit e : result.exhibits()) {
-                Map<String, Object> x = new LinkedHashMap<>();
-                x.put("reference", e.reference());
-                x.put("item_id", e.itemId());
-                x.put("sha256", e.sha256());
-                x.put("page", e.page());
-                x.put("embedded", e.embedded());
-                x.put("embedded_sha256", e.embeddedSha256());
-                x.put("note", e.note());
+                Map<String, Object> x = json(e);
+                List<Map<String, Object>> files = new ArrayList<>();
+                e.files().forEach(f -> files.add(json(f)));
+                x.put("files", files);
                 exhibits.add(x);
             }
             o.put("exhibits", exhibits);
@@ -121,9 +117,10 @@ final class BundleCommand extends VaultCommand {
         ctx.out().println("Wrote " + result.file() + ": " + result.pageCount() + " pages, "
                 + result.exhibits().size() + (result.exhibits().size() == 1 ? " exhibit" : " exhibits"));
         for (BundleResult.Exhibit e : result.exhibits()) {
-            ctx.out().println("  " + e.reference() + "  page " + e.page() + "  "
-                    + (e.sha256() == null ? "(no original)" : e.sha256()) + (e.note() != null ? "  (" + e.note() + ")"
-                    : e.embedded() ? "" : "  (not embedded)"));
+            print(ctx, "  ", e);
+            for (BundleResult.Exhibit f : e.files()) {
+                print(ctx, "    ", f); // a file sent with a message, shown in its transcript
+            }
         }
         for (String w : result.warnings()) {
             ctx.out().println("Warning: " + w);
@@ -133,5 +130,23 @@ final class BundleCommand extends VaultCommand {
             ctx.out().println("  " + (r.passed() ? "PASS  " : "FAIL  ") + r.rule() + " — " + r.detail());
         }
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> json(BundleResult.Exhibit e) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("reference", e.reference());
+        x.put("item_id", e.itemId());
+        x.put("sha256", e.sha256());
+        x.put("page", e.page());
+        x.put("embedded", e.embedded());
+        x.put("embedded_sha256", e.embeddedSha256());
+        x.put("note", e.note());
+        return x;
+    }
+
+    private static void print(CliContext ctx, String indent, BundleResult.Exhibit e) {
+        ctx.out().println(indent + e.reference() + "  page " + e.page() + "  "
+                + (e.sha256() == null ? "(no original)" : e.sha256()) + (e.note() != null ? "  (" + e.note() + ")"
+                : e.embedded() ? "" : "  (not embedded)"));
     }
 }

@@ -41,6 +41,11 @@ public final class AttachmentService {
     static final String TIME_EXIF = "exif";
     static final String TIME_INCIDENT = "incident";
     static final String TIME_FILE = "file modified";
+    /**
+     * In an imported file's details: it is its message's own original as received (an e-mail's .eml), not a file
+     * sent with the message.
+     */
+    public static final String MESSAGE_ORIGINAL = "message_original";
 
     private final Vault vault;
     private final MediaInspector inspector;
@@ -192,7 +197,10 @@ public final class AttachmentService {
         return new Placement(When.about(modified.atZone(caseZone)), TIME_FILE);
     }
 
-    /** Links an item (a file, a message's attachment) to the incident or message it belongs to. */
+    /**
+     * Links an item to the incident it belongs to, or an imported file to the message it came with. What the link
+     * means follows from the kind of item it points at (see {@link #get}).
+     */
     public static void link(Connection c, long itemId, long incidentId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT OR IGNORE INTO item_link(item_id, incident_id) VALUES (?, ?)")) {
@@ -231,38 +239,100 @@ public final class AttachmentService {
         return vault.read(c -> get(c, id));
     }
 
+    private static final String COLUMNS = """
+            SELECT i.id, i.case_id, i.file_name, i.file_size, i.media_type, i.file_modified_utc, b.sha256,
+                   i.at_utc, i.at_zone, i.approximate, i.extra, i.added_utc""";
+
     static Attachment get(Connection c, long id) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("""
-                SELECT i.id, i.case_id, i.file_name, i.file_size, i.media_type, i.file_modified_utc, b.sha256,
-                       i.at_utc, i.at_zone, i.approximate, i.extra, i.added_utc
-                FROM item i JOIN blob b ON b.id = i.blob_id WHERE i.id = ?""")) {
+        try (PreparedStatement ps = c.prepareStatement(COLUMNS + " FROM item i JOIN blob b ON b.id = i.blob_id"
+                + " WHERE i.id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw VaultException.badInput("No attached file with id " + id + ".");
                 }
-                Map<String, Object> extra = Json.readObject(rs.getString(11));
-                ZonedDateTime at = Instant.ofEpochMilli(rs.getLong(8)).atZone(ZoneId.of(rs.getString(9)));
-                return new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
-                        Instant.ofEpochMilli(rs.getLong(6)), rs.getString(7), new When(at, null, rs.getInt(10) != 0),
-                        (String) extra.get("time_source"), (String) extra.get("camera"),
-                        Instant.ofEpochMilli(rs.getLong(12)), linkedIncidents(c, id));
+                Links links = links(c, id);
+                return attachment(rs, links.incidents(), links.message());
             }
         }
     }
 
-    private static List<Long> linkedIncidents(Connection c, long itemId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT incident_id FROM item_link WHERE item_id = ? ORDER BY incident_id")) {
+    /**
+     * The files that came with the case's imported messages and calls, by the message's id, each message's in the
+     * order the export lists them. One query for the whole case.
+     */
+    public Map<Long, List<Attachment>> ofMessages(long caseId) {
+        return vault.read(c -> {
+            Map<Long, List<Attachment>> out = new LinkedHashMap<>();
+            try (PreparedStatement ps = c.prepareStatement(COLUMNS + ", m.id"
+                    + " FROM item i JOIN blob b ON b.id = i.blob_id JOIN item_link l ON l.item_id = i.id"
+                    + " JOIN item m ON m.id = l.incident_id"
+                    + " WHERE i.case_id = ? AND i.kind = ? AND m.kind IN (?, ?) ORDER BY m.id, i.id")) {
+                ps.setLong(1, caseId);
+                ps.setString(2, ItemKind.ATTACHMENT.code());
+                ps.setString(3, ItemKind.MESSAGE.code());
+                ps.setString(4, ItemKind.CALL.code());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        long messageId = rs.getLong(13);
+                        out.computeIfAbsent(messageId, k -> new ArrayList<>()).add(attachment(rs, null, messageId));
+                    }
+                }
+            }
+            // Files that came with a message are linked to no incident unless the user linked them as well.
+            for (List<Attachment> files : out.values()) {
+                for (int i = 0; i < files.size(); i++) {
+                    Attachment a = files.get(i);
+                    files.set(i, withIncidents(a, links(c, a.id()).incidents()));
+                }
+            }
+            return out;
+        });
+    }
+
+    private static Attachment withIncidents(Attachment a, List<Long> incidents) {
+        return new Attachment(a.id(), a.caseId(), a.fileName(), a.size(), a.mediaType(), a.fileModified(),
+                a.sha256(), a.when(), a.timeSource(), a.camera(), a.added(), incidents, a.messageId(),
+                a.messageOriginal());
+    }
+
+    private static Attachment attachment(ResultSet rs, List<Long> incidents, Long messageId) throws SQLException {
+        Map<String, Object> extra = Json.readObject(rs.getString(11));
+        ZonedDateTime at = Instant.ofEpochMilli(rs.getLong(8)).atZone(ZoneId.of(rs.getString(9)));
+        Long modified = Sql.nullableLong(rs, 6);
+        return new Attachment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getLong(4), rs.getString(5),
+                modified == null ? null : Instant.ofEpochMilli(modified), rs.getString(7),
+                new When(at, null, rs.getInt(10) != 0), (String) extra.get("time_source"), (String) extra.get("camera"),
+                Instant.ofEpochMilli(rs.getLong(12)), incidents == null ? List.of() : incidents, messageId,
+                Boolean.TRUE.equals(extra.get(MESSAGE_ORIGINAL)));
+    }
+
+    /** What an item is linked to: diary entries, or the imported message it came with (at most one). */
+    private record Links(List<Long> incidents, Long message) {
+    }
+
+    /**
+     * The links of an item, told apart by what they point at: {@code item_link} links a file to diary entries the
+     * user chose and, for a file that came with an imported message, to that message.
+     */
+    private static Links links(Connection c, long itemId) throws SQLException {
+        List<Long> incidents = new ArrayList<>();
+        Long message = null;
+        try (PreparedStatement ps = c.prepareStatement("SELECT l.incident_id, t.kind FROM item_link l"
+                + " JOIN item t ON t.id = l.incident_id WHERE l.item_id = ? ORDER BY l.incident_id")) {
             ps.setLong(1, itemId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    ids.add(rs.getLong(1));
+                    ItemKind kind = ItemKind.fromCode(rs.getString(2));
+                    if (kind == ItemKind.INCIDENT) {
+                        incidents.add(rs.getLong(1));
+                    } else if ((kind == ItemKind.MESSAGE || kind == ItemKind.CALL) && message == null) {
+                        message = rs.getLong(1);
+                    }
                 }
             }
         }
-        return ids;
+        return new Links(incidents, message);
     }
 
     private static long sizeOf(Path file) {

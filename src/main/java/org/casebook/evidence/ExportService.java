@@ -109,8 +109,10 @@ public final class ExportService {
             entry.put("time_source", a.timeSource());
             entry.put("approximate", a.when().approximate());
             entry.put("added_at", a.added().toString());
-            entry.put("file_modified_at", a.fileModified().toString());
+            // a file taken from an export has no file-system date of its own
+            entry.put("file_modified_at", a.fileModified() == null ? null : a.fileModified().toString());
             entry.put("incident_ids", a.incidentIds());
+            entry.put("message_id", a.messageId());
             entries.add(entry);
             bytes += a.size();
             progress.update(bytes, -1);

@@ -368,8 +368,8 @@ public final class ImportService {
                 long attachmentId = writer.add(new ItemRow(aCase.id(), ItemKind.ATTACHMENT, s.media().mediaType(),
                         d.when(), clock.millis(), s.name(), null, null, null, null, senderId, s.blob().id(),
                         s.blob().sha256(), s.name(), s.media().mediaType(), s.blob().size(), null,
-                        ATTACHMENT_EXTRA, d.source(), s.media().mediaType(), conversationId, d.direction(), null,
-                        importId, null));
+                        s.messageOriginal() ? MESSAGE_ORIGINAL_EXTRA : ATTACHMENT_EXTRA, d.source(),
+                        s.media().mediaType(), conversationId, d.direction(), null, importId, null));
                 links.add(new long[] {attachmentId, id});
             }
             added++;
@@ -621,7 +621,7 @@ public final class ImportService {
             }
         }
 
-        private record StoredAttachment(String name, BlobRef blob, MediaInfo media) {
+        private record StoredAttachment(String name, BlobRef blob, MediaInfo media, boolean messageOriginal) {
         }
 
         /**
@@ -638,7 +638,7 @@ public final class ImportService {
                     MediaInfo media = inspector.inspect(name, blob.head(), data::open);
                     renditions.makeIfMissing(c, blob.id(), media.mediaType(), data::open);
                     c.releaseSavepoint(savepoint);
-                    return new StoredAttachment(name, blob, media);
+                    return new StoredAttachment(name, blob, media, ref.messageOriginal());
                 } catch (IOException | RuntimeException e) {
                     c.rollback(savepoint);
                     throw e;
@@ -849,6 +849,9 @@ public final class ImportService {
 
     /** An attachment item's extra details: its time is its message's. */
     private static final String ATTACHMENT_EXTRA = Json.write(Map.of("time_source", "message"));
+    /** A message's own original as received (an e-mail's .eml): told apart from the files sent with it. */
+    private static final String MESSAGE_ORIGINAL_EXTRA = Json.write(Map.of("time_source", "message",
+            AttachmentService.MESSAGE_ORIGINAL, true));
     private static final String[] DIRECTIONS = new String[ImportedMessage.Direction.values().length];
     private static final String[] FLAG_NAMES = new String[MessageFlag.values().length];
 

@@ -53,10 +53,19 @@ public final class BundleVerifier {
         Map<String, Set<String>> unmatchedRows = new LinkedHashMap<>(appendix.rows);
         List<ExhibitCheck> exhibits = new ArrayList<>();
         for (EmbeddedOriginals.Original original : EmbeddedOriginals.of(document)) {
-            Set<String> printed = original.reference() == null ? null : unmatchedRows.remove(original.reference());
-            Set<String> copies = appendix.redactedCopy && original.reference() != null
-                    ? appendix.copies.getOrDefault(original.reference(), Set.of()) : Set.of();
-            exhibits.add(check(document, original, printed, copies, extraction));
+            Read read = read(document, original, extraction);
+            // identical bytes are embedded once: the file is checked against the row of each exhibit it names
+            List<String> references = new ArrayList<>();
+            references.add(original.reference());
+            references.addAll(original.sharedWith());
+            for (int i = 0; i < references.size(); i++) {
+                String reference = references.get(i);
+                Set<String> printed = reference == null ? null : unmatchedRows.remove(reference);
+                Set<String> copies = appendix.redactedCopy && reference != null
+                        ? appendix.copies.getOrDefault(reference, Set.of()) : Set.of();
+                // the file is written (and listed in SHA256SUMS) once, under its first reference
+                exhibits.add(compare(reference, original, read, printed, copies, i == 0 ? extraction : null));
+            }
         }
         for (Map.Entry<String, Set<String>> row : unmatchedRows.entrySet()) {
             String hash = row.getValue().iterator().next();
@@ -75,53 +84,66 @@ public final class BundleVerifier {
         return new VerifyBundleReport(exhibits, appendix.firstPage, appendix.chainHead);
     }
 
-    private static ExhibitCheck check(PDDocument document, EmbeddedOriginals.Original original, Set<String> printed,
-                                      Set<String> copies, Extraction extraction) throws IOException {
+    /** An embedded file's bytes hashed (and written out when asked), or why they could not be read. */
+    private record Read(OriginalBytes.Hashed hashed, Path target, String failure) {
+    }
+
+    private static Read read(PDDocument document, EmbeddedOriginals.Original original, Extraction extraction)
+            throws IOException {
         Path target = extraction == null ? null : extraction.newFile(original.fileName());
-        OriginalBytes.Hashed hashed;
         try {
-            hashed = OriginalBytes.read(EmbeddedOriginals.stream(original), document.isEncrypted(),
+            return new Read(OriginalBytes.read(EmbeddedOriginals.stream(original), document.isEncrypted(),
                     () -> target == null ? OutputStream.nullOutputStream()
                             : Files.newOutputStream(target, StandardOpenOption.TRUNCATE_EXISTING,
-                            StandardOpenOption.WRITE));
+                            StandardOpenOption.WRITE)), target, null);
         } catch (IOException | RuntimeException e) {
             if (target != null) {
                 Files.deleteIfExists(target);
             }
-            return new ExhibitCheck(original.reference(), ExhibitStatus.UNREADABLE, original.fileName(), null,
+            return new Read(null, null, PdfFiles.reason(e));
+        }
+    }
+
+    /** One exhibit's check: the embedded file (read once) against that exhibit's row of the appendix. */
+    private static ExhibitCheck compare(String reference, EmbeddedOriginals.Original original, Read read,
+                                        Set<String> printed, Set<String> copies, Extraction extraction) {
+        OriginalBytes.Hashed hashed = read.hashed();
+        Path target = read.target();
+        if (hashed == null) {
+            return new ExhibitCheck(reference, ExhibitStatus.UNREADABLE, original.fileName(), null,
                     printed == null ? null : printed.iterator().next(), 0, null,
-                    "the embedded file cannot be decoded (" + PdfFiles.reason(e) + ")");
+                    "the embedded file cannot be decoded (" + read.failure() + ")");
         }
         if (printed == null) {
-            return new ExhibitCheck(original.reference(), ExhibitStatus.NO_APPENDIX_ROW, original.fileName(),
-                    hashed.sha256(), null, hashed.size(), target, original.reference() == null
+            return new ExhibitCheck(reference, ExhibitStatus.NO_APPENDIX_ROW, original.fileName(),
+                    hashed.sha256(), null, hashed.size(), target, reference == null
                     ? "an embedded file with no exhibit reference, not listed in the appendix"
-                    : "embedded, but the appendix has no row for " + original.reference());
+                    : "embedded, but the appendix has no row for " + reference);
         }
         String appendixHash = printed.iterator().next();
         if (printed.size() == 1 && copies.size() == 1 && copies.contains(hashed.sha256())) {
             if (extraction != null) {
                 extraction.sum(hashed.sha256(), target);
             }
-            return new ExhibitCheck(original.reference(), ExhibitStatus.REDACTED_COPY, original.fileName(),
+            return new ExhibitCheck(reference, ExhibitStatus.REDACTED_COPY, original.fileName(),
                     hashed.sha256(), hashed.sha256(), hashed.size(), target, "a redacted copy: the photo without its"
                     + " location and device details, matching the hash the appendix prints for the copy; the"
                     + " original's SHA-256 is " + appendixHash, appendixHash);
         }
         if (printed.size() > 1) {
-            return new ExhibitCheck(original.reference(), ExhibitStatus.MISMATCH, original.fileName(),
+            return new ExhibitCheck(reference, ExhibitStatus.MISMATCH, original.fileName(),
                     hashed.sha256(), appendixHash, hashed.size(), target,
-                    "the appendix prints " + printed.size() + " different hashes for " + original.reference());
+                    "the appendix prints " + printed.size() + " different hashes for " + reference);
         }
         if (extraction != null) {
             extraction.sum(appendixHash, target);
         }
         if (!appendixHash.equals(hashed.sha256())) {
-            return new ExhibitCheck(original.reference(), ExhibitStatus.MISMATCH, original.fileName(),
+            return new ExhibitCheck(reference, ExhibitStatus.MISMATCH, original.fileName(),
                     hashed.sha256(), appendixHash, hashed.size(), target,
                     "the embedded file's SHA-256 differs from the one printed in the appendix");
         }
-        return new ExhibitCheck(original.reference(), ExhibitStatus.MATCH, original.fileName(), hashed.sha256(),
+        return new ExhibitCheck(reference, ExhibitStatus.MATCH, original.fileName(), hashed.sha256(),
                 appendixHash, hashed.size(), target, "matches the appendix");
     }
 

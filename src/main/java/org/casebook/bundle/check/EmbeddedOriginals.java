@@ -24,17 +24,23 @@ import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationFileAttachme
 /**
  * Finds every file embedded in a PDF: the EmbeddedFiles name tree (with all its kids) and file attachment
  * annotations on the pages. A file reachable both ways is listed once. Each gets the exhibit reference it
- * carries: the name-tree key, else "Exhibit JS/12:" in its description, else "JS-12 " in its file name.
+ * carries: the name-tree key, else "Exhibit JS/12:" in its description, else "JS-12 " in its file name. A file
+ * sent with a message in exhibit JS/12 has a reference under it: "JS/12.1" ("JS-12.1 " in its file name).
  */
 final class EmbeddedOriginals {
-    static final Pattern REFERENCE = Pattern.compile("[A-Z]{1,6}/\\d+");
-    private static final Pattern DESCRIPTION_REFERENCE = Pattern.compile("^\\s*Exhibit\\s+([A-Z]{1,6}/\\d+)\\s*:");
-    private static final Pattern FILE_NAME_REFERENCE = Pattern.compile("^([A-Z]{1,6})-(\\d+) ");
+    static final Pattern REFERENCE = Pattern.compile("[A-Z]{1,6}/\\d+(?:\\.\\d+)?");
+    /** "Exhibit JS/1:", or for bytes embedded once for several exhibits "Exhibits JS/1, JS/4:". */
+    private static final Pattern DESCRIPTION_REFERENCES = Pattern.compile("^\\s*Exhibits?\\s+(" + REFERENCE.pattern()
+            + "(?:\\s*,\\s*" + REFERENCE.pattern() + ")*)\\s*:");
+    private static final Pattern FILE_NAME_REFERENCE = Pattern.compile("^([A-Z]{1,6})-(\\d+(?:\\.\\d+)?) ");
     /** Name trees deeper than this are hostile; real ones are a few levels. */
     private static final int MAX_TREE_DEPTH = 32;
 
-    /** One embedded file: its reference (or null), a name for it, and its stream. */
-    record Original(String reference, String fileName, PDEmbeddedFile file) {
+    /**
+     * One embedded file: its reference (or null), the other exhibits whose original the same bytes are (identical
+     * files are embedded once), a name for it, and its stream.
+     */
+    record Original(String reference, List<String> sharedWith, String fileName, PDEmbeddedFile file) {
     }
 
     private final List<Original> found = new ArrayList<>();
@@ -87,18 +93,17 @@ final class EmbeddedOriginals {
             return;
         }
         String name = firstNonNull(spec.getFileUnicode(), spec.getFile(), fallbackName);
-        found.add(new Original(reference(key, spec.getFileDescription(), name), name, file));
+        String reference = reference(key, spec.getFileDescription(), name);
+        found.add(new Original(reference, sharedWith(reference, spec.getFileDescription()), name, file));
     }
 
     static String reference(String key, String description, String fileName) {
         if (key != null && REFERENCE.matcher(key.strip()).matches()) {
             return key.strip();
         }
-        if (description != null) {
-            Matcher m = DESCRIPTION_REFERENCE.matcher(description);
-            if (m.find()) {
-                return m.group(1);
-            }
+        List<String> described = described(description);
+        if (!described.isEmpty()) {
+            return described.get(0);
         }
         if (fileName != null) {
             Matcher m = FILE_NAME_REFERENCE.matcher(fileName);
@@ -107,6 +112,24 @@ final class EmbeddedOriginals {
             }
         }
         return null;
+    }
+
+    /** The references an embedded file's description names, in order: "Exhibits JS/1, JS/4: …" gives both. */
+    private static List<String> described(String description) {
+        if (description == null) {
+            return List.of();
+        }
+        Matcher m = DESCRIPTION_REFERENCES.matcher(description);
+        return m.find() ? List.of(m.group(1).split("\\s*,\\s*")) : List.of();
+    }
+
+    /** The references besides {@code reference} that the description says the same file is the original of. */
+    private static List<String> sharedWith(String reference, String description) {
+        List<String> described = described(description);
+        if (reference == null || described.size() < 2 || !described.get(0).equals(reference)) {
+            return List.of();
+        }
+        return described.subList(1, described.size());
     }
 
     @SafeVarargs

@@ -270,7 +270,7 @@ public final class EmailImporter implements Importer {
         }
 
         List<AttachmentRef> attachments = new ArrayList<>(mail.attachments().size() + 1);
-        attachments.add(new AttachmentRef("message-" + number + ".eml", null, "message/rfc822", bytes::open));
+        attachments.add(AttachmentRef.messageOriginal("message-" + number + ".eml", "message/rfc822", bytes::open));
         attachments.addAll(mail.attachments());
 
         for (String note : notes) {

@@ -138,7 +138,7 @@ public final class DetailView extends ScrollPane {
         add(field("Camera", a.camera()));
         add(field("Kind of file", a.mediaType()));
         add(field("Size", String.format("%,d bytes", a.size())));
-        add(field("File last changed", STAMP.format(a.fileModified())));
+        add(field("File last changed", a.fileModified() == null ? null : STAMP.format(a.fileModified())));
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));
         add(buttons(deleteButton(d.item())));

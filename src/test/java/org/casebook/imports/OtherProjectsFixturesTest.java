@@ -11,9 +11,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -37,7 +41,7 @@ class OtherProjectsFixturesTest {
     @TempDir
     Path dir;
 
-    private record Read(List<ImportedMessage> records, List<String> warnings) {
+    private record Read(List<ImportedMessage> records, List<String> warnings, long repeated) {
         ImportedMessage get(int i) {
             return records.get(i);
         }
@@ -62,7 +66,7 @@ class OtherProjectsFixturesTest {
         try (ExportFile export = ExportFile.open(file)) {
             Importers.standard().detect(export).read(export, context, new RepeatedRecordsForTest(context, out));
         }
-        return new Read(out, context.warnings());
+        return new Read(out, context.warnings(), context.repeatedRecords());
     }
 
     private static Read read(String... fixture) throws IOException {
@@ -245,6 +249,53 @@ class OtherProjectsFixturesTest {
         assertEquals(Set.of(MessageFlag.MISSED), r.get(2).flags());
     }
 
+    /** sms-backup-and-restore-exporter conftest sample_calls_xml_file: an incoming call from John Doe, then an outgoing one. */
+    @Test
+    void richLewisCalls() throws IOException {
+        Read r = read("calls", "richlewis007_calls-test.xml");
+        assertEquals(2, r.records().size(), "len(rows) == 2");
+        ImportedMessage in = r.get(0);
+        assertEquals(ImportedMessage.Kind.CALL, in.kind());
+        assertEquals(ImportedMessage.Direction.INCOMING, in.direction(), "Call type Incoming (type 1)");
+        assertEquals("John Doe", in.senderName(), "Caller name");
+        assertEquals("+1234567890", in.senderAddress(), "Caller #");
+        assertEquals(120L, in.durationSeconds());
+        assertEquals(Instant.ofEpochMilli(1609459200000L), in.time().instant());
+        ImportedMessage out = r.get(1);
+        assertEquals(ImportedMessage.Direction.OUTGOING, out.direction());
+        assertEquals("Jane Smith", out.conversationTitle());
+        assertEquals("Outgoing call, 45 s", out.raw());
+    }
+
+    /** test_create_call_log_deduplicates: the same call written twice is one call ("only 2 unique calls"). */
+    @Test
+    void richLewisDuplicateCall() throws IOException {
+        Read r = read("calls", "richlewis007_calls-duplicate.xml");
+        assertEquals(2, r.records().size());
+        assertEquals(1, r.repeated(), "counted as a repeat, not imported twice");
+    }
+
+    /** test_create_call_log_missed_calls: a missed call, with no length ("N/A"). */
+    @Test
+    void richLewisMissedCall() throws IOException {
+        Read r = read("calls", "richlewis007_calls-missed.xml");
+        assertEquals(1, r.records().size());
+        assertEquals(Set.of(MessageFlag.MISSED), r.get(0).flags(), "Call type Missed");
+        assertEquals("Missed call", r.get(0).raw(), "Call duration N/A");
+    }
+
+    /**
+     * test_create_call_log_with_new_fields: attributes split over lines, and read, subscription_id, post_dial_digits,
+     * subscription_component_name. Both calls read as the plain ones do; Casebook does not keep the read mark, the
+     * SIM slot or the digits dialled after connecting (the exporter's "Features").
+     */
+    @Test
+    void richLewisCallsWithMoreFields() throws IOException {
+        Read r = read("calls", "richlewis007_calls-enhanced.xml");
+        assertEquals(List.of("Incoming call, 2 min 0 s", "Outgoing call, 45 s"), r.raws());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    }
+
     // ------------------------------------------------------------------------------------------ Telegram
 
     /** chatpack telegram_simple: 4 messages, Alice "Hello!" then Bob. */
@@ -278,6 +329,111 @@ class OtherProjectsFixturesTest {
         assertTrue(r.warned("service line(s) without a date"), r.warnings().toString());
     }
 
+    // ----------------------------------------------------------------------------------------- Messenger
+
+    /**
+     * chat-miner test_parsers.py test_facebookMessenger (target.json): John Doe's "Hello Allan" first, then
+     * Allan Smith's "Hello John", both at 19:50:03 UTC. The two share one millisecond, so only the export's
+     * order tells which came first: the download lists newest first, and chat-miner reverses it.
+     */
+    @Test
+    void chatMinerMessenger() throws IOException {
+        Read r = read("messenger", "chat-miner_facebookMessenger_testlog.json");
+        assertEquals(List.of("John Doe", "Allan Smith"), r.records().stream().map(ImportedMessage::senderName).toList());
+        assertEquals(List.of("Hello Allan", "Hello John"), r.raws());
+        assertEquals(Instant.parse("2022-11-16T19:50:03.612Z"), r.get(0).time().instant());
+        assertEquals("Messenger", r.get(0).channel());
+    }
+
+    /**
+     * LangChain test_facebook_chat.py: the ten text messages, each "sender on time: text". LangChain prints the
+     * file's (newest first) order in the local time of the machine the test was written on, two hours ahead of
+     * UTC (1675597571851 ms is 11:46:11 UTC, printed "13:46:11"). It leaves out the photo-only message; Casebook
+     * keeps it, with its picture recorded as not in the export.
+     */
+    @Test
+    void langchainFacebookChat() throws IOException {
+        Read r = read("messenger", "langchain_facebook_chat.json");
+        assertEquals(11, r.records().size());
+        DateTimeFormatter clock = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+        List<ImportedMessage> newestFirst = new ArrayList<>(r.records());
+        Collections.reverse(newestFirst);
+        StringBuilder asLangchain = new StringBuilder();
+        for (ImportedMessage m : newestFirst) {
+            if (!m.raw().isEmpty()) {
+                asLangchain.append(m.senderName()).append(" on ")
+                        .append(m.time().instant().atOffset(ZoneOffset.ofHours(2)).format(clock))
+                        .append(": ").append(m.raw()).append("\n\n");
+            }
+        }
+        assertEquals("User 2 on 2023-02-05 13:46:11: Bye!\n\n"
+                + "User 1 on 2023-02-05 13:43:55: Oh no worries! Bye\n\n"
+                + "User 2 on 2023-02-05 13:24:37: No Im sorry it was my mistake, the blue one is not for sale\n\n"
+                + "User 1 on 2023-02-05 13:05:40: I thought you were selling the blue one!\n\n"
+                + "User 1 on 2023-02-05 13:05:09: Im not interested in this bag. Im interested in the blue one!\n\n"
+                + "User 2 on 2023-02-05 13:04:28: Here is $129\n\n"
+                + "User 2 on 2023-02-05 13:04:05: Online is at least $100\n\n"
+                + "User 1 on 2023-02-05 12:59:59: How much do you want?\n\n"
+                + "User 2 on 2023-02-05 08:17:56: Goodmorning! $50 is too low.\n\n"
+                + "User 1 on 2023-02-05 00:17:02: Hi! Im interested in your bag. Im offering $50. Let me know if you"
+                + " are interested. Thanks!\n\n", asLangchain.toString());
+        ImportedMessage photo = r.get(4);
+        assertEquals("User 2", photo.senderName());
+        assertEquals(List.of("url_of_some_picture.jpg"), names(photo));
+        assertEquals(Set.of(MessageFlag.OMITTED), photo.flags());
+        assertEquals("User 1 and User 2 chat", photo.conversationTitle());
+    }
+
+    /**
+     * Sinex messaging_parser_test.rs, the end-to-end-encrypted export: five messages (sent, received, unsent,
+     * media-only, and one with a reaction), in order; the unsent one flagged, the reaction kept.
+     */
+    @Test
+    void sinexE2eeMixedThread() throws IOException {
+        Read r = read("messenger", "sinex_e2ee_mixed_thread.json");
+        assertEquals(5, r.records().size(), "messenger_parses_all_five_message_types");
+        assertEquals(List.of("Alice", "Bob", "Alice", "Bob", "Bob"),
+                r.records().stream().map(ImportedMessage::senderName).toList());
+        assertEquals("Hey, how are you?", r.get(0).raw());
+        assertEquals("Alice_Bob_thread", r.get(0).conversationTitle(), "thread_name");
+        assertEquals(Set.of(MessageFlag.UNSENT), r.get(2).flags(), "messenger_unsent_message_flag_preserved");
+        assertEquals("this was unsent", r.get(2).raw());
+        assertEquals(List.of("photo1.jpg", "photo2.jpg"), names(r.get(3)));
+        assertEquals(Set.of(MessageFlag.OMITTED), r.get(3).flags(), "the photos are named but not in the export");
+        assertEquals("nice photo!\nReactions: ❤ Alice", r.get(4).raw());
+        assertEquals(Instant.ofEpochMilli(1710000000000L), r.get(0).time().instant());
+    }
+
+    /** Sinex messaging_test.rs SAMPLE_THREAD: two messages; Bob's has two media and one reaction (counted by Sinex). */
+    @Test
+    void sinexE2eeSampleThread() throws IOException {
+        Read r = read("messenger", "sinex_e2ee_sample_thread.json");
+        assertEquals(List.of("Alice", "Bob"), r.records().stream().map(ImportedMessage::senderName).toList());
+        assertEquals("hello there", r.get(0).raw());
+        assertEquals(LocalDate.of(2024, 3, 16), r.get(0).time().instant().atZone(ZoneOffset.UTC).toLocalDate(),
+                "epoch_ms_timestamp_parses_correctly");
+        assertEquals(List.of("photo.jpg", "photo2.jpg"), names(r.get(1)), "media_count == 2");
+        assertEquals("look at this\nReactions: love Bob", r.get(1).raw(), "reaction_count == 1");
+        assertEquals("Bob", r.get(0).conversationTitle(), "threadName Bob_1 without its number");
+    }
+
+    /** Sinex FIXTURE_SHARE_TYPE: one message of type "share" with no text; it is still a message. */
+    @Test
+    void sinexE2eeShareWithoutText() throws IOException {
+        Read r = read("messenger", "sinex_e2ee_share_type.json");
+        assertEquals(1, r.records().size());
+        assertEquals("", r.get(0).raw(), "text is null");
+        assertEquals("Alice", r.get(0).senderName());
+    }
+
+    /** Sinex FIXTURE_SAME_TS_DIFFERENT_TEXT: one sender, one millisecond, two texts: two messages, in file order. */
+    @Test
+    void sinexE2eeSameMillisecondDifferentText() throws IOException {
+        Read r = read("messenger", "sinex_e2ee_same_ts_different_text.json");
+        assertEquals(List.of("first message", "second message"), r.raws());
+        assertTrue(r.warnings().isEmpty(), r.warnings().toString());
+    }
+
     // ----------------------------------------------------------------------------------------- Instagram
 
     /** chatpack instagram: both senders, the shared link present, every message timed. */
@@ -293,6 +449,85 @@ class OtherProjectsFixturesTest {
         // chatpack drops the message with no content; Casebook keeps it (it was sent, whatever it held)
         assertEquals(6, r.records().size());
         assertEquals("Check this shared link: https://instagram.com/p/xyz\nCheck this out", r.get(4).raw());
+    }
+
+    /**
+     * chat-miner test_instagram.py (testlog_target.csv), the older Instagram test: names, texts and reactions
+     * with emoji written as Meta's latin-1 mojibake, shared links, media. chat-miner's eleven rows (author, message;
+     * "sent…" for media) are all here, repaired. It drops the two poll notices as noise; Casebook keeps every
+     * message the download holds.
+     */
+    @Test
+    void chatMinerInstagramTestlog() throws IOException {
+        Read r = read("instagram", "chat-miner_testlog.json");
+        assertEquals(13, r.records().size());
+        String[][] textRows = {{"Jane Doe", "Jane Doe joined the group."},
+            {"John Doe", "Testing message with reactions."}, {"❤️", "Testing username only emoji: ❤️"},
+            {"J❤️hn Doe", "Testing username with emoji: J❤️hn Doe"}, {"John Doe", "Testing message with emoji: ❤️"},
+            {"John Doe", "Testing normal message."}, {"Lionel Messi", "John Doe sent an attachment."},
+            {"John Doe", "John Doe's poll has multiple updates."}, {"Jane Doe", "This poll is no longer available."}};
+        for (String[] row : textRows) {
+            assertTrue(r.records().stream().anyMatch(m -> row[0].equals(m.senderName()) && m.raw().startsWith(row[1])),
+                    row[1]);
+        }
+        String[][] mediaRows = {{"John Doe", ".jpg"}, {"Jane Doe", "_n_834308961406351.mp4"}, {"John Doe", "27657208126861.mp4"}};
+        for (String[] row : mediaRows) {
+            assertTrue(r.records().stream().anyMatch(m -> row[0].equals(m.senderName()) && names(m).size() == 1
+                    && names(m).get(0).endsWith(row[1]) && m.flags().contains(MessageFlag.OMITTED)), "sent… " + row[1]);
+        }
+        assertTrue(r.records().stream().anyMatch(m -> m.raw().contains(
+                "https://www.instagram.com/p/CmUv48DLvxd/?feed_type=reshare_chaining")), "sentshare");
+        // chat-miner's "disappearingmessage": only a sender, a time and reactions; the reactions are what is left
+        ImportedMessage disappeared = r.records().stream()
+                .filter(m -> m.time().instant().equals(Instant.ofEpochMilli(1646025943621L))).findFirst().orElseThrow();
+        assertEquals("Reactions: ❤️ J❤️hn Doe, 💖 Jane Doe", disappeared.raw());
+        for (ImportedMessage m : r.records()) {
+            for (String s : new String[] {m.raw(), m.senderName(), m.conversationTitle()}) {
+                assertFalse(s.contains("Ã") || s.contains("â") || s.contains("ð\u009f") || s.contains("\u00ef\u00b8"), s);
+            }
+        }
+        assertEquals("Test Log", r.get(0).conversationTitle());
+        assertEquals("Instagram", r.get(0).channel());
+    }
+
+    /** chatpack src/streaming/instagram.rs test_streaming_parser_basic: user_one "Hello!", then user_two. */
+    @Test
+    void chatpackInstagramStreaming() throws IOException {
+        Read r = read("instagram", "chatpack_instagram_streaming.json");
+        assertEquals("user_one", r.get(0).senderName());
+        assertEquals("Hello!", r.get(0).raw());
+        assertEquals("user_two", r.get(1).senderName());
+        // chatpack skips the third message, which has no content; Casebook keeps it: it was sent
+        assertEquals(List.of("Hello!", "Hi there!", ""), r.raws());
+        assertEquals("user_one, user_two", r.get(0).conversationTitle(), "no title: the participants");
+    }
+
+    /** chatpack test_braces_inside_json_strings: braces and an escaped quote inside the text, read exactly. */
+    @Test
+    void chatpackInstagramBraces() throws IOException {
+        Read r = read("instagram", "chatpack_instagram_braces.json");
+        assertEquals(List.of("has { brace and escaped \"quote\"", "has } brace"), r.raws());
+    }
+
+    /** chatpack test_shared_content: a share with only share_text reads as that text (Casebook keeps the link too). */
+    @Test
+    void chatpackInstagramShareText() throws IOException {
+        Read r = read("instagram", "chatpack_instagram_share_text.json");
+        assertEquals(1, r.records().size());
+        assertEquals("https://example.com\nCheck this out!", r.get(0).raw());
+    }
+
+    /**
+     * chatpack src/parsers/instagram.rs test_parse_str_filters_empty_content expects [Charlie, Alice]: it drops
+     * Bob's empty message and reverses the list, as if it were newest first. Here the times run forward
+     * (Alice 23:31:30, Bob :31, Charlie :32), so Casebook keeps that order, and Bob's message.
+     */
+    @Test
+    void chatpackInstagramEmptyContentAndTimeOrder() throws IOException {
+        Read r = read("instagram", "chatpack_instagram_filters_empty.json");
+        assertEquals(List.of("Alice", "Bob", "Charlie"), r.records().stream().map(ImportedMessage::senderName).toList());
+        assertEquals(List.of("Hello", "", "Hi"), r.raws());
+        assertEquals(Instant.ofEpochMilli(1234567892000L), r.get(2).time().instant());
     }
 
     // ------------------------------------------------------------------------------------------- Discord

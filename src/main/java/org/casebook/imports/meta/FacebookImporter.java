@@ -10,8 +10,8 @@ import org.casebook.imports.ImportFormat;
  * title, participants, reactions, shared links, file names) is decoded from Meta's latin-1-escaped UTF-8 once,
  * as it is read, when that is provably safe ({@link MetaText}); a shared link and reactions are kept after the
  * text. Also reads Messenger's end-to-end-encrypted chat export (camelCase fields:
- * {@code threadName}, {@code senderName}, {@code timestamp}, {@code text}, {@code media}, {@code isUnsent}),
- * whose conversations are keyed {@code e2ee/<threadName>}. The HTML download is refused with a request for
+ * {@code threadName}, {@code senderName}, {@code timestamp}, {@code text}, {@code media}, {@code reactions},
+ * {@code isUnsent}; plain UTF-8, oldest first), whose conversations are keyed {@code e2ee/<threadName>}. The HTML download is refused with a request for
  * the JSON one.
  */
 public final class FacebookImporter extends MetaImporter {

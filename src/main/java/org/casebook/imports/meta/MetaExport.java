@@ -412,12 +412,21 @@ final class MetaExport {
             if (!sawMessages) {
                 throw new ImportException(part.where() + ": is not " + expected() + " (it has no \"messages\").");
             }
-            // Parts are newest first; turn this part's run into oldest first so equal times keep their true order.
+            // Turn this part's run into oldest first so messages of one millisecond keep their true order.
             List<Rec> run = recs.subList(first, recs.size());
-            if (run.size() > 1 && run.get(0).timestampMs() > run.get(run.size() - 1).timestampMs()) {
+            if (run.size() > 1 && newestFirst(run.get(0).timestampMs(), run.get(run.size() - 1).timestampMs())) {
                 java.util.Collections.reverse(run);
             }
             return this;
+        }
+
+        /**
+         * Whether a part runs newest first: its times say so, or, where its first and last message share one
+         * millisecond, the format does (the download lists newest first, the end-to-end-encrypted export oldest
+         * first).
+         */
+        private boolean newestFirst(long firstMs, long lastMs) {
+            return firstMs > lastMs || firstMs == lastMs && !e2ee;
         }
 
         private String scalar(JsonParser p, JsonToken t, String current) throws IOException {
@@ -518,7 +527,8 @@ final class MetaExport {
         private Rec e2eeRec(JsonNode m, Part part, int index, String source, long line) {
             long ts = millis(m, "timestamp", part, line);
             Sender sender = sender(JsonSupport.text(m, "senderName"), source);
-            String raw = JsonSupport.text(m, "text");
+            String raw = withReactions(text(JsonSupport.text(m, "text"), part, source), m.get("reactions"), part,
+                    source);
             Set<MessageFlag> flags = EnumSet.noneOf(MessageFlag.class);
             if (m.path("isUnsent").asBoolean(false)) {
                 flags.add(MessageFlag.UNSENT);
@@ -531,18 +541,21 @@ final class MetaExport {
                     attach(JsonSupport.text(item, "uri"), part, source, attachments, uris, flags);
                 }
             }
-            return new Rec(ts, partLabels.size() - 1, index, sender, raw == null ? "" : raw, Kind.MESSAGE,
+            return new Rec(ts, partLabels.size() - 1, index, sender, raw, Kind.MESSAGE,
                     Rec.bits(flags), null, compact(attachments), compact(uris));
         }
 
         /**
          * A string of the download, repaired ({@link MetaText}): the one place the download's text is decoded,
          * so nothing is repaired twice. A string that is not consistently latin-1-escaped UTF-8 is kept as
-         * written, with a warning.
+         * written, with a warning. The end-to-end-encrypted export is plain UTF-8: its strings are kept as written.
          */
         private String text(String s, Part part, String source) {
             if (s == null) {
                 return "";
+            }
+            if (e2ee) {
+                return s;
             }
             MetaText.Result r = MetaText.analyse(s);
             if (r.status() == MetaText.Status.NOT_MOJIBAKE) {
@@ -601,7 +614,7 @@ final class MetaExport {
             }
             Sender known = senders.get(raw);
             if (known == null) {
-                known = new Sender(raw, e2ee ? (raw.isBlank() ? null : raw) : name(raw, source));
+                known = new Sender(raw, name(raw, source));
                 senders.put(raw, known);
             }
             return known;
@@ -623,10 +636,13 @@ final class MetaExport {
                     + "\" (milliseconds since 1970).");
         }
 
-        /** A sender's display name: repaired when safe (names are not evidence text). */
+        /** A sender's display name: repaired when safe (names are not evidence text); E2EE names are plain UTF-8. */
         private String name(String raw, String source) {
             if (raw == null || raw.isBlank()) {
                 return null;
+            }
+            if (e2ee) {
+                return raw;
             }
             MetaText.Result r = MetaText.analyse(raw);
             if (r.leftUnrepaired() && warnedNames.add(raw)) {
@@ -708,7 +724,7 @@ final class MetaExport {
             if (shownTitle == null && participants != null && !participants.isEmpty()) {
                 List<String> names = new ArrayList<>();
                 for (String n : participants) {
-                    names.add(e2ee ? n : name(n, conversation));
+                    names.add(name(n, conversation));
                 }
                 shownTitle = String.join(", ", names);
             }

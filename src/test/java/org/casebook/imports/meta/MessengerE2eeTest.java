@@ -70,7 +70,8 @@ class MessengerE2eeTest {
             assertEquals("Renée Dupont", m.conversationTitle());
             assertTrue(MetaText.isE2ee(m));
         }
-        assertEquals("“I know where you live” – café", r.get(0).raw());
+        assertEquals("“I know where you live” – café\nReactions: ❤ Me Myself", r.get(0).raw(),
+                "the reaction is kept after the text, as in the download");
         assertEquals("Renée Dupont", r.get(0).senderName());
         assertEquals(1746073791906L, r.get(0).time().instant().toEpochMilli());
         assertEquals("Renée Dupont_40.json, messages[0]", r.get(0).source());

@@ -100,6 +100,8 @@ class ImportToBundleMatrixTest {
     private String vault;
     private final List<Export> exports = new ArrayList<>();
     private final Map<String, List<Held>> held = new HashMap<>();
+    /** Exports whose every item the together case already held from an earlier file (a re-sent backup). */
+    private final Set<String> addedNothingTogether = new java.util.HashSet<>();
 
     @BeforeAll
     void importEveryFixture() throws IOException {
@@ -128,13 +130,20 @@ class ImportToBundleMatrixTest {
         }
         // Together: one import run for the files that needed the day-first answer, one for the rest.
         for (Map.Entry<Boolean, List<String>> group : byDateOrder.entrySet()) {
-            List<String> args = new ArrayList<>(List.of("import", "--vault", vault, "--case", TOGETHER));
+            List<String> args = new ArrayList<>(List.of("import", "--vault", vault, "--case", TOGETHER, "--json"));
             if (group.getKey()) {
                 args.addAll(List.of("--date-order", "dmy"));
             }
             args.addAll(group.getValue());
             if (!group.getValue().isEmpty()) {
-                ok(cli(args.toArray(String[]::new)));
+                CliTestSupport.Result imported = cli(args.toArray(String[]::new));
+                ok(imported);
+                for (JsonNode summary : imported.json()) {
+                    if (summary.get("added").asLong() == 0) {
+                        assertTrue(summary.get("duplicates").asLong() > 0, summary::toString);
+                        addedNothingTogether.add(summary.get("file").asText()); // the file's name
+                    }
+                }
             }
         }
         held.put(TOGETHER, heldFiles(TOGETHER));
@@ -222,8 +231,11 @@ class ImportToBundleMatrixTest {
             embedded.forEach((reference, sha) -> assertEquals(sha, appendix.get(reference), reference));
             assertTrue(matched.keySet().containsAll(embedded.keySet()));
             for (Export e : inCase) {
+                if (caseTitle.equals(TOGETHER) && addedNothingTogether.contains(e.file().getFileName().toString())) {
+                    continue; // nothing of it is in the case: each item came first from another file
+                }
                 assertTrue(embedded.containsValue(e.sha256()), () -> e.label() + ": the export file is embedded, as its"
-                        + " transcript's original: " + embedded);
+                        + " transcript's original; embedded are " + embedded.keySet());
             }
             for (Held file : held.get(caseTitle)) {
                 if (isEmailOriginal(file)) {

@@ -15,7 +15,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -60,16 +59,18 @@ public final class AppShell {
     public AppShell(Stage stage, Settings settings) {
         this.stage = stage;
         this.settings = settings;
-        this.dialogs = new DialogService(stage);
+        this.dialogs = new DialogService(stage, this::quickExit, settings.discreetTitleProperty());
         root.setTop(topBar());
         root.getStyleClass().add("app-root");
-        Scene scene = new Scene(root, 1280, 720);
+        // 1280x720, or the screen's size when it is smaller: the window must never open larger than the screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(720, screen.getHeight()));
         scene.getStylesheets().add(AppShell.class.getResource("/org/casebook/ui/casebook.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
         watchOwnedWindows();
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         idleLock = new IdleLock(scene, settings::autoLockAfter, () -> lock("Locked after "
                 + describe(settings.autoLockAfter()) + " without use. Unlock to carry on."));
         idleLock.watchAllWindows();
@@ -89,13 +90,7 @@ public final class AppShell {
         screenTitle.getStyleClass().add("screen-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button quickExit = new Button("Quick exit", Icons.of(Icons.QUICK_EXIT, 18));
-        quickExit.setId("quick-exit");
-        quickExit.getStyleClass().addAll("quick-exit", "danger");
-        quickExit.setTooltip(new Tooltip("Hide Casebook and lock it at once (Esc twice, or Ctrl+Shift+Q)"));
-        quickExit.setAccessibleText("Quick exit: hide and lock Casebook now");
-        quickExit.setFocusTraversable(false);
-        quickExit.setOnAction(e -> quickExit());
+        Button quickExit = QuickExitButton.create(this::quickExit, settings.discreetTitleProperty());
         HBox bar = new HBox(12, brand, screenTitle, spacer, quickExit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 16));

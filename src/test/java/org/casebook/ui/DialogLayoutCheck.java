@@ -34,10 +34,20 @@ import org.junit.jupiter.api.Test;
  * skin draws is its whole text); an error shows outside the
  * scrolling body, by the buttons; a disabled main button says why beside it; Quick exit is in view.
  *
+ * <p>With {@code -Dcasebook.check.neutral=true} the neutral title is on, and every dialog's window must be titled
+ * "Notes" too.
+ *
  * <p>Run by {@link DialogLayoutTest} in a child JVM per screen size (Monocle's screen is fixed per JVM). With
  * {@code -Dcasebook.dialog.shots=DIR} each dialog is also written to DIR as a PNG.
  */
 class DialogLayoutCheck extends UiTestBase {
+    /** With the neutral title on, every dialog's window must be titled like the main one. */
+    private static final boolean NEUTRAL = Boolean.getBoolean("casebook.check.neutral");
+
+    @Override
+    void configure(org.casebook.ui.common.Settings settings) {
+        settings.discreetTitleProperty().set(NEUTRAL);
+    }
 
     @Test
     void everyDialogFitsTheScreen() throws Exception {
@@ -59,7 +69,8 @@ class DialogLayoutCheck extends UiTestBase {
             waitUntil("the dialogs to close", () -> dialogWindows().isEmpty());
         }
         Rectangle2D screen = onFx(() -> Screen.getPrimary().getVisualBounds());
-        System.out.printf("checked %d dialogs on a %.0fx%.0f screen%n", checked, screen.getWidth(), screen.getHeight());
+        System.out.printf("checked %d dialogs on a %.0fx%.0f screen%s%n", checked, screen.getWidth(), screen.getHeight(),
+                NEUTRAL ? " with the neutral title" : "");
         assertTrue(problems.isEmpty(), problems.size() + " problems on a " + (int) screen.getWidth() + "x"
                 + (int) screen.getHeight() + " screen:\n" + String.join("\n", problems));
     }
@@ -77,6 +88,10 @@ class DialogLayoutCheck extends UiTestBase {
                     screen.getHeight()));
         }
         walk(name, scene.getRoot(), scene, out);
+        if (NEUTRAL && window instanceof javafx.stage.Stage stage
+                && !org.casebook.ui.common.AppShell.DISCREET_TITLE.equals(stage.getTitle())) {
+            out.add(name + ": the window is titled \"" + stage.getTitle() + "\" with the neutral title on");
+        }
         // A body that scrolls while the screen still has room below: the window did not grow with its content.
         for (Node n : scene.getRoot().lookupAll(".dialog-body")) {
             if (n instanceof ScrollPane body && body.getContent() != null && showing(body)

@@ -19,8 +19,9 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 
 /**
- * Every dialog fits a 1280x720 screen and a 1024x640 one ({@link DialogLayoutCheck}). The headless screen's size
- * is fixed when the toolkit starts, so each size runs in its own JVM, both at once.
+ * Every dialog fits a 1280x720 screen and a 1024x640 one ({@link DialogLayoutCheck}); on the second the neutral
+ * title is on, and every dialog's window is titled "Notes". The headless screen's size is fixed when the toolkit
+ * starts, so each size runs in its own JVM, both at once.
  */
 class DialogLayoutTest {
     private static final List<String> FORWARDED = List.of("testfx.robot", "testfx.headless", "prism.order",
@@ -30,20 +31,21 @@ class DialogLayoutTest {
     void everyDialogFitsA1280x720And1024x640Screen() throws Exception {
         Assumptions.assumeTrue("Monocle".equals(System.getProperty("glass.platform")),
                 "sets the screen size through Monocle's headless screen");
-        Process large = start("1280x720");
-        Process small = start("1024x640");
+        Process large = start("1280x720", false);
+        Process small = start("1024x640", true);
         String largeOut = finish(large);
         String smallOut = finish(small);
         assertTrue(large.exitValue() == 0 && small.exitValue() == 0, "1280x720:\n" + largeOut
                 + "\n1024x640:\n" + smallOut);
-        assertTrue(largeOut.contains("on a 1280x720 screen") && smallOut.contains("on a 1024x640 screen"),
+        assertTrue(largeOut.contains("on a 1280x720 screen") && smallOut.contains("on a 1024x640 screen with the neutral"),
                 largeOut + smallOut);
     }
 
-    private static Process start(String size) throws IOException {
+    /** @param neutral whether the neutral title is on (then every dialog must be titled "Notes" as well) */
+    private static Process start(String size, boolean neutral) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-Dheadless.geometry=" + size + "-32"));
+                "-Dheadless.geometry=" + size + "-32", "-Dcasebook.check.neutral=" + neutral));
         for (String key : FORWARDED) {
             if (System.getProperty(key) != null) {
                 command.add("-D" + key + "=" + System.getProperty(key));

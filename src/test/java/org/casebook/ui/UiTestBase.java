@@ -56,8 +56,11 @@ abstract class UiTestBase extends FxRobot {
     Stage stage;
     Settings settings;
 
+    private String testName = "";
+
     @BeforeEach
-    void startApp() throws Exception {
+    void startApp(org.junit.jupiter.api.TestInfo info) throws Exception {
+        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
         Path config = Files.createDirectories(temp.resolve("config"));
         System.setProperty("casebook.config.dir", config.toString());
         stage = FxToolkit.registerPrimaryStage();
@@ -77,6 +80,11 @@ abstract class UiTestBase extends FxRobot {
             stage.toFront();
         });
         waitUntil("the start screen", this::startShown);
+    }
+
+    /** The running test method's name, for {@link #configure} to set up per test. */
+    String testName() {
+        return testName;
     }
 
     /** Lets a test change settings before the app is built. */

@@ -211,6 +211,7 @@ public final class AppShell {
     }
 
     private void clearEverything() {
+        dialogs.locked();
         for (Window w : new ArrayList<>(Window.getWindows())) {
             if (w != stage) {
                 w.hide();
@@ -313,7 +314,30 @@ public final class AppShell {
     }
 
     private void applyTitle() {
-        stage.setTitle(settings.discreetTitleProperty().get() ? DISCREET_TITLE : TITLE);
+        String title = settings.discreetTitleProperty().get() ? DISCREET_TITLE : TITLE;
+        stage.setTitle(title);
+        nameWindows(title);
+    }
+
+    /**
+     * The name the desktop gives the app's windows: on Linux their WM_CLASS, which the taskbar and the window
+     * switcher show. JavaFX takes it from the application class, "org.casebook.ui.CasebookApp", which would say
+     * what the app is with the neutral title on, and offers no way to change it once set; its field is set here.
+     * A window takes the name when it is made, so a change of the setting reaches the main window at the next
+     * start. Where JavaFX's internals are closed (a modular runtime), the name stays JavaFX's.
+     */
+    private static void nameWindows(String name) {
+        try {
+            Class<?> glass = Class.forName("com.sun.glass.ui.Application");
+            Object application = glass.getMethod("GetApplication").invoke(null);
+            if (application != null) {
+                java.lang.reflect.Field field = glass.getDeclaredField("name");
+                field.setAccessible(true);
+                field.set(application, name);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("the windows keep JavaFX's name: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static String describe(java.time.Duration d) {

@@ -47,6 +47,8 @@ public final class DialogService {
     private final Runnable quickExit;
     private final ObservableBooleanValue neutral;
     private SaveChooser saveChooser = this::nativeSaveChooser;
+    /** How many times the app has locked; a file chooser compares it before and after it was open. */
+    private long locks;
 
     /**
      * @param quickExit what every dialog's Quick exit button does
@@ -155,35 +157,58 @@ public final class DialogService {
     }
 
     public List<Path> chooseFiles(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+        FileChooser chooser = chooser(title);
+        long asked = locks;
         List<File> files = chooser.showOpenMultipleDialog(owner);
-        return files == null ? List.of() : files.stream().map(File::toPath).toList();
+        return files == null || asked != locks ? List.of() : files.stream().map(File::toPath).toList();
     }
 
     /** Asks for one file to read (an export to import, say). */
     public Optional<Path> chooseFile(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return chosen(chooser(title), c -> c.showOpenDialog(owner));
     }
 
     public Optional<Path> chooseVaultToOpen() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Open a vault");
+        FileChooser chooser = chooser("Open a vault");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Casebook vaults (*.casebook)", "*.casebook"),
+                new FileChooser.ExtensionFilter(neutral.get() ? "*.casebook" : "Casebook vaults (*.casebook)",
+                        "*.casebook"),
                 new FileChooser.ExtensionFilter("All files", "*"));
-        return Optional.ofNullable(chooser.showOpenDialog(owner)).map(File::toPath);
+        return chosen(chooser, c -> c.showOpenDialog(owner));
     }
 
     public Optional<Path> chooseNewVault() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Where should the new vault be saved?");
-        chooser.setInitialFileName("my-case.casebook");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Casebook vaults (*.casebook)", "*.casebook"));
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).map(p ->
+        FileChooser chooser = chooser("Where should the new vault be saved?");
+        chooser.setInitialFileName(neutral.get() ? "notes.casebook" : "my-case.casebook");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(
+                neutral.get() ? "*.casebook" : "Casebook vaults (*.casebook)", "*.casebook"));
+        return chosen(chooser, c -> c.showSaveDialog(owner)).map(p ->
                 p.getFileName().toString().endsWith(".casebook") ? p : p.resolveSibling(p.getFileName() + ".casebook"));
+    }
+
+    /**
+     * The platform's file chooser, titled neutrally when the neutral title is on (its title shows in the
+     * taskbar like any window's).
+     */
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(neutral.get() ? AppShell.DISCREET_TITLE : title);
+        return chooser;
+    }
+
+    /**
+     * What the person chose, unless the app locked while the chooser was open (auto-lock can, quick exit cannot
+     * reach a platform dialog): a choice made for a vault that has since closed is dropped.
+     */
+    private Optional<Path> chosen(FileChooser chooser, Function<FileChooser, File> show) {
+        long asked = locks;
+        File file = show.apply(chooser);
+        return file == null || asked != locks ? Optional.empty() : Optional.of(file.toPath());
+    }
+
+    /** The app locked: whatever a file chooser still open returns is not used. */
+    void locked() {
+        locks++;
     }
 
     /**
@@ -201,14 +226,13 @@ public final class DialogService {
 
     private Optional<Path> nativeSaveChooser(String title, Path folder, String fileName,
                                              FileChooser.ExtensionFilter filter) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
+        FileChooser chooser = chooser(title);
         if (folder != null && java.nio.file.Files.isDirectory(folder)) {
             chooser.setInitialDirectory(folder.toFile());
         }
         chooser.setInitialFileName(fileName);
         chooser.getExtensionFilters().add(filter);
-        return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+        return chosen(chooser, c -> c.showSaveDialog(owner));
     }
 
     /**

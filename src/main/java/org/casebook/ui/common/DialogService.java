@@ -159,8 +159,11 @@ public final class DialogService {
     public List<Path> chooseFiles(String title) {
         FileChooser chooser = chooser(title);
         long asked = locks;
+        RecentFiles.Watch watch = RecentFiles.watch();
         List<File> files = chooser.showOpenMultipleDialog(owner);
-        return files == null || asked != locks ? List.of() : files.stream().map(File::toPath).toList();
+        watch.closed();
+        List<Path> picked = files == null ? List.of() : files.stream().map(File::toPath).toList();
+        return asked != locks ? List.of() : picked;
     }
 
     /** Asks for one file to read (an export to import, say). */
@@ -188,7 +191,8 @@ public final class DialogService {
 
     /**
      * The platform's file chooser, titled neutrally when the neutral title is on (its title shows in the
-     * taskbar like any window's).
+     * taskbar like any window's). What is picked in it is kept out of the desktop's recent files
+     * ({@link RecentFiles}).
      */
     private FileChooser chooser(String title) {
         FileChooser chooser = new FileChooser();
@@ -202,7 +206,9 @@ public final class DialogService {
      */
     private Optional<Path> chosen(FileChooser chooser, Function<FileChooser, File> show) {
         long asked = locks;
+        RecentFiles.Watch watch = RecentFiles.watch();
         File file = show.apply(chooser);
+        watch.closed();
         return file == null || asked != locks ? Optional.empty() : Optional.of(file.toPath());
     }
 

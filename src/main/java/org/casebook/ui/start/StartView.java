@@ -103,6 +103,8 @@ public final class StartView extends BorderPane {
         recent.setPrefWidth(340);
         Label placeholder = new Label();
         placeholder.setWrapText(true);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setPadding(new Insets(0, 16, 0, 16));
         placeholder.textProperty().bind(Bindings.when(vm.rememberRecentProperty())
                 .then("Vaults you open appear here.")
                 .otherwise("Not kept: nobody using this computer can see here where your vault is. Tick the box"

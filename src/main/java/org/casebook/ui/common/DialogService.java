@@ -71,6 +71,7 @@ public final class DialogService {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         prepare(alert, title);
         alert.setHeaderText(title);
+        alert.setContentText(ErrorText.of(error)); // shown by the body below; kept for screen readers and tests
         DialogLayout.set(alert, message(ErrorText.of(error)));
         TextArea details = new TextArea(ErrorText.details(error));
         details.setEditable(false);
@@ -84,6 +85,7 @@ public final class DialogService {
         Alert alert = new Alert(Alert.AlertType.INFORMATION);
         prepare(alert, title);
         alert.setHeaderText(title);
+        alert.setContentText(message);
         DialogLayout.set(alert, message(message));
         alert.showAndWait();
     }
@@ -93,6 +95,7 @@ public final class DialogService {
         Alert alert = new Alert(Alert.AlertType.CONFIRMATION);
         prepare(alert, title);
         alert.setHeaderText(title);
+        alert.setContentText(message);
         DialogLayout.set(alert, message(message));
         ButtonType action = new ButtonType(actionName, ButtonBar.ButtonData.OK_DONE);
         alert.getButtonTypes().setAll(action, ButtonType.CANCEL);

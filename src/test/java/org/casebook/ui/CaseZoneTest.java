@@ -68,19 +68,23 @@ class CaseZoneTest extends UiTestBase {
         assertTrue(why != null && why.isVisible() && why.getText().contains("'Europe/Lon' is not a time zone")
                 && why.getText().contains("Did you mean Europe/London?"), why == null ? "no message" : why.getText());
 
-        clickOn(save);
         assertTrue(dialog.isShowing(), "nothing was saved");
         assertEquals(1, shell.session().cases().list().size());
 
         clickOn("#case-zone").push(KeyCode.CONTROL, KeyCode.A);
         typeText("lond");
-        waitUntil("the matching zones", () -> lookup(".auto-complete-popup .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> "Europe/London".equals(c.getText())).tryQuery()
-                .isPresent());
+        // The list follows the typing a moment later: wait until it holds only zones with "lond" in them.
+        waitUntil("the matching zones", () -> {
+            var cells = lookup(".auto-complete-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class);
+            return cells.stream().anyMatch(c -> "Europe/London".equals(c.getText()))
+                    && cells.stream().allMatch(c -> c.getText() == null || c.getText().toLowerCase().contains("lond"));
+        });
         clickOn(lookup(".auto-complete-popup .list-cell")
                 .match((javafx.scene.control.ListCell<?> c) -> "Europe/London".equals(c.getText())).<Node>query());
         assertEquals("Europe/London", onFx(() -> zoneText(dialog)));
         assertTrue(!save.isDisabled(), "a real zone can be saved");
+        waitUntil("the list of zones to close", () -> lookup(".auto-complete-popup").tryQuery().isEmpty());
+        settled(dialog);
         clickOn(save);
         waitUntil("the second case", () -> shell.session().cases().list().size() == 2);
         Case added = shell.session().cases().list().get(1);
@@ -100,6 +104,10 @@ class CaseZoneTest extends UiTestBase {
         assertTrue(why.getText().contains("Did you mean America/New_York?"), why.getText());
         clickOn("#settings-zone").push(KeyCode.CONTROL, KeyCode.A);
         typeText("America/New_York");
+        // The list of matching zones goes once the name is complete; until then it may cover the buttons.
+        waitUntil("the list of zones to close", () -> lookup(".auto-complete-popup").tryQuery().isEmpty());
+        assertEquals("America/New_York", onFx(() -> zoneText(dialog)));
+        settled(dialog);
         clickOn(save);
         waitUntil("the settings saved", () -> !dialog.isShowing());
         assertEquals(ZoneId.of("America/New_York"), settings.defaultZoneProperty().get());

@@ -52,6 +52,10 @@ public final class DialogLayout {
     public void setBody(Node content) {
         body.setContent(content);
         body.setVvalue(0);
+        Fitter fitter = (Fitter) dialog.getDialogPane().getProperties().get(Fitter.class);
+        if (fitter != null) {
+            fitter.mayShrink();
+        }
     }
 
     /** A line for what went wrong, in the status area: shown only while it has text. */
@@ -119,11 +123,15 @@ public final class DialogLayout {
     }
 
     /**
-     * Keeps the dialog's window as big as its content asks, within the screen: when the content's preferred
-     * size changes the window follows it; a size the person chose by hand stays until the content changes.
+     * Keeps the dialog's window as big as its content asks, within the screen: when the content grows the window
+     * grows with it. It does not shrink back when a line goes (an error once corrected, a hint once the form is
+     * complete): the buttons would move from under the pointer just as the person goes to press one. It fits
+     * afresh when the dialog opens and when its body is replaced. A size the person chose by hand stays until
+     * the content changes.
      */
     static void keepFitted(Dialog<?> dialog, Window owner) {
         Fitter fitter = new Fitter(dialog, owner);
+        dialog.getDialogPane().getProperties().put(Fitter.class, fitter);
         dialog.showingProperty().addListener((o, was, showing) -> {
             Scene scene = dialog.getDialogPane().getScene();
             if (scene == null) {
@@ -156,6 +164,7 @@ public final class DialogLayout {
         private double fittedWidth = -1;
         private double fittedHeight = -1;
         private boolean placed;
+        private boolean mayShrink = true;
 
         Fitter(Dialog<?> dialog, Window owner) {
             this.dialog = dialog;
@@ -166,6 +175,11 @@ public final class DialogLayout {
             fittedWidth = -1;
             fittedHeight = -1;
             placed = false;
+            mayShrink = true;
+        }
+
+        void mayShrink() {
+            mayShrink = true;
         }
 
         @Override
@@ -189,6 +203,11 @@ public final class DialogLayout {
             }
             fittedWidth = width;
             fittedHeight = height;
+            if (!mayShrink) {
+                width = Math.max(width, scene.getWidth());
+                height = Math.max(height, scene.getHeight());
+            }
+            mayShrink = false;
             if (Math.abs(scene.getWidth() - width) >= 0.5 || Math.abs(scene.getHeight() - height) >= 0.5) {
                 window.setWidth(width + decorationWidth);
                 window.setHeight(height + decorationHeight);

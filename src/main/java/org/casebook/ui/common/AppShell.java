@@ -103,25 +103,29 @@ public final class AppShell {
      * say) has its own scene, and the keys must not be lost while it has the focus.
      */
     private void watchOwnedWindows() {
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            while (change.next()) {
-                for (Window w : change.getAddedSubList()) {
-                    if (w != stage && ownedByStage(w)) {
-                        if (w.getScene() != null) {
-                            w.getScene().addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
-                        }
-                        w.sceneProperty().addListener((obs, old, next) -> {
-                            if (old != null) {
-                                old.removeEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
-                            }
-                            if (next != null) {
-                                next.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
-                            }
-                        });
+        Window.getWindows().addListener(ownedWindows);
+    }
+
+    private final ListChangeListener<Window> ownedWindows = this::watchNewWindows;
+
+    private void watchNewWindows(ListChangeListener.Change<? extends Window> change) {
+        while (change.next()) {
+            for (Window w : change.getAddedSubList()) {
+                if (w != stage && ownedByStage(w)) {
+                    if (w.getScene() != null) {
+                        w.getScene().addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
                     }
+                    w.sceneProperty().addListener((obs, old, next) -> {
+                        if (old != null) {
+                            old.removeEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                        }
+                        if (next != null) {
+                            next.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                        }
+                    });
                 }
             }
-        });
+        }
     }
 
     private boolean ownedByStage(Window w) {
@@ -297,6 +301,8 @@ public final class AppShell {
     /** Closing the window locks the vault before the app ends. */
     public void shutdown() {
         idleLock.disarm();
+        idleLock.stopWatching();
+        Window.getWindows().removeListener(ownedWindows);
         closeSession();
         tasks.shutdown();
     }

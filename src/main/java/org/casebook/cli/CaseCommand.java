@@ -11,9 +11,9 @@ import org.casebook.vault.Vault;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code casebook case add|list}. */
-@Command(name = "case", mixinStandardHelpOptions = true, description = "Add or list cases.",
-        subcommands = {CaseCommand.Add.class, CaseCommand.ListCases.class})
+/** {@code casebook case add|edit|list}. */
+@Command(name = "case", mixinStandardHelpOptions = true, description = "Add, change or list cases.",
+        subcommands = {CaseCommand.Add.class, CaseCommand.Edit.class, CaseCommand.ListCases.class})
 final class CaseCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -32,9 +32,35 @@ final class CaseCommand {
 
         @Override
         int run(Vault vault, CliContext ctx) {
-            ZoneId zone = timezone == null ? null : Inputs.zone("timezone", timezone);
+            ZoneId zone = timezone == null ? null : Inputs.zone("--timezone", timezone);
             Case created = new CaseService(vault).add(title, initials, zone);
             ctx.out().println(created.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true,
+            description = "Change a case's title, initials or time zone; the vault's record keeps the old values.")
+    static final class Edit extends VaultCommand {
+        @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
+        String caseKey;
+
+        @Option(names = "--title", paramLabel = "TEXT", description = "The new title.")
+        String title;
+
+        @Option(names = "--initials", paramLabel = "AB", description = "The new initials for exhibit references.")
+        String initials;
+
+        @Option(names = "--timezone", paramLabel = "ZONE",
+                description = "The time zone local times are read in from now on, e.g. Europe/London.")
+        String timezone;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            ZoneId zone = timezone == null ? null : Inputs.zone("--timezone", timezone);
+            CaseService cases = new CaseService(vault);
+            Case aCase = cases.find(caseKey);
+            cases.update(aCase.id(), title, initials, zone);
             return ExitCodes.OK;
         }
     }

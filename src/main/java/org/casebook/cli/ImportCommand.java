@@ -1,9 +1,9 @@
 package org.casebook.cli;
 
 import java.nio.file.Path;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.casebook.evidence.Inputs;
 import org.casebook.imports.DateOrder;
 import org.casebook.imports.ImportFormat;
 import org.casebook.imports.ImportOptions;
@@ -62,7 +62,7 @@ final class ImportCommand extends VaultCommand {
     int run(Vault vault, CliContext ctx) {
         ImportOptions options = new ImportOptions(
                 "auto".equalsIgnoreCase(format) ? null : ImportFormat.fromCode(format),
-                timezone == null ? null : ZoneId.of(timezone.strip()),
+                timezone == null ? null : Inputs.zone("--timezone", timezone),
                 dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun, columns);
         Case aCase = findCase(vault, caseKey);
         ImportService service = new ImportService(vault, Importers.standard());

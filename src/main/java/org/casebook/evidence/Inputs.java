@@ -1,6 +1,5 @@
 package org.casebook.evidence;
 
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -26,12 +25,9 @@ public final class Inputs {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
+    /** A time zone by name; a mistake is refused with the zones probably meant (see {@link TimeZones}). */
     public static ZoneId zone(String field, String value) {
-        try {
-            return ZoneId.of(value.strip());
-        } catch (DateTimeException e) {
-            throw VaultException.badInput(field + ": '" + value + "' is not a time zone. Use a name such as Europe/London.");
-        }
+        return TimeZones.parse(field, value);
     }
 
     /**

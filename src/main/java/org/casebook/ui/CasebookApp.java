@@ -53,7 +53,7 @@ public final class CasebookApp extends Application {
         AppShell shell = new AppShell(stage, settings);
         shell.setStartScreen(notice -> shell.show(
                 new StartView(shell, new StartViewModel(shell, notice, session -> showMain(shell, session))), null));
-        shell.showStart(null);
+        shell.showStart(settings.takeNotice());
         return shell;
     }
 

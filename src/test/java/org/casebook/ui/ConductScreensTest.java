@@ -281,8 +281,8 @@ class ConductScreensTest extends UiTestBase {
                 && p.name().equals(SeededVault.WENDY)).<Node>query());
         clickOn("#merge-person");
         waitUntil("the choice of person", () -> lookup("#merge-into").tryQuery().isPresent());
-        assertEquals(SeededVault.SAM, onFx(() -> ((Person) lookup("#merge-into").queryAs(javafx.scene.control.ComboBox.class)
-                .getValue()).name()));
+        assertEquals(SeededVault.SAM, onFx(() -> ((Person) lookup("#merge-into").queryAs(ListView.class)
+                .getSelectionModel().getSelectedItem()).name()));
         clickOn(dialogButton("OK"));
         waitUntil("the confirmation", () -> lookup(".dialog-pane .button").match(
                 (javafx.scene.control.Button b) -> "Merge".equals(b.getText())).tryQuery().isPresent());

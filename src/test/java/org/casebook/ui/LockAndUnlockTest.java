@@ -9,10 +9,17 @@ import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import org.casebook.ui.common.Session;
+import org.casebook.ui.common.Settings;
 import org.junit.jupiter.api.Test;
 
 /** Locking empties the window and closes the vault; a wrong passphrase says so in the dialog. */
 class LockAndUnlockTest extends UiTestBase {
+
+    /** Remembering recent vaults is off unless the person turns it on; here they have. */
+    @Override
+    void configure(Settings settings) {
+        settings.rememberRecentProperty().set(true);
+    }
 
     @Test
     void lockThenWrongPassphraseThenRightOne() {

@@ -51,8 +51,9 @@ final class SeededVault {
     private static Path template;
 
     /**
-     * A fresh copy of the seeded vault (passphrase {@link UiTestBase#PASSPHRASE}) in {@code dir}: the vault
-     * is written once per test run and copied, which is quicker than deriving its key again every time.
+     * A fresh copy of the seeded vault (passphrase {@link UiTestBase#PASSPHRASE}) in {@code dir}, or the copy
+     * already there: the vault is written once per test run and copied, which is quicker than deriving its key
+     * again every time.
      */
     static synchronized Path copyTo(Path dir) {
         try {
@@ -71,6 +72,9 @@ final class SeededVault {
                 }));
             }
             Path copy = dir.resolve(template.getFileName());
+            if (Files.exists(copy)) {
+                return copy; // already copied for this test: open it again
+            }
             for (String suffix : new String[] {"", "-wal"}) {
                 Path part = Path.of(template + suffix);
                 if (Files.exists(part)) {

@@ -19,6 +19,9 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.casebook.model.TimelineItem;
 import org.casebook.ui.common.AppShell;
+import org.casebook.ui.common.Session;
+import org.casebook.vault.Passphrase;
+import org.casebook.vault.Vault;
 import org.casebook.ui.common.Settings;
 import org.casebook.ui.main.MainView;
 import org.casebook.ui.start.PassphraseDialogs;
@@ -53,8 +56,11 @@ abstract class UiTestBase extends FxRobot {
     Stage stage;
     Settings settings;
 
+    private String testName = "";
+
     @BeforeEach
-    void startApp() throws Exception {
+    void startApp(org.junit.jupiter.api.TestInfo info) throws Exception {
+        testName = info.getTestMethod().map(java.lang.reflect.Method::getName).orElse("");
         Path config = Files.createDirectories(temp.resolve("config"));
         System.setProperty("casebook.config.dir", config.toString());
         stage = FxToolkit.registerPrimaryStage();
@@ -63,13 +69,22 @@ abstract class UiTestBase extends FxRobot {
         interact(() -> {
             shell = CasebookApp.open(stage, settings);
             shell.setExitOnQuickExit(false);
-            // The primary stage is shared by every test: a size an earlier test set must not carry over.
-            stage.setWidth(1280);
-            stage.setHeight(720);
+            // The primary stage is shared by every test: a size an earlier test set must not carry over. It is
+            // 1280x720, or the screen when that is smaller (a child JVM checks a 1024x640 screen).
+            javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+            stage.setX(screen.getMinX());
+            stage.setY(screen.getMinY());
+            stage.setWidth(Math.min(1280, screen.getWidth()));
+            stage.setHeight(Math.min(720, screen.getHeight()));
             stage.show();
             stage.toFront();
         });
         waitUntil("the start screen", this::startShown);
+    }
+
+    /** The running test method's name, for {@link #configure} to set up per test. */
+    String testName() {
+        return testName;
     }
 
     /** Lets a test change settings before the app is built. */
@@ -158,6 +173,108 @@ abstract class UiTestBase extends FxRobot {
         waitForMain();
         waitForTexts(SeededVault.ALL);
         return file;
+    }
+
+    /**
+     * Unlocks a fresh copy of the seeded vault without the dialog (quicker, for tests about something else)
+     * and waits for its whole timeline.
+     */
+    Path openSeededVaultDirectly() {
+        Path file = SeededVault.copyTo(temp);
+        Session session;
+        try (Passphrase key = Passphrase.of(PASSPHRASE)) {
+            session = new Session(Vault.open(file, key), false);
+        }
+        interact(() -> CasebookApp.showMain(shell, session));
+        waitForMain();
+        waitForTexts(SeededVault.ALL);
+        return file;
+    }
+
+    // ---- dialogs ------------------------------------------------------------------------------------
+
+    /** The showing windows of the app other than the main one, newest last. */
+    List<Window> dialogWindows() {
+        return onFx(() -> Window.getWindows().stream()
+                .filter(w -> w != stage && w.isShowing() && w.getScene() != null
+                        && !(w instanceof javafx.stage.PopupWindow))
+                .toList());
+    }
+
+    /** Waits for the dialog holding {@code selector} and returns its window. */
+    Window dialogWith(String selector) {
+        waitUntil("a dialog with " + selector, () -> dialogWindows().stream()
+                .anyMatch(w -> w.getScene().lookup(selector) != null));
+        return settled(dialogWindows().stream().filter(w -> w.getScene().lookup(selector) != null)
+                .reduce((a, b) -> b).orElseThrow());
+    }
+
+    /**
+     * Waits until {@code window} stops moving: a dialog sizes itself to its content over its first pulses, and
+     * the robot must not aim at where a field was before that.
+     */
+    Window settled(Window window) {
+        java.util.function.Supplier<List<Double>> bounds = () -> onFx(() -> List.of(window.getX(), window.getY(),
+                window.getWidth(), window.getHeight()));
+        List<Double> before = bounds.get();
+        for (int i = 0; i < 50; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            sleep(20);
+            List<Double> now = bounds.get();
+            if (now.equals(before)) {
+                return window;
+            }
+            before = now;
+        }
+        throw new AssertionError("the dialog kept moving: " + before);
+    }
+
+    /** Waits for the dialog whose header starts with {@code header} and returns its window. */
+    Window dialogWithHeader(String header) {
+        java.util.function.Predicate<Window> matches = w -> w.getScene().getRoot()
+                instanceof javafx.scene.control.DialogPane pane && pane.getHeaderText() != null
+                && pane.getHeaderText().startsWith(header);
+        waitUntil("a dialog headed \"" + header + "\"", () -> dialogWindows().stream().anyMatch(matches));
+        return settled(dialogWindows().stream().filter(matches).reduce((a, b) -> b).orElseThrow());
+    }
+
+    /** Presses the dialog's default button (OK, Save …) the way Enter would. */
+    void fireDefaultButton(Window dialog) {
+        javafx.scene.control.Button ok = onFx(() -> dialog.getScene().getRoot()
+                .lookupAll(".button").stream().filter(n -> n instanceof javafx.scene.control.Button b
+                        && b.isDefaultButton()).map(n -> (javafx.scene.control.Button) n).findFirst().orElseThrow());
+        javafx.application.Platform.runLater(ok::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * Fires a button of the main window later on the FX thread: for buttons that open a dialog and wait for it,
+     * where the robot's click would have to scroll the pane first.
+     */
+    void fireLater(String selector) {
+        javafx.scene.control.ButtonBase button = onFx(() ->
+                (javafx.scene.control.ButtonBase) stage.getScene().getRoot().lookup(selector));
+        javafx.application.Platform.runLater(button::fire);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Selects the timeline entry with {@code text} and waits for it in the detail pane. */
+    void selectTimelineEntry(String text) {
+        interact(() -> {
+            ListView<TimelineRow> list = timeline();
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i) instanceof TimelineRow.Entry e && e.item().text().equals(text)) {
+                    list.getSelectionModel().select(i);
+                    list.scrollTo(i);
+                    return;
+                }
+            }
+            throw new AssertionError("no timeline entry " + text);
+        });
+        waitUntil("the entry in the detail pane", () -> stage.getScene().getRoot().lookup("#detail-conduct")
+                instanceof javafx.scene.Parent conduct && !conduct.getChildrenUnmodifiable().isEmpty()
+                && mainView().viewModel().detail().detailProperty().get() != null
+                && text.equals(mainView().viewModel().detail().detailProperty().get().item().text()));
     }
 
     // ---- screens ------------------------------------------------------------------------------------

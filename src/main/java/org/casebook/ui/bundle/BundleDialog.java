@@ -20,7 +20,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.ColumnConstraints;
@@ -34,6 +33,7 @@ import javafx.stage.FileChooser;
 import org.casebook.evidence.VisibleText;
 import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.Icons;
 import org.casebook.ui.common.UkDates;
@@ -59,18 +59,18 @@ public final class BundleDialog {
         Dialog<Void> dialog = new Dialog<>();
         dialogs.prepare(dialog, "Create bundle");
         dialog.setHeaderText("Make the evidence bundle for " + vm.aCase().title());
-        dialog.setResizable(true);
 
         GridPane form = form(vm);
-        Label problem = new Label();
-        problem.setId("bundle-problem");
-        problem.getStyleClass().add("warning-text");
-        problem.setWrapText(true);
-        problem.textProperty().bind(vm.problemProperty());
-        problem.managedProperty().bind(vm.problemProperty().isNotEmpty());
+        form.disableProperty().bind(vm.busyProperty());
+        VBox content = new VBox(10, form);
+        content.setPadding(new Insets(4, 0, 0, 0));
+        // The form scrolls on a small screen; what is happening (progress, a failure, why the button is not
+        // ready) stays in view by the buttons, where the person is looking after pressing one.
+        DialogLayout layout = DialogLayout.set(dialog, content);
 
         Label stage = new Label();
         stage.setId("bundle-stage");
+        stage.setWrapText(true);
         stage.textProperty().bind(vm.stageProperty());
         ProgressBar progress = new ProgressBar(-1);
         progress.setId("bundle-progress");
@@ -85,36 +85,16 @@ public final class BundleDialog {
         working.setId("bundle-working");
         working.visibleProperty().bind(vm.busyProperty());
         working.managedProperty().bind(working.visibleProperty());
-
-        Label error = new Label();
-        error.setId("bundle-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.visibleProperty().bind(vm.errorProperty().isNotEmpty().and(vm.busyProperty().not()));
-        error.managedProperty().bind(error.visibleProperty());
-
-        form.disableProperty().bind(vm.busyProperty());
-        VBox content = new VBox(10, form, problem, working, error);
-        content.setPadding(new Insets(4, 0, 0, 0));
-        // On a 1280x720 screen the form scrolls; the buttons stay in view.
-        ScrollPane scroller = new ScrollPane(content);
-        scroller.setFitToWidth(true);
-        // The dialog opens at its content's width: wide enough for the fields and the guidance beside them.
-        dialog.getDialogPane().setPrefWidth(980);
-        dialog.getDialogPane().getStyleClass().add("wide"); // the theme caps dialogs at 600px
-        scroller.setMaxHeight(560);
-        scroller.getStyleClass().add("edge-to-edge");
-        dialog.getDialogPane().setContent(scroller);
+        layout.addStatus(working);
+        layout.errorLine("bundle-error", Bindings.when(vm.busyProperty()).then("").otherwise(vm.errorProperty()));
 
         ButtonType create = new ButtonType("Save as and create…", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
-        Button createButton = (Button) dialog.getDialogPane().lookupButton(create);
-        createButton.setId("bundle-create");
+        Button createButton = layout.primaryButton(create, "bundle-create", "bundle-problem", vm.problemProperty(),
+                vm.busyProperty());
         // Enter commits a typed date or adds a redaction; it must not start a build halfway through the form.
         createButton.setDefaultButton(false);
         createButton.setGraphic(Icons.of(MaterialDesignF.FILE_PDF_BOX, 18));
-        createButton.disableProperty().bind(vm.problemProperty().isNotEmpty().or(vm.busyProperty()));
         createButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             dialogs.chooseSaveFile("Save the bundle as", BundleDialogViewModel.suggestedFolder(),
@@ -133,7 +113,7 @@ public final class BundleDialog {
         vm.resultProperty().addListener((o, old, result) -> {
             if (result != null) {
                 dialog.setHeaderText("The bundle is ready");
-                dialog.getDialogPane().setContent(resultPane(result, showDocument));
+                layout.setBody(resultPane(result, showDocument));
                 dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
                 dialog.getDialogPane().lookupButton(ButtonType.CLOSE).setId("bundle-close");
             }

@@ -5,21 +5,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
+import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.geometry.Insets;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import org.casebook.model.Case;
 import org.casebook.model.Identifier;
 import org.casebook.model.IdentifierKind;
 import org.casebook.model.PersonRole;
+import org.casebook.evidence.TimeZones;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
+import org.casebook.ui.common.FormGrid;
+import org.casebook.ui.common.ZoneField;
 
 /** Adding or renaming a case, and adding a person with their numbers, addresses and handles. */
 public final class CaseDialogs {
@@ -46,35 +48,22 @@ public final class CaseDialogs {
         initials.setId("case-initials");
         initials.setPrefColumnCount(4);
         initials.setPromptText("JS");
-        ComboBox<String> zone = new ComboBox<>(FXCollections.observableArrayList(new TreeSet<>(ZoneId.getAvailableZoneIds())));
-        zone.setId("case-zone");
-        zone.setEditable(true);
-        zone.setValue((existing == null ? defaultZone : existing.zone()).getId());
-        Label help = new Label("The initials of the person the case is about go into exhibit references (JS/1, JS/2 …).");
-        help.getStyleClass().add("hint");
-        help.setWrapText(true);
-        help.setMaxWidth(420);
-        GridPane grid = grid();
-        grid.addRow(0, new Label("Title"), title);
-        grid.addRow(1, new Label("Initials"), initials);
-        grid.addRow(2, new Label("Time zone"), zone);
-        grid.add(help, 1, 3);
-        dialog.getDialogPane().setContent(grid);
+        ZoneField zone = new ZoneField("case-zone", existing == null ? defaultZone : existing.zone());
+        ZoneId computer = TimeZones.computerZone();
+        GridPane grid = FormGrid.grid(260);
+        FormGrid.row(grid, 0, "Title", title, "A name only you need to understand.");
+        FormGrid.row(grid, 1, "Initials", initials, "The initials of the person the case is about go into exhibit"
+                + " references (JS/1, JS/2 …).");
+        FormGrid.row(grid, 2, "Time zone", zone.field(), "The times you write down are read in this zone. This"
+                + " computer's is " + computer.getId() + ", " + ZoneField.describe(computer) + ". Type to search.");
+        DialogLayout layout = DialogLayout.set(dialog, grid);
         ButtonType save = new ButtonType(existing == null ? "Create case" : "Save", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(save).disableProperty().bind(title.textProperty().isEmpty());
-        dialog.setResultConverter(b -> {
-            if (b != save) {
-                return null;
-            }
-            ZoneId chosen;
-            try {
-                chosen = ZoneId.of(zone.getEditor().getText().strip());
-            } catch (RuntimeException e) {
-                chosen = defaultZone;
-            }
-            return new CaseFields(title.getText(), initials.getText().isBlank() ? null : initials.getText(), chosen);
-        });
+        layout.primaryButton(save, "case-save", Bindings.createStringBinding(() -> title.getText().isBlank()
+                        ? "Give the case a title." : zone.problem().get(),
+                title.textProperty(), zone.problem()));
+        dialog.setResultConverter(b -> b != save ? null : new CaseFields(title.getText(),
+                initials.getText().isBlank() ? null : initials.getText(), zone.zoneProperty().get()));
         javafx.application.Platform.runLater(title::requestFocus);
         return dialog.showAndWait();
     }
@@ -117,22 +106,19 @@ public final class CaseDialogs {
         TextField handles = new TextField();
         handles.setId("person-handles");
         handles.setPromptText("@name on Instagram, name#1234 …");
-        Label help = new Label("List every number, address and account they use, separated by commas: their"
-                + " messages are matched to them, and all of it counts as one course of conduct.");
-        help.getStyleClass().add("hint");
-        help.setWrapText(true);
-        help.setMaxWidth(420);
-        GridPane grid = grid();
-        grid.addRow(0, new Label("Name"), name);
-        grid.addRow(1, new Label("Who they are"), role);
-        grid.addRow(2, new Label("Phone numbers"), phones);
-        grid.addRow(3, new Label("E-mail addresses"), emails);
-        grid.addRow(4, new Label("Handles"), handles);
-        grid.add(help, 1, 5);
-        dialog.getDialogPane().setContent(grid);
+        String separate = "Separate several with commas: their messages are matched to them, and all of it counts"
+                + " as one course of conduct.";
+        GridPane grid = FormGrid.grid(260);
+        FormGrid.row(grid, 0, "Name", name, "A name or nickname: the one you know them by.");
+        FormGrid.row(grid, 1, "Who they are", role, null);
+        FormGrid.row(grid, 2, "Phone numbers", phones, "Every number they use. " + separate);
+        FormGrid.row(grid, 3, "E-mail addresses", emails, null);
+        FormGrid.row(grid, 4, "Handles", handles, "Accounts on social media or games.");
+        DialogLayout layout = DialogLayout.set(dialog, grid);
         ButtonType save = new ButtonType("Add person", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
-        dialog.getDialogPane().lookupButton(save).disableProperty().bind(name.textProperty().isEmpty());
+        layout.primaryButton(save, "person-save", Bindings.createStringBinding(() -> name.getText().isBlank()
+                ? "Give their name or a nickname." : "", name.textProperty()));
         dialog.setResultConverter(b -> {
             if (b != save) {
                 return null;
@@ -152,11 +138,4 @@ public final class CaseDialogs {
                 .filter(s -> !s.isEmpty()).toList();
     }
 
-    private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.setHgap(12);
-        grid.setVgap(10);
-        grid.setPadding(new Insets(8, 0, 0, 0));
-        return grid;
-    }
 }

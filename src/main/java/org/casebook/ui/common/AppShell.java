@@ -15,7 +15,6 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
@@ -60,16 +59,18 @@ public final class AppShell {
     public AppShell(Stage stage, Settings settings) {
         this.stage = stage;
         this.settings = settings;
-        this.dialogs = new DialogService(stage);
+        this.dialogs = new DialogService(stage, this::quickExit, settings.discreetTitleProperty());
         root.setTop(topBar());
         root.getStyleClass().add("app-root");
-        Scene scene = new Scene(root, 1280, 720);
+        // 1280x720, or the screen's size when it is smaller: the window must never open larger than the screen.
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(root, Math.min(1280, screen.getWidth()), Math.min(720, screen.getHeight()));
         scene.getStylesheets().add(AppShell.class.getResource("/org/casebook/ui/casebook.css").toExternalForm());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
         watchOwnedWindows();
         stage.setScene(scene);
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        stage.setMinWidth(Math.min(960, screen.getWidth()));
+        stage.setMinHeight(Math.min(600, screen.getHeight()));
         idleLock = new IdleLock(scene, settings::autoLockAfter, () -> lock("Locked after "
                 + describe(settings.autoLockAfter()) + " without use. Unlock to carry on."));
         idleLock.watchAllWindows();
@@ -89,13 +90,7 @@ public final class AppShell {
         screenTitle.getStyleClass().add("screen-title");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Button quickExit = new Button("Quick exit", Icons.of(Icons.QUICK_EXIT, 18));
-        quickExit.setId("quick-exit");
-        quickExit.getStyleClass().addAll("quick-exit", "danger");
-        quickExit.setTooltip(new Tooltip("Hide Casebook and lock it at once (Esc twice, or Ctrl+Shift+Q)"));
-        quickExit.setAccessibleText("Quick exit: hide and lock Casebook now");
-        quickExit.setFocusTraversable(false);
-        quickExit.setOnAction(e -> quickExit());
+        Button quickExit = QuickExitButton.create(this::quickExit, settings.discreetTitleProperty());
         HBox bar = new HBox(12, brand, screenTitle, spacer, quickExit);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 12, 6, 16));
@@ -108,25 +103,29 @@ public final class AppShell {
      * say) has its own scene, and the keys must not be lost while it has the focus.
      */
     private void watchOwnedWindows() {
-        Window.getWindows().addListener((ListChangeListener<Window>) change -> {
-            while (change.next()) {
-                for (Window w : change.getAddedSubList()) {
-                    if (w != stage && ownedByStage(w)) {
-                        if (w.getScene() != null) {
-                            w.getScene().addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
-                        }
-                        w.sceneProperty().addListener((obs, old, next) -> {
-                            if (old != null) {
-                                old.removeEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
-                            }
-                            if (next != null) {
-                                next.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
-                            }
-                        });
+        Window.getWindows().addListener(ownedWindows);
+    }
+
+    private final ListChangeListener<Window> ownedWindows = this::watchNewWindows;
+
+    private void watchNewWindows(ListChangeListener.Change<? extends Window> change) {
+        while (change.next()) {
+            for (Window w : change.getAddedSubList()) {
+                if (w != stage && ownedByStage(w)) {
+                    if (w.getScene() != null) {
+                        w.getScene().addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
                     }
+                    w.sceneProperty().addListener((obs, old, next) -> {
+                        if (old != null) {
+                            old.removeEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                        }
+                        if (next != null) {
+                            next.addEventFilter(KeyEvent.KEY_PRESSED, quickExitKeys);
+                        }
+                    });
                 }
             }
-        });
+        }
     }
 
     private boolean ownedByStage(Window w) {
@@ -216,6 +215,7 @@ public final class AppShell {
     }
 
     private void clearEverything() {
+        dialogs.locked();
         for (Window w : new ArrayList<>(Window.getWindows())) {
             if (w != stage) {
                 w.hide();
@@ -301,6 +301,8 @@ public final class AppShell {
     /** Closing the window locks the vault before the app ends. */
     public void shutdown() {
         idleLock.disarm();
+        idleLock.stopWatching();
+        Window.getWindows().removeListener(ownedWindows);
         closeSession();
         tasks.shutdown();
     }
@@ -318,7 +320,30 @@ public final class AppShell {
     }
 
     private void applyTitle() {
-        stage.setTitle(settings.discreetTitleProperty().get() ? DISCREET_TITLE : TITLE);
+        String title = settings.discreetTitleProperty().get() ? DISCREET_TITLE : TITLE;
+        stage.setTitle(title);
+        nameWindows(title);
+    }
+
+    /**
+     * The name the desktop gives the app's windows: on Linux their WM_CLASS, which the taskbar and the window
+     * switcher show. JavaFX takes it from the application class, "org.casebook.ui.CasebookApp", which would say
+     * what the app is with the neutral title on, and offers no way to change it once set; its field is set here.
+     * A window takes the name when it is made, so a change of the setting reaches the main window at the next
+     * start. Where JavaFX's internals are closed (a modular runtime), the name stays JavaFX's.
+     */
+    private static void nameWindows(String name) {
+        try {
+            Class<?> glass = Class.forName("com.sun.glass.ui.Application");
+            Object application = glass.getMethod("GetApplication").invoke(null);
+            if (application != null) {
+                java.lang.reflect.Field field = glass.getDeclaredField("name");
+                field.setAccessible(true);
+                field.set(application, name);
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LOG.debug("the windows keep JavaFX's name: {}", e.getClass().getSimpleName());
+        }
     }
 
     private static String describe(java.time.Duration d) {

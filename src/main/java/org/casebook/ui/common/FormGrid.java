@@ -66,27 +66,19 @@ public final class FormGrid {
         return area;
     }
 
-    /** A label that shows what is still missing from the form. */
-    public static Label problem(String id) {
-        Label problem = new Label();
-        problem.setId(id);
-        problem.getStyleClass().add("hint");
-        problem.setWrapText(true);
-        return problem;
-    }
-
     /**
      * Gives a form dialog its save and cancel buttons. Save has the id {@code id}, is disabled while
-     * {@code problem} (what is still missing) is not empty, and Ctrl+Enter presses it.
+     * {@code problem} (what is still missing) is not empty, which is shown by the buttons under the id
+     * {@code problemId}; Ctrl+Enter presses it.
      */
-    public static javafx.scene.control.ButtonType saveButton(javafx.scene.control.Dialog<?> dialog, String text,
-                                                              String id, javafx.beans.value.ObservableStringValue problem) {
+    public static javafx.scene.control.ButtonType saveButton(javafx.scene.control.Dialog<?> dialog, DialogLayout layout,
+                                                              String text, String id, String problemId,
+                                                              javafx.beans.value.ObservableStringValue problem) {
         javafx.scene.control.ButtonType save = new javafx.scene.control.ButtonType(text,
                 javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, javafx.scene.control.ButtonType.CANCEL);
-        javafx.scene.control.Button button = (javafx.scene.control.Button) dialog.getDialogPane().lookupButton(save);
-        button.setId(id);
-        button.disableProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(problem));
+        javafx.scene.control.Button button = layout.primaryButton(save, id, problemId, problem,
+                javafx.beans.binding.Bindings.createBooleanBinding(() -> false));
         saveOnShortcutEnter(dialog.getDialogPane(), button);
         return save;
     }

@@ -41,22 +41,29 @@ public final class IdleLock {
         check.stop();
     }
 
+    private final javafx.collections.ListChangeListener<javafx.stage.Window> newWindows = change -> {
+        while (change.next()) {
+            for (javafx.stage.Window w : change.getAddedSubList()) {
+                if (w.getScene() != null) {
+                    w.getScene().addEventFilter(InputEvent.ANY, touch);
+                }
+                w.sceneProperty().addListener((obs, old, scene) -> {
+                    if (scene != null) {
+                        scene.addEventFilter(InputEvent.ANY, touch);
+                    }
+                });
+            }
+        }
+    };
+
     /** Input in every other window of the app (dialogs) also counts as use. */
     public void watchAllWindows() {
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) change -> {
-            while (change.next()) {
-                for (javafx.stage.Window w : change.getAddedSubList()) {
-                    if (w.getScene() != null) {
-                        w.getScene().addEventFilter(InputEvent.ANY, touch);
-                    }
-                    w.sceneProperty().addListener((obs, old, scene) -> {
-                        if (scene != null) {
-                            scene.addEventFilter(InputEvent.ANY, touch);
-                        }
-                    });
-                }
-            }
-        });
+        javafx.stage.Window.getWindows().addListener(newWindows);
+    }
+
+    /** Stops watching new windows: the app is closing, and the list of windows must not keep it alive. */
+    public void stopWatching() {
+        javafx.stage.Window.getWindows().removeListener(newWindows);
     }
 
     public void touch() {

@@ -29,7 +29,6 @@ public final class LinkItemsDialog {
         Dialog<Set<Long>> dialog = new Dialog<>();
         dialogs.prepare(dialog, title);
         dialog.setHeaderText(header);
-        dialog.setResizable(true);
         Map<TimelineItem, BooleanProperty> ticked = new HashMap<>();
         for (TimelineItem item : candidates) {
             ticked.put(item, new SimpleBooleanProperty(linked.contains(item.id())));
@@ -37,12 +36,20 @@ public final class LinkItemsDialog {
         ListView<TimelineItem> list = new ListView<>(FXCollections.observableArrayList(candidates));
         list.setId("link-items");
         list.setPrefSize(620, 380);
-        list.setCellFactory(CheckBoxListCell.forListView(ticked::get,
-                FormGrid.converter(i -> i == null ? "" : ItemLookup.describe(i))));
+        list.getStyleClass().add(WrappingRows.STYLE_CLASS);
+        list.setCellFactory(l -> {
+            // Each entry in full, wrapped: a checkbox row would otherwise cut a long description short.
+            CheckBoxListCell<TimelineItem> cell = new CheckBoxListCell<>(ticked::get,
+                    FormGrid.converter(i -> i == null ? "" : ItemLookup.describe(i)));
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        });
         list.setPlaceholder(new Label("There are no diary entries in this case yet."));
         Label hint = new Label("Tick each entry this covers. Untick one to remove the link.");
         hint.getStyleClass().add("hint");
-        dialog.getDialogPane().setContent(new VBox(8, hint, list));
+        hint.setWrapText(true);
+        DialogLayout.set(dialog, new VBox(8, hint, list));
         ButtonType save = new ButtonType("Save links", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         dialog.getDialogPane().lookupButton(save).setId("link-save");

@@ -23,24 +23,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The app's preferences, kept in a small properties file in the user's config folder (never in the OS's
- * recent-files lists). Holds no evidence; the recent-vaults list can be switched off, which also forgets it.
+ * recent-files lists). Holds no evidence. Where the vaults are is remembered only when the person turns that
+ * on: the file is readable by anyone using the account, and a list of vault paths tells them there is one.
  */
 public final class Settings {
     private static final Logger LOG = LoggerFactory.getLogger(Settings.class);
     private static final int MAX_RECENT = 8;
+    /**
+     * 2: recent vaults are remembered only when turned on, and the default zone is stored only when chosen.
+     * Files before it had both written whether or not the person chose them.
+     */
+    private static final int VERSION = 2;
+    static final String RECENT_NOW_OFF = "Casebook no longer keeps a list of the vaults you open, so that nobody"
+            + " else using this computer can see where yours is. To keep one, turn on \"Remember recent vaults\".";
 
     public enum Theme { LIGHT, DARK }
 
     private final Path file;
     private final IntegerProperty autoLockMinutes = new SimpleIntegerProperty(5);
     private final BooleanProperty discreetTitle = new SimpleBooleanProperty(false);
-    private final ObjectProperty<ZoneId> defaultZone = new SimpleObjectProperty<>(ZoneId.systemDefault());
+    /** The zone new cases start in when the person chose one; null: this computer's zone. */
+    private final ObjectProperty<ZoneId> defaultZone = new SimpleObjectProperty<>();
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final IntegerProperty textSize = new SimpleIntegerProperty(14);
-    private final BooleanProperty rememberRecent = new SimpleBooleanProperty(true);
+    private final BooleanProperty rememberRecent = new SimpleBooleanProperty(false);
     private final ObservableList<Path> recentVaults = FXCollections.observableArrayList();
     /** Seconds rather than minutes, for tests of auto-lock; 0 means use the minutes. */
     private int autoLockSecondsOverride;
+    /** Said once on the start screen after this run changed something the person relied on; else null. */
+    private String notice;
 
     private Settings(Path file) {
         this.file = file;
@@ -60,23 +71,22 @@ public final class Settings {
     public static Settings load(Path folder) {
         Settings s = new Settings(folder.resolve("settings.properties"));
         Properties p = new Properties();
-        if (Files.isRegularFile(s.file)) {
+        boolean exists = Files.isRegularFile(s.file);
+        if (exists) {
             try (InputStream in = Files.newInputStream(s.file)) {
                 p.load(in);
             } catch (IOException e) {
                 LOG.warn("could not read settings; using defaults: {}", e.getMessage());
             }
         }
+        boolean older = exists && intOf(p, "version", 1) < VERSION;
         s.autoLockMinutes.set(clamp(intOf(p, "autoLockMinutes", 5), 1, 120));
         s.discreetTitle.set(Boolean.parseBoolean(p.getProperty("discreetTitle", "false")));
-        try {
-            s.defaultZone.set(ZoneId.of(p.getProperty("defaultZone", ZoneId.systemDefault().getId())));
-        } catch (RuntimeException e) {
-            s.defaultZone.set(ZoneId.systemDefault());
-        }
+        s.defaultZone.set(older ? null : org.casebook.evidence.TimeZones.find(p.getProperty("defaultZone"))
+                .orElse(null));
         s.theme.set("DARK".equals(p.getProperty("theme")) ? Theme.DARK : Theme.LIGHT);
         s.textSize.set(clamp(intOf(p, "textSize", 14), 11, 24));
-        s.rememberRecent.set(Boolean.parseBoolean(p.getProperty("rememberRecent", "true")));
+        s.rememberRecent.set(!older && Boolean.parseBoolean(p.getProperty("rememberRecent", "false")));
         for (int i = 0; i < MAX_RECENT; i++) {
             String recent = p.getProperty("recent." + i);
             if (recent != null && s.rememberRecent.get()) {
@@ -88,14 +98,32 @@ public final class Settings {
                 s.recentVaults.clear();
             }
         });
+        if (older) {
+            // Earlier versions kept the list without asking: forget it now (and rewrite the file without the
+            // paths), and say why once, in case the person looks for it.
+            if (p.stringPropertyNames().stream().anyMatch(k -> k.startsWith("recent."))) {
+                s.notice = RECENT_NOW_OFF;
+            }
+            s.save();
+        }
         return s;
+    }
+
+    /** What to tell the person once on the start screen about a change in these settings, or null. */
+    public String takeNotice() {
+        String once = notice;
+        notice = null;
+        return once;
     }
 
     public void save() {
         Properties p = new Properties();
+        p.setProperty("version", Integer.toString(VERSION));
         p.setProperty("autoLockMinutes", Integer.toString(autoLockMinutes.get()));
         p.setProperty("discreetTitle", Boolean.toString(discreetTitle.get()));
-        p.setProperty("defaultZone", defaultZone.get().getId());
+        if (defaultZone.get() != null) {
+            p.setProperty("defaultZone", defaultZone.get().getId());
+        }
         p.setProperty("theme", theme.get().name());
         p.setProperty("textSize", Integer.toString(textSize.get()));
         p.setProperty("rememberRecent", Boolean.toString(rememberRecent.get()));
@@ -142,8 +170,14 @@ public final class Settings {
         return discreetTitle;
     }
 
+    /** The zone the person chose for new cases, or null to use this computer's. */
     public ObjectProperty<ZoneId> defaultZoneProperty() {
         return defaultZone;
+    }
+
+    /** The zone a new case starts in: the one chosen in settings, else this computer's. */
+    public ZoneId defaultZone() {
+        return defaultZone.get() != null ? defaultZone.get() : org.casebook.evidence.TimeZones.computerZone();
     }
 
     public ObjectProperty<Theme> themeProperty() {

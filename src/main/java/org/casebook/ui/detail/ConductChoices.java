@@ -3,7 +3,6 @@ package org.casebook.ui.detail;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.control.ChoiceDialog;
 import org.casebook.model.CourtOrder;
 import org.casebook.model.OrderCondition;
 import org.casebook.model.Report;
@@ -42,11 +41,10 @@ public final class ConductChoices {
         }
         List<ConditionChoice> choices = new ArrayList<>();
         orders.forEach(o -> o.conditions().forEach(c -> choices.add(new ConditionChoice(o, c))));
-        ChoiceDialog<ConditionChoice> dialog = new ChoiceDialog<>(choices.get(0), choices);
-        dialogs.prepare(dialog, "Possible breach of an order");
-        dialog.setHeaderText("Which condition did this breach? It is then listed as a confirmed breach of the order.");
-        dialog.setContentText("Condition:");
-        return dialog.showAndWait().map(ConditionChoice::condition);
+        return dialogs.choose("Possible breach of an order",
+                "Which condition did this breach? It is then listed as a confirmed breach of the order.",
+                "breach-condition-choice", choices, choices.get(0), ConditionChoice::toString)
+                .map(ConditionChoice::condition);
     }
 
     /** Asks which report the item was part of; empty when there is none yet or the person cancels. */
@@ -57,10 +55,7 @@ public final class ConductChoices {
             return Optional.empty();
         }
         List<ReportChoice> choices = reports.stream().map(ReportChoice::new).toList();
-        ChoiceDialog<ReportChoice> dialog = new ChoiceDialog<>(choices.get(choices.size() - 1), choices);
-        dialogs.prepare(dialog, "Part of a report");
-        dialog.setHeaderText("Which report covered this?");
-        dialog.setContentText("Report:");
-        return dialog.showAndWait().map(ReportChoice::report);
+        return dialogs.choose("Part of a report", "Which report covered this?", "report-choice", choices,
+                choices.get(choices.size() - 1), ReportChoice::toString).map(ReportChoice::report);
     }
 }

@@ -8,7 +8,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -17,6 +16,7 @@ import javafx.scene.layout.HBox;
 import org.casebook.ui.common.UkDates;
 import org.casebook.model.IncidentDraft;
 import org.casebook.model.IncidentType;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.FormGrid;
 
@@ -33,7 +33,6 @@ public final class DiaryEntryDialog {
         dialogs.prepare(dialog, editing ? "Edit diary entry" : "New diary entry");
         dialog.setHeaderText(editing ? "Edit this entry — the previous version is kept in its history"
                 : "Write down what happened");
-        dialog.setResizable(true);
 
         ComboBox<IncidentType> type = new ComboBox<>(FXCollections.observableArrayList(IncidentType.values()));
         type.setId("diary-type");
@@ -83,14 +82,9 @@ public final class DiaryEntryDialog {
                 + " (a route, your plans, time off work).");
         FormGrid.row(grid, row++, "Reported? Reference", reference, "If you told the police or anyone else: who, and the"
                 + " reference number (for example a CAD or crime number).");
-        Label problem = new Label();
-        problem.setId("diary-problem");
-        problem.getStyleClass().add("hint");
-        problem.textProperty().bind(vm.problemProperty());
-        grid.add(problem, 1, row);
-        dialog.getDialogPane().setContent(grid);
-
-        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save entry", "diary-save", vm.problemProperty());
+        DialogLayout layout = DialogLayout.set(dialog, grid);
+        ButtonType save = FormGrid.saveButton(dialog, layout, editing ? "Save changes" : "Save entry", "diary-save",
+                "diary-problem", vm.problemProperty());
         dialog.setResultConverter(button -> button == save ? vm.toDraft() : null);
         Platform.runLater(description::requestFocus);
         return dialog.showAndWait();

@@ -9,12 +9,12 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.GridPane;
 import org.casebook.ui.common.UkDates;
 import org.casebook.model.ImpactEntry;
 import org.casebook.model.ImpactKind;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.FormGrid;
 
@@ -33,7 +33,6 @@ public final class ImpactDialog {
         dialogs.prepare(dialog, editing ? "Edit impact entry" : "How it is affecting you");
         dialog.setHeaderText(editing ? "Edit this entry — the previous version is kept in the vault's record"
                 : "Write down how this is affecting you. Only what you want to.");
-        dialog.setResizable(true);
         DatePicker date = UkDates.picker(editing ? existing.date() : today);
         date.setId("impact-date");
         date.setAccessibleText("Date");
@@ -50,14 +49,13 @@ public final class ImpactDialog {
         FormGrid.row(grid, row++, "Date", date, "When it happened, or when you noticed it.");
         FormGrid.row(grid, row++, "What kind", kind, "The closest fits. There is no wrong answer.");
         FormGrid.row(grid, row++, "What happened and how it affected you", text, GUIDANCE);
-        Label problem = FormGrid.problem("impact-problem");
-        grid.add(problem, 1, row);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> date.getValue() == null ? "Give a date."
+        javafx.beans.binding.StringBinding problem = Bindings.createStringBinding(() -> date.getValue() == null ? "Give a date."
                         : kind.getValue() == null ? "Choose what kind." : text.getText().isBlank()
                         ? "Write a few words about it." : "",
-                date.valueProperty(), kind.valueProperty(), text.textProperty()));
-        dialog.getDialogPane().setContent(grid);
-        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save entry", "impact-save", problem.textProperty());
+                date.valueProperty(), kind.valueProperty(), text.textProperty());
+        DialogLayout layout = DialogLayout.set(dialog, grid);
+        ButtonType save = FormGrid.saveButton(dialog, layout, editing ? "Save changes" : "Save entry", "impact-save",
+                "impact-problem", problem);
         dialog.setResultConverter(b -> b != save ? null
                 : new ImpactViewModel.Fields(date.getValue(), kind.getValue(), text.getText()));
         Platform.runLater(text::requestFocus);

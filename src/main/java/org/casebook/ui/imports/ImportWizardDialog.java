@@ -20,10 +20,12 @@ import javafx.scene.control.cell.CheckBoxListCell;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import org.casebook.imports.DateOrder;
 import org.casebook.imports.ImportSummary;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
+import org.casebook.ui.common.FormGrid;
+import org.casebook.ui.common.WrappingRows;
 
 /**
  * Import messages: drop or choose an export → see its format and first messages (both readings of the
@@ -37,7 +39,6 @@ public final class ImportWizardDialog {
         Dialog<Void> dialog = new Dialog<>();
         dialogs.prepare(dialog, "Import messages");
         dialog.setHeaderText("Import a chat, text, call or e-mail export");
-        dialog.setResizable(true);
 
         Label fileName = new Label("Drop an export file here, or choose one.");
         fileName.setId("import-file");
@@ -47,14 +48,7 @@ public final class ImportWizardDialog {
                         : vm.fileProperty().get().getFileName().toString(), vm.fileProperty())));
         Button choose = new Button("Choose a file…");
         choose.setId("import-choose");
-        choose.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Choose an export file");
-            File chosen = chooser.showOpenDialog(dialogs.owner());
-            if (chosen != null) {
-                vm.choose(chosen.toPath());
-            }
-        });
+        choose.setOnAction(e -> dialogs.chooseFile("Choose an export file").ifPresent(vm::choose));
         HBox fileRow = new HBox(10, choose, fileName);
         fileRow.setAlignment(Pos.CENTER_LEFT);
 
@@ -97,39 +91,33 @@ public final class ImportWizardDialog {
         previewTitle.getStyleClass().add("section-title");
         ListView<String> preview = new ListView<>(vm.preview());
         preview.setId("import-preview");
-        preview.setPrefHeight(120);
+        preview.setPrefHeight(180);
         preview.setFocusTraversable(true);
+        WrappingRows.apply(preview, line -> line);
 
         Label sendersTitle = new Label("WHO IS WHO? TICK THE PERSON DOING THIS (ALL THEIR NUMBERS AND NAMES)");
         sendersTitle.getStyleClass().add("section-title");
         ListView<ImportWizardViewModel.SenderRow> senders = new ListView<>(vm.senders());
         senders.setId("import-senders");
-        senders.setPrefHeight(96);
-        senders.setCellFactory(CheckBoxListCell.forListView(ImportWizardViewModel.SenderRow::perpetratorProperty,
-                new javafx.util.StringConverter<>() {
-                    @Override
-                    public String toString(ImportWizardViewModel.SenderRow row) {
-                        return row == null ? "" : row.label();
-                    }
-
-                    @Override
-                    public ImportWizardViewModel.SenderRow fromString(String s) {
-                        return null;
-                    }
-                }));
+        senders.setPrefHeight(120);
+        senders.getStyleClass().add(WrappingRows.STYLE_CLASS);
+        senders.setCellFactory(l -> {
+            CheckBoxListCell<ImportWizardViewModel.SenderRow> cell = new CheckBoxListCell<>(
+                    ImportWizardViewModel.SenderRow::perpetratorProperty,
+                    FormGrid.converter(row -> row == null ? "" : row.label()));
+            cell.setWrapText(true);
+            cell.setPrefWidth(0);
+            return cell;
+        });
         VBox details = new VBox(8, previewTitle, preview, sendersTitle, senders);
         details.visibleProperty().bind(vm.readyProperty());
         details.managedProperty().bind(details.visibleProperty());
 
-        Label error = new Label();
-        error.setId("import-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.textProperty().bind(vm.errorProperty());
-        error.managedProperty().bind(vm.errorProperty().isNotEmpty());
         ProgressBar progress = new ProgressBar();
+        progress.setId("import-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
         progress.visibleProperty().bind(vm.busyProperty());
+        progress.managedProperty().bind(progress.visibleProperty());
         vm.jobProperty().addListener((o, old, task) -> {
             progress.progressProperty().unbind();
             if (task != null) {
@@ -139,15 +127,14 @@ public final class ImportWizardDialog {
             }
         });
 
-        VBox content = new VBox(8, fileRow, format, overview, ambiguity, details, error, progress);
+        VBox content = new VBox(8, fileRow, format, overview, ambiguity, details);
         content.setPadding(new Insets(6, 0, 0, 0));
         content.setPrefWidth(680);
-        // On a small screen (1280x720) the form scrolls; the Import and Cancel buttons stay in view.
-        javafx.scene.control.ScrollPane scroller = new javafx.scene.control.ScrollPane(content);
-        scroller.setFitToWidth(true);
-        scroller.setMaxHeight(520);
-        scroller.getStyleClass().add("edge-to-edge");
-        dialog.getDialogPane().setContent(scroller);
+        // The window grows as the file's details fill in; on a small screen the form scrolls, while the error,
+        // the progress and the buttons stay in view.
+        DialogLayout layout = DialogLayout.set(dialog, content);
+        layout.errorLine("import-error", vm.errorProperty());
+        layout.addStatus(progress);
         dialog.getDialogPane().setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -165,9 +152,19 @@ public final class ImportWizardDialog {
 
         ButtonType importType = new ButtonType("Import", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(importType, ButtonType.CANCEL);
-        Button importButton = (Button) dialog.getDialogPane().lookupButton(importType);
-        importButton.setId("import-start");
-        importButton.disableProperty().bind(vm.readyProperty().not().or(vm.busyProperty()));
+        Button importButton = layout.primaryButton(importType, "import-start", Bindings.createStringBinding(() -> {
+            if (vm.busyProperty().get()) {
+                return "";
+            }
+            if (vm.fileProperty().get() == null) {
+                return "Choose an export file, or drop one here.";
+            }
+            if (vm.ambiguousProperty().get() && vm.dateOrderProperty().get() == null) {
+                return "Say which reading of the dates is right.";
+            }
+            return vm.readyProperty().get() ? "" : "Choose another export file.";
+        }, vm.busyProperty(), vm.fileProperty(), vm.ambiguousProperty(), vm.dateOrderProperty(), vm.readyProperty()),
+                vm.busyProperty().or(vm.readyProperty().not()));
         importButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             vm.importNow(summary -> {

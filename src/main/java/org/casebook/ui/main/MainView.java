@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
-import javafx.scene.control.ChoiceDialog;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -40,7 +38,6 @@ import org.casebook.model.TimelineItem;
 import org.casebook.ui.bundle.BundleDialog;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
-import org.casebook.ui.common.FormGrid;
 import org.casebook.ui.common.Helplines;
 import org.casebook.ui.common.WrappingRows;
 import org.casebook.ui.detail.ConductChoices;
@@ -212,6 +209,7 @@ public final class MainView extends BorderPane {
         support.setOnAction(e -> shell.dialogs().showInfo("Support", Helplines.text() + "\n\nAn advocate can help"
                 + " you plan for your safety and prepare this evidence. The helplines can put you in touch."));
         Button settings = new Button(null, Icons.of(MaterialDesignC.COG_OUTLINE, 18));
+        settings.setId("main-settings");
         settings.setTooltip(new Tooltip("Settings"));
         settings.setAccessibleText("Settings");
         settings.setOnAction(e -> SettingsDialog.show(shell));
@@ -350,17 +348,8 @@ public final class MainView extends BorderPane {
             shell.dialogs().showInfo("No one to merge with", "Add the other identity first: then choose it here.");
             return;
         }
-        ChoiceDialog<Person> choose = new ChoiceDialog<>(others.get(0), others);
-        shell.dialogs().prepare(choose, "Same person as…");
-        choose.setHeaderText("Which person is \"" + VisibleText.line(from.name()) + "\" really?");
-        choose.setContentText("The same person as:");
-        choose.getDialogPane().lookup(".combo-box").setId("merge-into");
-        if (choose.getDialogPane().lookup(".combo-box") instanceof ComboBox<?> box) {
-            @SuppressWarnings("unchecked")
-            ComboBox<Person> people = (ComboBox<Person>) box;
-            people.setConverter(FormGrid.converter(p -> p == null ? "" : VisibleText.line(p.name())));
-        }
-        choose.showAndWait().ifPresent(into -> {
+        shell.dialogs().choose("Same person as…", "Which person is \"" + VisibleText.line(from.name()) + "\" really?",
+                "merge-into", others, others.get(0), p -> VisibleText.line(p.name())).ifPresent(into -> {
             String fromName = VisibleText.line(from.name());
             String intoName = VisibleText.line(into.name());
             if (shell.dialogs().confirm("Count \"" + fromName + "\" as " + intoName + "?",
@@ -374,7 +363,7 @@ public final class MainView extends BorderPane {
     }
 
     private void newCase() {
-        CaseDialogs.editCase(shell.dialogs(), null, shell.settings().defaultZoneProperty().get())
+        CaseDialogs.editCase(shell.dialogs(), null, shell.settings().defaultZone())
                 .ifPresent(vm::addCase);
     }
 

@@ -29,6 +29,7 @@ import org.casebook.model.OrderCondition;
 import org.casebook.model.OrderDraft;
 import org.casebook.model.OrderKind;
 import org.casebook.model.Person;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.FormGrid;
 import org.casebook.ui.common.Icons;
@@ -46,7 +47,6 @@ public final class OrderDialog {
         dialogs.prepare(dialog, editing ? "Edit order" : "Record an order");
         dialog.setHeaderText(editing ? "Edit this order — the previous details are kept in the vault's record"
                 : "An order or bail conditions protecting you");
-        dialog.setResizable(true);
 
         ComboBox<OrderKind> kind = new ComboBox<>(FXCollections.observableArrayList(OrderKind.values()));
         kind.setId("order-kind");
@@ -117,9 +117,7 @@ public final class OrderDialog {
         FormGrid.row(grid, row++, "Conditions", conditions, "One condition per line, in the order's own words, e.g."
                 + " \"Not to contact directly or indirectly\", \"Not to enter Hill Road\".");
         FormGrid.row(grid, row++, "Notes", notes, "Anything else: variations, who served it, when it was explained.");
-        Label problem = FormGrid.problem("order-problem");
-        grid.add(problem, 1, row);
-        dialog.getDialogPane().setContent(grid);
+        DialogLayout layout = DialogLayout.set(dialog, grid);
 
         StringBinding missing = Bindings.createStringBinding(() -> problem(kind.getValue(), made.getValue(),
                         untilFurther.isSelected() ? null : expires.getValue(), texts(conditionRows)),
@@ -127,9 +125,8 @@ public final class OrderDialog {
                 conditionRows.getChildren());
         // Typing in a condition changes no property the binding watches: re-check on every key.
         conditionRows.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> missing.invalidate());
-        problem.textProperty().bind(missing);
-
-        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save order", "order-save", problem.textProperty());
+        ButtonType save = FormGrid.saveButton(dialog, layout, editing ? "Save changes" : "Save order", "order-save",
+                "order-problem", missing);
         dialog.setResultConverter(b -> b != save ? null : new OrderDraft(kind.getValue(), issuer.getText(),
                 reference.getText(), made.getValue(), untilFurther.isSelected() ? null : expires.getValue(),
                 against.getValue() == null ? null : against.getValue().id(), notes.getText(), texts(conditionRows)));

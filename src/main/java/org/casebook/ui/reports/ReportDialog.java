@@ -12,7 +12,6 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Dialog;
-import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -21,6 +20,7 @@ import org.casebook.ui.common.UkDates;
 import org.casebook.model.Report;
 import org.casebook.model.ReportDraft;
 import org.casebook.model.ReportRecipient;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.FormGrid;
 import org.casebook.ui.common.Formats;
@@ -36,7 +36,6 @@ public final class ReportDialog {
         dialogs.prepare(dialog, editing ? "Edit report" : "Record a report");
         dialog.setHeaderText(editing ? "Edit this report — the previous details are kept in the vault's record"
                 : "Every time you reported it: to the police, a platform, your employer, your landlord …");
-        dialog.setResizable(true);
         DatePicker date = UkDates.picker(java.time.LocalDate.now(zone));
         date.setId("report-date");
         date.setAccessibleText("Date of the report");
@@ -79,15 +78,14 @@ public final class ReportDialog {
         FormGrid.row(grid, row++, "Officer or contact", contact, "Who dealt with it and how to reach them.");
         FormGrid.row(grid, row++, "What happened next", outcome, "What they said or did: a visit, a statement taken,"
                 + " an arrest, no further action, an account removed. Add to it later as things move.");
-        Label problem = FormGrid.problem("report-problem");
-        grid.add(problem, 1, row);
-        problem.textProperty().bind(Bindings.createStringBinding(() -> date.getValue() == null
+        javafx.beans.binding.StringBinding problem = Bindings.createStringBinding(() -> date.getValue() == null
                         ? "Give the date of the report." : Formats.parseTime(time.getText()) == null
                         ? "Give the time like 14:30 (a guess is fine)." : to.getValue() == null
                         ? "Choose who it was reported to." : "",
-                date.valueProperty(), time.textProperty(), to.valueProperty()));
-        dialog.getDialogPane().setContent(grid);
-        ButtonType save = FormGrid.saveButton(dialog, editing ? "Save changes" : "Save report", "report-save", problem.textProperty());
+                date.valueProperty(), time.textProperty(), to.valueProperty());
+        DialogLayout layout = DialogLayout.set(dialog, grid);
+        ButtonType save = FormGrid.saveButton(dialog, layout, editing ? "Save changes" : "Save report", "report-save",
+                "report-problem", problem);
         dialog.setResultConverter(b -> b != save ? null : new ReportDraft(
                 ZonedDateTime.of(date.getValue(), Formats.parseTime(time.getText()), zone), to.getValue(), name.getText(),
                 reference.getText(), contact.getText(), outcome.getText()));

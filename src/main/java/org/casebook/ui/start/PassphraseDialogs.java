@@ -18,6 +18,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
 
 /** The unlock and create-vault dialogs. Passphrase fields are emptied whenever a dialog closes. */
@@ -34,23 +35,20 @@ public final class PassphraseDialogs {
         passphrase.setId("unlock-passphrase");
         passphrase.setPromptText("Passphrase");
         passphrase.setAccessibleText("Passphrase");
-        Label error = new Label();
-        error.setId("unlock-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
         Label where = new Label(file.toAbsolutePath().toString());
         where.getStyleClass().add("hint");
         where.setWrapText(true);
-        VBox content = new VBox(10, where, passphrase, error);
+        VBox content = new VBox(10, where, passphrase);
         content.setPadding(new Insets(10, 0, 0, 0));
         content.setPrefWidth(440);
-        dialog.getDialogPane().setContent(content);
+        DialogLayout layout = DialogLayout.set(dialog, content);
+        Label error = layout.errorLine("unlock-error");
         ButtonType unlock = new ButtonType("Unlock", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(unlock, ButtonType.CANCEL);
-        Button unlockButton = (Button) dialog.getDialogPane().lookupButton(unlock);
-        unlockButton.setId("unlock-button");
-        unlockButton.disableProperty().bind(passphrase.textProperty().isEmpty().or(vm.busyProperty()));
+        Button unlockButton = layout.primaryButton(unlock, "unlock-button", Bindings.createStringBinding(
+                () -> vm.busyProperty().get() ? "Unlocking…" : passphrase.getText().isEmpty()
+                        ? "Type the vault's passphrase." : "",
+                vm.busyProperty(), passphrase.textProperty()));
         unlockButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             error.setText("");
@@ -92,13 +90,6 @@ public final class PassphraseDialogs {
         Label advice = new Label();
         advice.getStyleClass().add("hint");
         advice.setWrapText(true);
-        Label mismatch = new Label("The two passphrases are not the same.");
-        mismatch.getStyleClass().add("error-text");
-        Label error = new Label();
-        error.setId("create-error");
-        error.getStyleClass().add("error-text");
-        error.setWrapText(true);
-        error.managedProperty().bind(error.textProperty().isNotEmpty());
         Label warning = new Label("Important: if you forget this passphrase, nobody can open the vault — not"
                 + " you, not an advocate, not us. There is no reset. Write it down and keep it somewhere only"
                 + " you can reach.");
@@ -119,20 +110,34 @@ public final class PassphraseDialogs {
                         acceptable.set(est.acceptable());
                     }));
         });
-        mismatch.visibleProperty().bind(second.textProperty().isNotEmpty()
-                .and(Bindings.notEqual(first.textProperty(), second.textProperty())));
+        advice.managedProperty().bind(advice.textProperty().isNotEmpty());
 
         VBox content = new VBox(8, new Label("Saved at"), where, new Label("Passphrase"), first, meter, verdict, advice,
-                new Label("Type it again"), second, mismatch, warning, error);
+                new Label("Type it again"), second, warning);
         content.setPrefWidth(520);
-        dialog.getDialogPane().setContent(content);
+        DialogLayout layout = DialogLayout.set(dialog, content);
+        Label error = layout.errorLine("create-error");
         ButtonType create = new ButtonType("Create vault", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(create, ButtonType.CANCEL);
-        Button createButton = (Button) dialog.getDialogPane().lookupButton(create);
-        createButton.setId("create-button");
-        createButton.disableProperty().bind(acceptable.not()
-                .or(Bindings.notEqual(first.textProperty(), second.textProperty()))
-                .or(vm.busyProperty()));
+        // Why "Create vault" cannot be pressed yet, in the order the person fills the form in.
+        Button createButton = layout.primaryButton(create, "create-button", Bindings.createStringBinding(() -> {
+            if (vm.busyProperty().get()) {
+                return "Creating the vault…";
+            }
+            if (first.getText().isEmpty()) {
+                return "Choose a passphrase.";
+            }
+            if (!acceptable.get()) {
+                return "This passphrase would be too easy to guess: add another word or two.";
+            }
+            if (second.getText().isEmpty()) {
+                return "Type the passphrase again, to be sure it is the one you meant.";
+            }
+            if (!first.getText().equals(second.getText())) {
+                return "The two passphrases are not the same.";
+            }
+            return "";
+        }, vm.busyProperty(), first.textProperty(), second.textProperty(), acceptable));
         createButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             error.setText("");

@@ -1,6 +1,8 @@
 package org.casebook.ui.start;
 
 import java.nio.file.Files;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -17,6 +19,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.Icons;
@@ -25,14 +28,22 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
-/** The first screen: create or open a vault, reopen a recent one, or explore the demo case. */
+/**
+ * The first screen, and the one the app returns to when it locks: create or open a vault, reopen a recent one,
+ * or explore the demo case. With the neutral title on, it says nothing about what the app is for and shows no
+ * vault: anyone may see it on a locked computer.
+ */
 public final class StartView extends BorderPane {
 
     public StartView(AppShell shell, StartViewModel vm) {
         getStyleClass().add("start");
         setId("start-view");
+        BooleanProperty neutral = shell.settings().discreetTitleProperty();
 
-        Label headline = new Label("Your record, kept safe and in order.");
+        Label headline = new Label();
+        headline.setId("start-headline");
+        headline.textProperty().bind(Bindings.when(neutral).then(AppShell.DISCREET_TITLE)
+                .otherwise("Your record, kept safe and in order."));
         headline.getStyleClass().add("headline");
         headline.setWrapText(true);
         Label lead = new Label("Casebook keeps a locked diary of what is happening to you, with the messages,"
@@ -41,6 +52,8 @@ public final class StartView extends BorderPane {
         lead.getStyleClass().add("lead");
         lead.setWrapText(true);
         lead.setMaxWidth(620);
+        lead.visibleProperty().bind(neutral.not());
+        lead.managedProperty().bind(lead.visibleProperty());
 
         Label notice = new Label();
         notice.setId("start-notice");
@@ -50,19 +63,19 @@ public final class StartView extends BorderPane {
         notice.managedProperty().bind(notice.visibleProperty());
         notice.setWrapText(true);
 
-        Button create = bigAction("Create a new vault", "Start a private, encrypted record",
+        Button create = bigAction(neutral, "Create a new vault", "Start a private, encrypted record", "New…",
                 Icons.of(MaterialDesignS.SHIELD_PLUS_OUTLINE, 22));
         create.setId("create-vault");
         create.setDefaultButton(true);
         create.setOnAction(e -> shell.dialogs().chooseNewVault()
                 .ifPresent(file -> PassphraseDialogs.create(shell.dialogs(), vm, file)));
-        Button open = bigAction("Open a vault…", "A .casebook file you made before",
+        Button open = bigAction(neutral, "Open a vault…", "A .casebook file you made before", "Open…",
                 Icons.of(MaterialDesignF.FOLDER_LOCK_OPEN_OUTLINE, 22));
         open.setId("open-vault");
         open.setOnAction(e -> shell.dialogs().chooseVaultToOpen()
                 .ifPresent(file -> PassphraseDialogs.unlock(shell.dialogs(), vm, file)));
-        Button demo = bigAction("Explore with a demo case", "A made-up case to look around — nothing real",
-                Icons.of(MaterialDesignC.COMPASS_OUTLINE, 22));
+        Button demo = bigAction(neutral, "Explore with a demo case", "A made-up case to look around — nothing real",
+                "Sample", Icons.of(MaterialDesignC.COMPASS_OUTLINE, 22));
         demo.setId("open-demo");
         demo.setOnAction(e -> vm.openDemo(error -> shell.dialogs().showError("The demo case could not be made", error)));
         ProgressIndicator busy = new ProgressIndicator();
@@ -77,17 +90,26 @@ public final class StartView extends BorderPane {
         left.setMaxWidth(660);
 
         setCenter(left);
-        setRight(recentPane(shell, vm));
+        setRight(recentPane(shell, vm, neutral));
         BorderPane.setMargin(left, new Insets(0, 32, 0, 0));
     }
 
-    private static VBox recentPane(AppShell shell, StartViewModel vm) {
+    /** The recent vaults and Settings; on a neutral screen only Settings (where the vaults are is no one's business). */
+    private static VBox recentPane(AppShell shell, StartViewModel vm, BooleanProperty neutral) {
         Label title = new Label("RECENT VAULTS");
         title.getStyleClass().add("section-title");
         ListView<Path> recent = new ListView<>(vm.recentVaults());
         recent.setId("recent-vaults");
         recent.setPrefWidth(340);
-        recent.setPlaceholder(new Label("Vaults you open appear here."));
+        Label placeholder = new Label();
+        placeholder.setWrapText(true);
+        placeholder.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        placeholder.setPadding(new Insets(0, 16, 0, 16));
+        placeholder.textProperty().bind(Bindings.when(vm.rememberRecentProperty())
+                .then("Vaults you open appear here.")
+                .otherwise("Not kept: nobody using this computer can see here where your vault is. Tick the box"
+                        + " below to keep a list."));
+        recent.setPlaceholder(placeholder);
         recent.setAccessibleText("Recent vaults. Press Enter to unlock the selected one.");
         recent.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -128,6 +150,7 @@ public final class StartView extends BorderPane {
         });
         VBox.setVgrow(recent, Priority.ALWAYS);
         CheckBox remember = new CheckBox("Remember recent vaults on this computer");
+        remember.setWrapText(true);
         remember.setId("remember-recent");
         remember.selectedProperty().bindBidirectional(vm.rememberRecentProperty());
         remember.selectedProperty().addListener((o, a, b) -> shell.settings().save());
@@ -136,19 +159,31 @@ public final class StartView extends BorderPane {
         settings.setOnAction(e -> SettingsDialog.show(shell));
         HBox footer = new HBox(settings);
         footer.setAlignment(Pos.CENTER_RIGHT);
-        VBox pane = new VBox(8, title, recent, remember, footer);
+        VBox list = new VBox(8, title, recent, remember);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        list.visibleProperty().bind(neutral.not());
+        list.managedProperty().bind(list.visibleProperty());
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        VBox pane = new VBox(8, list, spacer, footer);
         pane.setPrefWidth(360);
         return pane;
     }
 
-    private static Button bigAction(String title, String subtitle, javafx.scene.Node icon) {
-        Label main = new Label(title);
+    /** A large button with a title and a line under it; with {@code neutral} on, only {@code neutralTitle}. */
+    private static Button bigAction(BooleanProperty neutral, String title, String subtitle, String neutralTitle,
+                                    javafx.scene.Node icon) {
+        Label main = new Label();
+        main.textProperty().bind(Bindings.when(neutral).then(neutralTitle).otherwise(title));
         main.setStyle("-fx-font-weight: bold;");
         Label sub = new Label(subtitle);
         sub.getStyleClass().add("hint");
+        sub.visibleProperty().bind(neutral.not());
+        sub.managedProperty().bind(sub.visibleProperty());
         Button button = new Button(null, new HBox(14, icon, new VBox(2, main, sub)));
         button.getStyleClass().add("big-action");
-        button.setAccessibleText(title + ". " + subtitle);
+        button.accessibleTextProperty().bind(Bindings.when(neutral).then(neutralTitle)
+                .otherwise(title + ". " + subtitle));
         button.setMnemonicParsing(false);
         return button;
     }

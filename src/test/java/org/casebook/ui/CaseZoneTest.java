@@ -1,0 +1,124 @@
+package org.casebook.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.time.ZoneId;
+import java.util.TimeZone;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.casebook.model.Case;
+import org.casebook.ui.common.Settings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The time zone of a case: the computer's own is offered (not one an earlier version wrote into the settings
+ * file by itself); a mistyped zone is refused inline with the zones probably meant, and typing part of a name
+ * offers the matching zones to pick from.
+ */
+class CaseZoneTest extends UiTestBase {
+    private static final TimeZone ORIGINAL = TimeZone.getDefault();
+
+    @Override
+    void configure(Settings ignored) {
+        // This computer is in Paris, and the settings file is one an earlier version wrote: it stored the zone
+        // the computer had then (UTC) without the person choosing it.
+        TimeZone.setDefault(TimeZone.getTimeZone("Europe/Paris"));
+        try {
+            Files.writeString(Settings.defaultFolder().resolve("settings.properties"),
+                    "autoLockMinutes=5\ndefaultZone=Etc/UTC\nrememberRecent=true\n");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        settings = Settings.load(Settings.defaultFolder());
+    }
+
+    @AfterEach
+    void restoreZone() {
+        TimeZone.setDefault(ORIGINAL);
+    }
+
+    @Test
+    void aNewCaseIsOfferedThisComputersZone() {
+        openSeededVaultDirectly();
+        clickOn("#add-case");
+        Window dialog = dialogWith("#case-title");
+        assertEquals("Europe/Paris", onFx(() -> zoneText(dialog)));
+    }
+
+    @Test
+    void aMistypedZoneIsRefusedInlineAndTheMeantOneCanBePickedFromTheList() {
+        openSeededVaultDirectly();
+        clickOn("#add-case");
+        Window dialog = dialogWith("#case-title");
+        clickOn("#case-title");
+        typeText("Second case");
+        clickOn("#case-zone").push(KeyCode.CONTROL, KeyCode.A);
+        typeText("Europe/Lon");
+        Button save = onFx(() -> (Button) dialog.getScene().getRoot().lookupAll(".button").stream()
+                .filter(n -> n instanceof Button b && "Create case".equals(b.getText())).findFirst().orElseThrow());
+        assertTrue(save.isDisabled(), "Create case waits for a real zone; the field shows " + onFx(() -> zoneText(dialog)));
+        Label why = onFx(() -> (Label) dialog.getScene().lookup("#case-save-why"));
+        assertTrue(why != null && why.isVisible() && why.getText().contains("'Europe/Lon' is not a time zone")
+                && why.getText().contains("Did you mean Europe/London?"), why == null ? "no message" : why.getText());
+
+        assertTrue(dialog.isShowing(), "nothing was saved");
+        assertEquals(1, shell.session().cases().list().size());
+
+        clickOn("#case-zone").push(KeyCode.CONTROL, KeyCode.A);
+        typeText("lond");
+        // The list follows the typing a moment later: wait until it holds only zones with "lond" in them.
+        waitUntil("the matching zones", () -> {
+            var cells = lookup(".auto-complete-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class);
+            return cells.stream().anyMatch(c -> "Europe/London".equals(c.getText()))
+                    && cells.stream().allMatch(c -> c.getText() == null || c.getText().toLowerCase().contains("lond"));
+        });
+        clickOn(lookup(".auto-complete-popup .list-cell")
+                .match((javafx.scene.control.ListCell<?> c) -> "Europe/London".equals(c.getText())).<Node>query());
+        assertEquals("Europe/London", onFx(() -> zoneText(dialog)));
+        assertTrue(!save.isDisabled(), "a real zone can be saved");
+        waitUntil("the list of zones to close", () -> lookup(".auto-complete-popup").tryQuery().isEmpty());
+        settled(dialog);
+        clickOn(save);
+        waitUntil("the second case", () -> shell.session().cases().list().size() == 2);
+        Case added = shell.session().cases().list().get(1);
+        assertEquals(ZoneId.of("Europe/London"), added.zone());
+    }
+
+    @Test
+    void settingsRefuseAMistypedDefaultZone() {
+        clickOn("#open-settings");
+        Window dialog = dialogWith("#settings-zone");
+        assertEquals("Europe/Paris", onFx(() -> zoneText(dialog)), "the computer's zone, not the stored UTC");
+        clickOn("#settings-zone").push(KeyCode.CONTROL, KeyCode.A);
+        typeText("America/New_Yrok");
+        Button save = onFx(() -> (Button) dialog.getScene().lookup("#settings-save"));
+        assertTrue(save.isDisabled());
+        Label why = onFx(() -> (Label) dialog.getScene().lookup("#settings-save-why"));
+        assertTrue(why.getText().contains("Did you mean America/New_York?"), why.getText());
+        clickOn("#settings-zone").push(KeyCode.CONTROL, KeyCode.A);
+        typeText("America/New_York");
+        // The list of matching zones goes once the name is complete; until then it may cover the buttons.
+        waitUntil("the list of zones to close", () -> lookup(".auto-complete-popup").tryQuery().isEmpty());
+        assertEquals("America/New_York", onFx(() -> zoneText(dialog)));
+        settled(dialog);
+        clickOn(save);
+        waitUntil("the settings saved", () -> !dialog.isShowing());
+        assertEquals(ZoneId.of("America/New_York"), settings.defaultZoneProperty().get());
+    }
+
+    private static String zoneText(Window dialog) {
+        Node zone = dialog.getScene().lookup("#case-zone");
+        if (zone == null) {
+            zone = dialog.getScene().lookup("#settings-zone");
+        }
+        return zone instanceof TextField t ? t.getText()
+                : ((javafx.scene.control.ComboBox<?>) zone).getEditor().getText();
+    }
+}

@@ -41,8 +41,15 @@ final class ImportCommand extends VaultCommand {
     String dateOrder;
 
     @Option(names = "--perpetrator", paramLabel = "NAME_OR_NUMBER",
-            description = "A sender name, number or address that belongs to the person doing this (repeatable).")
+            description = "A sender name, number or address that belongs to the person doing this (repeatable). "
+                    + "Numbers match in any form (07700 900123 is +44 7700 900123 in a UK case), names whatever "
+                    + "their case, spaces and accents; a value that names no sender in the file is refused.")
     List<String> perpetrators = new ArrayList<>();
+
+    @Option(names = "--me", paramLabel = "NAME_OR_NUMBER",
+            description = "A sender name, number or address that is you (repeatable): what you sent is shown as sent "
+                    + "and never counted as contact. The case remembers it for your later exports.")
+    List<String> me = new ArrayList<>();
 
     @Option(names = "--columns", paramLabel = "ROLE=HEADER", split = ",",
             description = "For a CSV file: which column holds what, e.g. time=Sent,sender=From,text=Message "
@@ -63,9 +70,21 @@ final class ImportCommand extends VaultCommand {
         ImportOptions options = new ImportOptions(
                 "auto".equalsIgnoreCase(format) ? null : ImportFormat.fromCode(format),
                 timezone == null ? null : ZoneId.of(timezone.strip()),
-                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun, columns);
+                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun, columns).withMe(me);
         Case aCase = findCase(vault, caseKey);
         ImportService service = new ImportService(vault, Importers.standard());
+        if (files.size() > 1 && !dryRun && !(me.isEmpty() && perpetrators.isEmpty())) {
+            // who is who must hold for every file before any is written: a value naming no sender in the third
+            // file would otherwise leave the first two imported
+            for (Path file : files) {
+                Progress progress = progress(ctx, "Checking " + file.getFileName());
+                try {
+                    service.importFile(aCase.id(), file, options.asDryRun(), progress);
+                } finally {
+                    done(progress);
+                }
+            }
+        }
         for (Path file : files) {
             Progress progress = progress(ctx, "Importing");
             ImportSummary summary;

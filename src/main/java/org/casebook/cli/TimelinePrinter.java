@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.casebook.evidence.Senders;
 import org.casebook.model.Case;
 import org.casebook.model.TimelineItem;
 
@@ -37,7 +38,8 @@ final class TimelinePrinter implements Consumer<TimelineItem> {
             return;
         }
         String when = (item.when().approximate() ? "~" : "") + Formats.human(item.when().at());
-        String text = item.sender() == null ? item.text() : item.sender() + ": " + item.text();
+        String text = item.sender() == null ? item.text()
+                : Senders.withAttribution(item.sender(), item.attributedTo()) + ": " + item.text();
         out.printf(ROW, when, item.id(), item.kind().code(), Formats.cell(item.type(), 16), Formats.cell(text, 100));
     }
 
@@ -57,6 +59,7 @@ final class TimelinePrinter implements Consumer<TimelineItem> {
         row.put("added_at", Formats.iso(item.added(), item.when().at().getZone()));
         row.put("sender", item.sender());
         row.put("sender_id", item.senderId());
+        row.put("attributed_to", item.attributedTo());
         row.put("text", item.text());
         row.put("sha256", item.sha256());
         row.put("source", item.source());

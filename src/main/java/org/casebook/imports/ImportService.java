@@ -38,6 +38,7 @@ import org.casebook.evidence.MediaInfo;
 import org.casebook.evidence.MediaInspector;
 import org.casebook.evidence.PrintRenditions;
 import org.casebook.evidence.PersonService;
+import org.casebook.evidence.SenderMatch;
 import org.casebook.model.Case;
 import org.casebook.model.ItemKind;
 import org.casebook.model.When;
@@ -111,8 +112,7 @@ public final class ImportService {
                     senderNames.putIfAbsent(key, new String[] {m.senderName(), m.senderAddress()});
                 }
             });
-            ImportOptions dry = new ImportOptions(options.format(), options.zone(), options.dateOrder(),
-                    options.perpetrators(), true, options.columns());
+            ImportOptions dry = options.asDryRun();
             List<ImportSurvey.SenderCount> counted = senders.entrySet().stream()
                     .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
                     .map(e -> new ImportSurvey.SenderCount(senderNames.get(e.getKey())[0],
@@ -132,14 +132,26 @@ public final class ImportService {
             if (options.dryRun()) {
                 Counts counts = new Counts(zone);
                 AttachmentReading attachments = new AttachmentReading(export, context);
+                SenderDirectory senders = directory(aCase, options, false);
                 read(importer, export, context, m -> {
                     counts.count(m);
                     attachments.readThrough(m); // as the import reads them, so both report the same
+                    if (m.kind() != ImportedMessage.Kind.SYSTEM && counts.newSender()) {
+                        senders.personFor(m.senderName(), m.senderAddress());
+                    }
                 });
+                senders.requireEachOptionMatched(export.name());
                 return counts.summary(export.name(), importer.format(), options, context, 0, 0);
             }
             return vault.bulkWrite(c -> new Run(c, aCase, export, importer, zone, options, context).execute());
         }
+    }
+
+    /** The case's people as senders are matched to them, with what the user said of who is who. */
+    private SenderDirectory directory(Case aCase, ImportOptions options, boolean writing) {
+        SenderMatch match = SenderMatch.forZone(aCase.zone());
+        return new SenderDirectory(new PersonService(vault), aCase.id(), match,
+                new SenderOptions(match, options.me(), options.perpetrators()), writing);
     }
 
     /**
@@ -230,11 +242,12 @@ public final class ImportService {
                         + e.getMessage() + ")", e);
             }
             importId = insertRun(original);
-            senders = new SenderDirectory(new PersonService(vault), aCase.id(), options.perpetrators());
+            senders = directory(aCase, options, true);
             loadExistingKeys();
             writer = new BulkItemWriter(vault, c);
             new Pipeline().run();
             writer.flush(); // the items are linked below
+            senders.requireEachOptionMatched(export.name());
             for (long[] link : links) {
                 AttachmentService.link(c, link[0], link[1]);
             }
@@ -800,6 +813,7 @@ public final class ImportService {
         private LocalDateTime last;
         private String lastName;
         private String lastAddress;
+        private boolean newSender;
 
         Counts(ZoneId zone) {
             this.zone = zone;
@@ -811,11 +825,13 @@ public final class ImportService {
                 case CALL -> calls++;
                 case SYSTEM -> system++;
             }
+            newSender = false;
             if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)
                     && !(Objects.equals(m.senderName(), lastName) && Objects.equals(m.senderAddress(), lastAddress))) {
                 senders.add(nz(m.senderName()) + "\u0000" + nz(m.senderAddress()));
                 lastName = m.senderName(); // consecutive messages are often from the same sender
                 lastAddress = m.senderAddress();
+                newSender = true;
             }
             for (AttachmentRef a : m.attachments()) {
                 attachments++;
@@ -837,6 +853,11 @@ public final class ImportService {
             if (last == null || t.isAfter(last)) {
                 last = t;
             }
+        }
+
+        /** Whether the last record counted had a sender other than the one before it. */
+        boolean newSender() {
+            return newSender;
         }
 
         ImportSummary summary(String file, ImportFormat format, ImportOptions options, ImportContext context,

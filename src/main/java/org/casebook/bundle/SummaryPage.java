@@ -10,6 +10,7 @@ import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.casebook.bundle.text.Face;
 import org.casebook.bundle.text.TextStyle;
 import org.casebook.conduct.ConductSummary;
+import org.casebook.evidence.Plural;
 import org.casebook.model.IncidentType;
 import org.casebook.model.OrderKind;
 
@@ -249,7 +250,15 @@ final class SummaryPage {
         }
         w.paragraph(String.format(Locale.ROOT, "%d of %d (%d%%) were at night, between 22:00 and 06:00 (solid bars)."
                 + " The busiest hour was %02d:00 to %02d:00.", night, total, Math.round(100.0 * night / total),
-                busiest, (busiest + 1) % 24) + dayOfWeek(), PageWriter.SMALL);
+                busiest, (busiest + 1) % 24) + leftOut() + dayOfWeek(), PageWriter.SMALL);
+    }
+
+    /** What the hours leave out: a day written without a time would otherwise count as midday. */
+    private String leftOut() {
+        long n = s.byHourLeftOut();
+        return n == 0 ? "" : " Not in these hours: " + Plural.of(n, "contact") + " with no exact time (a day written"
+                + " without a time, or a time marked approximate); " + (n == 1 ? "it counts" : "they count")
+                + " in the weeks and days.";
     }
 
     private String dayOfWeek() {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.conduct.ConductFigures;
 import org.casebook.conduct.ConductSummary;
+import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
 import org.casebook.vault.Vault;
 import picocli.CommandLine.Command;
@@ -71,6 +72,7 @@ final class SummaryCommand extends VaultCommand {
         }
         o.put("per_week", weeks);
         o.put("by_hour", s.byHour());
+        o.put("by_hour_left_out", s.byHourLeftOut());
         o.put("by_day_of_week", s.byDayOfWeek());
         o.put("longest_gap_days", s.longestGapDays());
         Map<String, Object> gap = new LinkedHashMap<>();
@@ -148,11 +150,12 @@ final class SummaryCommand extends VaultCommand {
         }
         out.println();
         out.printf("Period      %s to %s (%s)%n", s.from(), s.to(), s.zone().getId());
-        out.printf("Counts      %d incidents, %d messages, %d calls%n", s.incidents(), s.messages(), s.calls());
+        out.println("Counts      " + Plural.of(s.incidents(), "incident") + ", " + Plural.of(s.messages(), "message")
+                + ", " + Plural.of(s.calls(), "call"));
         out.println("Channels    " + counts(s.byChannel()));
         out.println("Types       " + counts(s.byType()));
         out.println("Tags        " + counts(s.byTag()));
-        out.println("Longest gap " + s.longestGapDays() + " days");
+        out.println("Longest gap " + Plural.of(s.longestGapDays(), "day"));
         out.println("Trend       " + s.escalation().direction() + String.format(" (slope %.2f per week; halves %d / %d)",
                 s.escalation().perWeekSlope(), s.escalation().firstHalf(), s.escalation().secondHalf()));
         out.println("Per week");
@@ -163,11 +166,12 @@ final class SummaryCommand extends VaultCommand {
         for (int h = 0; h < 24; h++) {
             hours.append(String.format("%02d:%d ", h, s.byHour()[h]));
         }
-        out.println("By hour     " + hours.toString().strip());
+        out.println("By hour     " + hours.toString().strip() + (s.byHourLeftOut() == 0 ? ""
+                : " (" + s.byHourLeftOut() + " with no exact time left out)"));
         for (ConductSummary.OrderFigures o : s.orders()) {
-            out.printf("Order %d     %s %s, %s to %s: %d contacts during it, %d confirmed breaches%n", o.id(), o.kind(),
+            out.printf("Order %d     %s %s, %s to %s: %s during it, %s%n", o.id(), o.kind(),
                     o.reference() == null ? "" : o.reference(), o.made(), o.expires() == null ? "further order" : o.expires(),
-                    o.contactsDuringOrder(), o.breaches().size());
+                    Plural.of(o.contactsDuringOrder(), "contact"), Plural.of(o.breaches().size(), "confirmed breach"));
         }
         out.println("Reports     " + s.reports().size() + ", impact entries " + s.impacts().size());
         out.println();

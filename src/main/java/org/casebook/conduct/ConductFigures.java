@@ -124,6 +124,7 @@ public final class ConductFigures {
         private final long[] weekSevere;
         private final BitSet contactDays;
         private final long[] byHour = new long[24];
+        private long byHourLeftOut;
         private final long[] byDayOfWeek = new long[7];
         private final Map<String, Long> byChannel = new HashMap<>();
         private final Map<String, Long> byType = new HashMap<>();
@@ -182,7 +183,7 @@ public final class ConductFigures {
             Instant first = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(firstUtc);
             Instant last = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(lastUtc);
             ConductSummary partial = new ConductSummary(from, to, zone, incidents, messages, calls, first, last,
-                    sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), byHour, byDayOfWeek,
+                    sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), byHour, byHourLeftOut, byDayOfWeek,
                     gap.days(), gap, escalation, orderFigures, reports, impacts, List.of());
             return withNarrative(partial, Narrative.of(partial));
         }
@@ -203,7 +204,12 @@ public final class ConductFigures {
             LocalDate day = local.toLocalDate();
             int offset = (int) ChronoUnit.DAYS.between(from, day);
             contactDays.set(offset);
-            byHour[local.getHour()]++;
+            // an approximate time (a day with no time is kept at midday) would pile up at a false hour
+            if (contact.approximate()) {
+                byHourLeftOut++;
+            } else {
+                byHour[local.getHour()]++;
+            }
             byDayOfWeek[local.getDayOfWeek().getValue() - 1]++;
             weekCounts[weekIndex(day)]++;
             if (offset < firstHalfDays) {
@@ -325,7 +331,9 @@ public final class ConductFigures {
                     .filter(BehaviourTag::severe).map(BehaviourTag::code).toList());
             String severeTypes = String.join(", ", SEVERE_TYPES.stream().map(IncidentType::code).toList());
             String method = Contacts.definition(perpetrator)
-                    + " Days, hours and weeks are in the case's time zone (" + zone.getId() + ")."
+                    + " Days, hours and weeks are in the case's time zone (" + zone.getId() + "); a contact whose"
+                    + " time is approximate (a day written without a time) counts in its day and week but not in"
+                    + " the hours of the day."
                     + " The trend is the slope of a least-squares straight line through the contacts of each of the "
                     + n + " ISO weeks the period touches (the first and last week may be partial), in contacts per"
                     + " week, per week. The first half is the first " + firstHalfDays + " of the period's " + days
@@ -450,8 +458,8 @@ public final class ConductFigures {
 
     private static ConductSummary withNarrative(ConductSummary s, List<String> narrative) {
         return new ConductSummary(s.from(), s.to(), s.zone(), s.incidents(), s.messages(), s.calls(), s.first(),
-                s.last(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.byHour(), s.byDayOfWeek(),
-                s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
+                s.last(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.byHour(), s.byHourLeftOut(),
+                s.byDayOfWeek(), s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
                 List.copyOf(narrative));
     }
 }

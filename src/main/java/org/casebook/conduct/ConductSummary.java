@@ -19,7 +19,9 @@ import java.util.Map;
  * @param byType          incident counts per incident type code
  * @param byTag           counts per behaviour tag code
  * @param perWeek         every ISO week of the period in order, zeros included
- * @param byHour          24 counts, local hour of day
+ * @param byHour          24 counts, local hour of day, of the contacts whose time is exact
+ * @param byHourLeftOut   the contacts left out of {@code byHour} because their time is approximate (a day written
+ *                        without a time, an entry made "about" a time)
  * @param byDayOfWeek     7 counts, Monday first
  * @param longestGapDays  the longest run of whole days without any contact or incident inside the period
  * @param narrative       a few plain sentences describing the pattern, for the summary page and the app
@@ -38,6 +40,7 @@ public record ConductSummary(
         Map<String, Long> byTag,
         List<WeekCount> perWeek,
         long[] byHour,
+        long byHourLeftOut,
         long[] byDayOfWeek,
         long longestGapDays,
         Gap longestGap,

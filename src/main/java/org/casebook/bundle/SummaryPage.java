@@ -9,10 +9,12 @@ import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.casebook.bundle.text.Face;
 import org.casebook.bundle.text.TextStyle;
+import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.evidence.Plural;
 import org.casebook.model.IncidentType;
 import org.casebook.model.OrderKind;
+import org.casebook.model.ReportRecipient;
 
 /**
  * The course-of-conduct summary: the page an officer who reads nothing else reads. The narrative first, then
@@ -66,9 +68,9 @@ final class SummaryPage {
         }
         List<String> out = new ArrayList<>();
         out.add("Between " + Dates.dayTime(s.first(), zone) + " and " + Dates.dayTime(s.last(), zone) + ", "
-                + count(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
-                + " recorded in the diary, with " + count(s.messages(), "message") + " and "
-                + count(s.calls(), "call") + " in the imported records.");
+                + Plural.of(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
+                + " recorded in the diary, with " + Plural.of(s.messages(), "message") + " and "
+                + Plural.of(s.calls(), "call") + " in the imported records.");
         if (!s.perWeek().isEmpty()) {
             ConductSummary.WeekCount busiest = s.perWeek().stream()
                     .max(java.util.Comparator.comparingLong(ConductSummary.WeekCount::count)).orElseThrow();
@@ -128,7 +130,7 @@ final class SummaryPage {
         }
         if (s.escalation() != null && s.escalation().method() != null) {
             ConductSummary.Escalation e = s.escalation();
-            facts.add(new String[] {"Trend", e.direction() + ": " + e.firstHalf() + " contacts in the first half of the"
+            facts.add(new String[] {"Trend", e.direction() + ": " + Plural.of(e.firstHalf(), "contact") + " in the first half of the"
                     + " period, " + e.secondHalf() + " in the second (severe: " + e.severeFirstHalf() + " then "
                     + e.severeSecondHalf() + "); how it is worked out is under the figures"});
         }
@@ -278,11 +280,7 @@ final class SummaryPage {
     private void counts() throws IOException {
         List<Map<String, Long>> maps = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        Map<String, Long> channels = new java.util.LinkedHashMap<>();
-        if (s.byChannel() != null) {
-            s.byChannel().forEach((k, v) -> channels.merge(BundleSelection.channelLabel(k), v, Long::sum));
-        }
-        addCounts(maps, titles, channels, "By channel");
+        addCounts(maps, titles, Channels.byLabel(s.byChannel()), "By channel");
         addCounts(maps, titles, s.byType(), "Incidents by type");
         addCounts(maps, titles, s.byTag(), "By behaviour");
         if (maps.isEmpty()) {
@@ -355,8 +353,8 @@ final class SummaryPage {
             String title = orderKind(o.kind()) + (o.issuer() == null ? "" : ", " + o.issuer())
                     + (o.reference() == null ? "" : ", ref. " + o.reference()) + " — made " + Dates.day(o.made())
                     + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires()));
-            String tally = o.contactsDuringOrder() + " contacts while the order was in force; "
-                    + o.breaches().size() + " confirmed " + (o.breaches().size() == 1 ? "breach" : "breaches")
+            String tally = Plural.of(o.contactsDuringOrder(), "contact") + " while the order was in force; "
+                    + Plural.of(o.breaches().size(), "confirmed breach")
                     + (o.breaches().isEmpty() ? "." : ":");
             List<List<PageWriter.Cell>> breaches = new ArrayList<>();
             for (ConductSummary.Breach b : o.breaches()) {
@@ -403,7 +401,7 @@ final class SummaryPage {
         }
         rows.add(cells);
         for (ConductSummary.ReportFigures r : s.reports()) {
-            String[] v = {Dates.day(r.date()), r.recipient() + (r.recipientKind() == null ? "" : " (" + r.recipientKind() + ")"),
+            String[] v = {Dates.day(r.date()), ReportRecipient.describe(r.recipientKind(), r.recipient()),
                 r.reference() == null ? "—" : r.reference(),
                 outcomeWithLinks(r)};
             List<PageWriter.Cell> row = new ArrayList<>();
@@ -436,10 +434,6 @@ final class SummaryPage {
     /** The conduct package gives the order's code ("restraining-order"); a reader wants its name. */
     private static String orderKind(String kind) {
         return org.casebook.model.Coded.find(OrderKind.class, kind).map(OrderKind::label).orElse(kind);
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** 1, 2, 5, 10, 20, 50 ... at or above {@code n}, divisible by 4 where possible for the gridlines. */

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductFigures;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.evidence.Plural;
@@ -152,7 +153,7 @@ final class SummaryCommand extends VaultCommand {
         out.printf("Period      %s to %s (%s)%n", s.from(), s.to(), s.zone().getId());
         out.println("Counts      " + Plural.of(s.incidents(), "incident") + ", " + Plural.of(s.messages(), "message")
                 + ", " + Plural.of(s.calls(), "call"));
-        out.println("Channels    " + counts(s.byChannel()));
+        out.println("Channels    " + counts(Channels.byLabel(s.byChannel())));
         out.println("Types       " + counts(s.byType()));
         out.println("Tags        " + counts(s.byTag()));
         out.println("Longest gap " + Plural.of(s.longestGapDays(), "day"));

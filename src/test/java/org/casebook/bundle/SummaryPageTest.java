@@ -94,7 +94,7 @@ class SummaryPageTest {
             assertTrue(!text.contains(".;"), "a report's outcome and its links are two sentences");
             for (String expected : List.of("Contact has risen from 2 a week", "rising", "Non-molestation order",
                     "LS24F00123", "No contact by any means", "Happy Valentine", "13/98765/24",
-                    "West Yorkshire Police", "I wake at every car", "Following", "Turning up", "WhatsApp",
+                    "Police: West Yorkshire", "I wake at every car", "Following", "Turning up", "WhatsApp",
                     "9 days", "Crime recorded, suspect interviewed. 6", "incidents linked.")) {
                 assertTrue(text.contains(expected), expected + " in:\n" + text);
             }

@@ -19,6 +19,7 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.casebook.evidence.Plural;
 import org.casebook.evidence.Senders;
 import org.casebook.evidence.TimeWords;
 import org.casebook.evidence.VisibleText;
@@ -140,7 +141,7 @@ public final class DetailView extends ScrollPane {
         add(field("When it happened", when(a.when()) + "  (" + timeSourceText(a.timeSource()) + ")"));
         add(field("Camera", a.camera()));
         add(field("Kind of file", a.mediaType()));
-        add(field("Size", String.format("%,d bytes", a.size())));
+        add(field("Size", Plural.of(a.size(), "byte")));
         add(field("File last changed", STAMP.format(a.fileModified())));
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));

@@ -27,10 +27,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.casebook.evidence.Plural;
 import org.casebook.ui.common.UkDates;
+import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.IncidentType;
+import org.casebook.model.ReportRecipient;
 import org.casebook.ui.common.Formats;
 import org.casebook.ui.common.Helplines;
 
@@ -95,7 +98,7 @@ public final class PatternView extends ScrollPane {
                 ? w -> "the week of " + Formats.DAY.format(w.monday())
                 : w -> Formats.DAY.format(w.monday()).replaceFirst(" \\d{4}$", "");
         body.getChildren().add(chart("Contacts and incidents per week", "per-week", weeks, weekLabel, w -> w.count(),
-                w -> w.week() + " (week from " + Formats.DAY.format(w.monday()) + "): " + plural(w.count(),
+                w -> w.week() + " (week from " + Formats.DAY.format(w.monday()) + "): " + Plural.of(w.count(),
                         "contact or incident", "contacts and incidents") + (w.severe() > 0 ? ", " + w.severe()
                         + " with a serious tag or type" : "")));
         body.getChildren().add(escalation(s.escalation()));
@@ -106,13 +109,13 @@ public final class PatternView extends ScrollPane {
         List<DayOfWeek> days = List.of(DayOfWeek.values());
         HBox timeCharts = new HBox(12,
                 chart("Time of day", "by-hour", hours, h -> String.format("%02d", h), h -> s.byHour()[h],
-                        h -> String.format("%02d:00–%02d:59", h, h) + ": " + plural(s.byHour()[h], "contact", "contacts")),
+                        h -> String.format("%02d:00–%02d:59", h, h) + ": " + Plural.of(s.byHour()[h], "contact", "contacts")),
                 chart("Day of the week", "by-day", days, d -> d.getDisplayName(TextStyle.SHORT, Locale.UK),
                         d -> s.byDayOfWeek()[d.getValue() - 1], d -> d.getDisplayName(TextStyle.FULL, Locale.UK)
-                                + "s: " + plural(s.byDayOfWeek()[d.getValue() - 1], "contact", "contacts")));
+                                + "s: " + Plural.of(s.byDayOfWeek()[d.getValue() - 1], "contact", "contacts")));
         body.getChildren().add(sideBySide(timeCharts));
         HBox countCharts = new HBox(12,
-                counts("By channel", "by-channel", s.byChannel(), PatternView::channelLabel),
+                counts("By channel", "by-channel", Channels.byLabel(s.byChannel()), label -> label),
                 counts("Diary entries by type", "by-type", s.byType(), PatternView::typeLabel),
                 counts("By behaviour tag", "by-tag", s.byTag(), PatternView::tagLabel));
         body.getChildren().add(sideBySide(countCharts));
@@ -145,7 +148,7 @@ public final class PatternView extends ScrollPane {
                 card("first", "First", s.first() == null ? "—" : Formats.DAY.format(s.first().atZone(s.zone()))),
                 card("last", "Most recent", s.last() == null ? "—" : Formats.DAY.format(s.last().atZone(s.zone()))),
                 card("gap", "Longest quiet period", s.longestGap() == null || s.longestGapDays() == 0 ? "—"
-                        : plural(s.longestGapDays(), "day", "days")));
+                        : Plural.of(s.longestGapDays(), "day", "days")));
         return cards;
     }
 
@@ -282,8 +285,8 @@ public final class PatternView extends ScrollPane {
                     + (o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
                     + (o.issuer() == null ? "" : " — " + o.issuer()));
             head.setWrapText(true);
-            Label figures = new Label(plural(o.contactsDuringOrder(), "contact", "contacts")
-                    + " in this period while the order was in force; " + plural(o.breaches().size(),
+            Label figures = new Label(Plural.of(o.contactsDuringOrder(), "contact", "contacts")
+                    + " in this period while the order was in force; " + Plural.of(o.breaches().size(),
                     "confirmed breach", "confirmed breaches") + ".");
             figures.setWrapText(true);
             box.getChildren().addAll(head, figures);
@@ -307,26 +310,15 @@ public final class PatternView extends ScrollPane {
             box.getChildren().add(hint("No reports recorded in this period."));
         }
         for (ConductSummary.ReportFigures r : s.reports()) {
-            Label line = new Label("•  " + Formats.day(r.date()) + " — " + recipientLabel(r.recipientKind())
-                    + (r.recipient() == null ? "" : " (" + r.recipient() + ")")
+            Label line = new Label("•  " + Formats.day(r.date()) + " — "
+                    + ReportRecipient.describe(r.recipientKind(), r.recipient())
                     + (r.reference() == null ? "" : ", ref. " + r.reference())
-                    + (r.linkedIncidents() == 0 ? "" : ", " + plural(r.linkedIncidents(), "incident", "incidents")
+                    + (r.linkedIncidents() == 0 ? "" : ", " + Plural.of(r.linkedIncidents(), "incident", "incidents")
                     + " linked") + (r.outcome() == null ? "" : ". Next: " + r.outcome()));
             line.setWrapText(true);
             box.getChildren().add(line);
         }
         return box;
-    }
-
-    static String channelLabel(String code) {
-        return switch (code) {
-            case "sms" -> "SMS";
-            case "whatsapp" -> "WhatsApp";
-            case "diary" -> "Diary";
-            case "phone" -> "Phone";
-            case "email" -> "E-mail";
-            default -> code.isEmpty() ? code : Character.toUpperCase(code.charAt(0)) + code.substring(1);
-        };
     }
 
     static String typeLabel(String code) {
@@ -351,18 +343,6 @@ public final class PatternView extends ScrollPane {
         } catch (IllegalArgumentException e) {
             return code;
         }
-    }
-
-    private static String recipientLabel(String code) {
-        try {
-            return org.casebook.model.ReportRecipient.fromCode(code).label();
-        } catch (IllegalArgumentException e) {
-            return code;
-        }
-    }
-
-    static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 
     private static Label bold(String text) {

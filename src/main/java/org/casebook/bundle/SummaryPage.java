@@ -15,6 +15,7 @@ import org.casebook.evidence.Plural;
 import org.casebook.model.IncidentType;
 import org.casebook.model.OrderKind;
 import org.casebook.model.ReportRecipient;
+import org.casebook.model.When;
 
 /**
  * The course-of-conduct summary: the page an officer who reads nothing else reads. The narrative first, then
@@ -57,6 +58,16 @@ final class SummaryPage {
         w.finish();
     }
 
+    /** The first contact's time, approximate when it is. */
+    private When first() {
+        return new When(s.first().atZone(zone), null, s.firstApproximate());
+    }
+
+    /** The most recent contact's time, approximate when it is. */
+    private When last() {
+        return new When(s.last().atZone(zone), null, s.lastApproximate());
+    }
+
     /** The conduct package's narrative; when it has none, the plain facts in words. */
     private List<String> narrative() {
         if (s.narrative() != null && !s.narrative().isEmpty()) {
@@ -67,7 +78,7 @@ final class SummaryPage {
             return List.of("No incidents, messages or calls are recorded in this period.");
         }
         List<String> out = new ArrayList<>();
-        out.add("Between " + Dates.dayTime(s.first(), zone) + " and " + Dates.dayTime(s.last(), zone) + ", "
+        out.add("Between " + Dates.dayTime(first(), zone) + " and " + Dates.dayTime(last(), zone) + ", "
                 + Plural.of(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
                 + " recorded in the diary, with " + Plural.of(s.messages(), "message") + " and "
                 + Plural.of(s.calls(), "call") + " in the imported records.");
@@ -123,8 +134,8 @@ final class SummaryPage {
 
     private List<String[]> facts() {
         List<String[]> facts = new ArrayList<>();
-        facts.add(new String[] {"First recorded", Dates.dayTime(s.first(), zone)});
-        facts.add(new String[] {"Most recent", Dates.dayTime(s.last(), zone)});
+        facts.add(new String[] {"First recorded", Dates.dayTime(first(), zone)});
+        facts.add(new String[] {"Most recent", Dates.dayTime(last(), zone)});
         if (s.incidents() + s.messages() + s.calls() > 0 && s.longestGapDays() > 0) {
             facts.add(new String[] {"Longest quiet spell", quietSpell()});
         }

@@ -59,6 +59,8 @@ final class SummaryCommand extends VaultCommand {
         o.put("calls", s.calls());
         o.put("first", Formats.iso(s.first(), zone));
         o.put("last", Formats.iso(s.last(), zone));
+        o.put("first_approximate", s.firstApproximate());
+        o.put("last_approximate", s.lastApproximate());
         o.put("by_channel", s.byChannel());
         o.put("by_type", s.byType());
         o.put("by_tag", s.byTag());

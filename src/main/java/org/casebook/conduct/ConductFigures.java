@@ -138,6 +138,8 @@ public final class ConductFigures {
         private long calls;
         private long firstUtc = Long.MAX_VALUE;
         private long lastUtc = Long.MIN_VALUE;
+        private boolean firstApproximate;
+        private boolean lastApproximate;
         private long firstHalf;
         private long secondHalf;
         private long severeFirstHalf;
@@ -183,6 +185,7 @@ public final class ConductFigures {
             Instant first = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(firstUtc);
             Instant last = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(lastUtc);
             ConductSummary partial = new ConductSummary(from, to, zone, incidents, messages, calls, first, last,
+                    firstApproximate, lastApproximate,
                     sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), byHour, byHourLeftOut, byDayOfWeek,
                     gap.days(), gap, escalation, orderFigures, reports, impacts, List.of());
             return withNarrative(partial, Narrative.of(partial));
@@ -198,8 +201,14 @@ public final class ConductFigures {
                 default -> messages++;
             }
             byChannel.merge(contact.channel(), 1L, Long::sum);
-            firstUtc = Math.min(firstUtc, contact.atUtc());
-            lastUtc = Math.max(lastUtc, contact.atUtc());
+            if (contact.atUtc() < firstUtc) {
+                firstUtc = contact.atUtc();
+                firstApproximate = contact.approximate();
+            }
+            if (contact.atUtc() >= lastUtc) {
+                lastUtc = contact.atUtc();
+                lastApproximate = contact.approximate();
+            }
             ZonedDateTime local = Instant.ofEpochMilli(contact.atUtc()).atZone(zone);
             LocalDate day = local.toLocalDate();
             int offset = (int) ChronoUnit.DAYS.between(from, day);
@@ -458,7 +467,7 @@ public final class ConductFigures {
 
     private static ConductSummary withNarrative(ConductSummary s, List<String> narrative) {
         return new ConductSummary(s.from(), s.to(), s.zone(), s.incidents(), s.messages(), s.calls(), s.first(),
-                s.last(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.byHour(), s.byHourLeftOut(),
+                s.last(), s.firstApproximate(), s.lastApproximate(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.byHour(), s.byHourLeftOut(),
                 s.byDayOfWeek(), s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
                 List.copyOf(narrative));
     }

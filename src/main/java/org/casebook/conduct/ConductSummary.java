@@ -15,6 +15,8 @@ import java.util.Map;
  * @param to              last day of the period (inclusive)
  * @param first           the earliest incident, message or call in the period, or null when there is none
  * @param last            the most recent one, or null
+ * @param firstApproximate whether the first one's time is only approximate (a day written without a time)
+ * @param lastApproximate whether the most recent one's time is only approximate
  * @param byChannel       counts per channel (e.g. "whatsapp", "sms", "diary", "phone"), largest first
  * @param byType          incident counts per incident type code
  * @param byTag           counts per behaviour tag code
@@ -35,6 +37,8 @@ public record ConductSummary(
         long calls,
         Instant first,
         Instant last,
+        boolean firstApproximate,
+        boolean lastApproximate,
         Map<String, Long> byChannel,
         Map<String, Long> byType,
         Map<String, Long> byTag,

@@ -7,11 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.casebook.evidence.Plural;
+import org.casebook.evidence.TimeWords;
+import org.casebook.model.When;
 
 /** A few plain sentences describing the figures, for the summary page and the app. */
 final class Narrative {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private Narrative() {
     }
@@ -27,10 +28,11 @@ final class Narrative {
                     + " contacts and incidents") + " on " + Plural.of(Channels.byLabel(s.byChannel()).size(), "channel") + " ("
                     + channels(s.byChannel()) + "), that is " + Plural.of(s.incidents(), "diary incident") + ", "
                     + Plural.of(s.messages(), "message") + " and " + Plural.of(s.calls(), "call") + ".");
-            var first = s.first().atZone(s.zone());
-            var last = s.last().atZone(s.zone());
-            out.add("The first was on " + DAY.format(first) + " at " + TIME.format(first)
-                    + " and the most recent on " + DAY.format(last) + " at " + TIME.format(last) + ".");
+            When first = new When(s.first().atZone(s.zone()), null, s.firstApproximate());
+            When last = new When(s.last().atZone(s.zone()), null, s.lastApproximate());
+            out.add("The first was on " + DAY.format(first.at()) + " at " + TimeWords.clockInWords(first, s.zone())
+                    + " and the most recent on " + DAY.format(last.at()) + " at "
+                    + TimeWords.clockInWords(last, s.zone()) + ".");
             ConductSummary.WeekCount busiest = s.perWeek().stream()
                     .max((a, b) -> Long.compare(a.count(), b.count())).orElseThrow();
             out.add("The busiest week was the week of " + DAY.format(busiest.monday()) + ", with "

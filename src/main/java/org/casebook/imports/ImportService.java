@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +36,7 @@ import org.casebook.evidence.MediaInfo;
 import org.casebook.evidence.MediaInspector;
 import org.casebook.evidence.PrintRenditions;
 import org.casebook.evidence.PersonService;
+import org.casebook.evidence.Plural;
 import org.casebook.evidence.SenderMatch;
 import org.casebook.model.Case;
 import org.casebook.model.ItemKind;
@@ -198,7 +197,8 @@ public final class ImportService {
         private long added;
         private long duplicates;
         private long dstFlagged;
-        private final ZoneRules rules;
+        /** Reader: places the export's wall-clock times, keeping its order at clock changes. */
+        private final WallClock wallClock;
         private final String sourcePrefix;
         // reader
         private final Sha256Writer dedupeDigest = new Sha256Writer();
@@ -226,7 +226,7 @@ public final class ImportService {
             this.options = options;
             this.context = context;
             this.counts = new Counts(zone);
-            this.rules = zone.getRules();
+            this.wallClock = new WallClock(zone);
             this.sourcePrefix = export.name() + " ";
             this.attachmentReading = new AttachmentReading(export, context);
         }
@@ -252,8 +252,9 @@ public final class ImportService {
                 AttachmentService.link(c, link[0], link[1]);
             }
             if (dstFlagged > 0) {
-                context.warn(dstFlagged + " local times fall in a daylight-saving change in " + zone.getId()
-                        + " (skipped or repeated hour); they are marked on each message.");
+                context.warn(Plural.of(dstFlagged, "local time falls", "local times fall") + " at a daylight-saving"
+                        + " clock change in " + zone.getId() + " (an hour skipped or repeated); each is kept as written,"
+                        + " placed in the export's order and marked on its message.");
             }
             ImportSummary summary = counts.summary(export.name(), importer.format(), options, context, added,
                     duplicates);
@@ -325,19 +326,25 @@ public final class ImportService {
 
         /** Reader: the message's columns and details that need no database. */
         private Draft draft(ImportedMessage m, long key, String time) {
-            When when = when(m);
             String localTime = null;
             String dst = null;
             String originalOffset = null;
+            ZonedDateTime at;
             if (m.time().isLocal()) {
                 localTime = time;
-                dst = dstNote(m.time().local());
+                WallClock.Reading reading = wallClock.read(m.conversation(), m.time().local());
+                at = reading.at();
+                dst = reading.change();
                 if (dst != null) {
                     dstFlagged++;
                 }
-            } else if (m.time().offset() != null) {
-                originalOffset = m.time().offset().getId();
+            } else {
+                at = m.time().instant().atZone(zone);
+                if (m.time().offset() != null) {
+                    originalOffset = m.time().offset().getId();
+                }
             }
+            When when = when(m, at);
             String display = DisplayText.of(importer.displayText(m));
             String flags = flags(m.flags());
             if (m.kind() == ImportedMessage.Kind.SYSTEM) {
@@ -660,9 +667,7 @@ public final class ImportService {
         }
 
         /** When it happened; a call that lasted ends that much later, so its length shows wherever times do. */
-        private When when(ImportedMessage m) {
-            ZonedDateTime at = m.time().isLocal() ? ZonedDateTime.ofLocal(m.time().local(), zone, null)
-                    : m.time().instant().atZone(zone);
+        private When when(ImportedMessage m, ZonedDateTime at) {
             Long seconds = m.durationSeconds();
             if (m.kind() == ImportedMessage.Kind.CALL && seconds != null && seconds > 0) {
                 return new When(at, at.plusSeconds(seconds), false);
@@ -670,11 +675,6 @@ public final class ImportService {
             return When.exactly(at);
         }
 
-        private String dstNote(LocalDateTime local) {
-            // A transition at this local time exists exactly when it has no valid offset (a gap) or two (an overlap).
-            ZoneOffsetTransition transition = rules.getTransition(local);
-            return transition == null ? null : transition.isGap() ? "gap" : "overlap";
-        }
 
         /** Writer: the conversation's id, adding the conversation when the case does not have it yet. */
         private Long conversationId(ImportedMessage m) throws SQLException {

@@ -74,6 +74,15 @@ final class SummaryCommand extends VaultCommand {
             weeks.add(week);
         }
         o.put("per_week", weeks);
+        List<Map<String, Object>> months = new ArrayList<>();
+        for (ConductSummary.MonthCount m : s.perMonth()) {
+            Map<String, Object> month = new LinkedHashMap<>();
+            month.put("month", m.month().toString());
+            month.put("count", m.count());
+            month.put("severe", m.severe());
+            months.add(month);
+        }
+        o.put("per_month", months);
         o.put("by_hour", s.byHour());
         o.put("by_hour_left_out", s.byHourLeftOut());
         o.put("by_day_of_week", s.byDayOfWeek());

@@ -122,6 +122,9 @@ public final class ConductFigures {
         private final LocalDate firstMonday;
         private final long[] weekCounts;
         private final long[] weekSevere;
+        private final java.time.YearMonth firstMonth;
+        private final long[] monthCounts;
+        private final long[] monthSevere;
         private final BitSet contactDays;
         private final long[] byHour = new long[24];
         private long byHourLeftOut;
@@ -160,6 +163,10 @@ public final class ConductFigures {
             int weeks = (int) (ChronoUnit.DAYS.between(firstMonday, lastMonday) / 7) + 1;
             this.weekCounts = new long[weeks];
             this.weekSevere = new long[weeks];
+            this.firstMonth = java.time.YearMonth.from(from);
+            int months = (int) ChronoUnit.MONTHS.between(firstMonth, java.time.YearMonth.from(to)) + 1;
+            this.monthCounts = new long[months];
+            this.monthSevere = new long[months];
             this.contactDays = new BitSet(days);
             this.fromUtc = from.atStartOfDay(zone).toInstant().toEpochMilli();
             this.toUtc = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -177,6 +184,10 @@ public final class ConductFigures {
                 LocalDate monday = firstMonday.plusWeeks(w);
                 perWeek.add(new ConductSummary.WeekCount(isoWeek(monday), monday, weekCounts[w], weekSevere[w]));
             }
+            List<ConductSummary.MonthCount> perMonth = new ArrayList<>();
+            for (int m = 0; m < monthCounts.length; m++) {
+                perMonth.add(new ConductSummary.MonthCount(firstMonth.plusMonths(m), monthCounts[m], monthSevere[m]));
+            }
             ConductSummary.Gap gap = longestGap();
             ConductSummary.Escalation escalation = escalation(perpetrator);
             List<ConductSummary.OrderFigures> orderFigures = orderFigures();
@@ -186,7 +197,7 @@ public final class ConductFigures {
             Instant last = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(lastUtc);
             ConductSummary partial = new ConductSummary(from, to, zone, incidents, messages, calls, first, last,
                     firstApproximate, lastApproximate,
-                    sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), byHour, byHourLeftOut, byDayOfWeek,
+                    sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), List.copyOf(perMonth), byHour, byHourLeftOut, byDayOfWeek,
                     gap.days(), gap, escalation, orderFigures, reports, impacts, List.of());
             return withNarrative(partial, Narrative.of(partial));
         }
@@ -221,6 +232,7 @@ public final class ConductFigures {
             }
             byDayOfWeek[local.getDayOfWeek().getValue() - 1]++;
             weekCounts[weekIndex(day)]++;
+            monthCounts[monthIndex(day)]++;
             if (offset < firstHalfDays) {
                 firstHalf++;
             } else {
@@ -267,6 +279,7 @@ public final class ConductFigures {
             for (Map.Entry<Long, Long> e : severeAt.entrySet()) {
                 LocalDate day = day(e.getValue(), zone);
                 weekSevere[weekIndex(day)]++;
+                monthSevere[monthIndex(day)]++;
                 if (ChronoUnit.DAYS.between(from, day) < firstHalfDays) {
                     severeFirstHalf++;
                 } else {
@@ -279,6 +292,10 @@ public final class ConductFigures {
             ps.setLong(1, caseId);
             ps.setLong(2, fromUtc);
             ps.setLong(3, toUtc);
+        }
+
+        private int monthIndex(LocalDate day) {
+            return (int) ChronoUnit.MONTHS.between(firstMonth, java.time.YearMonth.from(day));
         }
 
         private int weekIndex(LocalDate day) {
@@ -467,7 +484,7 @@ public final class ConductFigures {
 
     private static ConductSummary withNarrative(ConductSummary s, List<String> narrative) {
         return new ConductSummary(s.from(), s.to(), s.zone(), s.incidents(), s.messages(), s.calls(), s.first(),
-                s.last(), s.firstApproximate(), s.lastApproximate(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.byHour(), s.byHourLeftOut(),
+                s.last(), s.firstApproximate(), s.lastApproximate(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.perMonth(), s.byHour(), s.byHourLeftOut(),
                 s.byDayOfWeek(), s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
                 List.copyOf(narrative));
     }

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param byType          incident counts per incident type code
  * @param byTag           counts per behaviour tag code
  * @param perWeek         every ISO week of the period in order, zeros included
+ * @param perMonth        every calendar month of the period in order, zeros included (for a period of years)
  * @param byHour          24 counts, local hour of day, of the contacts whose time is exact
  * @param byHourLeftOut   the contacts left out of {@code byHour} because their time is approximate (a day written
  *                        without a time, an entry made "about" a time)
@@ -43,6 +44,7 @@ public record ConductSummary(
         Map<String, Long> byType,
         Map<String, Long> byTag,
         List<WeekCount> perWeek,
+        List<MonthCount> perMonth,
         long[] byHour,
         long byHourLeftOut,
         long[] byDayOfWeek,
@@ -56,6 +58,10 @@ public record ConductSummary(
 
     /** Contacts and incidents in one ISO week, e.g. {@code 2024-W10}. */
     public record WeekCount(String week, LocalDate monday, long count, long severe) {
+    }
+
+    /** Contacts and incidents in one calendar month (the first and last may be partial). */
+    public record MonthCount(java.time.YearMonth month, long count, long severe) {
     }
 
     /** The longest quiet period: the last contact before it and the first after it. */

@@ -57,7 +57,7 @@ class SummaryPageTest {
         return new ConductSummary(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), LONDON, 17, 90, 6,
                 Instant.parse("2024-01-02T08:10:00Z"), Instant.parse("2024-03-30T23:41:00Z"), false, false, channels,
                 types, tags,
-                weeks, hours, 0, new long[] {20, 15, 14, 12, 16, 19, 17}, 9,
+                weeks, List.of(), hours, 0, new long[] {20, 15, 14, 12, 16, 19, 17}, 9,
                 new ConductSummary.Gap(LocalDate.of(2024, 1, 8), LocalDate.of(2024, 1, 17), 9),
                 new ConductSummary.Escalation("rising", 1.4, 31, 82, 4, 15, "Least-squares slope of weekly counts."),
                 List.of(new ConductSummary.OrderFigures(1, "non-molestation-order", "Family Court at Leeds", "LS24F00123",

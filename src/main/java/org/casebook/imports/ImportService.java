@@ -93,8 +93,7 @@ public final class ImportService {
             Importer importer = options.format() == null ? importers.detect(export) : importers.get(options.format());
             ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
             Counts counts = new Counts(zone);
-            Map<String, long[]> senders = new LinkedHashMap<>();
-            Map<String, String[]> senderNames = new HashMap<>();
+            SenderTally senders = new SenderTally();
             List<ImportedMessage> sample = new ArrayList<>();
             List<String> sampleText = new ArrayList<>();
             AttachmentReading attachments = new AttachmentReading(export, context);
@@ -105,20 +104,12 @@ public final class ImportService {
                     sample.add(m);
                     sampleText.add(DisplayText.of(importer.displayText(m)));
                 }
-                if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)) {
-                    String key = nz(m.senderName()) + "\u0000" + nz(m.senderAddress());
-                    senders.computeIfAbsent(key, k -> new long[1])[0]++;
-                    senderNames.putIfAbsent(key, new String[] {m.senderName(), m.senderAddress()});
-                }
+                senders.count(m);
             });
             ImportOptions dry = options.asDryRun();
-            List<ImportSurvey.SenderCount> counted = senders.entrySet().stream()
-                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
-                    .map(e -> new ImportSurvey.SenderCount(senderNames.get(e.getKey())[0],
-                            senderNames.get(e.getKey())[1], e.getValue()[0]))
-                    .toList();
+            List<ImportSurvey.SenderCount> counted = senders.counts(directory(aCase, options, false));
             return new ImportSurvey(importer.format(), counts.summary(export.name(), importer.format(), dry, context,
-                    0, 0), counted, sample, sampleText);
+                    0, 0), counted, sample, sampleText, senders.guessMe(counted));
         }
     }
 

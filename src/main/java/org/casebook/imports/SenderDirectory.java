@@ -99,6 +99,12 @@ final class SenderDirectory {
         return id;
     }
 
+    /** The role of the case person a sender already is, or null for a sender the case does not know. */
+    PersonRole knownRole(String name, String address) {
+        Long id = find(name, address);
+        return id == null ? null : persons.get(id).role();
+    }
+
     int created() {
         return created;
     }

@@ -56,6 +56,21 @@ final class Dates {
         return marker == null ? text : text + " [" + marker + "]";
     }
 
+    /**
+     * When an exhibit happened: a conversation from its first message's time to its last, each as {@link
+     * #dayTime(When, ZoneId)} states it (a time at a clock change keeps its mark); a file at its time, marked
+     * when approximate.
+     */
+    static String span(ExhibitItem e, ZoneId zone) {
+        if (!e.messages().isEmpty()) {
+            When first = e.messages().get(0).when();
+            When last = e.messages().get(e.messages().size() - 1).when();
+            return e.messages().size() == 1 ? dayTime(first, zone) : dayTime(first, zone) + " to " + dayTime(last, zone);
+        }
+        return dayTime(new When(e.at(), null, e.approximate()), zone)
+                + (e.until() != null && !e.until().equals(e.at()) ? " to " + dayTime(e.until(), zone) : "");
+    }
+
     static String dayTime(Instant t, ZoneId zone) {
         return t == null ? "—" : dayTime(t.atZone(zone), zone);
     }

@@ -84,7 +84,7 @@ final class ExhibitSection implements Closeable {
         });
         header(e);
         switch (e.kind()) {
-            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone(), content.perpetrators()).write(e);
+            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone()).write(e);
             case PHOTO -> photo(e);
             case PDF -> pdf(e);
             case FILE -> metadataOnly(e, null);
@@ -95,9 +95,7 @@ final class ExhibitSection implements Closeable {
     private void header(ExhibitItem e) throws IOException {
         w.paragraph("Exhibit " + e.reference(), PageWriter.TITLE);
         w.gap(2);
-        String when = Dates.dayTime(e.at(), content.aCase().zone())
-                + (e.until() != null && !e.until().equals(e.at()) ? " to " + Dates.dayTime(e.until(), content.aCase().zone()) : "")
-                + (e.approximate() ? " (approximate)" : "") + " — " + TimeSources.note(e.timeSource());
+        String when = Dates.span(e, content.aCase().zone()) + " — " + TimeSources.note(e.timeSource());
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Description", e.description()});
         facts.add(new String[] {"Source", e.source()});

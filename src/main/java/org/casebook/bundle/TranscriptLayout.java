@@ -4,14 +4,17 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import org.casebook.bundle.text.TextLine;
+import org.casebook.evidence.Senders;
+import org.casebook.evidence.TimeWords;
 import org.casebook.model.TimelineItem;
 
 /**
  * A conversation laid out as it was: day headings, then each message with sender, time and direction. The
- * perpetrator's messages carry a bold name and a solid rule down their left edge, so they stand out in black
- * and white; the witness's own messages are indented.
+ * perpetrator's messages (from any of their numbers or accounts, as {@link TimelineItem#fromPerpetrator} says for
+ * the whole app) carry a bold name and a solid rule down their left edge, so they stand out in black and white;
+ * the witness's own messages are set to the right and marked "sent". A sender is named as the export wrote them,
+ * with the person the witness attributes them to beside it; a time at a clock change carries its offset or note.
  */
 final class TranscriptLayout {
     private static final float RULE_X = PageWriter.LEFT + 1.5f;
@@ -24,12 +27,10 @@ final class TranscriptLayout {
 
     private final PageWriter w;
     private final ZoneId zone;
-    private final Set<Long> perpetrators;
 
-    TranscriptLayout(PageWriter writer, ZoneId zone, Set<Long> perpetrators) {
+    TranscriptLayout(PageWriter writer, ZoneId zone) {
         this.w = writer;
         this.zone = zone;
-        this.perpetrators = perpetrators;
     }
 
     static String dayKey(ExhibitItem exhibit, LocalDate day) {
@@ -38,11 +39,13 @@ final class TranscriptLayout {
 
     void write(ExhibitItem exhibit) throws IOException {
         w.paragraph("Transcript. A bold name with a black bar on the left marks a message from a person named as the"
-                + " perpetrator; the witness's own messages are indented. Times in " + zone.getId() + ".",
-                PageWriter.SMALL);
+                + " perpetrator; the witness's own messages are set to the right and marked sent. Each sender is named"
+                + " as the export wrote them; \"attributed to\" names the person the witness attributes them to."
+                + " Times in " + zone.getId() + "; a time in an hour the clocks went back carries its offset (BST,"
+                + " GMT), and a time at a clock change is marked.", PageWriter.SMALL);
         LocalDate day = null;
         for (TimelineItem m : exhibit.messages()) {
-            LocalDate d = m.when().at().withZoneSameInstant(zone).toLocalDate();
+            LocalDate d = TimeWords.day(m.when(), zone);
             if (!d.equals(day)) {
                 day = d;
                 // the day's heading never ends a page: keep it with the first message's header and line
@@ -59,12 +62,16 @@ final class TranscriptLayout {
     }
 
     private void message(TimelineItem m) throws IOException {
-        boolean perpetrator = m.senderId() != null && perpetrators.contains(m.senderId());
-        boolean outgoing = "outgoing".equals(m.direction());
+        boolean perpetrator = m.fromPerpetrator();
+        boolean outgoing = m.outgoing();
         float x = TEXT_X + (outgoing ? OUTGOING_INDENT : 0);
         float width = PageWriter.RIGHT - x;
-        String who = outgoing ? "Me (sent)" : m.sender() != null ? m.sender() : "Unknown sender";
-        String meta = "  " + Dates.time(m.when().at(), zone) + (outgoing ? "" : "  received")
+        String sender = m.sender() != null ? Senders.withAttribution(m.sender(), m.attributedTo()) : "Unknown sender";
+        String who = outgoing ? sender + " (sent)" : sender;
+        String marker = TimeWords.marker(m.when(), zone);
+        // Said only as the export says it: a message whose direction the export does not record is not "received".
+        String meta = "  " + TimeWords.clockInWords(m.when(), zone) + (m.when().approximate() ? " (approximate)" : "")
+                + (marker == null ? "" : "  [" + marker + "]") + ("incoming".equals(m.direction()) ? "  received" : "")
                 + (m.kind() == org.casebook.model.ItemKind.CALL ? "  call" : "")
                 + (m.flags() == null || m.flags().isBlank() ? "" : "  [" + m.flags().replace(",", ", ") + "]");
         float headH = w.lineHeight(PageWriter.SMALL_BOLD);

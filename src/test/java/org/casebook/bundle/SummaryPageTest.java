@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casebook.bundle.text.FontSet;
@@ -80,7 +79,7 @@ class SummaryPageTest {
             PageWriter w = new PageWriter(d, new Typesetter(FontSet.load(d, new TextWarnings())),
                     new Redactor(List.of()), new Links());
             BundleContent content = new BundleContent(new Case(1, "Jane Smith", "JS", LONDON, Instant.EPOCH),
-                    BundleOptions.all(), List.of(), List.of(), Set.of(), summary(), "0".repeat(64), Map.of());
+                    BundleOptions.all(), List.of(), List.of(), summary(), "0".repeat(64), Map.of());
             new SummaryPage(content, w).write();
             assertTrue(d.getNumberOfPages() <= 2, "one or two pages, not " + d.getNumberOfPages());
             d.save(file.toFile());
@@ -132,7 +131,7 @@ class SummaryPageTest {
             PageWriter w = new PageWriter(d, new Typesetter(FontSet.load(d, new TextWarnings())),
                     new Redactor(List.of()), new Links());
             BundleContent content = new BundleContent(new Case(1, "Jane Smith", "JS", LONDON, Instant.EPOCH),
-                    BundleOptions.all(), List.of(), List.of(), Set.of(), summary, "0".repeat(64), Map.of());
+                    BundleOptions.all(), List.of(), List.of(), summary, "0".repeat(64), Map.of());
             new SummaryPage(content, w).write();
             d.save(out);
         }

@@ -28,7 +28,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 /** The first screen: create or open a vault, reopen a recent one, or explore the demo case. */
 public final class StartView extends BorderPane {
 
+    private final StartViewModel vm;
+
     public StartView(AppShell shell, StartViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("start");
         setId("start-view");
 
@@ -68,6 +71,7 @@ public final class StartView extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(28, 28);
         busy.visibleProperty().bind(vm.busyProperty());
+        busy.progressProperty().bind(vm.progressProperty());
         create.disableProperty().bind(vm.busyProperty());
         open.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
@@ -151,5 +155,10 @@ public final class StartView extends BorderPane {
         button.setAccessibleText(title + ". " + subtitle);
         button.setMnemonicParsing(false);
         return button;
+    }
+
+    /** What this screen shows and does (the app opens the demo through it when started with --demo). */
+    public StartViewModel viewModel() {
+        return vm;
     }
 }

@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -117,7 +118,31 @@ public final class ImportWizardDialog {
                         return null;
                     }
                 }));
-        VBox details = new VBox(8, previewTitle, preview, sendersTitle, senders);
+        Label meTitle = new Label("WHICH ONE IS YOU?");
+        meTitle.getStyleClass().add("section-title");
+        ComboBox<ImportWizardViewModel.SenderRow> me = new ComboBox<>(vm.meChoices());
+        me.setId("import-me");
+        me.setAccessibleText("Which sender is you");
+        me.setMaxWidth(Double.MAX_VALUE);
+        me.valueProperty().bindBidirectional(vm.meProperty());
+        me.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(ImportWizardViewModel.SenderRow row) {
+                return row == null ? "" : row.name();
+            }
+
+            @Override
+            public ImportWizardViewModel.SenderRow fromString(String s) {
+                return null;
+            }
+        });
+        Label meReason = new Label();
+        meReason.setId("import-me-reason");
+        meReason.getStyleClass().add("hint");
+        meReason.setWrapText(true);
+        meReason.textProperty().bind(Bindings.concat(vm.meReasonProperty(), " What you sent is shown as sent and never"
+                + " counted as contact; Casebook remembers it for your later exports."));
+        VBox details = new VBox(8, previewTitle, preview, sendersTitle, senders, meTitle, me, meReason);
         details.visibleProperty().bind(vm.readyProperty());
         details.managedProperty().bind(details.visibleProperty());
 

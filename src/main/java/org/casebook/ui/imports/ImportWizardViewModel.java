@@ -39,13 +39,16 @@ public final class ImportWizardViewModel {
 
     /** A sender in the export, and whether the person says it is the one doing this. */
     public static final class SenderRow {
+        /** The choice that none of the senders is the user. */
+        public static final SenderRow NONE = new SenderRow(null);
+
         private final ImportSurvey.SenderCount sender;
         private final BooleanProperty perpetrator = new SimpleBooleanProperty(false);
 
         SenderRow(ImportSurvey.SenderCount sender) {
             this.sender = sender;
             // who the case already records as the perpetrator stays ticked: the person need not say it again
-            perpetrator.set(sender.known() == PersonRole.PERPETRATOR);
+            perpetrator.set(sender != null && sender.known() == PersonRole.PERPETRATOR);
         }
 
         public String label() {
@@ -54,7 +57,7 @@ public final class ImportWizardViewModel {
 
         /** The sender's name as the export writes it, for the "which one is you?" choice. */
         public String name() {
-            return VisibleText.line(sender.label());
+            return sender == null ? "None of these: I am not in this export" : VisibleText.line(sender.label());
         }
 
         public BooleanProperty perpetratorProperty() {
@@ -77,8 +80,10 @@ public final class ImportWizardViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<String> preview = FXCollections.observableArrayList();
     private final ObservableList<SenderRow> senders = FXCollections.observableArrayList();
-    /** The sender who is the user herself, or null for "none of these". */
-    private final ObjectProperty<SenderRow> me = new SimpleObjectProperty<>();
+    /** The choices for "which one is you?": none of these, then every sender. */
+    private final ObservableList<SenderRow> meChoices = FXCollections.observableArrayList();
+    /** The sender who is the user herself, or {@link SenderRow#NONE}. */
+    private final ObjectProperty<SenderRow> me = new SimpleObjectProperty<>(SenderRow.NONE);
     private final StringProperty meReason = new SimpleStringProperty("");
     private final ObjectProperty<Task<?>> job = new SimpleObjectProperty<>();
     private final ObjectProperty<ImportSummary> result = new SimpleObjectProperty<>();
@@ -108,6 +113,8 @@ public final class ImportWizardViewModel {
         error.set("");
         preview.clear();
         senders.clear();
+        meChoices.clear();
+        meReason.set("");
         format.set("Reading " + path.getFileName() + "…");
         busy.set(true);
         ImportOptions options = new ImportOptions(null, null, dateOrder.get(), List.of(), true);
@@ -143,7 +150,9 @@ public final class ImportWizardViewModel {
 
     /** Preselects the best guess at which sender is the user, saying why; she can change it. */
     private void guess(ImportSurvey.Guess guess) {
-        me.set(null);
+        meChoices.setAll(SenderRow.NONE);
+        meChoices.addAll(senders);
+        me.set(SenderRow.NONE);
         meReason.set(senders.isEmpty() ? "" : "Casebook cannot tell which sender is you: choose yourself, or none"
                 + " of these if you are not in this export.");
         if (guess == null) {
@@ -181,7 +190,7 @@ public final class ImportWizardViewModel {
 
     /** Imports the file; {@code onDone} gets the summary on the FX thread. */
     public void importNow(Consumer<ImportSummary> onDone) {
-        SenderRow self = me.get();
+        SenderRow self = me.get() == SenderRow.NONE ? null : me.get();
         List<String> perpetrators = senders.stream().filter(r -> r != self && r.perpetratorProperty().get())
                 .map(r -> r.sender.key()).toList();
         ImportOptions options = new ImportOptions(null, null, dateOrder.get(), perpetrators, false)
@@ -258,6 +267,10 @@ public final class ImportWizardViewModel {
 
     public ObservableList<SenderRow> senders() {
         return senders;
+    }
+
+    public ObservableList<SenderRow> meChoices() {
+        return meChoices;
     }
 
     public ObjectProperty<SenderRow> meProperty() {

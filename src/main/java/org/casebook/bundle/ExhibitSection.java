@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.casebook.evidence.Plural;
 import org.casebook.vault.Progress;
 
 /**
@@ -52,8 +53,8 @@ final class ExhibitSection implements Closeable {
         if (content.exhibits().isEmpty()) {
             w.paragraph("No exhibits are in this selection.", PageWriter.BODY);
         } else {
-            w.paragraph(content.exhibits().size() + " exhibits follow, each from a new page, in the order the"
-                    + " events happened. References run from " + content.exhibits().get(0).reference() + " to "
+            w.paragraph(Plural.of(content.exhibits().size(), "exhibit follows", "exhibits follow")
+                    + ", each from a new page, in the order the events happened. References run from " + content.exhibits().get(0).reference() + " to "
                     + content.exhibits().get(content.exhibits().size() - 1).reference() + ".", PageWriter.BODY);
         }
         w.finish();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import org.casebook.evidence.Plural;
 import org.casebook.imports.DateOrder;
 import org.casebook.imports.ImportFormat;
 import org.casebook.imports.ImportOptions;
@@ -113,9 +114,9 @@ final class ImportCommand extends VaultCommand {
     private static void printSummary(CliContext ctx, ImportSummary s) {
         var out = ctx.out();
         out.println(s.file() + " (" + s.format().label() + ")" + (s.dryRun() ? " — dry run, nothing written" : ""));
-        out.printf("  %,d messages, %,d calls, %,d system lines, %,d senders%n", s.messages(), s.calls(), s.system(),
-                s.senders());
-        out.printf("  %,d attachments (%,d not in the export), %,d omitted, %,d deleted%n", s.attachments(),
+        out.println("  " + Plural.of(s.messages(), "message") + ", " + Plural.of(s.calls(), "call") + ", "
+                + Plural.of(s.system(), "system line") + ", " + Plural.of(s.senders(), "sender"));
+        out.printf("  %s (%,d not in the export), %,d omitted, %,d deleted%n", Plural.of(s.attachments(), "attachment"),
                 s.missingAttachments(), s.omitted(), s.deleted());
         out.println("  from " + s.first() + " to " + s.last() + " (" + s.timezone() + ")");
         if (s.duplicatesInFile() > 0) {

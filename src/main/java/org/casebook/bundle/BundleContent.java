@@ -2,7 +2,6 @@ package org.casebook.bundle;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.Case;
 import org.casebook.model.Incident;
@@ -12,10 +11,9 @@ import org.casebook.model.Incident;
  *
  * @param exhibits     numbered, in chronological order
  * @param incidentExhibits the references of the files attached to each incident
- * @param perpetrators ids of the people marked as perpetrators, whose messages the transcript marks
  */
 record BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
-                     Set<Long> perpetrators, ConductSummary summary, String auditHead,
+                     ConductSummary summary, String auditHead,
                      Map<Long, List<String>> incidentExhibits) {
 
     /**

@@ -14,13 +14,11 @@ import org.casebook.evidence.AttachmentService;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.ConversationService;
 import org.casebook.evidence.IncidentService;
-import org.casebook.evidence.PersonService;
 import org.casebook.evidence.TimelineService;
 import org.casebook.model.Attachment;
 import org.casebook.model.Case;
 import org.casebook.model.Incident;
 import org.casebook.model.ItemKind;
-import org.casebook.model.PersonRole;
 import org.casebook.model.TimelineItem;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
@@ -94,12 +92,9 @@ final class BundleSelection {
                 }
             }
         }
-        Set<Long> perpetrators = new HashSet<>();
-        new PersonService(vault).list(caseId).stream().filter(p -> p.role() == PersonRole.PERPETRATOR)
-                .forEach(p -> perpetrators.add(p.id()));
         var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
-        return new BundleContent(aCase, options, incidents, numbered, perpetrators, summary, auditHead,
+        return new BundleContent(aCase, options, incidents, numbered, summary, auditHead,
                 incidentExhibits);
     }
 

@@ -11,8 +11,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.casebook.evidence.Plural;
+import org.casebook.evidence.TimeWords;
 import org.casebook.model.Incident;
 import org.casebook.model.TimelineItem;
+import org.casebook.model.When;
 
 /**
  * One row per incident, per conversation-day of messages, and per file not already shown with an incident:
@@ -23,7 +26,10 @@ final class ChronologySection {
     private static final String[] HEAD = {"Date and time", "Type", "Summary", "Exhibit", "Page"};
 
     /** One chronology row. {@code key} is the link target of its page. */
-    record Row(ZonedDateTime at, String type, String summary, String reference, String key) {
+    record Row(When when, String type, String summary, String reference, String key) {
+        ZonedDateTime at() {
+            return when.at();
+        }
     }
 
     private final BundleContent content;
@@ -49,7 +55,7 @@ final class ChronologySection {
             w.paragraph("Nothing is recorded in this period.", PageWriter.BODY);
         }
         for (Row r : rows) {
-            String[] values = {Dates.dayTime(r.at(), content.aCase().zone()), r.type(), r.summary(),
+            String[] values = {Dates.dayTime(r.when(), content.aCase().zone()), r.type(), r.summary(),
                 r.reference() == null ? "—" : r.reference(), numbers.of(r.key())};
             List<PageWriter.Cell> cells = new ArrayList<>();
             for (int i = 0; i < values.length; i++) {
@@ -87,7 +93,7 @@ final class ChronologySection {
         for (Incident i : content.incidents()) {
             List<String> refs = content.incidentExhibits().getOrDefault(i.id(), List.of());
             shownWithIncident.addAll(refs);
-            rows.add(new Row(i.when().at(), i.type().label(), i.description()
+            rows.add(new Row(i.when(), i.type().label(), i.description()
                     + (i.policeRef() == null ? "" : " (reported: " + i.policeRef() + ")"),
                     refs.isEmpty() ? "Diary" : String.join(", ", refs), DiarySection.key(i)));
         }
@@ -95,25 +101,29 @@ final class ChronologySection {
             if (e.kind() == ExhibitItem.Kind.CONVERSATION) {
                 Map<LocalDate, List<TimelineItem>> days = new LinkedHashMap<>();
                 for (TimelineItem m : e.messages()) {
-                    days.computeIfAbsent(m.when().at().withZoneSameInstant(zone).toLocalDate(),
-                            d -> new ArrayList<>()).add(m);
+                    days.computeIfAbsent(TimeWords.day(m.when(), zone), d -> new ArrayList<>()).add(m);
                 }
                 days.forEach((day, messages) -> {
                     TimelineItem first = messages.get(0);
                     String firstLine = redactor.brief(first.text(), BundleSelection.DESCRIPTION_CHARS);
                     boolean calls = first.kind() == org.casebook.model.ItemKind.CALL;
-                    rows.add(new Row(first.when().at(), e.typeLabel(), messages.size()
-                            + (calls ? (messages.size() == 1 ? " call" : " calls") : messages.size() == 1 ? " message"
-                            : " messages") + "; first"
-                            + (first.sender() == null ? "" : " from " + first.sender()) + ": \u201C" + firstLine + "\u201D",
-                            e.reference(), TranscriptLayout.dayKey(e, day)));
+                    rows.add(new Row(first.when(), e.typeLabel(), Plural.of(messages.size(), calls ? "call" : "message")
+                            + "; first" + (first.sender() == null ? "" : " from " + from(first)) + ": \u201C" + firstLine
+                            + "\u201D", e.reference(), TranscriptLayout.dayKey(e, day)));
                 });
             } else if (!shownWithIncident.contains(e.reference())) {
-                rows.add(new Row(e.at(), e.typeLabel(), e.description() + " (" + e.fileName() + ")",
+                rows.add(new Row(new When(e.at(), null, e.approximate()), e.typeLabel(),
+                        e.description() + " (" + e.fileName() + ")",
                         e.reference(), e.key()));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.at().toInstant()));
         return rows;
+    }
+
+    /** The sender as the export wrote them, and the person the witness attributes them to, said as hers. */
+    private static String from(TimelineItem m) {
+        return m.attributedTo() == null ? m.sender()
+                : m.sender() + " (attributed by the witness to " + m.attributedTo() + ")";
     }
 }

@@ -6,6 +6,8 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.casebook.evidence.TimeWords;
+import org.casebook.model.When;
 
 /** How the bundle writes dates and times: unambiguous day-month-year words, in the case's zone. */
 final class Dates {
@@ -33,6 +35,40 @@ final class Dates {
     static String dayTime(ZonedDateTime t, ZoneId zone) {
         ZonedDateTime local = t.withZoneSameInstant(zone);
         return DAY_TIME.format(local) + " " + ZONE.format(local);
+    }
+
+    /**
+     * A time as the bundle states it: "Tue 12 Mar 2024, 21:15 GMT", "Sun 27 Oct 2024, 01:30 BST" (an hour that
+     * happened twice), "Tue 12 Mar 2024, about 12:00 GMT (time approximate)", and a time the zone never showed
+     * kept as written and marked.
+     */
+    static String dayTime(When when, ZoneId zone) {
+        ZonedDateTime at = when.at().withZoneSameInstant(zone);
+        boolean skipped = when.clockChange() != null && when.clockChange().skipped();
+        String text = TimeWords.dayAndClock(when, zone);
+        if (!skipped && !TimeWords.repeated(at)) {
+            text += " " + TimeWords.offsetName(at);
+        }
+        if (when.approximate()) {
+            text += " (time approximate)";
+        }
+        String marker = TimeWords.marker(when, zone);
+        return marker == null ? text : text + " [" + marker + "]";
+    }
+
+    /**
+     * When an exhibit happened: a conversation from its first message's time to its last, each as {@link
+     * #dayTime(When, ZoneId)} states it (a time at a clock change keeps its mark); a file at its time, marked
+     * when approximate.
+     */
+    static String span(ExhibitItem e, ZoneId zone) {
+        if (!e.messages().isEmpty()) {
+            When first = e.messages().get(0).when();
+            When last = e.messages().get(e.messages().size() - 1).when();
+            return e.messages().size() == 1 ? dayTime(first, zone) : dayTime(first, zone) + " to " + dayTime(last, zone);
+        }
+        return dayTime(new When(e.at(), null, e.approximate()), zone)
+                + (e.until() != null && !e.until().equals(e.at()) ? " to " + dayTime(e.until(), zone) : "");
     }
 
     static String dayTime(Instant t, ZoneId zone) {

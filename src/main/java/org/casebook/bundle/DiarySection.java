@@ -31,8 +31,8 @@ final class DiarySection {
             w.need(w.lineHeight(PageWriter.SUBHEADING) + 3 * w.lineHeight(PageWriter.BODY));
             w.gap(6);
             w.mark(key(i));
-            w.paragraph(n + ". " + Dates.dayTime(i.when().at(), content.aCase().zone())
-                    + (i.when().approximate() ? " (approximate)" : "") + " — " + i.type().label(), PageWriter.SUBHEADING);
+            w.paragraph(n + ". " + Dates.dayTime(i.when(), content.aCase().zone()) + " — " + i.type().label(),
+                    PageWriter.SUBHEADING);
             w.paragraph(i.description(), PageWriter.BODY);
             List<String[]> facts = new ArrayList<>();
             if (i.location() != null && !i.location().isBlank()) {

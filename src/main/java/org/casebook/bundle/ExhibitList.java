@@ -56,9 +56,7 @@ final class ExhibitList {
      */
     static String foundOrProduced(BundleContent content, ExhibitItem e) {
         var zone = content.aCase().zone();
-        String when = Dates.dayTime(e.at(), zone)
-                + (e.until() != null && !e.until().equals(e.at()) ? " to " + Dates.dayTime(e.until(), zone) : "")
-                + (e.approximate() ? " (approximate)" : "");
+        String when = Dates.span(e, zone);
         return e.source() + ", dated " + when + " (" + TimeSources.note(e.timeSource()) + "). Produced by "
                 + IndexEntry.producer(content) + "; added to Casebook " + Dates.dayTime(e.added(), zone) + ".";
     }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.casebook.evidence.Plural;
 import org.casebook.vault.Progress;
 
 /**
@@ -52,8 +53,8 @@ final class ExhibitSection implements Closeable {
         if (content.exhibits().isEmpty()) {
             w.paragraph("No exhibits are in this selection.", PageWriter.BODY);
         } else {
-            w.paragraph(content.exhibits().size() + " exhibits follow, each from a new page, in the order the"
-                    + " events happened. References run from " + content.exhibits().get(0).reference() + " to "
+            w.paragraph(Plural.of(content.exhibits().size(), "exhibit follows", "exhibits follow")
+                    + ", each from a new page, in the order the events happened. References run from " + content.exhibits().get(0).reference() + " to "
                     + content.exhibits().get(content.exhibits().size() - 1).reference() + ".", PageWriter.BODY);
         }
         w.finish();
@@ -84,8 +85,7 @@ final class ExhibitSection implements Closeable {
         });
         header(e);
         switch (e.kind()) {
-            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone(), content.perpetrators(), images, plans,
-                    warnings).write(e);
+            case CONVERSATION -> new TranscriptLayout(w, content.aCase().zone(), images, plans, warnings).write(e);
             case PHOTO -> photo(e);
             case PDF -> pdf(e);
             case FILE -> metadataOnly(e, null);
@@ -96,9 +96,7 @@ final class ExhibitSection implements Closeable {
     private void header(ExhibitItem e) throws IOException {
         w.paragraph("Exhibit " + e.reference(), PageWriter.TITLE);
         w.gap(2);
-        String when = Dates.dayTime(e.at(), content.aCase().zone())
-                + (e.until() != null && !e.until().equals(e.at()) ? " to " + Dates.dayTime(e.until(), content.aCase().zone()) : "")
-                + (e.approximate() ? " (approximate)" : "") + " — " + TimeSources.note(e.timeSource());
+        String when = Dates.span(e, content.aCase().zone()) + " — " + TimeSources.note(e.timeSource());
         List<String[]> facts = new ArrayList<>();
         facts.add(new String[] {"Description", e.description()});
         facts.add(new String[] {"Source", e.source()});

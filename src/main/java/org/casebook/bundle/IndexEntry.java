@@ -2,6 +2,7 @@ package org.casebook.bundle;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.casebook.evidence.Plural;
 
 /** One line of the index, and the same line of the outline. */
 record IndexEntry(String title, String key, int level, String detail) {
@@ -24,8 +25,8 @@ record IndexEntry(String title, String key, int level, String detail) {
         }
         out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
         out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
-        out.add(new IndexEntry("Diary entries", DIARY, 0, content.incidents().size() + " entries"));
-        out.add(new IndexEntry("Exhibits", EXHIBITS, 0, content.exhibits().size() + " exhibits"));
+        out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")));
+        out.add(new IndexEntry("Exhibits", EXHIBITS, 0, Plural.of(content.exhibits().size(), "exhibit")));
         for (ExhibitItem e : content.exhibits()) {
             // where and when each was found or produced is the police profile's exhibit list, not the index
             out.add(new IndexEntry(e.reference() + " — " + e.description(), e.key(), 1,

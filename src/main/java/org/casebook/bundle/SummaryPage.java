@@ -9,9 +9,13 @@ import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.casebook.bundle.text.Face;
 import org.casebook.bundle.text.TextStyle;
+import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductSummary;
+import org.casebook.evidence.Plural;
 import org.casebook.model.IncidentType;
 import org.casebook.model.OrderKind;
+import org.casebook.model.ReportRecipient;
+import org.casebook.model.When;
 
 /**
  * The course-of-conduct summary: the page an officer who reads nothing else reads. The narrative first, then
@@ -54,6 +58,16 @@ final class SummaryPage {
         w.finish();
     }
 
+    /** The first contact's time, approximate when it is. */
+    private When first() {
+        return new When(s.first().atZone(zone), null, s.firstApproximate());
+    }
+
+    /** The most recent contact's time, approximate when it is. */
+    private When last() {
+        return new When(s.last().atZone(zone), null, s.lastApproximate());
+    }
+
     /** The conduct package's narrative; when it has none, the plain facts in words. */
     private List<String> narrative() {
         if (s.narrative() != null && !s.narrative().isEmpty()) {
@@ -64,10 +78,10 @@ final class SummaryPage {
             return List.of("No incidents, messages or calls are recorded in this period.");
         }
         List<String> out = new ArrayList<>();
-        out.add("Between " + Dates.dayTime(s.first(), zone) + " and " + Dates.dayTime(s.last(), zone) + ", "
-                + count(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
-                + " recorded in the diary, with " + count(s.messages(), "message") + " and "
-                + count(s.calls(), "call") + " in the imported records.");
+        out.add("Between " + Dates.dayTime(first(), zone) + " and " + Dates.dayTime(last(), zone) + ", "
+                + Plural.of(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
+                + " recorded in the diary, with " + Plural.of(s.messages(), "message") + " and "
+                + Plural.of(s.calls(), "call") + " in the imported records.");
         if (!s.perWeek().isEmpty()) {
             ConductSummary.WeekCount busiest = s.perWeek().stream()
                     .max(java.util.Comparator.comparingLong(ConductSummary.WeekCount::count)).orElseThrow();
@@ -120,14 +134,14 @@ final class SummaryPage {
 
     private List<String[]> facts() {
         List<String[]> facts = new ArrayList<>();
-        facts.add(new String[] {"First recorded", Dates.dayTime(s.first(), zone)});
-        facts.add(new String[] {"Most recent", Dates.dayTime(s.last(), zone)});
+        facts.add(new String[] {"First recorded", Dates.dayTime(first(), zone)});
+        facts.add(new String[] {"Most recent", Dates.dayTime(last(), zone)});
         if (s.incidents() + s.messages() + s.calls() > 0 && s.longestGapDays() > 0) {
             facts.add(new String[] {"Longest quiet spell", quietSpell()});
         }
         if (s.escalation() != null && s.escalation().method() != null) {
             ConductSummary.Escalation e = s.escalation();
-            facts.add(new String[] {"Trend", e.direction() + ": " + e.firstHalf() + " contacts in the first half of the"
+            facts.add(new String[] {"Trend", e.direction() + ": " + Plural.of(e.firstHalf(), "contact") + " in the first half of the"
                     + " period, " + e.secondHalf() + " in the second (severe: " + e.severeFirstHalf() + " then "
                     + e.severeSecondHalf() + "); how it is worked out is under the figures"});
         }
@@ -249,7 +263,15 @@ final class SummaryPage {
         }
         w.paragraph(String.format(Locale.ROOT, "%d of %d (%d%%) were at night, between 22:00 and 06:00 (solid bars)."
                 + " The busiest hour was %02d:00 to %02d:00.", night, total, Math.round(100.0 * night / total),
-                busiest, (busiest + 1) % 24) + dayOfWeek(), PageWriter.SMALL);
+                busiest, (busiest + 1) % 24) + leftOut() + dayOfWeek(), PageWriter.SMALL);
+    }
+
+    /** What the hours leave out: a day written without a time would otherwise count as midday. */
+    private String leftOut() {
+        long n = s.byHourLeftOut();
+        return n == 0 ? "" : " Not in these hours: " + Plural.of(n, "contact") + " with no exact time (a day written"
+                + " without a time, or a time marked approximate); " + (n == 1 ? "it counts" : "they count")
+                + " in the weeks and days.";
     }
 
     private String dayOfWeek() {
@@ -269,11 +291,7 @@ final class SummaryPage {
     private void counts() throws IOException {
         List<Map<String, Long>> maps = new ArrayList<>();
         List<String> titles = new ArrayList<>();
-        Map<String, Long> channels = new java.util.LinkedHashMap<>();
-        if (s.byChannel() != null) {
-            s.byChannel().forEach((k, v) -> channels.merge(BundleSelection.channelLabel(k), v, Long::sum));
-        }
-        addCounts(maps, titles, channels, "By channel");
+        addCounts(maps, titles, Channels.byLabel(s.byChannel()), "By channel");
         addCounts(maps, titles, s.byType(), "Incidents by type");
         addCounts(maps, titles, s.byTag(), "By behaviour");
         if (maps.isEmpty()) {
@@ -346,8 +364,8 @@ final class SummaryPage {
             String title = orderKind(o.kind()) + (o.issuer() == null ? "" : ", " + o.issuer())
                     + (o.reference() == null ? "" : ", ref. " + o.reference()) + " — made " + Dates.day(o.made())
                     + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires()));
-            String tally = o.contactsDuringOrder() + " contacts while the order was in force; "
-                    + o.breaches().size() + " confirmed " + (o.breaches().size() == 1 ? "breach" : "breaches")
+            String tally = Plural.of(o.contactsDuringOrder(), "contact") + " while the order was in force; "
+                    + Plural.of(o.breaches().size(), "confirmed breach")
                     + (o.breaches().isEmpty() ? "." : ":");
             List<List<PageWriter.Cell>> breaches = new ArrayList<>();
             for (ConductSummary.Breach b : o.breaches()) {
@@ -394,7 +412,7 @@ final class SummaryPage {
         }
         rows.add(cells);
         for (ConductSummary.ReportFigures r : s.reports()) {
-            String[] v = {Dates.day(r.date()), r.recipient() + (r.recipientKind() == null ? "" : " (" + r.recipientKind() + ")"),
+            String[] v = {Dates.day(r.date()), ReportRecipient.describe(r.recipientKind(), r.recipient()),
                 r.reference() == null ? "—" : r.reference(),
                 outcomeWithLinks(r)};
             List<PageWriter.Cell> row = new ArrayList<>();
@@ -427,10 +445,6 @@ final class SummaryPage {
     /** The conduct package gives the order's code ("restraining-order"); a reader wants its name. */
     private static String orderKind(String kind) {
         return org.casebook.model.Coded.find(OrderKind.class, kind).map(OrderKind::label).orElse(kind);
-    }
-
-    private static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** 1, 2, 5, 10, 20, 50 ... at or above {@code n}, divisible by 4 where possible for the gridlines. */

@@ -5,16 +5,20 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.casebook.bundle.text.TextLine;
 import org.casebook.bundle.text.TextStyle;
+import org.casebook.evidence.Senders;
+import org.casebook.evidence.TimeWords;
 import org.casebook.model.TimelineItem;
 
 /**
  * A conversation laid out as it was: day headings, then each message with sender, time and direction, and under
  * it the files sent with it (a photo printed, any other file described), each in a frame headed by its own
- * reference. The perpetrator's messages carry a bold name and a solid rule down their left edge, so they stand out
- * in black and white; the witness's own messages are indented.
+ * reference. The perpetrator's messages (from any of their numbers or accounts, as {@link
+ * TimelineItem#fromPerpetrator} says for the whole app) carry a bold name and a solid rule down their left edge, so
+ * they stand out in black and white; the witness's own messages are set to the right and marked "sent". A sender is
+ * named as the export wrote them, with the person the witness attributes them to beside it; a time at a clock change
+ * carries its offset or note.
  */
 final class TranscriptLayout {
     private static final float RULE_X = PageWriter.LEFT + 1.5f;
@@ -33,17 +37,14 @@ final class TranscriptLayout {
 
     private final PageWriter w;
     private final ZoneId zone;
-    private final Set<Long> perpetrators;
     private final PrintImages images;
     /** How each original travels: as it is, as a cleaned copy, or (in a redacted copy) withheld. */
     private final OriginalPlans plans;
     private final List<String> warnings;
 
-    TranscriptLayout(PageWriter writer, ZoneId zone, Set<Long> perpetrators, PrintImages images, OriginalPlans plans,
-                     List<String> warnings) {
+    TranscriptLayout(PageWriter writer, ZoneId zone, PrintImages images, OriginalPlans plans, List<String> warnings) {
         this.w = writer;
         this.zone = zone;
-        this.perpetrators = perpetrators;
         this.images = images;
         this.plans = plans;
         this.warnings = warnings;
@@ -55,14 +56,17 @@ final class TranscriptLayout {
 
     void write(ExhibitItem exhibit) throws IOException {
         w.paragraph("Transcript. A bold name with a black bar on the left marks a message from a person named as the"
-                + " perpetrator; the witness's own messages are indented. Times in " + zone.getId() + "."
+                + " perpetrator; the witness's own messages are set to the right and marked sent. Each sender is named"
+                + " as the export wrote them; \"attributed to\" names the person the witness attributes them to."
+                + " Times in " + zone.getId() + "; a time in an hour the clocks went back carries its offset (BST,"
+                + " GMT), and a time at a clock change is marked."
                 + (exhibit.files().isEmpty() ? "" : " Files sent with a message follow it in a frame, under a reference"
                 + " of their own (" + exhibit.files().get(0).reference() + (exhibit.files().size() > 1 ? " to "
                 + exhibit.files().get(exhibit.files().size() - 1).reference() : "") + "); each original is embedded"
                 + " in this PDF and listed in the integrity appendix."), PageWriter.SMALL);
         LocalDate day = null;
         for (TimelineItem m : exhibit.messages()) {
-            LocalDate d = m.when().at().withZoneSameInstant(zone).toLocalDate();
+            LocalDate d = TimeWords.day(m.when(), zone);
             if (!d.equals(day)) {
                 day = d;
                 // the day's heading never ends a page: keep it with the first message's header and line
@@ -79,16 +83,19 @@ final class TranscriptLayout {
     }
 
     private void message(TimelineItem m, List<ExhibitItem> files) throws IOException {
-        boolean perpetrator = m.senderId() != null && perpetrators.contains(m.senderId());
-        boolean outgoing = "outgoing".equals(m.direction());
+        boolean perpetrator = m.fromPerpetrator();
+        boolean outgoing = m.outgoing();
         boolean notice = m.flags() != null && List.of(m.flags().split(",")).contains("system");
         float x = TEXT_X + (outgoing ? OUTGOING_INDENT : 0);
         float width = PageWriter.RIGHT - x;
-        // Said only as the export says it: a message whose direction the export does not record is not "received".
-        String who = notice ? "" : outgoing ? "Me (sent)" : m.sender() != null ? m.sender() : "Unknown sender";
+        String sender = m.sender() != null ? Senders.withAttribution(m.sender(), m.attributedTo()) : "Unknown sender";
+        String who = notice ? "" : outgoing ? sender + " (sent)" : sender;
         String otherFlags = m.flags() == null ? "" : String.join(", ", java.util.Arrays.stream(m.flags().split(","))
                 .filter(f -> !f.isBlank() && !f.equals("system")).toList());
-        String meta = (notice ? "" : "  ") + Dates.time(m.when().at(), zone)
+        String marker = TimeWords.marker(m.when(), zone);
+        // Said only as the export says it: a message whose direction the export does not record is not "received".
+        String meta = (notice ? "" : "  ") + TimeWords.clockInWords(m.when(), zone)
+                + (m.when().approximate() ? " (approximate)" : "") + (marker == null ? "" : "  [" + marker + "]")
                 + (notice ? "  notice from the app, not a message from a person"
                 : "incoming".equals(m.direction()) ? "  received" : "")
                 + (m.kind() == org.casebook.model.ItemKind.CALL ? "  call" : "")

@@ -12,6 +12,7 @@ import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
 import org.casebook.bundle.KnownDetails;
 import org.casebook.bundle.check.RuleResult;
+import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
@@ -114,8 +115,8 @@ final class BundleCommand extends VaultCommand {
             JsonLines.write(ctx.out(), o);
             return ExitCodes.OK;
         }
-        ctx.out().println("Wrote " + result.file() + ": " + result.pageCount() + " pages, "
-                + result.exhibits().size() + (result.exhibits().size() == 1 ? " exhibit" : " exhibits"));
+        ctx.out().println("Wrote " + result.file() + ": " + Plural.of(result.pageCount(), "page") + ", "
+                + Plural.of(result.exhibits().size(), "exhibit"));
         for (BundleResult.Exhibit e : result.exhibits()) {
             print(ctx, "  ", e);
             for (BundleResult.Exhibit f : e.files()) {

@@ -63,6 +63,12 @@ public final class CasebookCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    // The jar's launcher opens the desktop app for "--demo" alone before the command line is parsed; the option is
+    // here so that --help names it.
+    @picocli.CommandLine.Option(names = "--demo",
+            description = "Open the desktop app straight into a clearly fictional demo case, in a throwaway vault.")
+    boolean demo;
+
     private CasebookCommand(CliContext context) {
         this.context = context;
     }
@@ -116,6 +122,10 @@ public final class CasebookCommand implements Callable<Integer> {
     /** No command: the usage, and success (the desktop app takes this over in a later issue). */
     @Override
     public Integer call() {
+        if (demo) {
+            context.err().println("casebook: --demo opens the desktop app; give it alone: casebook --demo");
+            return ExitCodes.USAGE;
+        }
         spec.commandLine().usage(context.rawOut());
         return ExitCodes.OK;
     }

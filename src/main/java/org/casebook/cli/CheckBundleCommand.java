@@ -9,6 +9,7 @@ import org.casebook.bundle.check.BundleChecker;
 import org.casebook.bundle.check.CheckReport;
 import org.casebook.bundle.check.RuleResult;
 import org.casebook.bundle.check.UnreadablePdfException;
+import org.casebook.evidence.Plural;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,8 +57,8 @@ final class CheckBundleCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         List<RuleResult> failures = report.failures();
-        ctx.err().println("casebook: " + pdf + " fails " + failures.size() + " of " + report.results().size()
-                + " bundle rules.");
+        ctx.err().println("casebook: " + pdf + " fails " + failures.size() + " of "
+                + Plural.of(report.results().size(), "bundle rule") + ".");
         return ExitCodes.INTEGRITY;
     }
 }

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.casebook.evidence.Inputs;
+import org.casebook.evidence.Plural;
 import org.casebook.imports.DateOrder;
 import org.casebook.imports.ImportFormat;
 import org.casebook.imports.ImportOptions;
@@ -41,8 +42,15 @@ final class ImportCommand extends VaultCommand {
     String dateOrder;
 
     @Option(names = "--perpetrator", paramLabel = "NAME_OR_NUMBER",
-            description = "A sender name, number or address that belongs to the person doing this (repeatable).")
+            description = "A sender name, number or address that belongs to the person doing this (repeatable). "
+                    + "Numbers match in any form (07700 900123 is +44 7700 900123 in a UK case), names whatever "
+                    + "their case, spaces and accents; a value that names no sender in the file is refused.")
     List<String> perpetrators = new ArrayList<>();
+
+    @Option(names = "--me", paramLabel = "NAME_OR_NUMBER",
+            description = "A sender name, number or address that is you (repeatable): what you sent is shown as sent "
+                    + "and never counted as contact. The case remembers it for your later exports.")
+    List<String> me = new ArrayList<>();
 
     @Option(names = "--columns", paramLabel = "ROLE=HEADER", split = ",",
             description = "For a CSV file: which column holds what, e.g. time=Sent,sender=From,text=Message "
@@ -63,9 +71,21 @@ final class ImportCommand extends VaultCommand {
         ImportOptions options = new ImportOptions(
                 "auto".equalsIgnoreCase(format) ? null : ImportFormat.fromCode(format),
                 timezone == null ? null : Inputs.zone("--timezone", timezone),
-                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun, columns);
+                dateOrder == null ? null : parseDateOrder(dateOrder), perpetrators, dryRun, columns).withMe(me);
         Case aCase = findCase(vault, caseKey);
         ImportService service = new ImportService(vault, Importers.standard());
+        if (files.size() > 1 && !dryRun && !(me.isEmpty() && perpetrators.isEmpty())) {
+            // who is who must hold for every file before any is written: a value naming no sender in the third
+            // file would otherwise leave the first two imported
+            for (Path file : files) {
+                Progress progress = progress(ctx, "Checking " + file.getFileName());
+                try {
+                    service.importFile(aCase.id(), file, options.asDryRun(), progress);
+                } finally {
+                    done(progress);
+                }
+            }
+        }
         for (Path file : files) {
             Progress progress = progress(ctx, "Importing");
             ImportSummary summary;
@@ -94,9 +114,9 @@ final class ImportCommand extends VaultCommand {
     private static void printSummary(CliContext ctx, ImportSummary s) {
         var out = ctx.out();
         out.println(s.file() + " (" + s.format().label() + ")" + (s.dryRun() ? " — dry run, nothing written" : ""));
-        out.printf("  %,d messages, %,d calls, %,d system lines, %,d senders%n", s.messages(), s.calls(), s.system(),
-                s.senders());
-        out.printf("  %,d attachments (%,d not in the export), %,d omitted, %,d deleted%n", s.attachments(),
+        out.println("  " + Plural.of(s.messages(), "message") + ", " + Plural.of(s.calls(), "call") + ", "
+                + Plural.of(s.system(), "system line") + ", " + Plural.of(s.senders(), "sender"));
+        out.printf("  %s (%,d not in the export), %,d omitted, %,d deleted%n", Plural.of(s.attachments(), "attachment"),
                 s.missingAttachments(), s.omitted(), s.deleted());
         out.println("  from " + s.first() + " to " + s.last() + " (" + s.timezone() + ")");
         if (s.duplicatesInFile() > 0) {

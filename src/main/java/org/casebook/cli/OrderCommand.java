@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.conduct.BreachSuggestions;
 import org.casebook.conduct.OrderService;
+import org.casebook.evidence.Plural;
 import org.casebook.model.BreachDecision;
 import org.casebook.model.BreachStatus;
 import org.casebook.model.Case;
@@ -130,8 +131,8 @@ final class OrderCommand {
                 out.printf("       condition %d (id %d): %s%n", k.position(), k.id(), k.text());
             }
             long confirmed = line.decisions().stream().filter(d -> d.status() == BreachStatus.CONFIRMED).count();
-            out.printf("       %d confirmed breaches, %d dismissed, %d suggested to check%n", confirmed,
-                    line.decisions().size() - confirmed, line.suggested().size());
+            out.println("       " + Plural.of(confirmed, "confirmed breach") + ", " + (line.decisions().size() - confirmed)
+                    + " dismissed, " + line.suggested().size() + " suggested to check");
         }
     }
 

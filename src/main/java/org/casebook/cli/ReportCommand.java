@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.conduct.ReportService;
 import org.casebook.evidence.Inputs;
+import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
 import org.casebook.model.Report;
 import org.casebook.model.ReportDraft;
@@ -95,9 +96,9 @@ final class ReportCommand {
 
         @Override
         void print(PrintStream out, Report r) {
-            out.printf("%-6d %s  %s%s%s  %d items%n", r.id(), Formats.human(r.at()), r.recipientKind().code(),
+            out.printf("%-6d %s  %s%s%s  %s%n", r.id(), Formats.human(r.at()), r.recipientKind().code(),
                     r.recipient() == null ? "" : " " + r.recipient(),
-                    r.reference() == null ? "" : " ref " + r.reference(), r.incidentIds().size());
+                    r.reference() == null ? "" : " ref " + r.reference(), Plural.of(r.incidentIds().size(), "item"));
         }
     }
 }

@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductFigures;
 import org.casebook.conduct.ConductSummary;
+import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
 import org.casebook.vault.Vault;
 import picocli.CommandLine.Command;
@@ -57,6 +59,8 @@ final class SummaryCommand extends VaultCommand {
         o.put("calls", s.calls());
         o.put("first", Formats.iso(s.first(), zone));
         o.put("last", Formats.iso(s.last(), zone));
+        o.put("first_approximate", s.firstApproximate());
+        o.put("last_approximate", s.lastApproximate());
         o.put("by_channel", s.byChannel());
         o.put("by_type", s.byType());
         o.put("by_tag", s.byTag());
@@ -70,7 +74,17 @@ final class SummaryCommand extends VaultCommand {
             weeks.add(week);
         }
         o.put("per_week", weeks);
+        List<Map<String, Object>> months = new ArrayList<>();
+        for (ConductSummary.MonthCount m : s.perMonth()) {
+            Map<String, Object> month = new LinkedHashMap<>();
+            month.put("month", m.month().toString());
+            month.put("count", m.count());
+            month.put("severe", m.severe());
+            months.add(month);
+        }
+        o.put("per_month", months);
         o.put("by_hour", s.byHour());
+        o.put("by_hour_left_out", s.byHourLeftOut());
         o.put("by_day_of_week", s.byDayOfWeek());
         o.put("longest_gap_days", s.longestGapDays());
         Map<String, Object> gap = new LinkedHashMap<>();
@@ -148,11 +162,12 @@ final class SummaryCommand extends VaultCommand {
         }
         out.println();
         out.printf("Period      %s to %s (%s)%n", s.from(), s.to(), s.zone().getId());
-        out.printf("Counts      %d incidents, %d messages, %d calls%n", s.incidents(), s.messages(), s.calls());
-        out.println("Channels    " + counts(s.byChannel()));
+        out.println("Counts      " + Plural.of(s.incidents(), "incident") + ", " + Plural.of(s.messages(), "message")
+                + ", " + Plural.of(s.calls(), "call"));
+        out.println("Channels    " + counts(Channels.byLabel(s.byChannel())));
         out.println("Types       " + counts(s.byType()));
         out.println("Tags        " + counts(s.byTag()));
-        out.println("Longest gap " + s.longestGapDays() + " days");
+        out.println("Longest gap " + Plural.of(s.longestGapDays(), "day"));
         out.println("Trend       " + s.escalation().direction() + String.format(" (slope %.2f per week; halves %d / %d)",
                 s.escalation().perWeekSlope(), s.escalation().firstHalf(), s.escalation().secondHalf()));
         out.println("Per week");
@@ -163,11 +178,12 @@ final class SummaryCommand extends VaultCommand {
         for (int h = 0; h < 24; h++) {
             hours.append(String.format("%02d:%d ", h, s.byHour()[h]));
         }
-        out.println("By hour     " + hours.toString().strip());
+        out.println("By hour     " + hours.toString().strip() + (s.byHourLeftOut() == 0 ? ""
+                : " (" + s.byHourLeftOut() + " with no exact time left out)"));
         for (ConductSummary.OrderFigures o : s.orders()) {
-            out.printf("Order %d     %s %s, %s to %s: %d contacts during it, %d confirmed breaches%n", o.id(), o.kind(),
+            out.printf("Order %d     %s %s, %s to %s: %s during it, %s%n", o.id(), o.kind(),
                     o.reference() == null ? "" : o.reference(), o.made(), o.expires() == null ? "further order" : o.expires(),
-                    o.contactsDuringOrder(), o.breaches().size());
+                    Plural.of(o.contactsDuringOrder(), "contact"), Plural.of(o.breaches().size(), "confirmed breach"));
         }
         out.println("Reports     " + s.reports().size() + ", impact entries " + s.impacts().size());
         out.println();

@@ -1,12 +1,16 @@
 package org.casebook.cli;
 
 import java.io.PrintStream;
+import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.casebook.evidence.Senders;
+import org.casebook.evidence.TimeWords;
 import org.casebook.model.Case;
 import org.casebook.model.TimelineItem;
+import org.casebook.model.When;
 
 /** Prints timeline items as a table for people or as JSON lines for programs ({@code timeline}, {@code search}). */
 final class TimelinePrinter implements Consumer<TimelineItem> {
@@ -36,8 +40,15 @@ final class TimelinePrinter implements Consumer<TimelineItem> {
             JsonLines.write(out, toJson(item));
             return;
         }
-        String when = (item.when().approximate() ? "~" : "") + Formats.human(item.when().at());
-        String text = item.sender() == null ? item.text() : item.sender() + ": " + item.text();
+        ZoneId zone = item.when().at().getZone();
+        String when = (item.when().approximate() ? "~" : "") + TimeWords.day(item.when(), zone) + " "
+                + TimeWords.clock(item.when(), zone);
+        String text = item.sender() == null ? item.text()
+                : Senders.withAttribution(item.sender(), item.attributedTo()) + ": " + item.text();
+        String marker = TimeWords.marker(item.when(), zone);
+        if (marker != null) {
+            text = "[" + marker + "] " + text;
+        }
         out.printf(ROW, when, item.id(), item.kind().code(), Formats.cell(item.type(), 16), Formats.cell(text, 100));
     }
 
@@ -54,9 +65,15 @@ final class TimelinePrinter implements Consumer<TimelineItem> {
         row.put("at", Formats.iso(item.when().at()));
         row.put("end", Formats.iso(item.when().end()));
         row.put("approximate", item.when().approximate());
+        When.ClockChange change = item.when().clockChange();
+        if (change != null) {
+            row.put("written", change.written().toString());
+            row.put("clock_change", change.skipped() ? "skipped" : "repeated");
+        }
         row.put("added_at", Formats.iso(item.added(), item.when().at().getZone()));
         row.put("sender", item.sender());
         row.put("sender_id", item.senderId());
+        row.put("attributed_to", item.attributedTo());
         row.put("text", item.text());
         row.put("sha256", item.sha256());
         row.put("source", item.source());

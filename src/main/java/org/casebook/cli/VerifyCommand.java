@@ -1,5 +1,6 @@
 package org.casebook.cli;
 
+import org.casebook.evidence.Plural;
 import org.casebook.evidence.VerifyService;
 import org.casebook.model.VerifyReport;
 import org.casebook.vault.Progress;
@@ -24,9 +25,10 @@ final class VerifyCommand extends VaultCommand {
             done(progress);
         }
         if (report.intact()) {
-            ctx.out().println("Vault intact: " + report.items() + " items, " + report.blobs() + " originals ("
-                    + TerminalProgress.size(report.bytes()) + ") re-hashed, " + report.auditEntries()
-                    + " audit entries in an unbroken chain (head " + report.auditHead() + ").");
+            ctx.out().println("Vault intact: " + Plural.of(report.items(), "item") + ", "
+                    + Plural.of(report.blobs(), "original") + " (" + TerminalProgress.size(report.bytes())
+                    + ") re-hashed, " + Plural.of(report.auditEntries(), "audit entry")
+                    + " in an unbroken chain (head " + report.auditHead() + ").");
             return ExitCodes.OK;
         }
         for (String problem : report.problems()) {

@@ -122,8 +122,12 @@ public final class ConductFigures {
         private final LocalDate firstMonday;
         private final long[] weekCounts;
         private final long[] weekSevere;
+        private final java.time.YearMonth firstMonth;
+        private final long[] monthCounts;
+        private final long[] monthSevere;
         private final BitSet contactDays;
         private final long[] byHour = new long[24];
+        private long byHourLeftOut;
         private final long[] byDayOfWeek = new long[7];
         private final Map<String, Long> byChannel = new HashMap<>();
         private final Map<String, Long> byType = new HashMap<>();
@@ -137,6 +141,8 @@ public final class ConductFigures {
         private long calls;
         private long firstUtc = Long.MAX_VALUE;
         private long lastUtc = Long.MIN_VALUE;
+        private boolean firstApproximate;
+        private boolean lastApproximate;
         private long firstHalf;
         private long secondHalf;
         private long severeFirstHalf;
@@ -157,6 +163,10 @@ public final class ConductFigures {
             int weeks = (int) (ChronoUnit.DAYS.between(firstMonday, lastMonday) / 7) + 1;
             this.weekCounts = new long[weeks];
             this.weekSevere = new long[weeks];
+            this.firstMonth = java.time.YearMonth.from(from);
+            int months = (int) ChronoUnit.MONTHS.between(firstMonth, java.time.YearMonth.from(to)) + 1;
+            this.monthCounts = new long[months];
+            this.monthSevere = new long[months];
             this.contactDays = new BitSet(days);
             this.fromUtc = from.atStartOfDay(zone).toInstant().toEpochMilli();
             this.toUtc = to.plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
@@ -174,6 +184,10 @@ public final class ConductFigures {
                 LocalDate monday = firstMonday.plusWeeks(w);
                 perWeek.add(new ConductSummary.WeekCount(isoWeek(monday), monday, weekCounts[w], weekSevere[w]));
             }
+            List<ConductSummary.MonthCount> perMonth = new ArrayList<>();
+            for (int m = 0; m < monthCounts.length; m++) {
+                perMonth.add(new ConductSummary.MonthCount(firstMonth.plusMonths(m), monthCounts[m], monthSevere[m]));
+            }
             ConductSummary.Gap gap = longestGap();
             ConductSummary.Escalation escalation = escalation(perpetrator);
             List<ConductSummary.OrderFigures> orderFigures = orderFigures();
@@ -182,7 +196,8 @@ public final class ConductFigures {
             Instant first = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(firstUtc);
             Instant last = incidents + messages + calls == 0 ? null : Instant.ofEpochMilli(lastUtc);
             ConductSummary partial = new ConductSummary(from, to, zone, incidents, messages, calls, first, last,
-                    sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), byHour, byDayOfWeek,
+                    firstApproximate, lastApproximate,
+                    sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), List.copyOf(perMonth), byHour, byHourLeftOut, byDayOfWeek,
                     gap.days(), gap, escalation, orderFigures, reports, impacts, List.of());
             return withNarrative(partial, Narrative.of(partial));
         }
@@ -197,15 +212,27 @@ public final class ConductFigures {
                 default -> messages++;
             }
             byChannel.merge(contact.channel(), 1L, Long::sum);
-            firstUtc = Math.min(firstUtc, contact.atUtc());
-            lastUtc = Math.max(lastUtc, contact.atUtc());
+            if (contact.atUtc() < firstUtc) {
+                firstUtc = contact.atUtc();
+                firstApproximate = contact.approximate();
+            }
+            if (contact.atUtc() >= lastUtc) {
+                lastUtc = contact.atUtc();
+                lastApproximate = contact.approximate();
+            }
             ZonedDateTime local = Instant.ofEpochMilli(contact.atUtc()).atZone(zone);
             LocalDate day = local.toLocalDate();
             int offset = (int) ChronoUnit.DAYS.between(from, day);
             contactDays.set(offset);
-            byHour[local.getHour()]++;
+            // an approximate time (a day with no time is kept at midday) would pile up at a false hour
+            if (contact.approximate()) {
+                byHourLeftOut++;
+            } else {
+                byHour[local.getHour()]++;
+            }
             byDayOfWeek[local.getDayOfWeek().getValue() - 1]++;
             weekCounts[weekIndex(day)]++;
+            monthCounts[monthIndex(day)]++;
             if (offset < firstHalfDays) {
                 firstHalf++;
             } else {
@@ -252,6 +279,7 @@ public final class ConductFigures {
             for (Map.Entry<Long, Long> e : severeAt.entrySet()) {
                 LocalDate day = day(e.getValue(), zone);
                 weekSevere[weekIndex(day)]++;
+                monthSevere[monthIndex(day)]++;
                 if (ChronoUnit.DAYS.between(from, day) < firstHalfDays) {
                     severeFirstHalf++;
                 } else {
@@ -264,6 +292,10 @@ public final class ConductFigures {
             ps.setLong(1, caseId);
             ps.setLong(2, fromUtc);
             ps.setLong(3, toUtc);
+        }
+
+        private int monthIndex(LocalDate day) {
+            return (int) ChronoUnit.MONTHS.between(firstMonth, java.time.YearMonth.from(day));
         }
 
         private int weekIndex(LocalDate day) {
@@ -325,7 +357,9 @@ public final class ConductFigures {
                     .filter(BehaviourTag::severe).map(BehaviourTag::code).toList());
             String severeTypes = String.join(", ", SEVERE_TYPES.stream().map(IncidentType::code).toList());
             String method = Contacts.definition(perpetrator)
-                    + " Days, hours and weeks are in the case's time zone (" + zone.getId() + ")."
+                    + " Days, hours and weeks are in the case's time zone (" + zone.getId() + "); a contact whose"
+                    + " time is approximate (a day written without a time) counts in its day and week but not in"
+                    + " the hours of the day."
                     + " The trend is the slope of a least-squares straight line through the contacts of each of the "
                     + n + " ISO weeks the period touches (the first and last week may be partial), in contacts per"
                     + " week, per week. The first half is the first " + firstHalfDays + " of the period's " + days
@@ -450,8 +484,8 @@ public final class ConductFigures {
 
     private static ConductSummary withNarrative(ConductSummary s, List<String> narrative) {
         return new ConductSummary(s.from(), s.to(), s.zone(), s.incidents(), s.messages(), s.calls(), s.first(),
-                s.last(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.byHour(), s.byDayOfWeek(),
-                s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
+                s.last(), s.firstApproximate(), s.lastApproximate(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.perMonth(), s.byHour(), s.byHourLeftOut(),
+                s.byDayOfWeek(), s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
                 List.copyOf(narrative));
     }
 }

@@ -15,11 +15,16 @@ import java.util.Map;
  * @param to              last day of the period (inclusive)
  * @param first           the earliest incident, message or call in the period, or null when there is none
  * @param last            the most recent one, or null
+ * @param firstApproximate whether the first one's time is only approximate (a day written without a time)
+ * @param lastApproximate whether the most recent one's time is only approximate
  * @param byChannel       counts per channel (e.g. "whatsapp", "sms", "diary", "phone"), largest first
  * @param byType          incident counts per incident type code
  * @param byTag           counts per behaviour tag code
  * @param perWeek         every ISO week of the period in order, zeros included
- * @param byHour          24 counts, local hour of day
+ * @param perMonth        every calendar month of the period in order, zeros included (for a period of years)
+ * @param byHour          24 counts, local hour of day, of the contacts whose time is exact
+ * @param byHourLeftOut   the contacts left out of {@code byHour} because their time is approximate (a day written
+ *                        without a time, an entry made "about" a time)
  * @param byDayOfWeek     7 counts, Monday first
  * @param longestGapDays  the longest run of whole days without any contact or incident inside the period
  * @param narrative       a few plain sentences describing the pattern, for the summary page and the app
@@ -33,11 +38,15 @@ public record ConductSummary(
         long calls,
         Instant first,
         Instant last,
+        boolean firstApproximate,
+        boolean lastApproximate,
         Map<String, Long> byChannel,
         Map<String, Long> byType,
         Map<String, Long> byTag,
         List<WeekCount> perWeek,
+        List<MonthCount> perMonth,
         long[] byHour,
+        long byHourLeftOut,
         long[] byDayOfWeek,
         long longestGapDays,
         Gap longestGap,
@@ -49,6 +58,10 @@ public record ConductSummary(
 
     /** Contacts and incidents in one ISO week, e.g. {@code 2024-W10}. */
     public record WeekCount(String week, LocalDate monday, long count, long severe) {
+    }
+
+    /** Contacts and incidents in one calendar month (the first and last may be partial). */
+    public record MonthCount(java.time.YearMonth month, long count, long severe) {
     }
 
     /** The longest quiet period: the last contact before it and the first after it. */

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.casebook.evidence.Plural;
+import org.casebook.evidence.TimeWords;
+import org.casebook.model.When;
 
 /** A few plain sentences describing the figures, for the summary page and the app. */
 final class Narrative {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
 
     private Narrative() {
     }
@@ -23,20 +25,21 @@ final class Narrative {
             out.add(period + " there were no contacts or incidents recorded.");
         } else {
             out.add(period + " there " + (total == 1 ? "was 1 contact or incident" : "were " + total
-                    + " contacts and incidents") + " on " + plural(s.byChannel().size(), "channel") + " ("
-                    + channels(s.byChannel()) + "), that is " + plural(s.incidents(), "diary incident") + ", "
-                    + plural(s.messages(), "message") + " and " + plural(s.calls(), "call") + ".");
-            var first = s.first().atZone(s.zone());
-            var last = s.last().atZone(s.zone());
-            out.add("The first was on " + DAY.format(first) + " at " + TIME.format(first)
-                    + " and the most recent on " + DAY.format(last) + " at " + TIME.format(last) + ".");
+                    + " contacts and incidents") + " on " + Plural.of(Channels.byLabel(s.byChannel()).size(), "channel") + " ("
+                    + channels(s.byChannel()) + "), that is " + Plural.of(s.incidents(), "diary incident") + ", "
+                    + Plural.of(s.messages(), "message") + " and " + Plural.of(s.calls(), "call") + ".");
+            When first = new When(s.first().atZone(s.zone()), null, s.firstApproximate());
+            When last = new When(s.last().atZone(s.zone()), null, s.lastApproximate());
+            out.add("The first was on " + DAY.format(first.at()) + " at " + TimeWords.clockInWords(first, s.zone())
+                    + " and the most recent on " + DAY.format(last.at()) + " at "
+                    + TimeWords.clockInWords(last, s.zone()) + ".");
             ConductSummary.WeekCount busiest = s.perWeek().stream()
                     .max((a, b) -> Long.compare(a.count(), b.count())).orElseThrow();
             out.add("The busiest week was the week of " + DAY.format(busiest.monday()) + ", with "
                     + busiest.count() + ".");
         }
         if (s.longestGap() != null && s.longestGapDays() > 0 && total > 0) {
-            out.add("The longest quiet period was " + plural(s.longestGapDays(), "day") + gapWords(s.longestGap()) + ".");
+            out.add("The longest quiet period was " + Plural.of(s.longestGapDays(), "day") + gapWords(s.longestGap()) + ".");
         }
         ConductSummary.Escalation e = s.escalation();
         if (!"too little data".equals(e.direction())) {
@@ -47,13 +50,13 @@ final class Narrative {
         }
         for (ConductSummary.OrderFigures o : s.orders()) {
             if (o.contactsDuringOrder() > 0 || !o.breaches().isEmpty()) {
-                out.add(plural(o.contactsDuringOrder(), "contact") + " came while the " + o.kind().replace('-', ' ')
+                out.add(Plural.of(o.contactsDuringOrder(), "contact") + " came while the " + o.kind().replace('-', ' ')
                         + (o.reference() == null ? "" : " " + o.reference()) + " was in force; "
-                        + plural(o.breaches().size(), "breach") + " confirmed.");
+                        + Plural.of(o.breaches().size(), "breach") + " confirmed.");
             }
         }
         if (!s.reports().isEmpty() || !s.impacts().isEmpty()) {
-            out.add(plural(s.reports().size(), "report") + " made and " + plural(s.impacts().size(), "impact entry")
+            out.add(Plural.of(s.reports().size(), "report") + " made and " + Plural.of(s.impacts().size(), "impact entry")
                     + " recorded in the period.");
         }
         return out;
@@ -74,17 +77,8 @@ final class Narrative {
 
     private static String channels(Map<String, Long> byChannel) {
         List<String> parts = new ArrayList<>();
-        byChannel.forEach((k, v) -> parts.add(Channels.label(k) + ": " + v));
+        Channels.byLabel(byChannel).forEach((k, v) -> parts.add(k + ": " + v));
         return String.join(", ", parts);
-    }
-
-    static String plural(long n, String noun) {
-        if (n == 1) {
-            return "1 " + noun;
-        }
-        String nouns = noun.endsWith("ch") ? noun + "es" : noun.endsWith("entry") ? noun.replaceAll("entry$", "entries")
-                : noun + "s";
-        return n + " " + nouns;
     }
 
     static String day(LocalDate d) {

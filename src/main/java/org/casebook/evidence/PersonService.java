@@ -75,7 +75,8 @@ public final class PersonService {
      * Merges person {@code fromId} into {@code intoId}: the same human behind another number or account. Every
      * identifier of the merged person moves to the one kept, so importing again finds the kept person; their
      * items keep their sender (the timeline still shows the name the export used) and count as the kept
-     * person's in the course-of-conduct figures. A perpetrator merged into someone makes them the perpetrator.
+     * person's everywhere (the figures, the transcripts' marking). A perpetrator merged into someone makes them the
+     * perpetrator, and the witness merged into someone makes them the witness.
      * People earlier merged into {@code fromId} follow it. The audit log keeps what moved.
      */
     public Person merge(long intoId, long fromId) {
@@ -117,9 +118,8 @@ public final class PersonService {
                 ps.setLong(3, fromId);
                 ps.executeUpdate();
             }
-            PersonRole role = into.role();
-            if (from.role() == PersonRole.PERPETRATOR && role != PersonRole.PERPETRATOR) {
-                role = PersonRole.PERPETRATOR;
+            PersonRole role = mergedRole(into, from);
+            if (role != into.role()) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE person SET role = ? WHERE id = ?")) {
                     ps.setString(1, role.code());
                     ps.setLong(2, intoId);
@@ -145,6 +145,23 @@ public final class PersonService {
                     "changes", intoChanges, "state", ItemState.ofPerson(c, intoId).orElseThrow()));
             return get(c, intoId);
         });
+    }
+
+    /**
+     * The role of the person kept after a merge: the perpetrator or the witness stays so, and passes it on to
+     * the person kept; the same human cannot be both.
+     */
+    private static PersonRole mergedRole(Person into, Person from) {
+        boolean decisive = from.role() == PersonRole.PERPETRATOR || from.role() == PersonRole.WITNESS;
+        if (!decisive || from.role() == into.role()) {
+            return into.role();
+        }
+        if (into.role() == PersonRole.PERPETRATOR || into.role() == PersonRole.WITNESS) {
+            throw org.casebook.vault.VaultException.badInput("Person " + from.id() + " (" + from.name() + ") is the "
+                    + from.role().code() + " and person " + into.id() + " (" + into.name() + ") the "
+                    + into.role().code() + ": one person cannot be both.");
+        }
+        return from.role();
     }
 
     public Person get(long id) {

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.casebook.model.ItemKind;
+import org.casebook.model.PersonRole;
 import org.casebook.model.TimelineItem;
 import org.casebook.model.When;
 import org.casebook.vault.Vault;
@@ -21,12 +23,24 @@ import org.casebook.vault.Vault;
  * over them. One query feeds the whole list: no query per row.
  */
 public final class TimelineService {
-    private static final String FIELDS = """
-            SELECT i.id, i.case_id, i.kind, i.type, i.at_utc, i.at_zone, i.end_utc, i.approximate, i.added_utc,
-                   i.text, p.name, coalesce(b.sha256, ib.sha256), i.source, i.sender_id, i.conversation_id,
-                   i.direction, i.flags""";
+    /*
+     * The sender as the export wrote them comes from the message's details (the person a sender is matched to may
+     * have another name: a number recorded as someone's, a person merged into another); who they are now, their
+     * role and the direction come from WhoIsWho, as for the course-of-conduct figures. The details are read only
+     * for what has a sender, and the clock-change note only where the import wrote one.
+     */
+    private static final String FIELDS = "SELECT i.id, i.case_id, i.kind, i.type, i.at_utc, i.at_zone, i.end_utc,"
+            + " i.approximate, i.added_utc, i.text, sp.name, coalesce(b.sha256, ib.sha256), i.source, i.sender_id,"
+            + " i.conversation_id, " + WhoIsWho.DIRECTION + ", i.flags,"
+            + " CASE WHEN i.sender_id IS NOT NULL AND i.extra IS NOT NULL"
+            + " THEN json_extract(i.extra, '$.sender_name') END,"
+            + " CASE WHEN i.sender_id IS NOT NULL AND i.extra IS NOT NULL"
+            + " THEN json_extract(i.extra, '$.sender_address') END,"
+            + " " + WhoIsWho.PERSON_NAME + ", " + WhoIsWho.ROLE + ","
+            + " CASE WHEN instr(i.extra, '\"dst\"') > 0 THEN json_extract(i.extra, '$.dst') END,"
+            + " CASE WHEN instr(i.extra, '\"dst\"') > 0 THEN json_extract(i.extra, '$.local_time') END";
     /** A message's original is the export file it was imported from. */
-    private static final String JOINS = " LEFT JOIN person p ON p.id = i.sender_id LEFT JOIN blob b ON b.id = i.blob_id"
+    private static final String JOINS = WhoIsWho.JOINS + " LEFT JOIN blob b ON b.id = i.blob_id"
             + " LEFT JOIN import_run ir ON ir.id = i.import_id LEFT JOIN blob ib ON ib.id = ir.blob_id";
     private static final String COLUMNS = FIELDS + " FROM item i" + JOINS;
 
@@ -325,12 +339,20 @@ public final class TimelineService {
             ZoneId zone = zones.computeIfAbsent(rs.getString(6), ZoneId::of);
             long end = rs.getLong(7);
             boolean hasEnd = !rs.wasNull();
+            String dst = rs.getString(22);
+            String written = rs.getString(23);
+            When.ClockChange clock = dst == null || written == null ? null
+                    : new When.ClockChange(LocalDateTime.parse(written), dst.equals("gap"));
             When when = new When(Instant.ofEpochMilli(rs.getLong(5)).atZone(zone),
-                    hasEnd ? Instant.ofEpochMilli(end).atZone(zone) : null, rs.getInt(8) != 0);
+                    hasEnd ? Instant.ofEpochMilli(end).atZone(zone) : null, rs.getInt(8) != 0, clock);
+            String person = rs.getString(11);
+            String sender = Senders.asWritten(rs.getString(18), rs.getString(19), person);
+            String role = rs.getString(21);
             return new TimelineItem(rs.getLong(1), rs.getLong(2), ItemKind.fromCode(rs.getString(3)), rs.getString(4),
-                    when, Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10), rs.getString(11), rs.getString(12),
+                    when, Instant.ofEpochMilli(rs.getLong(9)), rs.getString(10), sender, rs.getString(12),
                     rs.getString(13), Sql.nullableLong(rs, 14), Sql.nullableLong(rs, 15), rs.getString(16),
-                    rs.getString(17));
+                    rs.getString(17), Senders.attribution(sender, rs.getString(19), rs.getString(20)),
+                    role == null ? null : PersonRole.fromCode(role));
         }
     }
 }

@@ -14,8 +14,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
-import java.time.zone.ZoneOffsetTransition;
-import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -38,6 +36,8 @@ import org.casebook.evidence.MediaInfo;
 import org.casebook.evidence.MediaInspector;
 import org.casebook.evidence.PrintRenditions;
 import org.casebook.evidence.PersonService;
+import org.casebook.evidence.Plural;
+import org.casebook.evidence.SenderMatch;
 import org.casebook.model.Case;
 import org.casebook.model.ItemKind;
 import org.casebook.model.When;
@@ -93,8 +93,7 @@ public final class ImportService {
             Importer importer = options.format() == null ? importers.detect(export) : importers.get(options.format());
             ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
             Counts counts = new Counts(zone);
-            Map<String, long[]> senders = new LinkedHashMap<>();
-            Map<String, String[]> senderNames = new HashMap<>();
+            SenderTally senders = new SenderTally();
             List<ImportedMessage> sample = new ArrayList<>();
             List<String> sampleText = new ArrayList<>();
             AttachmentReading attachments = new AttachmentReading(export, context);
@@ -105,21 +104,12 @@ public final class ImportService {
                     sample.add(m);
                     sampleText.add(DisplayText.of(importer.displayText(m)));
                 }
-                if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)) {
-                    String key = nz(m.senderName()) + "\u0000" + nz(m.senderAddress());
-                    senders.computeIfAbsent(key, k -> new long[1])[0]++;
-                    senderNames.putIfAbsent(key, new String[] {m.senderName(), m.senderAddress()});
-                }
+                senders.count(m);
             });
-            ImportOptions dry = new ImportOptions(options.format(), options.zone(), options.dateOrder(),
-                    options.perpetrators(), true, options.columns());
-            List<ImportSurvey.SenderCount> counted = senders.entrySet().stream()
-                    .sorted((a, b) -> Long.compare(b.getValue()[0], a.getValue()[0]))
-                    .map(e -> new ImportSurvey.SenderCount(senderNames.get(e.getKey())[0],
-                            senderNames.get(e.getKey())[1], e.getValue()[0]))
-                    .toList();
+            ImportOptions dry = options.asDryRun();
+            List<ImportSurvey.SenderCount> counted = senders.counts(directory(aCase, options, false));
             return new ImportSurvey(importer.format(), counts.summary(export.name(), importer.format(), dry, context,
-                    0, 0), counted, sample, sampleText);
+                    0, 0), counted, sample, sampleText, senders.guessMe(counted));
         }
     }
 
@@ -132,14 +122,26 @@ public final class ImportService {
             if (options.dryRun()) {
                 Counts counts = new Counts(zone);
                 AttachmentReading attachments = new AttachmentReading(export, context);
+                SenderDirectory senders = directory(aCase, options, false);
                 read(importer, export, context, m -> {
                     counts.count(m);
                     attachments.readThrough(m); // as the import reads them, so both report the same
+                    if (m.kind() != ImportedMessage.Kind.SYSTEM && counts.newSender()) {
+                        senders.personFor(m.senderName(), m.senderAddress());
+                    }
                 });
+                senders.requireEachOptionMatched(export.name());
                 return counts.summary(export.name(), importer.format(), options, context, 0, 0);
             }
             return vault.bulkWrite(c -> new Run(c, aCase, export, importer, zone, options, context).execute());
         }
+    }
+
+    /** The case's people as senders are matched to them, with what the user said of who is who. */
+    private SenderDirectory directory(Case aCase, ImportOptions options, boolean writing) {
+        SenderMatch match = SenderMatch.forZone(aCase.zone());
+        return new SenderDirectory(new PersonService(vault), aCase.id(), match,
+                new SenderOptions(match, options.me(), options.perpetrators()), writing);
     }
 
     /**
@@ -186,7 +188,8 @@ public final class ImportService {
         private long added;
         private long duplicates;
         private long dstFlagged;
-        private final ZoneRules rules;
+        /** Reader: places the export's wall-clock times, keeping its order at clock changes. */
+        private final WallClock wallClock;
         private final String sourcePrefix;
         // reader
         private final Sha256Writer dedupeDigest = new Sha256Writer();
@@ -214,7 +217,7 @@ public final class ImportService {
             this.options = options;
             this.context = context;
             this.counts = new Counts(zone);
-            this.rules = zone.getRules();
+            this.wallClock = new WallClock(zone);
             this.sourcePrefix = export.name() + " ";
             this.attachmentReading = new AttachmentReading(export, context);
         }
@@ -230,17 +233,19 @@ public final class ImportService {
                         + e.getMessage() + ")", e);
             }
             importId = insertRun(original);
-            senders = new SenderDirectory(new PersonService(vault), aCase.id(), options.perpetrators());
+            senders = directory(aCase, options, true);
             loadExistingKeys();
             writer = new BulkItemWriter(vault, c);
             new Pipeline().run();
             writer.flush(); // the items are linked below
+            senders.requireEachOptionMatched(export.name());
             for (long[] link : links) {
                 AttachmentService.link(c, link[0], link[1]);
             }
             if (dstFlagged > 0) {
-                context.warn(dstFlagged + " local times fall in a daylight-saving change in " + zone.getId()
-                        + " (skipped or repeated hour); they are marked on each message.");
+                context.warn(Plural.of(dstFlagged, "local time falls", "local times fall") + " at a daylight-saving"
+                        + " clock change in " + zone.getId() + " (an hour skipped or repeated); each is kept as written,"
+                        + " placed in the export's order and marked on its message.");
             }
             ImportSummary summary = counts.summary(export.name(), importer.format(), options, context, added,
                     duplicates);
@@ -312,19 +317,25 @@ public final class ImportService {
 
         /** Reader: the message's columns and details that need no database. */
         private Draft draft(ImportedMessage m, long key, String time) {
-            When when = when(m);
             String localTime = null;
             String dst = null;
             String originalOffset = null;
+            ZonedDateTime at;
             if (m.time().isLocal()) {
                 localTime = time;
-                dst = dstNote(m.time().local());
+                WallClock.Reading reading = wallClock.read(m.conversation(), m.time().local());
+                at = reading.at();
+                dst = reading.change();
                 if (dst != null) {
                     dstFlagged++;
                 }
-            } else if (m.time().offset() != null) {
-                originalOffset = m.time().offset().getId();
+            } else {
+                at = m.time().instant().atZone(zone);
+                if (m.time().offset() != null) {
+                    originalOffset = m.time().offset().getId();
+                }
             }
+            When when = when(m, at);
             String display = DisplayText.of(importer.displayText(m));
             String flags = flags(m.flags());
             if (m.kind() == ImportedMessage.Kind.SYSTEM) {
@@ -647,9 +658,7 @@ public final class ImportService {
         }
 
         /** When it happened; a call that lasted ends that much later, so its length shows wherever times do. */
-        private When when(ImportedMessage m) {
-            ZonedDateTime at = m.time().isLocal() ? ZonedDateTime.ofLocal(m.time().local(), zone, null)
-                    : m.time().instant().atZone(zone);
+        private When when(ImportedMessage m, ZonedDateTime at) {
             Long seconds = m.durationSeconds();
             if (m.kind() == ImportedMessage.Kind.CALL && seconds != null && seconds > 0) {
                 return new When(at, at.plusSeconds(seconds), false);
@@ -657,11 +666,6 @@ public final class ImportService {
             return When.exactly(at);
         }
 
-        private String dstNote(LocalDateTime local) {
-            // A transition at this local time exists exactly when it has no valid offset (a gap) or two (an overlap).
-            ZoneOffsetTransition transition = rules.getTransition(local);
-            return transition == null ? null : transition.isGap() ? "gap" : "overlap";
-        }
 
         /** Writer: the conversation's id, adding the conversation when the case does not have it yet. */
         private Long conversationId(ImportedMessage m) throws SQLException {
@@ -800,6 +804,7 @@ public final class ImportService {
         private LocalDateTime last;
         private String lastName;
         private String lastAddress;
+        private boolean newSender;
 
         Counts(ZoneId zone) {
             this.zone = zone;
@@ -811,11 +816,13 @@ public final class ImportService {
                 case CALL -> calls++;
                 case SYSTEM -> system++;
             }
+            newSender = false;
             if (m.kind() != ImportedMessage.Kind.SYSTEM && (m.senderName() != null || m.senderAddress() != null)
                     && !(Objects.equals(m.senderName(), lastName) && Objects.equals(m.senderAddress(), lastAddress))) {
                 senders.add(nz(m.senderName()) + "\u0000" + nz(m.senderAddress()));
                 lastName = m.senderName(); // consecutive messages are often from the same sender
                 lastAddress = m.senderAddress();
+                newSender = true;
             }
             for (AttachmentRef a : m.attachments()) {
                 attachments++;
@@ -837,6 +844,11 @@ public final class ImportService {
             if (last == null || t.isAfter(last)) {
                 last = t;
             }
+        }
+
+        /** Whether the last record counted had a sender other than the one before it. */
+        boolean newSender() {
+            return newSender;
         }
 
         ImportSummary summary(String file, ImportFormat format, ImportOptions options, ImportContext context,

@@ -9,17 +9,27 @@ import java.util.List;
  * @param senders each sender with how many records they sent, most first
  * @param sample  the first records, as the export holds them
  * @param sampleText each sample record's display text (repaired where the format needs it, bidi removed)
+ * @param me      the best guess at which sender is the user herself, or null when nothing tells
  */
 public record ImportSurvey(ImportFormat format, ImportSummary summary, List<SenderCount> senders,
-                           List<ImportedMessage> sample, List<String> sampleText) {
+                           List<ImportedMessage> sample, List<String> sampleText, Guess me) {
     public ImportSurvey {
         senders = List.copyOf(senders);
         sample = List.copyOf(sample);
         sampleText = List.copyOf(sampleText);
     }
 
-    /** A sender as the export names them (a name, or a number or address). */
-    public record SenderCount(String name, String address, long count) {
+    /** Which sender is most likely the user, and why (said to her, so she can correct it). */
+    public record Guess(SenderCount sender, String reason) {
+    }
+
+    /**
+     * A sender as the export names them (a name, or a number or address).
+     *
+     * @param known the role of the person of the case this sender already is (the witness, the perpetrator), or
+     *              null for a sender the case does not know yet
+     */
+    public record SenderCount(String name, String address, long count, org.casebook.model.PersonRole known) {
         public String label() {
             if (name != null && !name.isBlank()) {
                 return address == null || address.isBlank() || address.equals(name)
@@ -28,7 +38,7 @@ public record ImportSurvey(ImportFormat format, ImportSummary summary, List<Send
             return address == null ? "" : DisplayText.of(address);
         }
 
-        /** The value that marks this sender as the perpetrator in {@link ImportOptions#perpetrators()}. */
+        /** The value that names this sender in {@link ImportOptions#perpetrators()} and {@link ImportOptions#me()}. */
         public String key() {
             return address != null && !address.isBlank() ? address : name;
         }

@@ -26,6 +26,24 @@ public enum ReportRecipient implements Coded {
         return label;
     }
 
+    /**
+     * Who a report went to, for a reader: "Police", or "Police: West Yorkshire Police" when a name was given; an
+     * unknown code is shown as it is.
+     */
+    public static String describe(String kindCode, String recipient) {
+        String kind;
+        try {
+            kind = kindCode == null ? null : fromCode(kindCode).label();
+        } catch (IllegalArgumentException e) {
+            kind = kindCode;
+        }
+        boolean named = recipient != null && !recipient.isBlank();
+        if (kind == null) {
+            return named ? recipient : "—";
+        }
+        return named ? kind + ": " + recipient : kind;
+    }
+
     public static ReportRecipient fromCode(String code) {
         return Coded.fromCode(ReportRecipient.class, "recipient kind", code);
     }

@@ -57,10 +57,17 @@ public final class CasebookApp extends Application {
         return shell;
     }
 
-    /** Opens the demo case as if its button had been pressed. */
+    /**
+     * Opens the demo case as if its button had been pressed: through the start screen on show, so that it says how
+     * far the building has got and its buttons wait meanwhile.
+     */
     public static void startDemo(AppShell shell) {
-        new StartViewModel(shell, null, session -> showMain(shell, session))
-                .openDemo(error -> shell.dialogs().showError("The demo case could not be made", error));
+        javafx.stage.Window window = shell.dialogs().owner();
+        javafx.scene.Node shown = window == null || window.getScene() == null ? null
+                : window.getScene().getRoot().lookup("#start-view");
+        StartViewModel vm = shown instanceof StartView start ? start.viewModel()
+                : new StartViewModel(shell, null, session -> showMain(shell, session));
+        vm.openDemo(error -> shell.dialogs().showError("The demo case could not be made", error));
     }
 
     static void showMain(AppShell shell, Session session) {

@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casebook.bundle.text.FontSet;
@@ -55,8 +54,9 @@ class SummaryPageTest {
         tags.put("turning-up", 5L);
         tags.put("threat", 4L);
         return new ConductSummary(LocalDate.of(2024, 1, 1), LocalDate.of(2024, 3, 31), LONDON, 17, 90, 6,
-                Instant.parse("2024-01-02T08:10:00Z"), Instant.parse("2024-03-30T23:41:00Z"), channels, types, tags,
-                weeks, hours, new long[] {20, 15, 14, 12, 16, 19, 17}, 9,
+                Instant.parse("2024-01-02T08:10:00Z"), Instant.parse("2024-03-30T23:41:00Z"), false, false, channels,
+                types, tags,
+                weeks, List.of(), hours, 0, new long[] {20, 15, 14, 12, 16, 19, 17}, 9,
                 new ConductSummary.Gap(LocalDate.of(2024, 1, 8), LocalDate.of(2024, 1, 17), 9),
                 new ConductSummary.Escalation("rising", 1.4, 31, 82, 4, 15, "Least-squares slope of weekly counts."),
                 List.of(new ConductSummary.OrderFigures(1, "non-molestation-order", "Family Court at Leeds", "LS24F00123",
@@ -79,7 +79,7 @@ class SummaryPageTest {
             PageWriter w = new PageWriter(d, new Typesetter(FontSet.load(d, new TextWarnings())),
                     new Redactor(List.of()), new Links());
             BundleContent content = new BundleContent(new Case(1, "Jane Smith", "JS", LONDON, Instant.EPOCH),
-                    BundleOptions.all(), List.of(), List.of(), Set.of(), summary(), "0".repeat(64), Map.of());
+                    BundleOptions.all(), List.of(), List.of(), summary(), "0".repeat(64), Map.of());
             new SummaryPage(content, w).write();
             assertTrue(d.getNumberOfPages() <= 2, "one or two pages, not " + d.getNumberOfPages());
             d.save(file.toFile());
@@ -94,7 +94,7 @@ class SummaryPageTest {
             assertTrue(!text.contains(".;"), "a report's outcome and its links are two sentences");
             for (String expected : List.of("Contact has risen from 2 a week", "rising", "Non-molestation order",
                     "LS24F00123", "No contact by any means", "Happy Valentine", "13/98765/24",
-                    "West Yorkshire Police", "I wake at every car", "Following", "Turning up", "WhatsApp",
+                    "Police: West Yorkshire", "I wake at every car", "Following", "Turning up", "WhatsApp",
                     "9 days", "Crime recorded, suspect interviewed. 6", "incidents linked.")) {
                 assertTrue(text.contains(expected), expected + " in:\n" + text);
             }
@@ -131,7 +131,7 @@ class SummaryPageTest {
             PageWriter w = new PageWriter(d, new Typesetter(FontSet.load(d, new TextWarnings())),
                     new Redactor(List.of()), new Links());
             BundleContent content = new BundleContent(new Case(1, "Jane Smith", "JS", LONDON, Instant.EPOCH),
-                    BundleOptions.all(), List.of(), List.of(), Set.of(), summary, "0".repeat(64), Map.of());
+                    BundleOptions.all(), List.of(), List.of(), summary, "0".repeat(64), Map.of());
             new SummaryPage(content, w).write();
             d.save(out);
         }

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Pattern screen on a case with 100,000 messages over five years: the figures are worked out off the FX
- * thread (which keeps answering meanwhile), and the 260-odd weekly bars are drawn without a label each.
+ * thread (which keeps answering meanwhile), and the five years are drawn a month to a bar (60 bars, not 260 hairline
+ * weeks), without a label each.
  */
 class PatternScaleTest extends UiTestBase {
     @Test
@@ -55,19 +56,20 @@ class PatternScaleTest extends UiTestBase {
             Thread.sleep(20);
         }
         long shownMs = (System.nanoTime() - began) / 1_000_000;
-        long weeks = onFx(() -> {
-            BarChart<?, ?> chart = lookup("#per-week").queryAs(BarChart.class);
+        long months = onFx(() -> {
+            BarChart<?, ?> chart = lookup("#per-month").queryAs(BarChart.class);
             return (long) chart.getData().get(0).getData().size();
         });
         System.out.println("Pattern for " + n + " messages: shown after " + shownMs + " ms; the FX thread answered"
-                + " within " + slowestFx + " ms at worst while it was worked out; " + weeks + " weekly bars");
+                + " within " + slowestFx + " ms at worst while it was worked out; " + months + " monthly bars");
         assertTrue(sawLoading, "the figures were worked out in the background, with the busy indicator showing");
         assertTrue(slowestFx < 1_000, "the FX thread stalled for " + slowestFx + " ms");
-        assertTrue(weeks >= 258 && weeks <= 260, weeks + " weeks");
-        assertFalse(onFx(() -> lookup("#per-week").queryAs(BarChart.class).getXAxis().isTickLabelsVisible()),
-                "260 labels would overprint one another");
-        String span = onFx(() -> lookup("#per-week-span").queryAs(Label.class).getText());
-        assertTrue(span.startsWith("Each bar is one of " + weeks + ": from the week of 26 Feb 2024 on the left"), span);
+        assertTrue(months >= 59 && months <= 61, months + " months: five years are shown a month to a bar, not 260"
+                + " hairline weeks");
+        assertFalse(onFx(() -> lookup("#per-month").queryAs(BarChart.class).getXAxis().isTickLabelsVisible()),
+                "60 labels would overprint one another");
+        String span = onFx(() -> lookup("#per-month-span").queryAs(Label.class).getText());
+        assertTrue(span.startsWith("Each bar is one month, " + months + " in all: from Mar 2024 on the left"), span);
         assertTrue(onFx(() -> lookup("#by-hour").queryAs(BarChart.class).getXAxis().isTickLabelsVisible()),
                 "24 hours are still labelled one by one");
         assertEquals("3", onFx(() -> lookup("#card-incidents").queryAs(Label.class).getText()));

@@ -68,7 +68,7 @@ public final class BundleChecker {
             return new RuleResult("text-layer", rule, false, n + (n == 1 ? " page has" : " pages have")
                     + " no text (image-only or blank): page" + (n == 1 ? " " : "s ") + PageLists.ranges(facts.textless, 20));
         }
-        return new RuleResult("text-layer", rule, true, "all " + pageCount + " pages have extractable text");
+        return new RuleResult("text-layer", rule, true, pageCount == 1 ? "the 1 page has extractable text" : "all " + pageCount + " pages have extractable text");
     }
 
     private static RuleResult pageNumbers(PageFacts facts, int pageCount) {

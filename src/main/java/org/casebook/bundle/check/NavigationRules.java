@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPa
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDDocumentOutline;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
+import org.casebook.evidence.Plural;
 
 /** The rules about moving around the document: the hyperlinked index, the bookmarks, the opening view. */
 final class NavigationRules {
@@ -78,7 +79,7 @@ final class NavigationRules {
         String rule = "Hyperlinked index: internal links exist and each points to a page of this document";
         if (internal == 0) {
             return new RuleResult("index-links", rule, false, "no internal links"
-                    + (other > 0 ? " (only " + other + " links to outside the document)" : "")
+                    + (other > 0 ? " (only " + Plural.of(other, "link") + " to outside the document)" : "")
                     + ": the index is not hyperlinked");
         }
         if (danglingCount > 0) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamReader;
+import org.casebook.evidence.Plural;
 import org.casebook.imports.CallText;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportFormat;
@@ -193,7 +194,8 @@ public final class CallsImporter extends BackupXml {
                     declared = -1;
                 }
                 if (declared != calls) {
-                    context.warn(file + ": the file says it holds " + declaredCount + " calls (count=\""
+                    context.warn(file + ": the file says it holds " + Plural.noun(declared, declaredCount + " call")
+                            + " (count=\""
                             + declaredCount + "\") but holds " + calls + "; all " + calls + " were read. It may be"
                             + " an incomplete copy or have been edited.");
                 }

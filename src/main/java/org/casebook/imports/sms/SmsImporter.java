@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import javax.xml.stream.XMLStreamReader;
+import org.casebook.evidence.Plural;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
@@ -205,7 +206,8 @@ public final class SmsImporter extends BackupXml {
                     declared = -1;
                 }
                 if (declared != read) {
-                    context.warn(file + ": the file says it holds " + declaredCount + " messages (count=\""
+                    context.warn(file + ": the file says it holds " + Plural.noun(declared, declaredCount + " message")
+                            + " (count=\""
                             + declaredCount + "\") but holds " + read + " (" + sms + " SMS, " + mms + " MMS); all "
                             + read + " were read. It may be an incomplete copy or have been edited.");
                 }

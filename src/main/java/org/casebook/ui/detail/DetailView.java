@@ -19,6 +19,9 @@ import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.casebook.evidence.Plural;
+import org.casebook.evidence.Senders;
+import org.casebook.evidence.TimeWords;
 import org.casebook.evidence.VisibleText;
 import org.casebook.model.Attachment;
 import org.casebook.model.AuditEntry;
@@ -37,6 +40,7 @@ public final class DetailView extends ScrollPane {
     private static final int SHOWN_CHARS = 20_000;
 
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy, HH:mm", Locale.UK);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss", Locale.UK)
             .withZone(ZoneId.systemDefault());
 
@@ -137,7 +141,7 @@ public final class DetailView extends ScrollPane {
         add(field("When it happened", when(a.when()) + "  (" + timeSourceText(a.timeSource()) + ")"));
         add(field("Camera", a.camera()));
         add(field("Kind of file", a.mediaType()));
-        add(field("Size", String.format("%,d bytes", a.size())));
+        add(field("Size", Plural.of(a.size(), "byte")));
         add(field("File last changed", a.fileModified() == null ? null : STAMP.format(a.fileModified())));
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));
@@ -148,7 +152,12 @@ public final class DetailView extends ScrollPane {
     private void renderMessage(ItemDetail.OfMessage d) {
         TimelineItem m = d.item();
         boolean call = m.kind() == ItemKind.CALL;
-        add(title((call ? "Call" : "Message") + (m.sender() == null ? "" : (call ? " with " : " from ") + m.sender())));
+        add(title((call ? "Call" : "Message") + (m.sender() == null ? "" : (call ? " with " : " from ")
+                + VisibleText.line(m.sender()))));
+        if (m.attributedTo() != null) {
+            add(field("Attributed to", VisibleText.line(m.attributedTo()) + "  (your attribution: the export names "
+                    + VisibleText.line(m.sender()) + ")"));
+        }
         add(field(call ? "When" : "Sent", when(m.when())));
         add(field("Where it came from", m.source()));
         if (m.sha256() != null) {
@@ -169,9 +178,17 @@ public final class DetailView extends ScrollPane {
      */
     private Node bubble(TimelineItem t, boolean selected) {
         String markers = markers(t.flags());
-        Label who = new Label((t.sender() == null ? "" : VisibleText.line(t.sender()) + "  ") + t.when().at().toLocalTime()
-                + (markers.isEmpty() ? "" : "  ·  " + markers));
+        ZoneId zone = t.when().at().getZone();
+        String clockMarker = TimeWords.marker(t.when(), zone);
+        String sender = t.sender() == null ? "" : VisibleText.line(Senders.withAttribution(t.sender(), t.attributedTo()));
+        Label who = new Label((sender.isEmpty() ? "" : sender + "  ") + (t.outgoing() ? "sent  " : "")
+                + (t.when().approximate() ? "≈" : "") + TimeWords.clock(t.when(), zone)
+                + (clockMarker == null ? "" : "  ·  " + clockMarker) + (markers.isEmpty() ? "" : "  ·  " + markers));
         who.getStyleClass().add("field-name");
+        if (t.fromPerpetrator()) {
+            // the same marking as the bundle's transcript: whoever the case records as the perpetrator, merged or not
+            who.getStyleClass().add("from-perpetrator");
+        }
         Label text = new Label(shown(t.text()));
         text.setWrapText(true);
         if (t.kind() == ItemKind.ATTACHMENT) {
@@ -194,9 +211,12 @@ public final class DetailView extends ScrollPane {
         VBox bubble = new VBox(2, top, text, origin);
         bubble.getStyleClass().add("bubble");
         bubble.setMaxWidth(340);
-        boolean outgoing = "outgoing".equals(t.direction());
+        boolean outgoing = t.outgoing();
         if (outgoing) {
             bubble.getStyleClass().add("outgoing");
+        }
+        if (t.fromPerpetrator()) {
+            bubble.getStyleClass().add("from-perpetrator");
         }
         if (selected) {
             bubble.getStyleClass().add("selected");
@@ -287,11 +307,14 @@ public final class DetailView extends ScrollPane {
     }
 
     private static String when(When when) {
-        String text = WHEN.format(when.at()) + " (" + when.at().getZone().getId() + ")";
+        ZoneId zone = when.at().getZone();
+        String text = DAY.format(TimeWords.day(when, zone)) + ", " + TimeWords.clockInWords(when, zone) + " ("
+                + zone.getId() + ")";
         if (when.end() != null) {
             text += " until " + WHEN.format(when.end());
         }
-        return when.approximate() ? "About " + text : text;
+        String note = TimeWords.note(when, zone);
+        return note == null ? text : text + "\n" + note.substring(0, 1).toUpperCase(Locale.UK) + note.substring(1) + ".";
     }
 
     /**

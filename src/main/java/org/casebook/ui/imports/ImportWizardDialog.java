@@ -10,6 +10,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -109,7 +110,21 @@ public final class ImportWizardDialog {
             cell.setPrefWidth(0);
             return cell;
         });
-        VBox details = new VBox(8, previewTitle, preview, sendersTitle, senders);
+        Label meTitle = new Label("WHICH ONE IS YOU?");
+        meTitle.getStyleClass().add("section-title");
+        ComboBox<ImportWizardViewModel.SenderRow> me = new ComboBox<>(vm.meChoices());
+        me.setId("import-me");
+        me.setAccessibleText("Which sender is you");
+        me.setMaxWidth(Double.MAX_VALUE);
+        me.valueProperty().bindBidirectional(vm.meProperty());
+        me.setConverter(FormGrid.converter(row -> row == null ? "" : row.name()));
+        Label meReason = new Label();
+        meReason.setId("import-me-reason");
+        meReason.getStyleClass().add("hint");
+        meReason.setWrapText(true);
+        meReason.textProperty().bind(Bindings.concat(vm.meReasonProperty(), " What you sent is shown as sent and never"
+                + " counted as contact; Casebook remembers it for your later exports."));
+        VBox details = new VBox(8, previewTitle, preview, sendersTitle, senders, meTitle, me, meReason);
         details.visibleProperty().bind(vm.readyProperty());
         details.managedProperty().bind(details.visibleProperty());
 

@@ -14,6 +14,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.concurrent.Task;
+import org.casebook.evidence.Plural;
 import org.casebook.evidence.VisibleText;
 import org.casebook.imports.AmbiguousDateOrderException;
 import org.casebook.imports.DateOrder;
@@ -23,6 +24,7 @@ import org.casebook.imports.ImportSummary;
 import org.casebook.imports.ImportSurvey;
 import org.casebook.imports.ImportedMessage;
 import org.casebook.model.Case;
+import org.casebook.model.PersonRole;
 import org.casebook.ui.common.ErrorText;
 import org.casebook.ui.common.Session;
 import org.casebook.ui.common.TaskRunner;
@@ -37,16 +39,25 @@ public final class ImportWizardViewModel {
 
     /** A sender in the export, and whether the person says it is the one doing this. */
     public static final class SenderRow {
+        /** The choice that none of the senders is the user. */
+        public static final SenderRow NONE = new SenderRow(null);
+
         private final ImportSurvey.SenderCount sender;
         private final BooleanProperty perpetrator = new SimpleBooleanProperty(false);
 
         SenderRow(ImportSurvey.SenderCount sender) {
             this.sender = sender;
+            // who the case already records as the perpetrator stays ticked: the person need not say it again
+            perpetrator.set(sender != null && sender.known() == PersonRole.PERPETRATOR);
         }
 
         public String label() {
-            return VisibleText.line(sender.label()) + "  ·  " + sender.count()
-                    + (sender.count() == 1 ? " message" : " messages");
+            return VisibleText.line(sender.label()) + "  ·  " + Plural.of(sender.count(), "message");
+        }
+
+        /** The sender's name as the export writes it, for the "which one is you?" choice. */
+        public String name() {
+            return sender == null ? "None of these: I am not in this export" : VisibleText.line(sender.label());
         }
 
         public BooleanProperty perpetratorProperty() {
@@ -69,6 +80,11 @@ public final class ImportWizardViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
     private final ObservableList<String> preview = FXCollections.observableArrayList();
     private final ObservableList<SenderRow> senders = FXCollections.observableArrayList();
+    /** The choices for "which one is you?": none of these, then every sender. */
+    private final ObservableList<SenderRow> meChoices = FXCollections.observableArrayList();
+    /** The sender who is the user herself, or {@link SenderRow#NONE}. */
+    private final ObjectProperty<SenderRow> me = new SimpleObjectProperty<>(SenderRow.NONE);
+    private final StringProperty meReason = new SimpleStringProperty("");
     private final ObjectProperty<Task<?>> job = new SimpleObjectProperty<>();
     private final ObjectProperty<ImportSummary> result = new SimpleObjectProperty<>();
 
@@ -97,6 +113,8 @@ public final class ImportWizardViewModel {
         error.set("");
         preview.clear();
         senders.clear();
+        meChoices.clear();
+        meReason.set("");
         format.set("Reading " + path.getFileName() + "…");
         busy.set(true);
         ImportOptions options = new ImportOptions(null, null, dateOrder.get(), List.of(), true);
@@ -104,15 +122,16 @@ public final class ImportWizardViewModel {
             busy.set(false);
             format.set(survey.format().label());
             ImportSummary s = survey.summary();
-            overview.set(String.format("%,d messages, %,d calls, %,d system lines from %,d senders, %s to %s"
-                            + " (times in %s)", s.messages(), s.calls(), s.system(), s.senders(), s.first(), s.last(),
-                    s.timezone()));
+            overview.set(Plural.of(s.messages(), "message") + ", " + Plural.of(s.calls(), "call") + ", "
+                    + Plural.of(s.system(), "system line") + " from " + Plural.of(s.senders(), "sender") + ", "
+                    + shown(s.first()) + " to " + shown(s.last()) + " (times in " + s.timezone() + ")");
             for (int i = 0; i < survey.sample().size(); i++) {
                 preview.add(line(survey.sample().get(i), survey.sampleText().get(i)));
             }
             for (ImportSurvey.SenderCount sender : survey.senders()) {
                 senders.add(new SenderRow(sender));
             }
+            guess(survey.me());
             ready.set(true);
         }, failure -> {
             busy.set(false);
@@ -129,6 +148,36 @@ public final class ImportWizardViewModel {
         });
     }
 
+    /** Preselects the best guess at which sender is the user, saying why; she can change it. */
+    private void guess(ImportSurvey.Guess guess) {
+        meChoices.setAll(SenderRow.NONE);
+        meChoices.addAll(senders);
+        me.set(SenderRow.NONE);
+        meReason.set(senders.isEmpty() ? "" : "Casebook cannot tell which sender is you: choose yourself, or none"
+                + " of these if you are not in this export.");
+        if (guess == null) {
+            return;
+        }
+        for (SenderRow row : senders) {
+            if (row.sender.equals(guess.sender())) {
+                me.set(row);
+                meReason.set("Chosen because " + guess.reason() + ". Change it if that is wrong.");
+            }
+        }
+    }
+
+    /** An ISO local date-time from the summary ("2024-03-01T21:15") as the app writes times: 1 Mar 2024 21:15. */
+    private static String shown(String iso) {
+        if (iso == null) {
+            return "—";
+        }
+        try {
+            return PREVIEW_TIME.format(java.time.LocalDateTime.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
+    }
+
     private String line(ImportedMessage m, String display) {
         String when = m.time().isLocal() ? PREVIEW_TIME.format(m.time().local())
                 : PREVIEW_TIME.format(m.time().instant().atZone(aCase.zone()));
@@ -141,9 +190,11 @@ public final class ImportWizardViewModel {
 
     /** Imports the file; {@code onDone} gets the summary on the FX thread. */
     public void importNow(Consumer<ImportSummary> onDone) {
-        List<String> perpetrators = senders.stream().filter(r -> r.perpetratorProperty().get())
+        SenderRow self = me.get() == SenderRow.NONE ? null : me.get();
+        List<String> perpetrators = senders.stream().filter(r -> r != self && r.perpetratorProperty().get())
                 .map(r -> r.sender.key()).toList();
-        ImportOptions options = new ImportOptions(null, null, dateOrder.get(), perpetrators, false);
+        ImportOptions options = new ImportOptions(null, null, dateOrder.get(), perpetrators, false)
+                .withMe(self == null ? List.of() : List.of(self.sender.key()));
         Path path = file.get();
         busy.set(true);
         error.set("");
@@ -216,6 +267,18 @@ public final class ImportWizardViewModel {
 
     public ObservableList<SenderRow> senders() {
         return senders;
+    }
+
+    public ObservableList<SenderRow> meChoices() {
+        return meChoices;
+    }
+
+    public ObjectProperty<SenderRow> meProperty() {
+        return me;
+    }
+
+    public StringProperty meReasonProperty() {
+        return meReason;
     }
 
     public ObjectProperty<Task<?>> jobProperty() {

@@ -27,10 +27,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.casebook.evidence.Plural;
 import org.casebook.ui.common.UkDates;
+import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.IncidentType;
+import org.casebook.model.ReportRecipient;
 import org.casebook.ui.common.Formats;
 import org.casebook.ui.common.Helplines;
 
@@ -41,6 +44,12 @@ import org.casebook.ui.common.Helplines;
 public final class PatternView extends ScrollPane {
     /** Above this many bars a chart's axis is not labelled bar by bar (26 weeks or 24 hours still are). */
     static final int MAX_LABELLED_BARS = 40;
+    /** Above this many weeks (a year) the period is shown a month to a bar. */
+    static final int MAX_WEEKS = 53;
+    private static final java.time.format.DateTimeFormatter MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMM yyyy", Locale.UK);
+    private static final java.time.format.DateTimeFormatter LONG_MONTH =
+            java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     private final VBox body = new VBox(16);
     private final Label narrative = new Label();
@@ -90,14 +99,7 @@ public final class PatternView extends ScrollPane {
         }
         narrative.setText(String.join("\n", s.narrative())); // one line per point: easier to take in
         body.getChildren().add(cards(s));
-        List<ConductSummary.WeekCount> weeks = s.perWeek();
-        Function<ConductSummary.WeekCount, String> weekLabel = weeks.size() > MAX_LABELLED_BARS
-                ? w -> "the week of " + Formats.DAY.format(w.monday())
-                : w -> Formats.DAY.format(w.monday()).replaceFirst(" \\d{4}$", "");
-        body.getChildren().add(chart("Contacts and incidents per week", "per-week", weeks, weekLabel, w -> w.count(),
-                w -> w.week() + " (week from " + Formats.DAY.format(w.monday()) + "): " + plural(w.count(),
-                        "contact or incident", "contacts and incidents") + (w.severe() > 0 ? ", " + w.severe()
-                        + " with a serious tag or type" : "")));
+        body.getChildren().add(overTime(s));
         body.getChildren().add(escalation(s.escalation()));
         List<Integer> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
@@ -105,14 +107,21 @@ public final class PatternView extends ScrollPane {
         }
         List<DayOfWeek> days = List.of(DayOfWeek.values());
         HBox timeCharts = new HBox(12,
-                chart("Time of day", "by-hour", hours, h -> String.format("%02d", h), h -> s.byHour()[h],
-                        h -> String.format("%02d:00–%02d:59", h, h) + ": " + plural(s.byHour()[h], "contact", "contacts")),
-                chart("Day of the week", "by-day", days, d -> d.getDisplayName(TextStyle.SHORT, Locale.UK),
+                chart("Time of day", "by-hour", "hour", hours, h -> String.format("%02d", h), h -> s.byHour()[h],
+                        h -> String.format("%02d:00–%02d:59", h, h) + ": " + Plural.of(s.byHour()[h], "contact", "contacts")),
+                chart("Day of the week", "by-day", "day", days, d -> d.getDisplayName(TextStyle.SHORT, Locale.UK),
                         d -> s.byDayOfWeek()[d.getValue() - 1], d -> d.getDisplayName(TextStyle.FULL, Locale.UK)
-                                + "s: " + plural(s.byDayOfWeek()[d.getValue() - 1], "contact", "contacts")));
+                                + "s: " + Plural.of(s.byDayOfWeek()[d.getValue() - 1], "contact", "contacts")));
         body.getChildren().add(sideBySide(timeCharts));
+        if (s.byHourLeftOut() > 0) {
+            Label leftOut = hint("Not in the time of day: " + Plural.of(s.byHourLeftOut(), "contact") + " with no exact"
+                    + " time (a day written without a time, or a time marked approximate); "
+                    + (s.byHourLeftOut() == 1 ? "it counts" : "they count") + " in the weeks and days.");
+            leftOut.setId("by-hour-left-out");
+            body.getChildren().add(leftOut);
+        }
         HBox countCharts = new HBox(12,
-                counts("By channel", "by-channel", s.byChannel(), PatternView::channelLabel),
+                counts("By channel", "by-channel", Channels.byLabel(s.byChannel()), label -> label),
                 counts("Diary entries by type", "by-type", s.byType(), PatternView::typeLabel),
                 counts("By behaviour tag", "by-tag", s.byTag(), PatternView::tagLabel));
         body.getChildren().add(sideBySide(countCharts));
@@ -145,7 +154,7 @@ public final class PatternView extends ScrollPane {
                 card("first", "First", s.first() == null ? "—" : Formats.DAY.format(s.first().atZone(s.zone()))),
                 card("last", "Most recent", s.last() == null ? "—" : Formats.DAY.format(s.last().atZone(s.zone()))),
                 card("gap", "Longest quiet period", s.longestGap() == null || s.longestGapDays() == 0 ? "—"
-                        : plural(s.longestGapDays(), "day", "days")));
+                        : Plural.of(s.longestGapDays(), "day", "days")));
         return cards;
     }
 
@@ -160,21 +169,33 @@ public final class PatternView extends ScrollPane {
         return card;
     }
 
-    /** A bar chart with one bar per value, each with its numbers on hover. */
-    private static <T> Node chart(String title, String id, List<T> values, Function<T, String> category,
+    /**
+     * Contacts and incidents over the period: one bar a week, or one a month once the period is longer than
+     * {@link #MAX_WEEKS} weeks (hundreds of weekly bars would be hairlines).
+     */
+    private static Node overTime(ConductSummary s) {
+        if (s.perWeek().size() <= MAX_WEEKS || s.perMonth().isEmpty()) {
+            List<ConductSummary.WeekCount> weeks = s.perWeek();
+            Function<ConductSummary.WeekCount, String> weekLabel = weeks.size() > MAX_LABELLED_BARS
+                    ? w -> "the week of " + Formats.DAY.format(w.monday())
+                    : w -> Formats.DAY.format(w.monday()).replaceFirst(" \\d{4}$", "");
+            return chart("Contacts and incidents per week", "per-week", "week", weeks, weekLabel,
+                    ConductSummary.WeekCount::count, w -> w.week() + " (week from " + Formats.DAY.format(w.monday())
+                            + "): " + Plural.of(w.count(), "contact or incident", "contacts and incidents")
+                            + (w.severe() > 0 ? ", " + w.severe() + " with a serious tag or type" : ""));
+        }
+        return chart("Contacts and incidents per month", "per-month", "month", s.perMonth(),
+                m -> MONTH.format(m.month()), ConductSummary.MonthCount::count,
+                m -> LONG_MONTH.format(m.month()) + ": " + Plural.of(m.count(), "contact or incident",
+                        "contacts and incidents") + (m.severe() > 0 ? ", " + m.severe() + " with a serious tag or type"
+                        : ""));
+    }
+
+    /** A bar chart over time or hours, one bar per value, each with its numbers on hover. */
+    private static <T> Node chart(String title, String id, String unit, List<T> values, Function<T, String> category,
                                   Function<T, Long> count, Function<T, String> tooltip) {
         NumberAxis y = new NumberAxis();
-        y.setMinorTickVisible(false);
-        y.setForceZeroInRange(true);
-        List<String> categories = new ArrayList<>();
-        for (T value : values) {
-            String name = category.apply(value);
-            // Two bars can read alike (the same month in different weeks): keep each bar its own category.
-            while (categories.contains(name)) {
-                name = name + " ";
-            }
-            categories.add(name);
-        }
+        List<String> categories = categories(values, category);
         CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(categories));
         BarChart<String, Number> chart = new BarChart<>(x, y);
         chart.setId(id);
@@ -189,43 +210,30 @@ public final class PatternView extends ScrollPane {
         XYChart.Series<String, Number> series = new XYChart.Series<>();
         for (int i = 0; i < values.size(); i++) {
             T value = values.get(i);
-            XYChart.Data<String, Number> bar = new XYChart.Data<>(categories.get(i), count.apply(value));
-            String tip = tooltip.apply(value);
-            bar.nodeProperty().addListener((o, old, node) -> {
-                if (node != null) {
-                    Tooltip t = new Tooltip(tip);
-                    t.setShowDelay(Duration.millis(100));
-                    Tooltip.install(node, t);
-                }
-            });
-            series.getData().add(bar);
+            series.getData().add(bar(new XYChart.Data<>(categories.get(i), count.apply(value)), tooltip.apply(value)));
         }
         chart.getData().add(series);
-        Node shown = chart;
-        if (values.size() > MAX_LABELLED_BARS) {
-            // Hundreds of labels would overprint one another (or be dropped at random by the chart): say
-            // instead where the bars start and end; each bar's tooltip still gives its own dates and count.
-            x.setTickLabelsVisible(false);
-            x.setTickMarkVisible(false);
-            Label span = new Label("Each bar is one of " + values.size() + ": from " + categories.get(0).strip()
-                    + " on the left to " + categories.get(categories.size() - 1).strip()
-                    + " on the right. Point at a bar to see its numbers.");
-            span.setId(id + "-span");
-            span.getStyleClass().add("hint");
-            span.setWrapText(true);
-            shown = new VBox(2, chart, span);
+        wholeNumbers(y, values.stream().mapToLong(count::apply).max().orElse(0));
+        if (values.size() <= MAX_LABELLED_BARS) {
+            return chart;
         }
-        long max = values.stream().mapToLong(count::apply).max().orElse(0);
-        if (max < 5) {
-            // Whole numbers only: a count of 2 should not sit on an axis reading 0.5, 1.5 …
-            y.setAutoRanging(false);
-            y.setLowerBound(0);
-            y.setUpperBound(Math.max(max, 1));
-            y.setTickUnit(1);
-        }
-        return shown;
+        // Hundreds of labels would overprint one another (or be dropped at random by the chart): say
+        // instead where the bars start and end; each bar's tooltip still gives its own dates and count.
+        x.setTickLabelsVisible(false);
+        x.setTickMarkVisible(false);
+        Label span = new Label("Each bar is one " + unit + ", " + values.size() + " in all: from "
+                + categories.get(0).strip() + " on the left to " + categories.get(categories.size() - 1).strip()
+                + " on the right. Point at a bar to see its numbers.");
+        span.setId(id + "-span");
+        span.getStyleClass().add("hint");
+        span.setWrapText(true);
+        return new VBox(2, chart, span);
     }
 
+    /**
+     * Counts by name (channels, types, tags): the bars lie across, one name per row, so every name is written out
+     * however many there are and however long they are.
+     */
     private static Node counts(String title, String id, Map<String, Long> counts, Function<String, String> label) {
         if (counts.isEmpty()) {
             Label none = new Label(title + ": none in this period.");
@@ -236,7 +244,88 @@ public final class PatternView extends ScrollPane {
         }
         List<String> keys = new ArrayList<>(counts.keySet());
         keys.sort((a, b) -> Long.compare(counts.get(b), counts.get(a)));
-        return chart(title, id, keys, label, counts::get, k -> label.apply(k) + ": " + counts.get(k));
+        // largest at the top: a category axis runs upwards
+        java.util.Collections.reverse(keys);
+        List<String> names = categories(keys, label);
+        NumberAxis x = new NumberAxis();
+        CategoryAxis y = new CategoryAxis(FXCollections.observableArrayList(names));
+        BarChart<Number, String> chart = new BarChart<>(x, y);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setLegendVisible(false);
+        chart.setAnimated(false);
+        // about 26 pixels a row, bars about 18 thick however few there are; a row of these charts is not
+        // stretched to its tallest
+        double height = Math.max(200, 90 + 26.0 * keys.size());
+        chart.setCategoryGap(Math.max(4, (height - 90) / keys.size() - 18));
+        chart.setBarGap(0);
+        chart.setPrefHeight(height);
+        chart.setMinHeight(height);
+        chart.setMaxHeight(height);
+        XYChart.Series<Number, String> series = new XYChart.Series<>();
+        for (int i = 0; i < keys.size(); i++) {
+            String k = keys.get(i);
+            series.getData().add(bar(new XYChart.Data<>(counts.get(k), names.get(i)),
+                    label.apply(k) + ": " + counts.get(k)));
+        }
+        chart.getData().add(series);
+        wholeNumbers(x, counts.values().stream().mapToLong(Long::longValue).max().orElse(0));
+        return chart;
+    }
+
+    /** Each value's category name, kept distinct: two bars can read alike (the same month in different weeks). */
+    private static <T> List<String> categories(List<T> values, Function<T, String> category) {
+        List<String> categories = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (T value : values) {
+            String name = category.apply(value);
+            while (!seen.add(name)) {
+                name = name + " ";
+            }
+            categories.add(name);
+        }
+        return categories;
+    }
+
+    /** A bar with its numbers on hover. */
+    private static <X, Y> XYChart.Data<X, Y> bar(XYChart.Data<X, Y> bar, String tip) {
+        bar.nodeProperty().addListener((o, old, node) -> {
+            if (node != null) {
+                Tooltip t = new Tooltip(tip);
+                t.setShowDelay(Duration.millis(100));
+                Tooltip.install(node, t);
+            }
+        });
+        return bar;
+    }
+
+    /**
+     * A count axis on whole numbers only: ticks 1, 2, 5, 10, 20, 50 … apart, about five of them, never 2.5 or
+     * 7.5; written without decimals.
+     */
+    static void wholeNumbers(NumberAxis axis, long max) {
+        long step = 1;
+        for (long decade = 1; max > step * 5; decade *= 10) {
+            step = max <= decade * 5 ? decade : max <= decade * 10 ? decade * 2 : max <= decade * 25 ? decade * 5
+                    : decade * 10;
+        }
+        axis.setAutoRanging(false);
+        axis.setForceZeroInRange(true);
+        axis.setMinorTickVisible(false);
+        axis.setLowerBound(0);
+        axis.setUpperBound(Math.max(step, (max + step - 1) / step * step));
+        axis.setTickUnit(step);
+        axis.setTickLabelFormatter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                return String.format(Locale.UK, "%,d", Math.round(n.doubleValue()));
+            }
+
+            @Override
+            public Number fromString(String s) {
+                return Long.parseLong(s.replace(",", ""));
+            }
+        });
     }
 
     private static Node escalation(ConductSummary.Escalation e) {
@@ -282,8 +371,8 @@ public final class PatternView extends ScrollPane {
                     + (o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
                     + (o.issuer() == null ? "" : " — " + o.issuer()));
             head.setWrapText(true);
-            Label figures = new Label(plural(o.contactsDuringOrder(), "contact", "contacts")
-                    + " in this period while the order was in force; " + plural(o.breaches().size(),
+            Label figures = new Label(Plural.of(o.contactsDuringOrder(), "contact", "contacts")
+                    + " in this period while the order was in force; " + Plural.of(o.breaches().size(),
                     "confirmed breach", "confirmed breaches") + ".");
             figures.setWrapText(true);
             box.getChildren().addAll(head, figures);
@@ -307,26 +396,15 @@ public final class PatternView extends ScrollPane {
             box.getChildren().add(hint("No reports recorded in this period."));
         }
         for (ConductSummary.ReportFigures r : s.reports()) {
-            Label line = new Label("•  " + Formats.day(r.date()) + " — " + recipientLabel(r.recipientKind())
-                    + (r.recipient() == null ? "" : " (" + r.recipient() + ")")
+            Label line = new Label("•  " + Formats.day(r.date()) + " — "
+                    + ReportRecipient.describe(r.recipientKind(), r.recipient())
                     + (r.reference() == null ? "" : ", ref. " + r.reference())
-                    + (r.linkedIncidents() == 0 ? "" : ", " + plural(r.linkedIncidents(), "incident", "incidents")
+                    + (r.linkedIncidents() == 0 ? "" : ", " + Plural.of(r.linkedIncidents(), "incident", "incidents")
                     + " linked") + (r.outcome() == null ? "" : ". Next: " + r.outcome()));
             line.setWrapText(true);
             box.getChildren().add(line);
         }
         return box;
-    }
-
-    static String channelLabel(String code) {
-        return switch (code) {
-            case "sms" -> "SMS";
-            case "whatsapp" -> "WhatsApp";
-            case "diary" -> "Diary";
-            case "phone" -> "Phone";
-            case "email" -> "E-mail";
-            default -> code.isEmpty() ? code : Character.toUpperCase(code.charAt(0)) + code.substring(1);
-        };
     }
 
     static String typeLabel(String code) {
@@ -351,18 +429,6 @@ public final class PatternView extends ScrollPane {
         } catch (IllegalArgumentException e) {
             return code;
         }
-    }
-
-    private static String recipientLabel(String code) {
-        try {
-            return org.casebook.model.ReportRecipient.fromCode(code).label();
-        } catch (IllegalArgumentException e) {
-            return code;
-        }
-    }
-
-    static String plural(long n, String one, String many) {
-        return n + " " + (n == 1 ? one : many);
     }
 
     private static Label bold(String text) {

@@ -35,7 +35,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  */
 public final class StartView extends BorderPane {
 
+    private final StartViewModel vm;
+
     public StartView(AppShell shell, StartViewModel vm) {
+        this.vm = vm;
         getStyleClass().add("start");
         setId("start-view");
         BooleanProperty neutral = shell.settings().discreetTitleProperty();
@@ -81,6 +84,7 @@ public final class StartView extends BorderPane {
         ProgressIndicator busy = new ProgressIndicator();
         busy.setPrefSize(28, 28);
         busy.visibleProperty().bind(vm.busyProperty());
+        busy.progressProperty().bind(vm.progressProperty());
         create.disableProperty().bind(vm.busyProperty());
         open.disableProperty().bind(vm.busyProperty());
         demo.disableProperty().bind(vm.busyProperty());
@@ -186,5 +190,10 @@ public final class StartView extends BorderPane {
                 .otherwise(title + ". " + subtitle));
         button.setMnemonicParsing(false);
         return button;
+    }
+
+    /** What this screen shows and does (the app opens the demo through it when started with --demo). */
+    public StartViewModel viewModel() {
+        return vm;
     }
 }

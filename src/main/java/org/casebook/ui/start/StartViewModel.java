@@ -26,6 +26,7 @@ public final class StartViewModel {
     private final Consumer<Session> onUnlocked;
     private final StringProperty notice = new SimpleStringProperty();
     private final BooleanProperty busy = new SimpleBooleanProperty(false);
+    private final javafx.beans.property.DoubleProperty progress = new javafx.beans.property.SimpleDoubleProperty(-1);
 
     public StartViewModel(AppShell shell, String notice, Consumer<Session> onUnlocked) {
         this.shell = shell;
@@ -94,7 +95,7 @@ public final class StartViewModel {
     public void openDemo(Consumer<Throwable> onError) {
         busy.set(true);
         notice.set("Preparing the demo case…");
-        shell.tasks().longJob(progress -> {
+        javafx.concurrent.Task<Session> task = shell.tasks().longJob(progress -> {
             Path folder = Files.createTempDirectory("casebook-demo-vault-");
             Path file = folder.resolve("demo.casebook");
             byte[] random = new byte[24];
@@ -112,12 +113,33 @@ public final class StartViewModel {
         }, session -> {
             busy.set(false);
             notice.set(null);
+            progressDone();
             onUnlocked.accept(session);
         }, error -> {
             busy.set(false);
             notice.set(null);
+            progressDone();
             onError.accept(error);
         });
+        // each stage of the building in words ("Writing diary entries", "Adding messages"), and how far it is
+        task.messageProperty().addListener((o, old, stage) -> {
+            if (busy.get() && stage != null && !stage.isBlank()) {
+                notice.set("Preparing the demo case: " + stage.substring(0, 1).toLowerCase(java.util.Locale.UK)
+                        + stage.substring(1) + "…");
+            }
+        });
+        progress.bind(task.progressProperty());
+    }
+
+    /** Back to "not known" for whatever runs next (an unlock shows a plain busy indicator). */
+    private void progressDone() {
+        progress.unbind();
+        progress.set(-1);
+    }
+
+    /** How far the work under way has got (0 to 1), or -1 while that is not known. */
+    public javafx.beans.property.ReadOnlyDoubleProperty progressProperty() {
+        return progress;
     }
 
     private static void deleteQuietly(Path file, Path folder) {

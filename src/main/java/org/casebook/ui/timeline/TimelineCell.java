@@ -7,6 +7,9 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.casebook.evidence.Plural;
+import org.casebook.evidence.Senders;
+import org.casebook.evidence.TimeWords;
 import org.casebook.evidence.VisibleText;
 import org.casebook.model.IncidentType;
 import org.casebook.model.ItemKind;
@@ -17,7 +20,6 @@ import org.kordamp.ikonli.javafx.FontIcon;
 /** One timeline row; its nodes are made once and reused as the list scrolls (the list is virtualized). */
 final class TimelineCell extends ListCell<TimelineRow> {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
     /** A row shows one line: a message of a megabyte is not laid out whole for it. */
     private static final int PREVIEW_CHARS = 500;
 
@@ -57,16 +59,17 @@ final class TimelineCell extends ListCell<TimelineRow> {
             return;
         }
         if (row instanceof TimelineRow.Day day) {
-            dayLabel.setText(DAY.format(day.day()) + "  ·  " + day.count() + (day.count() == 1 ? " item" : " items"));
+            dayLabel.setText(DAY.format(day.day()) + "  ·  " + Plural.of(day.count(), "item"));
             setGraphic(dayLabel);
             setAccessibleText(dayLabel.getText());
             return;
         }
         TimelineItem item = ((TimelineRow.Entry) row).item();
         icon.setIconCode(Icons.forItem(item.kind(), item.type()));
-        time.setText((item.when().approximate() ? "≈" : " ") + TIME.format(item.when().at()));
+        time.setText((item.when().approximate() ? "≈" : " ") + TimeWords.clock(item.when(), item.when().at().getZone()));
         boolean hasSender = item.sender() != null;
-        sender.setText(hasSender ? VisibleText.line(item.sender()) + ":" : "");
+        sender.setText(hasSender ? VisibleText.line(Senders.withAttribution(item.sender(), item.attributedTo())) + ":"
+                : "");
         sender.setVisible(hasSender);
         sender.setManaged(hasSender);
         text.setText(oneLine(item));
@@ -82,6 +85,10 @@ final class TimelineCell extends ListCell<TimelineRow> {
         }
         // a message's line breaks read as spaces in a one-line preview; one in a file name is shown as \n
         String body = VisibleText.line(item.kind() == ItemKind.ATTACHMENT ? text : text.replace('\n', ' '));
+        String marker = TimeWords.marker(item.when(), item.when().at().getZone());
+        if (marker != null) {
+            body = "[" + marker + "] " + body;
+        }
         if (item.kind() == ItemKind.INCIDENT) {
             try {
                 return IncidentType.fromCode(item.type()).label() + " — " + body;
@@ -95,12 +102,17 @@ final class TimelineCell extends ListCell<TimelineRow> {
     static String describe(TimelineItem item) {
         String what = switch (item.kind()) {
             case INCIDENT -> "Diary entry";
-            case MESSAGE -> "Message" + (item.sender() == null ? "" : " from " + VisibleText.line(item.sender()));
-            case CALL -> "Call" + (item.sender() == null ? "" : " with " + VisibleText.line(item.sender()));
+            case MESSAGE -> (item.outgoing() ? "Message you sent" : "Message") + (item.sender() == null ? ""
+                    : (item.outgoing() ? " as " : " from ") + who(item));
+            case CALL -> "Call" + (item.sender() == null ? "" : " with " + who(item));
             case ATTACHMENT -> "File";
             case CAPTURE -> "Web page";
         };
-        return what + " at " + TIME.format(item.when().at()) + (item.when().approximate() ? " (approximate)" : "")
-                + ": " + oneLine(item);
+        return what + " at " + TimeWords.clock(item.when(), item.when().at().getZone())
+                + (item.when().approximate() ? " (approximate)" : "") + ": " + oneLine(item);
+    }
+
+    private static String who(TimelineItem item) {
+        return VisibleText.line(Senders.withAttribution(item.sender(), item.attributedTo()));
     }
 }

@@ -18,6 +18,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.util.Duration;
+import org.casebook.evidence.Plural;
 import org.casebook.model.Person;
 import org.casebook.model.TimelineItem;
 import org.casebook.ui.common.Session;
@@ -170,7 +171,7 @@ public final class TimelineViewModel {
         items = first;
         matches = null;
         refresh();
-        summary.set(String.format("Loading… the first %,d items are shown", first.size()));
+        summary.set("Loading… the first " + Plural.of(first.size(), "item is shown", "items are shown"));
     }
 
     /** Re-reads the current case (after an edit or new evidence). */
@@ -273,8 +274,8 @@ public final class TimelineViewModel {
         }
         applyRows(out);
         summary.set(shown == items.size()
-                ? String.format("%,d items", items.size())
-                : String.format("%,d of %,d items", shown, items.size()));
+                ? Plural.of(items.size(), "item")
+                : String.format("%,d of %s", shown, Plural.of(items.size(), "item")));
     }
 
     /**

@@ -58,14 +58,14 @@ final class SummaryPage {
         w.finish();
     }
 
-    /** The first contact's time, approximate when it is. */
-    private When first() {
-        return new When(s.first().atZone(zone), null, s.firstApproximate());
+    /** The first contact's time in words, marked approximate when it is; a dash when there was no contact. */
+    private String first() {
+        return s.first() == null ? "—" : Dates.dayTime(new When(s.first().atZone(zone), null, s.firstApproximate()), zone);
     }
 
-    /** The most recent contact's time, approximate when it is. */
-    private When last() {
-        return new When(s.last().atZone(zone), null, s.lastApproximate());
+    /** The most recent contact's time in words, marked approximate when it is; a dash when there was no contact. */
+    private String last() {
+        return s.last() == null ? "—" : Dates.dayTime(new When(s.last().atZone(zone), null, s.lastApproximate()), zone);
     }
 
     /** The conduct package's narrative; when it has none, the plain facts in words. */
@@ -78,7 +78,7 @@ final class SummaryPage {
             return List.of("No incidents, messages or calls are recorded in this period.");
         }
         List<String> out = new ArrayList<>();
-        out.add("Between " + Dates.dayTime(first(), zone) + " and " + Dates.dayTime(last(), zone) + ", "
+        out.add("Between " + first() + " and " + last() + ", "
                 + Plural.of(s.incidents(), "incident") + " " + (s.incidents() == 1 ? "was" : "were")
                 + " recorded in the diary, with " + Plural.of(s.messages(), "message") + " and "
                 + Plural.of(s.calls(), "call") + " in the imported records.");
@@ -134,8 +134,8 @@ final class SummaryPage {
 
     private List<String[]> facts() {
         List<String[]> facts = new ArrayList<>();
-        facts.add(new String[] {"First recorded", Dates.dayTime(first(), zone)});
-        facts.add(new String[] {"Most recent", Dates.dayTime(last(), zone)});
+        facts.add(new String[] {"First recorded", first()});
+        facts.add(new String[] {"Most recent", last()});
         if (s.incidents() + s.messages() + s.calls() > 0 && s.longestGapDays() > 0) {
             facts.add(new String[] {"Longest quiet spell", quietSpell()});
         }

@@ -95,7 +95,8 @@ final class SeededVault {
             PersonService people = new PersonService(vault);
             Person sam = people.add(c.id(), SAM, PersonRole.PERPETRATOR,
                     List.of(Identifier.of(IdentifierKind.PHONE, "07700 900123")));
-            Person wendy = people.add(c.id(), WENDY, PersonRole.WITNESS, List.of());
+            // a friend who messaged her: a third party (the witness is the user, whose own messages are never contact)
+            Person wendy = people.add(c.id(), WENDY, PersonRole.THIRD_PARTY, List.of());
             IncidentService incidents = new IncidentService(vault);
             incidents.add(c.id(), draft(IncidentType.THREAT, at(1, 21, 15), THREAT));
             incidents.add(c.id(), draft(IncidentType.FOLLOWING, at(5, 8, 30), FOLLOWED));

@@ -12,6 +12,11 @@ import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import org.controlsfx.control.textfield.AutoCompletionBinding;
 import org.casebook.evidence.TimeZones;
 import org.controlsfx.control.textfield.TextFields;
 
@@ -22,6 +27,7 @@ import org.controlsfx.control.textfield.TextFields;
  */
 public final class ZoneField {
     private static final int LISTED = 12;
+    private static final KeyCombination SELECT_ALL = new KeyCodeCombination(KeyCode.A, KeyCombination.SHORTCUT_DOWN);
 
     private final TextField field = new TextField();
     private final ReadOnlyObjectWrapper<ZoneId> zone = new ReadOnlyObjectWrapper<>();
@@ -32,7 +38,23 @@ public final class ZoneField {
         field.setPromptText("e.g. Europe/London");
         field.setAccessibleText("Time zone");
         field.setText(initial.getId());
-        TextFields.bindAutoCompletion(field, request -> matches(request.getUserText()));
+        AutoCompletionBinding<String> list = TextFields.bindAutoCompletion(field,
+                request -> matches(request.getUserText()));
+        // The open list takes the keyboard from the field (JavaFX hands a popup its owner's keys): select-all
+        // still selects the text typed, as it does when the list is closed.
+        list.getAutoCompletionPopup().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SELECT_ALL.match(e)) {
+                field.selectAll();
+                e.consume();
+            }
+        });
+        // A list worked out for earlier typing can arrive after a zone was picked from it: a complete zone
+        // name needs no list, so it never reopens over the form's buttons.
+        list.getAutoCompletionPopup().setOnShown(e -> {
+            if (matches(field.getText()).isEmpty()) {
+                javafx.application.Platform.runLater(list::hidePopup);
+            }
+        });
         zone.bind(Bindings.createObjectBinding(() -> TimeZones.find(field.getText()).orElse(null),
                 field.textProperty()));
         problem = Bindings.createStringBinding(() -> zone.get() != null ? "" : field.getText().isBlank()

@@ -52,7 +52,7 @@ public final class ZoneField {
         // name needs no list, so it never reopens over the form's buttons.
         list.getAutoCompletionPopup().setOnShown(e -> {
             if (matches(field.getText()).isEmpty()) {
-                javafx.application.Platform.runLater(list::hidePopup);
+                javafx.application.Platform.runLater(() -> list.getAutoCompletionPopup().hide());
             }
         });
         zone.bind(Bindings.createObjectBinding(() -> TimeZones.find(field.getText()).orElse(null),

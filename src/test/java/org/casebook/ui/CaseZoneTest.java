@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.TimeZone;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
@@ -74,16 +76,24 @@ class CaseZoneTest extends UiTestBase {
         clickOn("#case-zone").push(KeyCode.CONTROL, KeyCode.A);
         typeText("lond");
         // The list follows the typing a moment later: wait until it holds only zones with "lond" in them.
+        // ... and lists worked out for "l", "lo" and "lon" may still arrive: wait until it has stayed right a while.
+        List<String> shown = new java.util.ArrayList<>();
+        int[] steady = {0};
         waitUntil("the matching zones", () -> {
-            var cells = lookup(".auto-complete-popup .list-cell").queryAllAs(javafx.scene.control.ListCell.class);
-            return cells.stream().anyMatch(c -> "Europe/London".equals(c.getText()))
-                    && cells.stream().allMatch(c -> c.getText() == null || c.getText().toLowerCase().contains("lond"));
+            List<String> now = onFx(() -> zoneListCells(dialog).stream().map(ListCell::getText).toList());
+            boolean right = now.contains("Europe/London")
+                    && now.stream().allMatch(t -> t == null || t.toLowerCase().contains("lond"));
+            steady[0] = right && now.equals(shown) ? steady[0] + 1 : 0;
+            shown.clear();
+            shown.addAll(now);
+            sleep(150);
+            return steady[0] >= 4;
         });
-        clickOn(lookup(".auto-complete-popup .list-cell")
-                .match((javafx.scene.control.ListCell<?> c) -> "Europe/London".equals(c.getText())).<Node>query());
+        clickOn(onFx(() -> zoneListCells(dialog).stream().filter(c -> "Europe/London".equals(c.getText()))
+                .findFirst().orElseThrow()));
         assertEquals("Europe/London", onFx(() -> zoneText(dialog)));
         assertTrue(!save.isDisabled(), "a real zone can be saved");
-        waitUntil("the list of zones to close", () -> lookup(".auto-complete-popup").tryQuery().isEmpty());
+        waitUntil("the list of zones to close", () -> onFx(() -> zoneListCells(dialog).isEmpty()));
         settled(dialog);
         clickOn(save);
         waitUntil("the second case", () -> shell.session().cases().list().size() == 2);
@@ -105,12 +115,27 @@ class CaseZoneTest extends UiTestBase {
         clickOn("#settings-zone").push(KeyCode.CONTROL, KeyCode.A);
         typeText("America/New_York");
         // The list of matching zones goes once the name is complete; until then it may cover the buttons.
-        waitUntil("the list of zones to close", () -> lookup(".auto-complete-popup").tryQuery().isEmpty());
+        waitUntil("the list of zones to close", () -> onFx(() -> zoneListCells(dialog).isEmpty()));
         assertEquals("America/New_York", onFx(() -> zoneText(dialog)));
         settled(dialog);
         clickOn(save);
         waitUntil("the settings saved", () -> !dialog.isShowing());
         assertEquals(ZoneId.of("America/New_York"), settings.defaultZoneProperty().get());
+    }
+
+    /** The rows of the list of zones now showing under a field of {@code dialog} (not a list another window left). */
+    private static List<ListCell<?>> zoneListCells(Window dialog) {
+        List<ListCell<?>> cells = new java.util.ArrayList<>();
+        for (Window w : Window.getWindows()) {
+            if (w instanceof javafx.stage.PopupWindow popup && popup.isShowing() && popup.getOwnerWindow() == dialog) {
+                for (Node n : popup.getScene().getRoot().lookupAll(".list-cell")) {
+                    if (n instanceof ListCell<?> c && c.isVisible()) {
+                        cells.add(c);
+                    }
+                }
+            }
+        }
+        return cells;
     }
 
     private static String zoneText(Window dialog) {

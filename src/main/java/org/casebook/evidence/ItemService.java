@@ -45,6 +45,7 @@ public final class ItemService {
                     sha = rs.getString(3);
                 }
             }
+            List<Long> captureFiles = CaptureStore.filesOf(c, itemId);
             String state = ItemState.ofItem(c, itemId).orElseThrow();
             List<String> linking = ConductState.linkingTo(c, itemId);
             SearchIndex.removeStored(c, itemId);
@@ -53,6 +54,9 @@ public final class ItemService {
                 ps.executeUpdate();
             }
             boolean originalRemoved = blobId != null && vault.blobs().deleteIfUnreferenced(c, blobId);
+            for (long file : captureFiles) {
+                vault.blobs().deleteIfUnreferenced(c, file);
+            }
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("kind", kind);
             detail.put("reason", why);

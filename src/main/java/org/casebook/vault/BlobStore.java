@@ -102,17 +102,20 @@ public final class BlobStore {
     /**
      * Removes a blob no item, import or print rendition refers to any more (secure_delete overwrites the
      * freed pages), and with it its print rendition when nothing else uses that. Works at every schema
-     * version: imports appear in version 3, renditions in version 6.
+     * version: imports appear in version 3, renditions in version 6, captures in version 8.
      */
     public boolean deleteIfUnreferenced(Connection c, long blobId) throws SQLException {
         boolean hasImports = Schema.version(c) >= 3;
         boolean hasRenditions = Schema.hasRenditions(c);
+        boolean hasCaptures = Schema.hasCaptures(c);
         Long rendition = hasRenditions ? renditionOf(c, blobId) : null;
         boolean deleted;
         try (PreparedStatement ps = c.prepareStatement(
                 "DELETE FROM blob WHERE id = ? AND NOT EXISTS (SELECT 1 FROM item WHERE blob_id = ?)"
                         + (hasImports ? " AND NOT EXISTS (SELECT 1 FROM import_run WHERE blob_id = ?)" : "")
-                        + (hasRenditions ? " AND NOT EXISTS (SELECT 1 FROM rendition WHERE blob_id = ?)" : ""))) {
+                        + (hasRenditions ? " AND NOT EXISTS (SELECT 1 FROM rendition WHERE blob_id = ?)" : "")
+                        + (hasCaptures ? " AND NOT EXISTS (SELECT 1 FROM capture WHERE html_blob_id = ?1"
+                                + " OR png_blob_id = ?1 OR file_blob_id = ?1)" : ""))) {
             int i = 1;
             ps.setLong(i++, blobId);
             ps.setLong(i++, blobId);

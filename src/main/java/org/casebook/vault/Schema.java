@@ -261,7 +261,47 @@ final class Schema {
                         kind          TEXT NOT NULL,
                         owner_pid     INTEGER NOT NULL,
                         owner_started INTEGER,
-                        started_utc   INTEGER NOT NULL)""")));
+                        started_utc   INTEGER NOT NULL)""")),
+            // A captured web page is an item of kind 'capture' (its blob is the WARC, its source the URL, its
+            // searchable text the page's visible text); this row holds what the fetch recorded and the other files
+            // kept with it. A re-capture points at the capture before it; the pages of one site capture share
+            // the item id of its first page.
+            new Migration(8, "captured web pages (WARC, single-file HTML, screenshot, fetch details, re-capture verdicts)",
+                    List.of(
+                    """
+                    CREATE TABLE capture(
+                        item_id         INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                        kind            TEXT NOT NULL CHECK (kind IN ('page', 'file', 'unreachable')),
+                        requested_url   TEXT NOT NULL,
+                        final_url       TEXT,
+                        redirects       TEXT NOT NULL,
+                        status          INTEGER,
+                        headers         TEXT,
+                        server_ip       TEXT,
+                        cert_subject    TEXT,
+                        cert_issuer     TEXT,
+                        cert_not_before INTEGER,
+                        cert_not_after  INTEGER,
+                        cert_sha256     TEXT,
+                        captured_utc    INTEGER NOT NULL,
+                        title           TEXT,
+                        note            TEXT,
+                        media_type      TEXT,
+                        site_id         INTEGER REFERENCES item(id) ON DELETE SET NULL,
+                        recapture_of    INTEGER REFERENCES item(id) ON DELETE SET NULL,
+                        verdict         TEXT CHECK (verdict IN ('unchanged', 'changed', 'gone')),
+                        diff            TEXT,
+                        resources       TEXT NOT NULL,
+                        warnings        TEXT NOT NULL,
+                        proxy           TEXT,
+                        html_blob_id    INTEGER REFERENCES blob(id),
+                        png_blob_id     INTEGER REFERENCES blob(id),
+                        file_blob_id    INTEGER REFERENCES blob(id))""",
+                    "CREATE INDEX capture_url ON capture(requested_url)",
+                    "CREATE INDEX capture_site ON capture(site_id) WHERE site_id IS NOT NULL",
+                    "CREATE INDEX capture_html_blob ON capture(html_blob_id) WHERE html_blob_id IS NOT NULL",
+                    "CREATE INDEX capture_png_blob ON capture(png_blob_id) WHERE png_blob_id IS NOT NULL",
+                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 
@@ -276,6 +316,11 @@ final class Schema {
     /** True when the vault has the rendition table (migration 6). */
     static boolean hasRenditions(Connection connection) throws SQLException {
         return version(connection) >= 6;
+    }
+
+    /** True when the vault has the capture table (migration 8). */
+    static boolean hasCaptures(Connection connection) throws SQLException {
+        return version(connection) >= 8;
     }
 
     static int version(Connection connection) throws SQLException {

@@ -31,6 +31,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             IncidentCommand.class,
             AttachCommand.class,
             ImportCommand.class,
+            CaptureCommand.class,
             TimelineCommand.class,
             SearchCommand.class,
             ExportCommand.class,

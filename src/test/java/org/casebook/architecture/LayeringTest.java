@@ -29,6 +29,14 @@ class LayeringTest {
                 .check(classes);
     }
 
+    /** Capture runs in the command line on a server: its renderer is found by ServiceLoader, never imported. */
+    @Test
+    void captureNeverTouchesJavaFxOrTheUi() {
+        noClasses().that().resideInAPackage("org.casebook.capture..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.casebook.ui..")
+                .check(classes);
+    }
+
     @Test
     void theUiHoldsNoSqlAndNoPdfCode() {
         noClasses().that().resideInAPackage("org.casebook.ui..")

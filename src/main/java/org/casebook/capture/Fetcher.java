@@ -28,6 +28,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
@@ -91,8 +92,12 @@ final class Fetcher implements AutoCloseable {
         }
     }
 
-    /** Fetches {@code uri} and follows its redirects; {@code maxBytes} bounds each body. */
-    Followed follow(URI uri, long maxBytes) throws FetchFailure {
+    /**
+     * Fetches {@code uri} and follows its redirects; {@code maxBytes} bounds each body, and every byte received is
+     * also taken from {@code budget} (what is left of the whole capture's size limit, shared by fetches running
+     * side by side).
+     */
+    Followed follow(URI uri, long maxBytes, AtomicLong budget) throws FetchFailure {
         List<Exchange> hops = new ArrayList<>();
         Set<URI> seen = new LinkedHashSet<>();
         URI current = uri;
@@ -101,7 +106,7 @@ final class Fetcher implements AutoCloseable {
                 throw new FetchFailure(FetchFailure.Reason.REDIRECTS, "Redirect loop: " + chain(seen, current)
                         + "; the page was not captured.");
             }
-            Exchange e = fetch(current, maxBytes);
+            Exchange e = fetch(current, maxBytes, budget);
             hops.add(e);
             if (!e.redirect()) {
                 return new Followed(hops);
@@ -127,8 +132,8 @@ final class Fetcher implements AutoCloseable {
         return s.append(again).toString();
     }
 
-    /** One GET, its body bounded by {@code maxBytes} and the whole response by the fetch time-out. */
-    Exchange fetch(URI uri, long maxBytes) throws FetchFailure {
+    /** One GET, its body bounded by {@code maxBytes} and {@code budget}, the whole response by the fetch time-out. */
+    Exchange fetch(URI uri, long maxBytes, AtomicLong budget) throws FetchFailure {
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new FetchFailure(FetchFailure.Reason.OTHER, uri + " is not a web address (http or https).");
@@ -149,7 +154,7 @@ final class Fetcher implements AutoCloseable {
                 .header("Accept-Language", "en")
                 .build();
         Instant at = Instant.now();
-        LimitedBody body = new LimitedBody(maxBytes);
+        LimitedBody body = new LimitedBody(maxBytes, budget);
         CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request, info -> body);
         HttpResponse<byte[]> response;
         try {
@@ -196,6 +201,10 @@ final class Fetcher implements AutoCloseable {
         if (cause instanceof TooLarge) {
             return new FetchFailure(FetchFailure.Reason.TOO_LARGE, uri + " is larger than "
                     + CaptureLimits.size(maxBytes) + "; not kept.");
+        }
+        if (cause instanceof OverBudget) {
+            return new FetchFailure(FetchFailure.Reason.TOO_LARGE, "not kept: the capture reached its size limit of "
+                    + CaptureLimits.size(limits.maxPageBytes()));
         }
         if (cause instanceof HttpConnectTimeoutException) {
             return new FetchFailure(FetchFailure.Reason.UNREACHABLE, "Could not connect to " + uri.getHost()
@@ -256,17 +265,26 @@ final class Fetcher implements AutoCloseable {
         }
     }
 
+    /** The whole capture's size limit was reached while this body came in. */
+    private static final class OverBudget extends IOException {
+        OverBudget() {
+            super("over the capture's size limit");
+        }
+    }
+
     /** Collects a body, refusing it past {@code max} bytes (an endless response stops at the limit or time-out). */
     private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
         private final long max;
+        private final AtomicLong budget;
         private final CompletableFuture<byte[]> result = new CompletableFuture<>();
         private final ByteArrayOutputStream out = new ByteArrayOutputStream();
         private volatile Flow.Subscription subscription;
         private volatile boolean started;
         private long count;
 
-        LimitedBody(long max) {
+        LimitedBody(long max, AtomicLong budget) {
             this.max = max;
+            this.budget = budget;
         }
 
         boolean started() {
@@ -302,6 +320,11 @@ final class Fetcher implements AutoCloseable {
                 if (count > max) {
                     subscription.cancel();
                     result.completeExceptionally(new TooLarge());
+                    return;
+                }
+                if (budget.addAndGet(-b.remaining()) < 0) {
+                    subscription.cancel();
+                    result.completeExceptionally(new OverBudget());
                     return;
                 }
                 byte[] bytes = new byte[b.remaining()];

@@ -12,6 +12,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.casebook.vault.Progress;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -45,11 +51,14 @@ final class PageFetch {
     private PageFetch() {
     }
 
+    /** Resources fetched side by side, as a browser does (a server that answers slowly costs its time once). */
+    static final int PARALLEL = 6;
+
     static Result run(Fetcher fetcher, URI uri, CaptureLimits limits, CaptureListener listener) throws FetchFailure {
-        Fetcher.Followed main = fetcher.follow(uri, limits.maxResourceBytes());
+        AtomicLong budget = new AtomicLong(limits.maxPageBytes());
+        Fetcher.Followed main = fetcher.follow(uri, limits.maxResourceBytes(), budget);
         List<Exchange> exchanges = new ArrayList<>(main.hops());
         Exchange page = main.last();
-        long used = page.body().length;
         List<String> warnings = new ArrayList<>();
         Map<URI, Resource> resources = new LinkedHashMap<>();
         if (!isHtml(page)) {
@@ -57,57 +66,90 @@ final class PageFetch {
         }
         Document doc = parse(page);
         Deque<URI> queue = new ArrayDeque<>(Resources.of(doc, Resources.base(doc, page.uri())));
-        boolean countWarned = false;
-        boolean sizeWarned = false;
-        while (!queue.isEmpty()) {
-            listener.checkCancelled();
-            URI r = Resources.withoutFragment(queue.poll());
-            if (resources.containsKey(r)) {
-                continue;
-            }
-            if (resources.size() >= limits.maxResources()) {
-                resources.put(r, new Resource(r, null, List.of(), "not fetched: the limit of "
-                        + limits.maxResources() + " resources per page was reached"));
-                if (!countWarned) {
-                    warnings.add("The page refers to more than " + limits.maxResources() + " resources; the rest "
-                            + "were not fetched.");
-                    countWarned = true;
+        ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
+            Thread t = new Thread(r, "casebook-capture-fetch");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            boolean countWarned = false;
+            while (!queue.isEmpty()) {
+                listener.checkCancelled();
+                // One wave: everything queued now; stylesheets found in it add the next wave (fonts, images).
+                Map<URI, Future<Object>> wave = new LinkedHashMap<>();
+                while (!queue.isEmpty()) {
+                    URI r = Resources.withoutFragment(queue.poll());
+                    if (resources.containsKey(r) || wave.containsKey(r)) {
+                        continue;
+                    }
+                    if (resources.size() + wave.size() >= limits.maxResources()) {
+                        resources.put(r, new Resource(r, null, List.of(), "not fetched: the limit of "
+                                + limits.maxResources() + " resources per page was reached"));
+                        if (!countWarned) {
+                            warnings.add("The page refers to more than " + limits.maxResources() + " resources; "
+                                    + "the rest were not fetched.");
+                            countWarned = true;
+                        }
+                        continue;
+                    }
+                    wave.put(r, pool.submit(() -> fetchOne(fetcher, r, limits, budget, listener)));
                 }
-                continue;
-            }
-            long left = limits.maxPageBytes() - used;
-            if (left <= 0) {
-                resources.put(r, new Resource(r, null, List.of(), "not fetched: the capture reached its size limit of "
-                        + CaptureLimits.size(limits.maxPageBytes())));
-                if (!sizeWarned) {
-                    warnings.add("The capture reached its size limit of " + CaptureLimits.size(limits.maxPageBytes())
-                            + "; later resources were not fetched.");
-                    sizeWarned = true;
-                }
-                continue;
-            }
-            Resource res;
-            try {
-                Fetcher.Followed f = fetcher.follow(r, Math.min(limits.maxResourceBytes(), left));
-                exchanges.addAll(f.hops());
-                Exchange last = f.last();
-                used += f.hops().stream().mapToLong(e -> e.body().length).sum();
-                String missing = last.status() >= 200 && last.status() < 300 ? null : "HTTP " + last.status();
-                res = new Resource(r, last, f.redirects(), missing);
-                if (missing == null && isCss(last, r)) {
-                    queue.addAll(CssUrls.find(text(last), last.uri()));
-                }
-            } catch (FetchFailure e) {
-                res = new Resource(r, null, List.of(), e.getMessage());
-                if (e.reason() == FetchFailure.Reason.TOO_LARGE && left < limits.maxResourceBytes()) {
-                    res = new Resource(r, null, List.of(), "not kept: the capture reached its size limit of "
-                            + CaptureLimits.size(limits.maxPageBytes()));
+                for (Map.Entry<URI, Future<Object>> w : wave.entrySet()) {
+                    Object outcome = await(w.getValue(), listener);
+                    Resource res;
+                    if (outcome instanceof Fetcher.Followed f) {
+                        exchanges.addAll(f.hops());
+                        Exchange last = f.last();
+                        String missing = last.status() >= 200 && last.status() < 300 ? null : "HTTP " + last.status();
+                        res = new Resource(w.getKey(), last, f.redirects(), missing);
+                        if (missing == null && isCss(last, w.getKey())) {
+                            queue.addAll(CssUrls.find(text(last), last.uri()));
+                        }
+                    } else {
+                        res = new Resource(w.getKey(), null, List.of(), (String) outcome);
+                    }
+                    resources.put(w.getKey(), res);
+                    listener.resource(w.getKey(), res.missing());
                 }
             }
-            resources.put(r, res);
-            listener.resource(r, res.missing());
+        } finally {
+            pool.shutdownNow();
+        }
+        if (resources.values().stream().anyMatch(r -> r.missing() != null
+                && r.missing().startsWith("not kept: the capture reached its size limit"))) {
+            warnings.add("The capture reached its size limit of " + CaptureLimits.size(limits.maxPageBytes())
+                    + "; resources past it were not kept.");
         }
         return new Result(uri, main, doc, resources, exchanges, warnings);
+    }
+
+    /** The resource's responses, or the reason it is missing. */
+    private static Object fetchOne(Fetcher fetcher, URI r, CaptureLimits limits, AtomicLong budget,
+                                   CaptureListener listener) {
+        if (listener.isCancelled()) {
+            return "not fetched: cancelled";
+        }
+        try {
+            return fetcher.follow(r, limits.maxResourceBytes(), budget);
+        } catch (FetchFailure e) {
+            return e.getMessage();
+        }
+    }
+
+    private static Object await(Future<Object> f, CaptureListener listener) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new Progress.CancelledException();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            listener.checkCancelled();
+        }
     }
 
     static boolean isHtml(Exchange e) {

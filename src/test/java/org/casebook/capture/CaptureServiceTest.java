@@ -130,6 +130,38 @@ class CaptureServiceTest {
     }
 
     @Test
+    void theResourceCountAndTotalSizeLimitsEachSaySo() {
+        CaptureSite.richPage(server);
+        CaptureService.Summary few = captureOne(server.url(CaptureSite.PAGE),
+                OPTIONS.withLimits(OPTIONS.limits().withMaxResources(5)));
+        assertTrue(few.warnings().contains("The page refers to more than 5 resources; the rest were not fetched."),
+                few.warnings().toString());
+        assertTrue(few.missing().stream().anyMatch(m -> m.contains("the limit of 5 resources per page was reached")));
+
+        CaptureService.Summary small = captureOne(server.url(CaptureSite.PAGE),
+                OPTIONS.withLimits(OPTIONS.limits().withMaxPageBytes(12 * 1024)));
+        assertTrue(small.warnings().contains("The capture reached its size limit of 12 KiB; resources past it were "
+                + "not kept."), small.warnings().toString());
+        assertTrue(small.missing().stream().anyMatch(m -> m.contains("the capture reached its size limit of 12 KiB")),
+                small.missing().toString());
+    }
+
+    @Test
+    void deletingACaptureRemovesItsCopyAndScreenshotToo() {
+        CaptureSite.richPage(server);
+        CaptureService.Summary s = captureOne(server.url(CaptureSite.PAGE), OPTIONS);
+        new org.casebook.evidence.ItemService(vault).delete(s.itemId(), "posted by mistake");
+        long left = vault.read(c -> {
+            try (var ps = c.prepareStatement("SELECT count(*) FROM blob"); var rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+        assertEquals(0, left);
+        assertTrue(new VerifyService(vault).verify(Progress.NONE).intact());
+    }
+
+    @Test
     void theSingleFileCopyRunsNothingAndRefersToNothingOutside() throws Exception {
         CaptureSite.richPage(server);
         CaptureService.Summary s = captureOne(server.url(CaptureSite.PAGE), OPTIONS);

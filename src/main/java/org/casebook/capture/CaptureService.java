@@ -213,7 +213,7 @@ public final class CaptureService {
         List<List<String>> headers = last.responseHeaders().stream().map(h -> List.of(h[0], h[1])).toList();
         return new CaptureRecord(kind, page.requested().toString(), last.uri().toString(), redirects, last.status(),
                 headers, last.serverIp(), last.certificate(), at, title, text, options.note(), last.mediaType(), warc,
-                html, png, file, fileName == null ? "capture.warc" : fileName, resources, warnings,
+                html, png, file, fileName, resources, warnings,
                 options.proxy() == null ? null : options.proxy().toString(),
                 earlier == null ? null : earlier.itemId(), verdict, diff);
     }
@@ -225,7 +225,7 @@ public final class CaptureService {
         meta.put("casebook-unreachable", List.of(reason));
         byte[] warc = CaptureWarc.write(uri, at, List.of(), meta);
         return new CaptureRecord(CaptureRecord.UNREACHABLE, uri.toString(), null, List.of(), null, null, null, null,
-                at, null, "", options.note(), null, warc, null, null, null, "capture.warc", List.of(),
+                at, null, "", options.note(), null, warc, null, null, null, null, List.of(),
                 List.of(reason), options.proxy() == null ? null : options.proxy().toString(), earlier.itemId(),
                 "gone", null);
     }

@@ -3,6 +3,7 @@ package org.casebook.bundle;
 import java.util.List;
 import java.util.Map;
 import org.casebook.conduct.ConductSummary;
+import org.casebook.evidence.CaptureFacts;
 import org.casebook.model.Case;
 import org.casebook.model.Incident;
 
@@ -11,10 +12,16 @@ import org.casebook.model.Incident;
  *
  * @param exhibits     numbered, in chronological order
  * @param incidentExhibits the references of the files attached to each incident
+ * @param captures     what each captured web page in the exhibits recorded, by item id
  */
 record BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                      ConductSummary summary, String auditHead,
-                     Map<Long, List<String>> incidentExhibits) {
+                     Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures) {
+
+    BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
+                  ConductSummary summary, String auditHead, Map<Long, List<String>> incidentExhibits) {
+        this(aCase, options, incidents, exhibits, summary, auditHead, incidentExhibits, Map.of());
+    }
 
     /**
      * Every original the bundle carries, each under its own reference: each exhibit's, followed by those of the

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.casebook.conduct.ConductFigures;
 import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.CaptureFacts;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.ConversationService;
 import org.casebook.evidence.IncidentService;
@@ -40,6 +41,7 @@ final class BundleSelection {
         messageFiles.values().forEach(files -> files.forEach(f -> withMessages.add(f.id())));
         List<TimelineItem> incidentItems = new ArrayList<>();
         List<TimelineItem> files = new ArrayList<>();
+        List<TimelineItem> captureItems = new ArrayList<>();
         Map<List<Object>, List<TimelineItem>> threads = new LinkedHashMap<>();
         Set<Long> wanted = new HashSet<>(options.itemIds());
         new TimelineService(vault).forEach(caseId, item -> {
@@ -49,7 +51,8 @@ final class BundleSelection {
             }
             switch (item.kind()) {
                 case INCIDENT -> incidentItems.add(item);
-                case ATTACHMENT, CAPTURE -> files.add(item);
+                case ATTACHMENT -> files.add(item);
+                case CAPTURE -> captureItems.add(item);
                 case MESSAGE, CALL -> threads.computeIfAbsent(
                         java.util.Arrays.asList(item.conversationId(), item.sha256(), item.kind()),
                         k -> new ArrayList<>()).add(item);
@@ -70,6 +73,11 @@ final class BundleSelection {
                 continue; // nothing stored to exhibit
             }
             exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, incidentService, redactor));
+        }
+        Map<Long, CaptureFacts.Capture> captures = new CaptureFacts(vault).of(
+                captureItems.stream().map(TimelineItem::id).toList());
+        for (List<CaptureFacts.Capture> address : CaptureExhibits.byAddress(captures, new CaptureFacts(vault))) {
+            exhibits.add(CaptureExhibits.exhibit(address, captureItems, aCase.zone()));
         }
         ConversationService conversations = new ConversationService(vault);
         Map<Long, ConversationService.Conversation> byId = conversations.conversations(caseId);
@@ -95,7 +103,7 @@ final class BundleSelection {
         var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, summary, auditHead,
-                incidentExhibits);
+                incidentExhibits, captures);
     }
 
     /**

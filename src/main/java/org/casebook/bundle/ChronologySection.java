@@ -18,7 +18,8 @@ import org.casebook.model.TimelineItem;
 import org.casebook.model.When;
 
 /**
- * One row per incident, per conversation-day of messages, and per file not already shown with an incident:
+ * One row per incident, per conversation-day of messages, per capture of a web page, and per file not already
+ * shown with an incident:
  * when, what, a summary, and where in the bundle it is (exhibit reference and page).
  */
 final class ChronologySection {
@@ -111,6 +112,12 @@ final class ChronologySection {
                             + "; first" + (first.sender() == null ? "" : " from " + from(first)) + ": \u201C" + firstLine
                             + "\u201D", e.reference(), TranscriptLayout.dayKey(e, day)));
                 });
+            } else if (e.kind() == ExhibitItem.Kind.CAPTURE) {
+                // one row per capture: when the page was up, when it changed, when it was gone
+                for (ExhibitItem c : e.originals()) {
+                    rows.add(new Row(new When(c.at(), null, false), c == e ? e.typeLabel() : "Web page re-capture",
+                            c == e ? e.description() : c.description(), c.reference(), c.key()));
+                }
             } else if (!shownWithIncident.contains(e.reference())) {
                 rows.add(new Row(new When(e.at(), null, e.approximate()), e.typeLabel(),
                         e.description() + " (" + e.fileName() + ")",

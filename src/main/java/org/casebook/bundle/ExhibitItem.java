@@ -7,9 +7,10 @@ import java.util.List;
 import org.casebook.model.TimelineItem;
 
 /**
- * One exhibit before layout: an attached file, or one conversation's messages from one export file. A file that
- * came with a message is not an exhibit of its own: it is one of its conversation's {@code files}, shown at its
- * message and referenced under the conversation's reference ("JS/12.1").
+ * One exhibit before layout: an attached file, one conversation's messages from one export file, or the captures
+ * of one web address. A file that came with a message is not an exhibit of its own: it is one of its
+ * conversation's {@code files}, shown at its message and referenced under the conversation's reference
+ * ("JS/12.1"); so is each re-capture of an address, under its first capture's.
  *
  * @param reference   e.g. "JS/12", or "JS/12.1" for a file sent in exhibit JS/12; null until numbered
  * @param typeLabel   a short name of its kind for the chronology ("Photograph", "WhatsApp messages")
@@ -22,13 +23,14 @@ import org.casebook.model.TimelineItem;
  *                    "message") or {@link TimeSources#EXPORT}; see {@link TimeSources}
  * @param messages    the conversation's messages in order (empty for a file)
  * @param messageId   for a file sent with a message: that message's item id, else null
- * @param files       for a conversation: the files sent with its messages, in message order (else empty)
+ * @param files       for a conversation: the files sent with its messages, in message order; for a capture: the
+ *                    re-captures of its address, in time order (else empty)
  */
 record ExhibitItem(String reference, Kind kind, long itemId, String typeLabel, String description, String source, String fileName,
                    String mediaType, long size, ZonedDateTime at, ZonedDateTime until, boolean approximate,
                    Instant added, String sha256, String timeSource, String camera, List<TimelineItem> messages,
                    List<Long> incidentIds, Long messageId, List<ExhibitItem> files) {
-    enum Kind { PHOTO, PDF, FILE, CONVERSATION }
+    enum Kind { PHOTO, PDF, FILE, CONVERSATION, CAPTURE }
 
     ExhibitItem {
         messages = List.copyOf(messages);

@@ -15,7 +15,8 @@ import org.casebook.vault.Progress;
 /**
  * The exhibits, each from a new page under a header that identifies it completely: reference, description,
  * source, original file name, when it happened and was added, SHA-256. Then the exhibit itself: the transcript,
- * the photo, the merged PDF pages, or (audio, video, anything else) a page describing the embedded original.
+ * the photo, the merged PDF pages, the captures of a web page, or (audio, video, anything else) a page describing
+ * the embedded original.
  */
 final class ExhibitSection implements Closeable {
     private static final float LABEL_WIDTH = 110;
@@ -89,6 +90,8 @@ final class ExhibitSection implements Closeable {
             case PHOTO -> photo(e);
             case PDF -> pdf(e);
             case FILE -> metadataOnly(e, null);
+            case CAPTURE -> new CaptureLayout(w, content.aCase().zone(), content.captures(), originals, plans,
+                    warnings).write(e);
         }
         w.finish();
     }

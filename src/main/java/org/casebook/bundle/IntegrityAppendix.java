@@ -45,7 +45,8 @@ final class IntegrityAppendix {
         // embedded as a cleaned copy gets a second row, "copy", with the copy's hash: what the attachment hashes to.
         List<List<List<PageWriter.Cell>>> rows = new ArrayList<>();
         for (ExhibitItem e : content.originals()) {
-            String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages" : BundleSelection.kindNoun(e.mediaType());
+            String kind = e.kind() == ExhibitItem.Kind.CONVERSATION ? "messages"
+                    : e.kind() == ExhibitItem.Kind.CAPTURE ? "web page (WARC)" : BundleSelection.kindNoun(e.mediaType());
             OriginalPlan plan = plans.of(e.reference());
             boolean withheld = plan.form() == OriginalPlan.Form.WITHHELD;
             List<List<PageWriter.Cell>> block = new ArrayList<>();
@@ -105,7 +106,11 @@ final class IntegrityAppendix {
                 + " byte; a photo is placed at the time its camera recorded (EXIF) where it has one, and otherwise at the time of"
                 + " the diary entry it belongs to or the file's last-modified date, as its exhibit page says. Nothing is"
                 + " altered on import: the originals are stored exactly as received, and every addition, edit and"
-                + " deletion is recorded in the audit log.", PageWriter.BODY);
+                + " deletion is recorded in the audit log." + (content.exhibits().stream()
+                .anyMatch(e -> e.kind() == ExhibitItem.Kind.CAPTURE) ? " A web page was captured by Casebook"
+                + " fetching its address: every response, as the server sent it, is kept in a WARC file (ISO 28500),"
+                + " the capture's original; the screenshot was drawn from that archived copy, not from the live page,"
+                + " and the time is this computer's clock when the page was fetched." : ""), PageWriter.BODY);
         w.heading("How to check the originals");
         w.paragraph("1. Extract the attached files: in a PDF reader open the attachments panel and save each one,"
                 + " or run: pdfdetach -saveall bundle.pdf (poppler-utils).\n2. Compute each file's SHA-256: sha256sum"
@@ -127,11 +132,19 @@ final class IntegrityAppendix {
 
     /** How the files sent with messages are referenced, with this bundle's first one as the example. */
     private String sentFiles() {
-        return content.exhibits().stream().filter(e -> !e.files().isEmpty()).findFirst()
+        String sent = content.exhibits().stream()
+                .filter(e -> e.kind() == ExhibitItem.Kind.CONVERSATION && !e.files().isEmpty()).findFirst()
                 .map(e -> " A file sent with a message has a reference under its transcript's (the first sent in "
                         + e.reference() + " is " + e.files().get(0).reference() + ") and its row follows the"
                         + " transcript's.")
                 .orElse("");
+        String recaptured = content.exhibits().stream()
+                .filter(e -> e.kind() == ExhibitItem.Kind.CAPTURE && !e.files().isEmpty()).findFirst()
+                .map(e -> " A re-capture of a web page has a reference under its first capture's (the first in "
+                        + e.reference() + " is " + e.files().get(0).reference() + "); each capture's original is"
+                        + " its WARC file.")
+                .orElse("");
+        return sent + recaptured;
     }
 
     private static float width(int i) {

@@ -40,7 +40,7 @@ import org.casebook.vault.VaultException;
  * <p>In a redacted copy nothing travels that could give the witness away: a photo (JPEG, PNG, WebP) travels as a
  * copy without its location and device details ({@link PictureCleaner}), hashed as it is written so the appendix
  * can print both hashes; a document travels as it is only when its text holds no redacted text
- * ({@link OriginalScan}); anything else is withheld, and the bundle says why. Each decision is made, and each file
+ * ({@link OriginalScan}); a captured web page's WARC, and anything else, is withheld, and the bundle says why. Each decision is made, and each file
  * written, before the pages are laid out, since the cover and the appendix say what was done.
  */
 final class OriginalEmbedder {
@@ -97,6 +97,10 @@ final class OriginalEmbedder {
         }
         if (!redactor.active()) {
             return original(e);
+        }
+        if (e.kind() == ExhibitItem.Kind.CAPTURE) {
+            // an archived page holds compressed bodies, scripts and pictures no text search can clear
+            return OriginalPlan.withheld(Withheld.CAPTURE);
         }
         if (PictureCleaner.cleanable(e.mediaType())) {
             return cleaned(e);
@@ -257,6 +261,7 @@ final class OriginalEmbedder {
 
     private static boolean compressible(String mediaType) {
         return mediaType.startsWith("text/") || mediaType.endsWith("xml") || mediaType.endsWith("json")
+                || mediaType.equals(CaptureExhibits.MEDIA_TYPE)
                 || mediaType.startsWith("message/") || mediaType.equals("application/octet-stream");
     }
 }

@@ -12,6 +12,8 @@ final class TimeSources {
     private static final String FILE_MODIFIED = "file modified";
     /** A file that came with an imported message: it has that message's time. */
     private static final String MESSAGE = "message";
+    /** A captured web page: the time Casebook fetched it. */
+    static final String CAPTURE = "capture";
 
     private TimeSources() {
     }
@@ -27,6 +29,7 @@ final class TimeSources {
             case FILE_MODIFIED -> "the file's last-modified date, not a camera time";
             case EXPORT -> "as recorded in the export";
             case MESSAGE -> "the time of the message it was sent with, as recorded in the export";
+            case CAPTURE -> "the time Casebook captured the page, by this computer's clock";
             default -> code;
         };
     }

@@ -8,7 +8,9 @@ enum Withheld {
     LOCATION("it may carry location and device details that Casebook cannot remove from this kind of file",
             "location details cannot be removed"),
     UNCLEANABLE("its picture could not be read to remove its location and device details", "picture unreadable"),
-    UNCHECKABLE("Casebook cannot search this kind of file for redacted text", "cannot be searched");
+    UNCHECKABLE("Casebook cannot search this kind of file for redacted text", "cannot be searched"),
+    CAPTURE("it is a captured web page, whose archived copy and screenshot cannot be redacted reliably",
+            "web page: cannot be redacted");
 
     private final String because;
     private final String brief;

@@ -36,20 +36,29 @@ import org.casebook.vault.VaultException;
 
 /**
  * Writes originals out of the vault byte for byte, with a {@code SHA256SUMS} file that {@code sha256sum -c}
- * accepts and a {@code manifest.json} describing each file. This is the only place evidence leaves the
- * vault decrypted, and only when the user asks. The folder appears complete or not at all.
+ * accepts and a {@code manifest.json} describing each file. A captured web page goes out as its WARC (its
+ * original), its single-file HTML, its screenshot (PNG), the file it served if it was one, and a WACZ package of
+ * the WARC when a {@link WaczPackager} is installed. This is the only place evidence leaves the vault decrypted,
+ * and only when the user asks. The folder appears complete or not at all.
  */
 public final class ExportService {
     private final Vault vault;
     private final Clock clock;
+    private final WaczPackager wacz;
 
     public ExportService(Vault vault) {
         this(vault, Clock.systemUTC());
     }
 
     public ExportService(Vault vault, Clock clock) {
+        this(vault, clock, WaczPackager.installed().orElse(null));
+    }
+
+    /** @param wacz packages a capture's WARC as a WACZ; null to export captures without one */
+    public ExportService(Vault vault, Clock clock, WaczPackager wacz) {
         this.vault = vault;
         this.clock = clock;
+        this.wacz = wacz;
     }
 
     /**
@@ -88,10 +97,13 @@ public final class ExportService {
         List<Map<String, Object>> entries = new ArrayList<>();
         Set<String> usedNames = new HashSet<>(Set.of("sha256sums", "manifest.json")); // lower case: see SafeFileNames.unique
         long bytes = 0;
+        int files = 0;
         for (Attachment a : selected) {
             progress.checkCancelled();
             progress.message(a.fileName());
-            String name = SafeFileNames.unique(safeName(a.fileName(), a.id()), String.valueOf(a.id()), usedNames);
+            CaptureFacts.Capture capture = CaptureFacts.read(c, a.id());
+            String name = SafeFileNames.unique(capture != null ? capture.baseName() + ".warc"
+                    : safeName(a.fileName(), a.id()), String.valueOf(a.id()), usedNames);
             String written = copyOut(c, a, dir.resolve(name));
             if (!written.equals(a.sha256())) {
                 throw new VaultException(VaultException.Kind.DAMAGED, "The stored original of item " + a.id()
@@ -115,6 +127,17 @@ public final class ExportService {
             entry.put("message_id", a.messageId());
             entries.add(entry);
             bytes += a.size();
+            files++;
+            if (capture != null) {
+                entry.put("role", "WARC");
+                entry.put("capture", captureFacts(capture));
+                for (Map<String, Object> more : captureFiles(c, a, capture, name, dir, usedNames)) {
+                    sums.append(more.get("sha256")).append("  ").append(more.get("file")).append('\n');
+                    entries.add(more);
+                    bytes += (Long) more.get("size");
+                    files++;
+                }
+            }
             progress.update(bytes, -1);
         }
         Map<String, Object> manifest = new LinkedHashMap<>();
@@ -131,7 +154,120 @@ public final class ExportService {
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the export: " + e.getMessage());
         }
-        return new ExportResult(dir, selected.size(), bytes);
+        return new ExportResult(dir, files, bytes);
+    }
+
+    /** What the capture recorded, for the manifest: enough to say what each of its files is. */
+    private static Map<String, Object> captureFacts(CaptureFacts.Capture capture) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("url", capture.requestedUrl());
+        out.put("final_url", capture.finalUrl());
+        out.put("status", capture.status());
+        out.put("server_ip", capture.serverIp());
+        out.put("captured_at", capture.capturedAt().toString());
+        out.put("title", capture.title());
+        out.put("recapture_of", capture.recaptureOf());
+        out.put("verdict", capture.verdict());
+        return out;
+    }
+
+    /**
+     * The files kept beside a capture's WARC, each checked against its recorded SHA-256 as it is written, and the
+     * WACZ package of the WARC; one manifest entry each, naming the WARC they belong to.
+     */
+    private List<Map<String, Object>> captureFiles(Connection c, Attachment a, CaptureFacts.Capture capture,
+                                                   String warcName, Path dir, Set<String> usedNames)
+            throws SQLException {
+        List<Map<String, Object>> out = new ArrayList<>();
+        String base = capture.baseName();
+        String[][] kept = {
+            {capture.htmlSha256(), ".html", "text/html", "single-file HTML"},
+            {capture.pngSha256(), ".png", "image/png", "screenshot"},
+            {capture.fileSha256(), "", capture.mediaType(), "file served"},
+        };
+        for (String[] k : kept) {
+            if (k[0] == null) {
+                continue;
+            }
+            String name = SafeFileNames.unique(base + (k[1].isEmpty() ? extension(k[2]) : k[1]),
+                    String.valueOf(a.id()), usedNames);
+            long blobId = vault.blobs().findId(c, k[0]).orElseThrow(() -> new VaultException(
+                    VaultException.Kind.DAMAGED, "The " + k[3] + " of capture " + a.id() + " is missing from the"
+                    + " vault; nothing was exported. Run: casebook verify"));
+            long[] size = {0};
+            String written = copyBlob(c, blobId, dir.resolve(name), size);
+            if (!written.equals(k[0])) {
+                throw new VaultException(VaultException.Kind.DAMAGED, "The stored " + k[3] + " of capture " + a.id()
+                        + " does not match its recorded SHA-256; nothing was exported. Run: casebook verify");
+            }
+            out.add(companion(a, name, written, size[0], k[2], k[3], warcName));
+        }
+        if (wacz != null) {
+            String name = SafeFileNames.unique(base + ".wacz", String.valueOf(a.id()), usedNames);
+            long warcBlob = blobIdOf(c, a.id());
+            MessageDigest digest = Sha256.newDigest();
+            long[] size = {0};
+            try (OutputStream file = counting(new DigestOutputStream(PrivateFiles.newFile(dir.resolve(name)), digest),
+                    size)) {
+                wacz.write(() -> vault.blobs().open(c, warcBlob), capture.finalUrl() == null ? capture.requestedUrl()
+                        : capture.finalUrl(), capture.title(), capture.capturedAt(), clock.instant(), file);
+            } catch (IOException e) {
+                if (e.getCause() instanceof SQLException stored) {
+                    throw stored;
+                }
+                throw VaultException.badInput("Cannot write the WACZ package of capture " + a.id() + ": "
+                        + e.getMessage());
+            }
+            out.add(companion(a, name, Sha256.hex(digest.digest()), size[0], "application/wacz", "WACZ package",
+                    warcName));
+        }
+        return out;
+    }
+
+    /** A served file's extension from its media type, so it opens in the right program. */
+    private static String extension(String mediaType) {
+        String type = mediaType == null ? "" : mediaType.split(";")[0].strip().toLowerCase(java.util.Locale.ROOT);
+        return switch (type) {
+            case "application/pdf" -> ".pdf";
+            case "image/jpeg" -> ".jpg";
+            case "image/png" -> ".png";
+            case "image/gif" -> ".gif";
+            case "image/webp" -> ".webp";
+            case "video/mp4" -> ".mp4";
+            case "video/webm" -> ".webm";
+            default -> ".bin";
+        };
+    }
+
+    private static Map<String, Object> companion(Attachment a, String name, String sha256, long size,
+                                                 String mediaType, String role, String warcName) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("id", a.id());
+        entry.put("file", name);
+        entry.put("role", role);
+        entry.put("of_file", warcName);
+        entry.put("sha256", sha256);
+        entry.put("size", size);
+        entry.put("media_type", mediaType);
+        entry.put("happened_at", a.when().at().toOffsetDateTime().toString());
+        entry.put("added_at", a.added().toString());
+        return entry;
+    }
+
+    private static OutputStream counting(OutputStream out, long[] size) {
+        return new java.io.FilterOutputStream(out) {
+            @Override
+            public void write(int b) throws IOException {
+                out.write(b);
+                size[0]++;
+            }
+
+            @Override
+            public void write(byte[] buf, int off, int len) throws IOException {
+                out.write(buf, off, len);
+                size[0] += len;
+            }
+        };
     }
 
     private List<Attachment> select(Connection c, long caseId, List<Long> itemIds) throws SQLException {
@@ -189,10 +325,14 @@ public final class ExportService {
     }
 
     private String copyOut(Connection c, Attachment a, Path file) throws SQLException {
+        return copyBlob(c, blobIdOf(c, a.id()), file, new long[1]);
+    }
+
+    private String copyBlob(Connection c, long blobId, Path file, long[] size) throws SQLException {
         MessageDigest digest = Sha256.newDigest();
-        try (InputStream in = vault.blobs().open(c, blobIdOf(c, a.id()));
+        try (InputStream in = vault.blobs().open(c, blobId);
              OutputStream out = new DigestOutputStream(PrivateFiles.newFile(file), digest)) {
-            in.transferTo(out);
+            size[0] = in.transferTo(out);
         } catch (IOException e) {
             if (e.getCause() instanceof SQLException stored) {
                 // Reading the vault failed (a damaged page, say), not writing the file: the vault names it.

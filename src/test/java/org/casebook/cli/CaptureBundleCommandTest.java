@@ -46,7 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A tall web page served on 127.0.0.1, captured, re-captured after it changed and again after it was taken down,
  * all with {@code casebook capture} into a real vault; then bundled in each profile and read back with PDFBox,
- * checked and verified.
+ * checked and verified; and exported.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CaptureBundleCommandTest {
@@ -202,6 +202,56 @@ class CaptureBundleCommandTest {
                     org.casebook.vault.Progress.NONE, () -> false);
             assertEquals(1, result.exhibits().size());
             assertEquals(2, result.exhibits().get(0).files().size());
+        }
+    }
+
+    @Test
+    void anExportHoldsEachCapturesWarcWaczHtmlAndPngListedInSha256sumsAndTheManifest() throws Exception {
+        Path out = dir.resolve("export");
+        CliTestSupport.Result r = cli("export", "--vault", vault, "--case", "Jane Smith", "--to", out.toString());
+        assertEquals(0, r.exit(), r.toString());
+        assertTrue(r.out().contains("Exported 12 files"), r.out());
+
+        Process sums = new ProcessBuilder("sha256sum", "-c", "--strict", "SHA256SUMS").directory(out.toFile())
+                .redirectErrorStream(true).start();
+        String checked = new String(sums.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(0, sums.waitFor(), checked);
+        assertEquals(12, checked.lines().filter(l -> l.endsWith(": OK")).count(), checked);
+
+        JsonNode manifest = CliTestSupport.JSON.readTree(out.resolve("manifest.json").toFile());
+        Map<String, Integer> roles = new HashMap<>();
+        for (JsonNode f : manifest.get("files")) {
+            roles.merge(f.get("role").asText(), 1, Integer::sum);
+            assertEquals(f.get("sha256").asText(), Sha256.of(Files.readAllBytes(out.resolve(f.get("file").asText()))));
+            assertEquals(f.get("size").asLong(), Files.size(out.resolve(f.get("file").asText())));
+        }
+        assertEquals(Map.of("WARC", 3, "single-file HTML", 3, "screenshot", 3, "WACZ package", 3), roles);
+        // each capture's files, named after its WARC, hold the bytes the capture recorded
+        Map<String, JsonNode> byWarc = new HashMap<>();
+        for (JsonNode f : manifest.get("files")) {
+            if (f.get("role").asText().equals("WARC")) {
+                JsonNode c = captures.stream().filter(x -> x.get("sha256").asText().equals(f.get("sha256").asText()))
+                        .findFirst().orElseThrow();
+                byWarc.put(f.get("file").asText(), c);
+                assertTrue(f.get("file").asText().startsWith("127.0.0.1_"), f.toString());
+                assertEquals(c.get("verdict").isNull() ? null : c.get("verdict").asText(),
+                        f.get("capture").get("verdict").isNull() ? null : f.get("capture").get("verdict").asText());
+            }
+        }
+        assertEquals(3, byWarc.size());
+        for (JsonNode f : manifest.get("files")) {
+            JsonNode c = byWarc.get(f.has("of_file") ? f.get("of_file").asText() : f.get("file").asText());
+            Path file = out.resolve(f.get("file").asText());
+            switch (f.get("role").asText()) {
+                case "single-file HTML" -> assertEquals(c.get("html_sha256").asText(), f.get("sha256").asText());
+                case "screenshot" -> assertEquals(c.get("png_sha256").asText(), f.get("sha256").asText());
+                case "WACZ package" -> {
+                    var wacz = org.casebook.capture.archive.WaczValidator.validate(file);
+                    assertTrue(wacz.valid(), wacz.problems().toString());
+                    assertTrue(wacz.indexLinesChecked() >= 1, wacz.toString());
+                }
+                default -> assertEquals(c.get("sha256").asText(), f.get("sha256").asText());
+            }
         }
     }
 

@@ -58,20 +58,67 @@ class CaptureExhibitTest extends OneCaseVaultTest {
             assertTrue(text.contains("(3000 x 9000 pixels)") && text.contains("printed at 200 dpi"), text);
 
             // 3000 x 9000 px drawn 483 pt wide is 1450 pt tall: three strips, each scaled to 200 dpi
-            int strips = 0;
             float drawnHeight = 0;
-            for (PDPage page : pdf.getPages()) {
-                for (var name : page.getResources().getXObjectNames()) {
-                    if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
-                        strips++;
-                        assertEquals(1342, image.getWidth(), "scaled to 200 dpi across the text width");
-                        drawnHeight += image.getHeight() * (PageWriter.WIDTH / image.getWidth());
-                    }
-                }
+            for (PDImageXObject image : images(pdf)) {
+                assertEquals(1342, image.getWidth(), "scaled to 200 dpi across the text width");
+                drawnHeight += image.getHeight() * (PageWriter.WIDTH / image.getWidth());
             }
-            assertEquals(3, strips);
+            assertEquals(3, images(pdf).size());
             assertEquals(9000f * PageWriter.WIDTH / 3000, drawnHeight, 2f, "the whole height, in proportion");
         }
+    }
+
+    @Test
+    void anUnchangedRecaptureIsNotPrintedAgainAndAFileCaptureNamesItsFile() throws IOException {
+        CaptureStore store = new CaptureStore(vault);
+        byte[] png = screenshot(1280, 1400);
+        long first = store.store(aCase.id(), List.of(page(png, Instant.parse("2024-03-01T21:15:00Z"), null, null)),
+                false, Progress.NONE).get(0).itemId();
+        store.store(aCase.id(), List.of(page(png, Instant.parse("2024-03-08T09:00:00Z"), first, "unchanged")), false,
+                Progress.NONE);
+        byte[] served = "%PDF-1.4 not really".getBytes(StandardCharsets.US_ASCII);
+        store.store(aCase.id(), List.of(new CaptureRecord(CaptureRecord.FILE, "https://harass.example/flyer.pdf",
+                "https://harass.example/flyer.pdf", List.of(), 200, List.of(), "203.0.113.7", null,
+                Instant.parse("2024-03-09T10:00:00Z"), null, "", null, "application/pdf",
+                "WARC/1.1 flyer\r\n".getBytes(StandardCharsets.US_ASCII), null, null, served, "flyer.pdf", List.of(),
+                List.of(), null, null, null, null)), false, Progress.NONE);
+
+        BundleResult r = build(BundleOptions.all(), "b.pdf");
+
+        assertTrue(r.check().allPassed(), () -> r.check().failures().toString());
+        assertEquals(2, r.exhibits().size());
+        assertEquals(1, r.exhibits().get(0).files().size(), "the re-capture is under the first capture");
+        try (PDDocument pdf = Loader.loadPDF(dir.resolve("b.pdf").toFile())) {
+            String text = BundleReader.text(pdf).replaceAll("\\s+", " ");
+            assertTrue(text.contains("JS/1.1 — re-captured Fri 8 Mar 2024, 09:00 GMT: unchanged"), text);
+            assertTrue(text.contains("The page's text was unchanged since the capture of Fri 1 Mar 2024, 21:15 GMT."),
+                    text);
+            assertTrue(text.contains("The screenshot is not printed again"), text);
+            assertTrue(text.contains("The address served a file (application/pdf), not a page"), text);
+            assertTrue(text.contains("SHA-256 of the file " + org.casebook.vault.Sha256.of(served)), text);
+            assertEquals(1400, images(pdf).stream().mapToInt(PDImageXObject::getHeight).sum(),
+                    "the first capture's screenshot, once");
+        }
+    }
+
+    private static CaptureRecord page(byte[] png, Instant at, Long recaptureOf, String verdict) {
+        return new CaptureRecord(CaptureRecord.PAGE, "https://harass.example/", "https://harass.example/", List.of(),
+                200, List.of(), "203.0.113.7", null, at, "Home", "the same text", null, "text/html",
+                ("WARC/1.1 " + at + "\r\n").getBytes(StandardCharsets.US_ASCII),
+                ("<p>" + at + "</p>").getBytes(StandardCharsets.UTF_8), png, null, null, List.of(), List.of(), null,
+                recaptureOf, verdict, null);
+    }
+
+    private static List<PDImageXObject> images(PDDocument pdf) throws IOException {
+        List<PDImageXObject> out = new java.util.ArrayList<>();
+        for (PDPage page : pdf.getPages()) {
+            for (var name : page.getResources().getXObjectNames()) {
+                if (page.getResources().getXObject(name) instanceof PDImageXObject image) {
+                    out.add(image);
+                }
+            }
+        }
+        return out;
     }
 
     /** A picture with a band of colour every 500 px, so a strip is not blank. */

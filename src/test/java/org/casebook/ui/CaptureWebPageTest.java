@@ -78,6 +78,7 @@ class CaptureWebPageTest extends UiTestBase {
         assertNotNull(shown.screenshot(), "the screenshot is shown");
         assertNotNull(shown.capture().htmlSha256());
         interact(() -> dialog.hide());
+        shoot(stage.getScene(), "capture-detail.png");
 
         int before = server.requestCount();
         fireLater("#capture-open-archived");
@@ -86,6 +87,7 @@ class CaptureWebPageTest extends UiTestBase {
         waitUntil("the page to load", () -> view.getEngine().getDocument() != null
                 && view.getEngine().getDocument().getElementById("big") != null);
         sleep(1500); // long enough for the meta refresh (1 s) and any image or font to be asked for
+        shoot(view.getScene(), "capture-archived.png");
         Bounds box = onFx(() -> view.localToScreen(view.getBoundsInLocal()));
         clickOn(box.getMinX() + 100, box.getMinY() + 60); // on the big link
         waitUntil("the link shown as text", () -> ((TextField) view.getScene().lookup("#archived-link"))
@@ -167,6 +169,28 @@ class CaptureWebPageTest extends UiTestBase {
         settings.setAutoLockSecondsOverride(1);
         waitUntil("the auto-lock", this::startShown);
         assertFalse(onFx(() -> view.getScene().getWindow().isShowing()), "auto-lock closed the viewer");
+    }
+
+    /** With {@code -Dcasebook.capture.shots=DIR}, writes the window to DIR (the README's screenshots). */
+    private void shoot(javafx.scene.Scene scene, String name) {
+        String dir = System.getProperty("casebook.capture.shots");
+        if (dir == null) {
+            return;
+        }
+        javafx.scene.image.Image image = onFx(() -> scene.snapshot(null));
+        java.awt.image.BufferedImage out = new java.awt.image.BufferedImage((int) image.getWidth(),
+                (int) image.getHeight(), java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < out.getHeight(); y++) {
+            for (int x = 0; x < out.getWidth(); x++) {
+                out.setRGB(x, y, image.getPixelReader().getArgb(x, y));
+            }
+        }
+        try {
+            java.nio.file.Path folder = java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+            javax.imageio.ImageIO.write(out, "png", folder.resolve(name).toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private Window openCaptureDialog() {

@@ -142,6 +142,19 @@ class EvidenceBrowserTest extends UiTestBase {
         }
     }
 
+    @Test
+    void escapeTwiceInTheBrowserIsQuickExit() {
+        openSeededVaultDirectly();
+        WebView view = openBrowser(url("/account"));
+        waitUntil("the page", () -> !text(view, "who").isEmpty());
+        interact(() -> view.getScene().getWindow().requestFocus());
+        interact(() -> ((TextField) view.getScene().lookup("#browser-address")).requestFocus());
+        type(javafx.scene.input.KeyCode.ESCAPE, javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("the app to hide", () -> !stage.isShowing());
+        assertFalse(onFx(() -> view.getScene().getWindow().isShowing()), "Esc twice closed the browser");
+        interact(stage::show);
+    }
+
     /** Through Capture web page's link, as a person opens it. */
     private WebView openBrowser(String address) {
         clickOn("#capture-web-page");

@@ -49,7 +49,7 @@ final class DialogCatalog {
     private static final java.util.Set<String> VARIANTS = java.util.Set.of(
             "create vault, weak and different passphrases", "unlock, wrong passphrase", "rename case",
             "edit diary entry", "part of a report, none yet", "import messages, dates to settle",
-            "import messages, preview and who is who", "create bundle, failed", "create bundle, ready", "settings",
+            "import messages, preview and who is who", "create bundle, failed", "create bundle, ready", "settings", "capture web page, not a web address",
             "link an impact entry");
 
     private DialogCatalog() {
@@ -196,6 +196,19 @@ final class DialogCatalog {
                 t.interact(() -> vm.choose(file));
                 t.waitUntil("the preview", () -> vm.readyProperty().get());
                 return t.dialogWith("#import-senders");
+            }),
+            new Entry("capture web page", true, t -> {
+                t.clickOn("#capture-web-page");
+                return t.dialogWith("#capture-first-warning");
+            }),
+            new Entry("capture web page, not a web address", true, t -> {
+                t.clickOn("#capture-web-page");
+                Window w = t.dialogWith("#capture-url");
+                t.interact(() -> ((javafx.scene.control.TextField) w.getScene().lookup("#capture-url"))
+                        .setText("www.example.org/about me"));
+                t.waitUntil("why the address will not do", () -> w.getScene().lookup("#capture-problem")
+                        instanceof Label l && l.getText().contains("not a web address"));
+                return w;
             }),
             new Entry("create bundle", true, t -> {
                 t.clickOn("#create-bundle");

@@ -34,6 +34,7 @@ public final class Session implements AutoCloseable {
     private final ImpactService impact;
     private final TagService tags;
     private final ConductFigures figures;
+    private final org.casebook.evidence.CaptureViews captures;
 
     /** @param throwaway a demo vault, deleted when the session ends */
     public Session(Vault vault, boolean throwaway) {
@@ -53,6 +54,7 @@ public final class Session implements AutoCloseable {
         this.impact = new ImpactService(vault);
         this.tags = new TagService(vault);
         this.figures = new ConductFigures(vault);
+        this.captures = new org.casebook.evidence.CaptureViews(vault);
     }
 
     public OrderService orders() {
@@ -73,6 +75,11 @@ public final class Session implements AutoCloseable {
 
     public TagService tags() {
         return tags;
+    }
+
+    /** Stored web captures, read back. */
+    public org.casebook.evidence.CaptureViews captures() {
+        return captures;
     }
 
     public ConductFigures figures() {

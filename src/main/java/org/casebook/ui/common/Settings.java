@@ -48,6 +48,8 @@ public final class Settings {
     private final IntegerProperty textSize = new SimpleIntegerProperty(14);
     private final BooleanProperty rememberRecent = new SimpleBooleanProperty(false);
     private final ObservableList<Path> recentVaults = FXCollections.observableArrayList();
+    /** The proxy every web capture and the evidence browser go through ({@code socks5://127.0.0.1:9150}), or "". */
+    private final javafx.beans.property.StringProperty captureProxy = new javafx.beans.property.SimpleStringProperty("");
     /** Seconds rather than minutes, for tests of auto-lock; 0 means use the minutes. */
     private int autoLockSecondsOverride;
     /** Said once on the start screen after this run changed something the person relied on; else null. */
@@ -87,6 +89,7 @@ public final class Settings {
         s.theme.set("DARK".equals(p.getProperty("theme")) ? Theme.DARK : Theme.LIGHT);
         s.textSize.set(clamp(intOf(p, "textSize", 14), 11, 24));
         s.rememberRecent.set(!older && Boolean.parseBoolean(p.getProperty("rememberRecent", "false")));
+        s.captureProxy.set(p.getProperty("captureProxy", "").strip());
         for (int i = 0; i < MAX_RECENT; i++) {
             String recent = p.getProperty("recent." + i);
             if (recent != null && s.rememberRecent.get()) {
@@ -127,6 +130,9 @@ public final class Settings {
         p.setProperty("theme", theme.get().name());
         p.setProperty("textSize", Integer.toString(textSize.get()));
         p.setProperty("rememberRecent", Boolean.toString(rememberRecent.get()));
+        if (!captureProxy.get().isBlank()) {
+            p.setProperty("captureProxy", captureProxy.get().strip());
+        }
         if (rememberRecent.get()) {
             for (int i = 0; i < recentVaults.size(); i++) {
                 p.setProperty("recent." + i, recentVaults.get(i).toString());
@@ -190,6 +196,10 @@ public final class Settings {
 
     public BooleanProperty rememberRecentProperty() {
         return rememberRecent;
+    }
+
+    public javafx.beans.property.StringProperty captureProxyProperty() {
+        return captureProxy;
     }
 
     public ObservableList<Path> recentVaults() {

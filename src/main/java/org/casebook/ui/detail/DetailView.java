@@ -57,6 +57,14 @@ public final class DetailView extends ScrollPane {
 
         /** "Part of a report…": choose the report that covered the item. */
         void partOfReport(ItemConductViewModel.State state);
+
+        /** "Capture again": a new capture of the address, compared with this one. */
+        default void captureAgain(String url) {
+        }
+
+        /** "Open archived page": the capture's single-file copy, offline. */
+        default void openArchivedPage(org.casebook.evidence.CaptureViews.View capture) {
+        }
     }
 
     private final VBox content = new VBox();
@@ -90,6 +98,8 @@ public final class DetailView extends ScrollPane {
             renderFile(d);
         } else if (detail instanceof ItemDetail.OfMessage d) {
             renderMessage(d);
+        } else if (detail instanceof ItemDetail.OfCapture d) {
+            renderCapture(d);
         }
         if (detail.item().kind() != ItemKind.ATTACHMENT && detail.item().kind() != ItemKind.CAPTURE) {
             // Before the history, so tags and prompts sit with the item rather than below its audit trail.
@@ -146,6 +156,103 @@ public final class DetailView extends ScrollPane {
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));
         add(buttons(deleteButton(d.item())));
+        history(d.history());
+    }
+
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss 'UTC'", Locale.UK)
+            .withZone(java.time.ZoneOffset.UTC);
+    private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss xxx", Locale.UK);
+
+    private void renderCapture(ItemDetail.OfCapture d) {
+        org.casebook.evidence.CaptureViews.View c = d.capture();
+        add(title(c.title() == null || c.title().isBlank() ? c.requestedUrl() : c.title()));
+        if (d.screenshot() != null) {
+            ImageView view = new ImageView(d.screenshot());
+            view.setId("capture-screenshot");
+            view.setPreserveRatio(true);
+            view.setSmooth(true);
+            view.setFitWidth(360);
+            ScrollPane scroller = new ScrollPane(view);
+            scroller.setPrefViewportHeight(300);
+            scroller.setPannable(true);
+            scroller.setAccessibleText("Screenshot of the whole page as captured");
+            add(scroller);
+        }
+        List<Button> buttons = new java.util.ArrayList<>();
+        if (c.htmlSha256() != null) {
+            Button open = new Button("Open archived page", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEB, 16));
+            open.setId("capture-open-archived");
+            open.setTooltip(new javafx.scene.control.Tooltip("See the page as it was captured, offline: nothing is"
+                    + " fetched from the internet"));
+            open.setOnAction(e -> actions.openArchivedPage(c));
+            buttons.add(open);
+        }
+        Button again = new Button("Capture again", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REFRESH, 16));
+        again.setId("capture-again");
+        again.setTooltip(new javafx.scene.control.Tooltip("Capture the address again: Casebook says whether the page"
+                + " is unchanged, changed or gone"));
+        again.setOnAction(e -> actions.captureAgain(c.requestedUrl()));
+        buttons.add(again);
+        buttons.add(deleteButton(d.item()));
+        add(buttons(buttons.toArray(Button[]::new)));
+        add(field("Address asked for", c.requestedUrl()));
+        if (c.finalUrl() != null && !c.finalUrl().equals(c.requestedUrl())) {
+            add(field("Address arrived at", c.finalUrl()));
+        }
+        if (!c.redirects().isEmpty()) {
+            add(field("Redirects", c.redirects().stream().map(r -> r.get("status") + "  " + r.get("url")
+                    + (r.get("location") == null ? "" : "  →  " + r.get("location")))
+                    .collect(java.util.stream.Collectors.joining("\n"))));
+        }
+        add(field("Result", switch (c.kind()) {
+            case "unreachable" -> "No server answered: " + String.join("; ", c.warnings());
+            case "file" -> "A file (" + c.mediaType() + "), HTTP status " + c.status();
+            default -> "HTTP status " + c.status() + (c.mediaType() == null ? "" : ", " + c.mediaType());
+        }));
+        add(field("Server address", c.serverIp()));
+        if (c.certSha256() != null) {
+            add(field("Certificate", "Issued to " + c.certSubject() + "\nby " + c.certIssuer() + "\nvalid "
+                    + (c.certNotBefore() == null ? "?" : UTC.format(c.certNotBefore())) + " to "
+                    + (c.certNotAfter() == null ? "?" : UTC.format(c.certNotAfter())) + "\nSHA-256 fingerprint "
+                    + c.certSha256()));
+        }
+        add(field("Captured", UTC.format(c.capturedAt()) + "\n" + ZONED.format(c.capturedAt().atZone(c.caseZone()))
+                + " (" + c.caseZone().getId() + ", the case's zone)"));
+        add(field("Note", c.note()));
+        add(field("Through the proxy", c.proxy()));
+        if (c.verdict() != null) {
+            add(field("Re-capture", org.casebook.ui.capture.CaptureDialogTexts.verdict(c.verdict())));
+        }
+        if (c.diff() != null && !c.diff().isBlank()) {
+            add(field("What changed (- removed, + added)", c.diff()));
+        }
+        add(hash(c.warcSha256(), "SHA-256 of the WARC (every response as served)"));
+        if (c.htmlSha256() != null) {
+            add(hash(c.htmlSha256(), "SHA-256 of the single-file copy (HTML)"));
+        }
+        if (c.pngSha256() != null) {
+            add(hash(c.pngSha256(), "SHA-256 of the screenshot (PNG)"));
+        }
+        if (c.fileSha256() != null) {
+            add(hash(c.fileSha256(), "SHA-256 of the file served"));
+        }
+        add(field("Resources kept (" + c.keptResources().size() + ")", c.keptResources().stream()
+                .map(r -> r.get("url") + (r.get("sha256") == null ? "" : "\n   SHA-256 " + r.get("sha256")))
+                .collect(java.util.stream.Collectors.joining("\n"))));
+        add(field("Resources missing (" + c.missingResources().size() + ")", c.missingResources().stream()
+                .map(r -> r.get("url") + " — " + r.get("missing")).collect(java.util.stream.Collectors.joining("\n"))));
+        if (!c.warnings().isEmpty() && !"unreachable".equals(c.kind())) {
+            add(field("Notes", String.join("\n", c.warnings())));
+        }
+        if (c.captures().size() > 1) {
+            Node list = field("Captures of this address", c.captures().stream()
+                    .map(s -> UTC.format(s.capturedAt()) + "  " + (s.itemId() == c.itemId() ? "(this one)  " : "")
+                            + (s.verdict() == null ? "first capture" : s.verdict())
+                            + (s.status() == null ? "" : ", HTTP " + s.status()))
+                    .collect(java.util.stream.Collectors.joining("\n")));
+            list.setId("capture-siblings");
+            add(list);
+        }
         history(d.history());
     }
 

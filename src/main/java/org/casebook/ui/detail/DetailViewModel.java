@@ -72,13 +72,25 @@ public final class DetailViewModel {
         return switch (item.kind()) {
             case INCIDENT -> new ItemDetail.OfIncident(item, session.incidents().get(item.id()),
                     session.items().history(item.id()));
-            case ATTACHMENT, CAPTURE -> {
+            case CAPTURE -> new ItemDetail.OfCapture(item, session.captures().get(item.id()),
+                    screenshot(session, item.id()), session.items().history(item.id()));
+            case ATTACHMENT -> {
                 Attachment a = session.attachments().get(item.id());
                 yield new ItemDetail.OfFile(item, a, preview(session, a), session.items().history(item.id()));
             }
             case MESSAGE, CALL -> new ItemDetail.OfMessage(item,
                     session.timeline().conversationAround(item.id(), THREAD_BEFORE, THREAD_AFTER));
         };
+    }
+
+    /** Decoded at the width the pane shows it (a full page can be tens of thousands of pixels tall). */
+    private static Image screenshot(Session session, long itemId) {
+        byte[] png = session.captures().file(itemId, org.casebook.evidence.CaptureViews.File.SCREENSHOT);
+        if (png == null || png.length > PREVIEW_LIMIT) {
+            return null;
+        }
+        Image image = new Image(new ByteArrayInputStream(png), 720, 0, true, true);
+        return image.isError() ? null : image;
     }
 
     private static Image preview(Session session, Attachment a) {

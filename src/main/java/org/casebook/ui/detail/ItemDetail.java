@@ -20,6 +20,15 @@ public sealed interface ItemDetail {
     }
 
     /**
+     * A captured web page (or file, or a re-capture that found it gone).
+     *
+     * @param screenshot the full-page screenshot decoded in memory (never written to disk), or null
+     */
+    record OfCapture(TimelineItem item, org.casebook.evidence.CaptureViews.View capture, Image screenshot,
+                     List<AuditEntry> history) implements ItemDetail {
+    }
+
+    /**
      * A message or call with its conversation around it, as the phone showed it (imported messages), or
      * that day's messages for items outside any conversation.
      */

@@ -36,6 +36,9 @@ import org.casebook.model.Incident;
 import org.casebook.model.Person;
 import org.casebook.model.TimelineItem;
 import org.casebook.ui.bundle.BundleDialog;
+import org.casebook.ui.capture.ArchivedPageWindow;
+import org.casebook.ui.capture.CaptureDialog;
+import org.casebook.ui.capture.EvidenceBrowserWindow;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.Helplines;
@@ -105,7 +108,25 @@ public final class MainView extends BorderPane {
                 ConductChoices.report(shell.dialogs(), state.reports())
                         .ifPresent(r -> vm.detail().conduct().linkToReport(r.id()));
             }
+
+            @Override
+            public void captureAgain(String url) {
+                openCapture(url);
+            }
+
+            @Override
+            public void openArchivedPage(org.casebook.evidence.CaptureViews.View capture) {
+                vm.archivedPage(capture.itemId(), html -> ArchivedPageWindow.open(shell, capture.title(),
+                        capture.finalUrl() == null ? capture.requestedUrl() : capture.finalUrl(), html));
+            }
         });
+        javafx.scene.control.MenuItem captureItem = new javafx.scene.control.MenuItem("Capture web page…");
+        captureItem.setId("timeline-capture");
+        captureItem.setOnAction(e -> openCapture(null));
+        javafx.scene.control.MenuItem browserItem = new javafx.scene.control.MenuItem("Evidence browser…");
+        browserItem.setId("timeline-browser");
+        browserItem.setOnAction(e -> openBrowser(null));
+        timeline.list().setContextMenu(new javafx.scene.control.ContextMenu(captureItem, browserItem));
         SplitPane timelineAndDetail = new SplitPane(timeline, detail);
         timelineAndDetail.setDividerPositions(0.55);
         screens.put(Section.TIMELINE, timelineAndDetail);
@@ -192,6 +213,12 @@ public final class MainView extends BorderPane {
                 + " Discord or CSV export (Ctrl+I)"));
         importMessages.setOnAction(e -> openImport());
         importMessages.disableProperty().bind(vm.selectedCaseProperty().isNull());
+        Button capture = new Button("Capture web page", Icons.of(org.kordamp.ikonli.materialdesign2.MaterialDesignW.WEB, 18));
+        capture.setId("capture-web-page");
+        capture.setTooltip(new Tooltip("Keep a copy of a web page as evidence: its text, pictures, a screenshot and"
+                + " where it came from (Ctrl+Shift+W)"));
+        capture.setOnAction(e -> openCapture(null));
+        capture.disableProperty().bind(vm.selectedCaseProperty().isNull());
         Button bundle = new Button("Create bundle", Icons.of(MaterialDesignF.FILE_PDF_BOX, 18));
         bundle.setId("create-bundle");
         bundle.setTooltip(new Tooltip("Make the PDF evidence bundle for the police or a court (Ctrl+B)"));
@@ -217,7 +244,13 @@ public final class MainView extends BorderPane {
         lock.setId("lock");
         lock.setTooltip(new Tooltip("Lock the vault (Ctrl+L)"));
         lock.setOnAction(e -> shell.lock(null));
-        return new ToolBar(diary, evidence, importMessages, bundle, spacer, demo, support, settings, lock);
+        ToolBar bar = new ToolBar(diary, evidence, importMessages, capture, bundle, spacer, demo, support, settings, lock);
+        // On a small screen the capture button shows its globe alone (its tooltip and accessible text say what it
+        // does), so Settings and Lock stay on the toolbar rather than in its overflow menu.
+        capture.setAccessibleText("Capture web page");
+        capture.contentDisplayProperty().bind(Bindings.when(bar.widthProperty().lessThan(1180))
+                .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));
+        return bar;
     }
 
     private VBox sidePane() {
@@ -335,6 +368,10 @@ public final class MainView extends BorderPane {
                     timeline::focusSearch);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImport);
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), this::openBundle);
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_DOWN), () -> openCapture(null));
+            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+                    KeyCombination.SHIFT_DOWN), () -> openBrowser(null));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                     () -> shell.lock(null));
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
@@ -387,6 +424,27 @@ public final class MainView extends BorderPane {
                             Math.min(8, summary.warnings().size())).stream().map(VisibleText::line)
                             .collect(Collectors.joining("\n"))));
         });
+    }
+
+    /** Capture web page, with {@code address} filled in (Capture again) or empty. */
+    private void openCapture(String address) {
+        var capture = vm.newCapture(shell.settings(), address);
+        if (capture != null) {
+            CaptureDialog.show(shell.dialogs(), capture, this::showCaptured, this::openBrowser);
+        }
+    }
+
+    private void showCaptured(long itemId) {
+        vm.sectionProperty().set(Section.TIMELINE);
+        vm.captured(itemId, timeline::select);
+    }
+
+    /** The evidence browser for the selected case, at {@code address} (or blank). */
+    private void openBrowser(String address) {
+        var capture = vm.newCapture(shell.settings(), null);
+        if (capture != null) {
+            EvidenceBrowserWindow.open(shell, vm.vaultFolder(), capture, this::showCaptured, address);
+        }
     }
 
     private void openBundle() {

@@ -264,6 +264,44 @@ public final class MainViewModel {
         job.set(task);
     }
 
+    /**
+     * The Capture web page dialog's state for the selected case, or null when no case is selected.
+     *
+     * @param address prefilled (Capture again), or null
+     */
+    public org.casebook.ui.capture.CaptureDialogViewModel newCapture(org.casebook.ui.common.Settings settings,
+                                                                     String address) {
+        Case c = selectedCase.get();
+        if (c == null) {
+            return null;
+        }
+        var capture = new org.casebook.ui.capture.CaptureDialogViewModel(c, tasks, settings,
+                new org.casebook.capture.CaptureService(session.vault()));
+        capture.loadFirstCapture();
+        capture.prefill(address);
+        return capture;
+    }
+
+    /** Reads a capture's single-file copy off the FX thread, for the archived-page viewer. */
+    public void archivedPage(long itemId, java.util.function.Consumer<String> show) {
+        tasks.quick(p -> session.captures().file(itemId, org.casebook.evidence.CaptureViews.File.HTML),
+                html -> {
+                    if (!cleared && html != null) {
+                        show.accept(new String(html, java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                }, e -> onError.accept("The archived page could not be read", e));
+    }
+
+    /** The folder the vault file is in (the evidence browser keeps its temporary folder there while open). */
+    public java.nio.file.Path vaultFolder() {
+        return session.file().toAbsolutePath().getParent();
+    }
+
+    /** After a capture: show it on the timeline, selected. */
+    public void captured(long itemId, LongConsumer selectAfter) {
+        reloadAndSelect(itemId, selectAfter);
+    }
+
     /** A wizard for importing an export into the selected case, or null when no case is selected. */
     public org.casebook.ui.imports.ImportWizardViewModel newImport() {
         Case c = selectedCase.get();

@@ -1,0 +1,233 @@
+package org.casebook.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.CookieHandler;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.web.WebView;
+import javafx.stage.Window;
+import org.casebook.ui.detail.ItemDetail;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The evidence browser against a real web server on 127.0.0.1 that needs a login (a cookie): the person logs in,
+ * sees the page, presses Capture this page and the capture is selected on the timeline; after the browser closes
+ * no cookie, local storage or folder of it is left anywhere (the JVM's cookie handler is the one from before, the
+ * browser's folder beside the vault is gone, and no file under the home or temporary folders holds what the page
+ * stored); quick exit and auto-lock close it.
+ */
+class EvidenceBrowserTest extends UiTestBase {
+    private static final String MARKER = "casebook-browser-marker-" + System.nanoTime();
+    private HttpServer server;
+    private final List<String> requests = new ArrayList<>();
+
+    @BeforeEach
+    void startServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 20);
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    @AfterEach
+    void stopServer() {
+        server.stop(0);
+    }
+
+    private synchronized void handle(HttpExchange x) throws IOException {
+        String path = x.getRequestURI().getPath();
+        String cookie = x.getRequestHeaders().getFirst("Cookie");
+        requests.add(path + " cookie=" + cookie);
+        String body;
+        if (path.equals("/login")) {
+            x.getResponseHeaders().add("Set-Cookie", "session=s3cret; Path=/");
+            x.getResponseHeaders().add("Location", "/account");
+            x.sendResponseHeaders(302, -1);
+            x.close();
+            return;
+        }
+        if (path.equals("/account") && cookie != null && cookie.contains("session=s3cret")) {
+            body = "<html><head><title>Account of Sam</title></head><body><p id=who>Welcome Sam</p>"
+                    + "<script>localStorage.setItem('k', '" + MARKER + "');</script></body></html>";
+        } else {
+            body = "<html><head><title>Log in</title></head><body><p id=who>Please log in</p></body></html>";
+        }
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
+        x.sendResponseHeaders(200, bytes.length);
+        x.getResponseBody().write(bytes);
+        x.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    }
+
+    @Test
+    void browsesWithALoginCapturesAndLeavesNothingBehind() throws Exception {
+        Path vault = openSeededVaultDirectly();
+        WebView view = openBrowser(url("/login"));
+        waitUntil("the logged-in page", () -> text(view, "who").equals("Welcome Sam"));
+        assertTrue(CookieHandler.getDefault() instanceof java.net.CookieManager m
+                && !m.getCookieStore().getCookies().isEmpty(), "the browser's own cookie store holds the login");
+        Path folder = onlyBrowserFolder(vault.getParent());
+
+        interact(() -> ((Button) view.getScene().lookup("#browser-capture")).fire());
+        waitUntil("the capture", () -> ((Label) view.getScene().lookup("#browser-status")).getText()
+                .startsWith("Captured:"));
+        waitUntil("the capture selected", () -> mainView().viewModel().detail().detailProperty().get()
+                instanceof ItemDetail.OfCapture c && c.capture().requestedUrl().equals(url("/account")));
+
+        interact(() -> view.getScene().getWindow().hide());
+        CookieHandler after = CookieHandler.getDefault();
+        assertFalse(after instanceof java.net.CookieManager, "the browser's own cookie store is no longer installed");
+        if (after != null) {
+            assertEquals(List.of(), after.get(java.net.URI.create(url("/account")), java.util.Map.of())
+                    .getOrDefault("Cookie", List.of()), "the login cookie is in no cookie handler left behind");
+        }
+        assertFalse(Files.exists(folder), "the browser's folder is deleted");
+        try (Stream<Path> left = Files.list(vault.getParent())) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".casebook-browser-"))
+                    .toList());
+        }
+        for (Path root : List.of(Path.of(System.getProperty("user.home")), Path.of(System.getProperty("java.io.tmpdir")))) {
+            assertEquals(List.of(), filesHolding(root, MARKER), "nothing the page stored is left under " + root);
+        }
+
+        // A new browser starts logged out: no cookie survived.
+        WebView again = openBrowser(url("/account"));
+        waitUntil("the page", () -> !text(again, "who").isEmpty());
+        assertEquals("Please log in", text(again, "who"));
+        Node quickExit = onFx(() -> again.getScene().getRoot().lookup("#quick-exit"));
+        assertNotNull(quickExit, "the browser has its own Quick exit button");
+        clickOn(quickExit);
+        waitUntil("the app to hide", () -> !stage.isShowing());
+        assertFalse(onFx(() -> again.getScene().getWindow().isShowing()), "quick exit closed the browser");
+        assertFalse(CookieHandler.getDefault() instanceof java.net.CookieManager);
+        interact(stage::show);
+    }
+
+    @Test
+    void autoLockClosesTheBrowser() {
+        Path vault = openSeededVaultDirectly();
+        WebView view = openBrowser(url("/account"));
+        waitUntil("the page", () -> !text(view, "who").isEmpty());
+        settings.setAutoLockSecondsOverride(1);
+        waitUntil("the auto-lock", this::startShown);
+        assertFalse(onFx(() -> view.getScene().getWindow().isShowing()), "auto-lock closed the browser");
+        try (Stream<Path> left = Files.list(vault.getParent())) {
+            assertEquals(List.of(), left.filter(p -> p.getFileName().toString().startsWith(".casebook-browser-"))
+                    .toList());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void escapeTwiceInTheBrowserIsQuickExit() {
+        openSeededVaultDirectly();
+        WebView view = openBrowser(url("/account"));
+        waitUntil("the page", () -> !text(view, "who").isEmpty());
+        interact(() -> view.getScene().getWindow().requestFocus());
+        interact(() -> ((TextField) view.getScene().lookup("#browser-address")).requestFocus());
+        type(javafx.scene.input.KeyCode.ESCAPE, javafx.scene.input.KeyCode.ESCAPE);
+        waitUntil("the app to hide", () -> !stage.isShowing());
+        assertFalse(onFx(() -> view.getScene().getWindow().isShowing()), "Esc twice closed the browser");
+        interact(stage::show);
+    }
+
+    /** Through Capture web page's link, as a person opens it. */
+    private WebView openBrowser(String address) {
+        clickOn("#capture-web-page");
+        Window dialog = dialogWith("#capture-url");
+        interact(() -> ((TextField) dialog.getScene().lookup("#capture-url")).setText(address));
+        interact(() -> ((Hyperlink) dialog.getScene().lookup("#capture-open-browser")).fire());
+        waitUntil("the browser", () -> browser() != null);
+        return browser();
+    }
+
+    private WebView browser() {
+        for (Window w : onFx(() -> List.copyOf(Window.getWindows()))) {
+            Node n = onFx(() -> w.isShowing() && w.getScene() != null ? w.getScene().lookup("#browser-page") : null);
+            if (n instanceof WebView v) {
+                return v;
+            }
+        }
+        return null;
+    }
+
+    private String text(WebView view, String id) {
+        return onFx(() -> {
+            var doc = view.getEngine().getDocument();
+            var e = doc == null ? null : doc.getElementById(id);
+            return e == null ? "" : e.getTextContent();
+        });
+    }
+
+    private Path onlyBrowserFolder(Path vaultFolder) throws IOException {
+        try (Stream<Path> s = Files.list(vaultFolder)) {
+            List<Path> folders = s.filter(p -> p.getFileName().toString().startsWith(".casebook-browser-")).toList();
+            assertEquals(1, folders.size(), "one browser folder beside the vault while it is open: " + folders);
+            return folders.get(0);
+        }
+    }
+
+    /** Files under {@code root} (not too deep, small files only) whose bytes hold {@code marker} in UTF-8 or UTF-16. */
+    private static List<Path> filesHolding(Path root, String marker) throws IOException {
+        byte[] utf8 = marker.getBytes(StandardCharsets.UTF_8);
+        byte[] utf16 = marker.getBytes(StandardCharsets.UTF_16LE);
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root, 6)) {
+            files.filter(p -> !p.toString().contains("/.m2/") && !p.toString().contains("/.rustup/")
+                    && !p.toString().contains("/.pyenv/") && !p.toString().contains("/.cargo/")
+                    && !p.toString().contains("/.npm/"))
+                    .filter(Files::isRegularFile).forEach(p -> {
+                        try {
+                            if (Files.size(p) < 8_000_000) {
+                                byte[] b = Files.readAllBytes(p);
+                                if (indexOf(b, utf8) >= 0 || indexOf(b, utf16) >= 0) {
+                                    out.add(p);
+                                }
+                            }
+                        } catch (IOException | SecurityException e) {
+                            // a file another process removed or locked meanwhile
+                        }
+                    });
+        } catch (java.io.UncheckedIOException e) {
+            // a folder removed while walking (other tests use the temporary folder too)
+        }
+        return out;
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i <= haystack.length - needle.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+}

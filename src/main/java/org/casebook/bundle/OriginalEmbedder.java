@@ -1,7 +1,5 @@
 package org.casebook.bundle;
 
-import java.io.FilterInputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -27,6 +25,7 @@ import org.apache.pdfbox.pdmodel.PDEmbeddedFilesNameTreeNode;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDEmbeddedFile;
 import org.casebook.evidence.SafeFileNames;
+import org.casebook.vault.ByteCounts;
 import org.casebook.vault.Sha256;
 import org.casebook.vault.VaultException;
 
@@ -114,7 +113,7 @@ final class OriginalEmbedder {
         long[] size = {0};
         PDEmbeddedFile file = originals.read(e.sha256(), in -> {
             MessageDigest sha = Sha256.newDigest();
-            DigestInputStream hashing = new DigestInputStream(counting(in, size), sha);
+            DigestInputStream hashing = new DigestInputStream(ByteCounts.counting(in, size), sha);
             // Already-compressed media gain nothing from Flate; text exports shrink a lot.
             PDEmbeddedFile ef = compressible(e.mediaType())
                     ? new PDEmbeddedFile(document, hashing, COSName.FLATE_DECODE)
@@ -136,7 +135,7 @@ final class OriginalEmbedder {
             COSStream stream = document.getDocument().createCOSStream();
             stream.setItem(COSName.TYPE, EMBEDDED_FILE);
             try (OutputStream raw = stream.createRawOutputStream();
-                 OutputStream out = new DigestOutputStream(counting(raw, size), copy)) {
+                 OutputStream out = new DigestOutputStream(ByteCounts.counting(raw, size), copy)) {
                 PictureCleaner.clean(e.mediaType(), hashing, out);
             } catch (PictureCleaner.NotCleanable ex) {
                 return null;
@@ -196,40 +195,6 @@ final class OriginalEmbedder {
     private String description(List<String> references, ExhibitItem first, String note) {
         return (references.size() > 1 ? "Exhibits " : "Exhibit ") + String.join(", ", references) + ": "
                 + redactor.plain(first.fileName()) + note;
-    }
-
-    private static InputStream counting(InputStream in, long[] size) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                size[0] += b < 0 ? 0 : 1;
-                return b;
-            }
-
-            @Override
-            public int read(byte[] buf, int off, int len) throws IOException {
-                int n = super.read(buf, off, len);
-                size[0] += Math.max(0, n);
-                return n;
-            }
-        };
-    }
-
-    private static OutputStream counting(OutputStream out, long[] size) {
-        return new FilterOutputStream(out) {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                size[0]++;
-            }
-
-            @Override
-            public void write(byte[] buf, int off, int len) throws IOException {
-                out.write(buf, off, len);
-                size[0] += len;
-            }
-        };
     }
 
     /**

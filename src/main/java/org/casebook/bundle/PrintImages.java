@@ -87,6 +87,21 @@ final class PrintImages {
         return JPEGFactory.createFromImage(document, scaled(picture.rendition(), targetW, targetH), 0.85f);
     }
 
+    /** {@code image} scaled to exactly {@code targetW} x {@code targetH}, as RGB on white (any transparency filled). */
+    static BufferedImage onWhite(BufferedImage image, int targetW, int targetH) {
+        BufferedImage out = new BufferedImage(targetW, targetH, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, targetW, targetH);
+            g.drawImage(image, 0, 0, targetW, targetH, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
+    }
+
     /** Decodes the rendition skipping pixels where it can, then scales to exactly the target size. */
     private static BufferedImage scaled(PrintImage rendition, int targetW, int targetH) throws IOException {
         try (ImageInputStream in = new MemoryCacheImageInputStream(rendition.open())) {
@@ -96,18 +111,7 @@ final class PrintImages {
                 int sub = Math.max(1, Math.min(reader.getWidth(0) / targetW, reader.getHeight(0) / targetH));
                 ImageReadParam param = reader.getDefaultReadParam();
                 param.setSourceSubsampling(sub, sub, 0, 0);
-                BufferedImage decoded = reader.read(0, param);
-                BufferedImage out = new BufferedImage(targetW, targetH, BufferedImage.TYPE_INT_RGB);
-                Graphics2D g = out.createGraphics();
-                try {
-                    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-                    g.setColor(Color.WHITE);
-                    g.fillRect(0, 0, targetW, targetH);
-                    g.drawImage(decoded, 0, 0, targetW, targetH, null);
-                } finally {
-                    g.dispose();
-                }
-                return out;
+                return onWhite(reader.read(0, param), targetW, targetH);
             } finally {
                 reader.dispose();
             }

@@ -46,7 +46,7 @@ final class ScreenshotPages {
         if (fullW / (width / 72f) > PrintImages.MAX_DPI) {
             int targetW = Math.round(width / 72f * PrintImages.PRINT_DPI);
             int targetH = Math.max(1, Math.round((float) fullH * targetW / fullW));
-            shot = scaled(shot, targetW, targetH);
+            shot = PrintImages.onWhite(shot, targetW, targetH);
         }
         float pointsPerPixel = width / shot.getWidth();
         String intro = "Screenshot of the whole page as captured (" + fullW + " x " + fullH + " pixels), drawn from"
@@ -107,17 +107,4 @@ final class ScreenshotPages {
         return out;
     }
 
-    private static BufferedImage scaled(BufferedImage shot, int targetW, int targetH) {
-        BufferedImage out = new BufferedImage(targetW, targetH, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, targetW, targetH);
-            g.drawImage(shot, 0, 0, targetW, targetH, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
-    }
 }

@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.casebook.Version;
 import org.casebook.model.Attachment;
 import org.casebook.model.Case;
+import org.casebook.vault.ByteCounts;
 import org.casebook.vault.Json;
 import org.casebook.vault.PendingOutputs;
 import org.casebook.vault.PrivateFiles;
@@ -207,7 +208,7 @@ public final class ExportService {
             long warcBlob = blobIdOf(c, a.id());
             MessageDigest digest = Sha256.newDigest();
             long[] size = {0};
-            try (OutputStream file = counting(new DigestOutputStream(PrivateFiles.newFile(dir.resolve(name)), digest),
+            try (OutputStream file = ByteCounts.counting(new DigestOutputStream(PrivateFiles.newFile(dir.resolve(name)), digest),
                     size)) {
                 wacz.write(() -> vault.blobs().open(c, warcBlob), capture.finalUrl() == null ? capture.requestedUrl()
                         : capture.finalUrl(), capture.title(), capture.capturedAt(), clock.instant(), file);
@@ -252,22 +253,6 @@ public final class ExportService {
         entry.put("happened_at", a.when().at().toOffsetDateTime().toString());
         entry.put("added_at", a.added().toString());
         return entry;
-    }
-
-    private static OutputStream counting(OutputStream out, long[] size) {
-        return new java.io.FilterOutputStream(out) {
-            @Override
-            public void write(int b) throws IOException {
-                out.write(b);
-                size[0]++;
-            }
-
-            @Override
-            public void write(byte[] buf, int off, int len) throws IOException {
-                out.write(buf, off, len);
-                size[0] += len;
-            }
-        };
     }
 
     private List<Attachment> select(Connection c, long caseId, List<Long> itemIds) throws SQLException {

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.casebook.imports.SafeZip;
@@ -198,9 +197,9 @@ public final class WaczValidator {
                     break;
                 }
                 offset = reader.position();
-                url = next.get() instanceof WarcTargetRecord t && t.target() != null ? t.target() : "";
+                url = next.get() instanceof WarcTargetRecord t ? t.target() : "";
             }
-        } catch (IOException | IllegalArgumentException | NoSuchElementException e) {
+        } catch (IOException | IllegalArgumentException e) {
             problems.add(name + ", " + warc + ": cannot be read to its end (" + e.getMessage() + ").");
         }
         return out;

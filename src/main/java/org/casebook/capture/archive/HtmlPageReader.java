@@ -140,10 +140,9 @@ final class HtmlPageReader {
             }
         }
         for (Element e : doc.jsoup().select("[srcset]")) {
-            for (String candidate : e.attr("srcset").split(",(?=\\s*\\S)")) {
-                String c = candidate.trim();
-                int space = c.indexOf(' ');
-                refs.add(space < 0 ? c : c.substring(0, space));
+            for (String candidate : e.attr("srcset").split(",\\s+")) {
+                // a candidate is a URL and an optional width or density descriptor ("photo.png 2x")
+                refs.add(candidate.trim().replaceFirst("\\s+[0-9.]+[wxh]$", ""));
             }
         }
         for (Element e : doc.jsoup().select("[style]")) {

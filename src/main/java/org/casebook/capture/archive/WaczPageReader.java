@@ -16,6 +16,9 @@ import org.casebook.imports.SafeZip;
  * resources. Index problems (an offset that points nowhere) do not stop the reading: they become warnings.
  */
 final class WaczPageReader {
+    /** Page addresses kept from pages.jsonl, in order: the page shown is the first one the WARCs hold. */
+    private static final int MAX_PAGES = 1_000;
+
     private WaczPageReader() {
     }
 
@@ -69,6 +72,9 @@ final class WaczPageReader {
                     page = WaczManifest.JSON.readTree(line);
                 } catch (JacksonException e) {
                     continue; // reported by the validator
+                }
+                if (urls.size() >= MAX_PAGES) {
+                    break; // the first pages are the ones looked for; a long list adds nothing but memory
                 }
                 if (page != null && page.hasNonNull("url")) {
                     urls.add(page.get("url").asText());

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.zip.CRC32;
@@ -156,10 +157,19 @@ public final class WaczWriter {
         CdxWriter cdx = new CdxWriter(text);
         cdx.setFormat(CdxFormat.CDXJ);
         cdx.setSort(true);
+        List<String> damage = new ArrayList<>();
+        cdx.onWarning(damage::add);
         try (InputStream in = warc.open(); WarcReader reader = new WarcReader(in)) {
             cdx.process(reader, warcName);
+        } catch (IllegalArgumentException e) {
+            // jwarc reports a malformed number in a header this way (Content-Length: banana)
+            damage.add(e.getMessage());
         }
         cdx.close();
+        if (!damage.isEmpty()) {
+            // an index that silently skips a record would make the package lie about what it holds
+            throw new IOException("the WARC cannot be indexed: " + damage.get(0));
+        }
         return text.toString().getBytes(StandardCharsets.UTF_8);
     }
 

@@ -172,6 +172,19 @@ class WaczTest {
     }
 
     @Test
+    void aWarcThatCannotBeIndexedWhollyIsNotPackaged() throws Exception {
+        byte[] whole = TestWarcs.write(dir.resolve("c.warc"), false);
+        String text = new String(whole, StandardCharsets.ISO_8859_1);
+        int third = text.indexOf("WARC/1.1", text.indexOf("WARC/1.1", text.indexOf("WARC/1.1", 10) + 1) + 1);
+        byte[] damaged = (text.substring(0, third) + "WARC/1.1\r\nWARC-Type: response\r\nContent-Length: banana\r\n\r\n"
+                + text.substring(third)).getBytes(StandardCharsets.ISO_8859_1);
+
+        IOException e = assertThrows(IOException.class,
+                () -> WaczWriter.write(damaged, PAGES, java.io.OutputStream.nullOutputStream()));
+        assertTrue(e.getMessage().startsWith("the WARC cannot be indexed: "), e.getMessage());
+    }
+
+    @Test
     void aPackageWithAPathClimbingOutIsRefused() throws Exception {
         Path evil = dir.resolve("evil.wacz");
         try (ZipOutputStream z = new ZipOutputStream(Files.newOutputStream(evil))) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.casebook.imports.SafeZip;
@@ -197,9 +198,9 @@ public final class WaczValidator {
                     break;
                 }
                 offset = reader.position();
-                url = next.get() instanceof WarcTargetRecord t ? t.target() : "";
+                url = next.get() instanceof WarcTargetRecord t && t.target() != null ? t.target() : "";
             }
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | NoSuchElementException e) {
             problems.add(name + ", " + warc + ": cannot be read to its end (" + e.getMessage() + ").");
         }
         return out;

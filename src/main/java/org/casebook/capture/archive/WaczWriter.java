@@ -20,6 +20,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -161,8 +162,8 @@ public final class WaczWriter {
         cdx.onWarning(damage::add);
         try (InputStream in = warc.open(); WarcReader reader = new WarcReader(in)) {
             cdx.process(reader, warcName);
-        } catch (IllegalArgumentException e) {
-            // jwarc reports a malformed number in a header this way (Content-Length: banana)
+        } catch (IllegalArgumentException | NoSuchElementException e) {
+            // jwarc reports a malformed or missing header field this way (Content-Length: banana, no WARC-Date)
             damage.add(e.getMessage());
         }
         cdx.close();

@@ -5,13 +5,16 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.Charset;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 import java.util.zip.GZIPInputStream;
@@ -86,15 +89,21 @@ final class WarcCollector {
         } catch (IOException e) {
             throw new ArchiveReadException(where + ", record " + (number + 1) + " (after offset " + offset
                     + "): cannot be read (" + e.getMessage() + ").");
-        } catch (IllegalArgumentException | IllegalStateException | java.time.DateTimeException e) {
+        } catch (IllegalArgumentException | IllegalStateException | DateTimeException | NoSuchElementException e) {
+            // jwarc reports a malformed or missing header field this way (Content-Length: banana)
             throw new ArchiveReadException(where + ", record " + (number + 1) + " (after offset " + offset
                     + "): a malformed field (" + e.getMessage() + ").");
         }
     }
 
     private void take(WarcRecord record, String where) throws IOException {
+        if (record instanceof WarcTargetRecord t && (record instanceof WarcRevisit || record instanceof WarcResponse
+                || record instanceof WarcResource) && t.target() == null) {
+            budget.warn(where + ": a capture with no WARC-Target-URI; left out.");
+            return;
+        }
         if (record instanceof WarcRevisit revisit) {
-            revisits.add(new Revisit(revisit.target(), revisit.date(), revisit.payloadDigest().map(Object::toString).orElse(null),
+            revisits.add(new Revisit(revisit.target(), date(revisit), revisit.payloadDigest().map(Object::toString).orElse(null),
                     revisit.refersToTargetURI().map(Object::toString).orElse(null), revisit.refersToDate().orElse(null),
                     where));
             return;
@@ -143,7 +152,16 @@ final class WarcCollector {
         String base = type.base().toString().toLowerCase(Locale.ROOT);
         boolean html = base.equals("text/html") || base.equals("application/xhtml+xml");
         captures.add(new Capture(url, base.isEmpty() ? "application/octet-stream" : base, charset, bytes,
-                record.date(), html && ok, target.payloadDigest().map(Object::toString).orElse(null)));
+                date(record), html && ok, target.payloadDigest().map(Object::toString).orElse(null)));
+    }
+
+    /** The record's WARC-Date, or null when it is missing or not a date (the record is still read). */
+    private static Instant date(WarcRecord record) {
+        try {
+            return record.headers().sole("WARC-Date").map(Instant::parse).orElse(null);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     /** The entity as the browser used it: gzip and deflate undone (bounded); other encodings kept with a warning. */

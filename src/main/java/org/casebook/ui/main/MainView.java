@@ -196,7 +196,7 @@ public final class MainView extends BorderPane {
         return c == null ? ZoneId.systemDefault() : c.zone();
     }
 
-    private ToolBar toolBar() {
+    private HBox toolBar() {
         Button diary = new Button("New diary entry", Icons.of(MaterialDesignN.NOTEBOOK_PLUS_OUTLINE, 18));
         diary.setId("new-diary-entry");
         diary.setTooltip(new Tooltip("Write down something that happened (Ctrl+N)"));
@@ -226,8 +226,6 @@ public final class MainView extends BorderPane {
         bundle.disableProperty().bind(vm.selectedCaseProperty().isNull());
         diary.disableProperty().bind(vm.selectedCaseProperty().isNull());
         evidence.disableProperty().bind(vm.selectedCaseProperty().isNull());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label demo = new Label(vm.isDemo() ? "Demo case — made up, deleted when you lock" : "");
         demo.getStyleClass().add("hint");
         Button support = new Button("Support", Icons.of(MaterialDesignL.LIFEBUOY, 18));
@@ -244,9 +242,17 @@ public final class MainView extends BorderPane {
         lock.setId("lock");
         lock.setTooltip(new Tooltip("Lock the vault (Ctrl+L)"));
         lock.setOnAction(e -> shell.lock(null));
-        ToolBar bar = new ToolBar(diary, evidence, importMessages, capture, bundle, spacer, demo, support, settings, lock);
+        ToolBar actions = new ToolBar(diary, evidence, importMessages, capture, bundle);
+        // Lock, Settings and Support sit in a bar of their own that never shrinks: on a narrow window (or beside the
+        // demo's notice) the actions' bar folds into its overflow menu, never the Lock button.
+        ToolBar safety = new ToolBar(demo, support, settings, lock);
+        safety.setMinWidth(Region.USE_PREF_SIZE);
+        actions.setMinWidth(0);
+        HBox.setHgrow(actions, Priority.ALWAYS);
+        HBox bar = new HBox(actions, safety);
+        bar.setId("main-toolbar");
         // On a small screen the capture button shows its globe alone (its tooltip and accessible text say what it
-        // does), so Settings and Lock stay on the toolbar rather than in its overflow menu.
+        // does), so fewer actions fold away.
         capture.setAccessibleText("Capture web page");
         capture.contentDisplayProperty().bind(Bindings.when(bar.widthProperty().lessThan(1180))
                 .then(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY).otherwise(javafx.scene.control.ContentDisplay.LEFT));

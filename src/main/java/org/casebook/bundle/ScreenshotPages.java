@@ -1,12 +1,16 @@
 package org.casebook.bundle;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
+import java.awt.Rectangle;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 
@@ -36,30 +40,51 @@ final class ScreenshotPages {
     }
 
     void draw(String pngSha256) throws IOException, Unreadable {
-        BufferedImage shot = originals.read(pngSha256, ImageIO::read);
-        if (shot == null || shot.getWidth() < 1 || shot.getHeight() < 1) {
+        // Strips are decoded one at a time from the compressed picture, so a page 30,000 pixels tall never sits in
+        // memory whole (it would be over 150 MB decoded).
+        byte[] png = originals.read(pngSha256, InputStream::readAllBytes);
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(png))) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw new Unreadable();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, false, true);
+                draw(reader);
+            } catch (javax.imageio.IIOException e) {
+                throw new Unreadable();
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    private void draw(ImageReader reader) throws IOException, Unreadable {
+        int fullW = reader.getWidth(0);
+        int fullH = reader.getHeight(0);
+        if (fullW < 1 || fullH < 1) {
             throw new Unreadable();
         }
-        int fullW = shot.getWidth();
-        int fullH = shot.getHeight();
         float width = PageWriter.WIDTH;
+        int shotW = fullW;
+        int shotH = fullH;
         if (fullW / (width / 72f) > PrintImages.MAX_DPI) {
-            int targetW = Math.round(width / 72f * PrintImages.PRINT_DPI);
-            int targetH = Math.max(1, Math.round((float) fullH * targetW / fullW));
-            shot = PrintImages.onWhite(shot, targetW, targetH);
+            shotW = Math.round(width / 72f * PrintImages.PRINT_DPI);
+            shotH = Math.max(1, Math.round((float) fullH * shotW / fullW));
         }
-        float pointsPerPixel = width / shot.getWidth();
+        float pointsPerPixel = width / shotW;
         String intro = "Screenshot of the whole page as captured (" + fullW + " x " + fullH + " pixels), drawn from"
-                + " the archived copy, not the live page" + (shot.getWidth() == fullW ? "" : ", printed at "
+                + " the archived copy, not the live page" + (shotW == fullW ? "" : ", printed at "
                 + (int) PrintImages.PRINT_DPI + " dpi") + ". It runs top to bottom across the following strips;"
                 + " each says which part of the page it shows.";
         w.paragraph(intro, PageWriter.SMALL);
         w.gap(4);
         float captionH = w.lineHeight(PageWriter.SMALL) + 4;
         int row = 0;
-        while (row < shot.getHeight()) {
+        while (row < shotH) {
             float room = w.y() - PageWriter.BOTTOM - captionH - 2;
-            int rowsLeft = shot.getHeight() - row;
+            int rowsLeft = shotH - row;
             if (room < Math.min(MIN_STRIP, rowsLeft * pointsPerPixel)) {
                 w.newPage();
                 room = w.y() - PageWriter.BOTTOM - captionH - 2;
@@ -67,14 +92,15 @@ final class ScreenshotPages {
             int rows = Math.min(rowsLeft, Math.max(1, (int) Math.floor(room / pointsPerPixel)));
             float h = rows * pointsPerPixel;
             float top = w.y();
-            PDImageXObject strip = LosslessFactory.createFromImage(w.document(), strip(shot, row, rows));
+            PDImageXObject strip = LosslessFactory.createFromImage(w.document(),
+                    strip(reader, fullW, fullH, shotW, shotH, row, rows));
             w.stream().drawImage(strip, PageWriter.LEFT, top - h, width, h);
             w.stream().setStrokingColor(0.6f);
             w.stream().setLineWidth(0.5f);
             w.stream().addRect(PageWriter.LEFT, top - h, width, h);
             w.stream().stroke();
             w.y(top - h - 2);
-            w.paragraph(caption(row, rows, shot.getHeight()), PageWriter.SMALL);
+            w.paragraph(caption(row, rows, shotH), PageWriter.SMALL);
             row += rows;
         }
     }
@@ -93,18 +119,16 @@ final class ScreenshotPages {
                 + " below.", start, end);
     }
 
-    /** The rows of the picture as an opaque RGB image (a strip with an alpha channel would need a soft mask). */
-    private static BufferedImage strip(BufferedImage shot, int from, int rows) {
-        BufferedImage out = new BufferedImage(shot.getWidth(), rows, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        try {
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, out.getWidth(), rows);
-            g.drawImage(shot.getSubimage(0, from, shot.getWidth(), rows), 0, 0, null);
-        } finally {
-            g.dispose();
-        }
-        return out;
+    /**
+     * Rows {@code from} to {@code from + rows} of the printed picture ({@code shotW} x {@code shotH}), decoded from the
+     * matching rows of the original and drawn opaque (a strip with an alpha channel would need a soft mask).
+     */
+    private static BufferedImage strip(ImageReader reader, int fullW, int fullH, int shotW, int shotH, int from,
+                                       int rows) throws IOException {
+        int srcFrom = (int) Math.min(fullH - 1, (long) from * fullH / shotH);
+        int srcTo = (int) Math.max(srcFrom + 1, Math.min(fullH, ((long) (from + rows) * fullH + shotH - 1) / shotH));
+        ImageReadParam param = reader.getDefaultReadParam();
+        param.setSourceRegion(new Rectangle(0, srcFrom, fullW, srcTo - srcFrom));
+        return PrintImages.onWhite(reader.read(0, param), shotW, rows);
     }
-
 }

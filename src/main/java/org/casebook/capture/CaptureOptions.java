@@ -71,8 +71,4 @@ public record CaptureOptions(String note, int depth, int maxPages, URI proxy, Ca
         }
         return uri;
     }
-
-    boolean socksProxy() {
-        return proxy != null && proxy.getScheme().toLowerCase(Locale.ROOT).startsWith("socks");
-    }
 }

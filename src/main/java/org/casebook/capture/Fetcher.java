@@ -4,7 +4,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ProxySelector;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -52,7 +51,7 @@ final class Fetcher implements AutoCloseable {
     private final HttpClient client;
     private final CaptureLimits limits;
     private final boolean proxied;
-    private final SocksBridge bridge;
+    private final ProxyRoute route;
 
     Fetcher(CaptureOptions options) {
         this.limits = options.limits();
@@ -65,18 +64,12 @@ final class Fetcher implements AutoCloseable {
         if (options.sslContext() != null) {
             builder.sslContext(options.sslContext());
         }
-        if (options.socksProxy()) {
-            // The JDK's client speaks only to HTTP proxies: a bridge on loopback takes its requests to the SOCKS one.
-            bridge = SocksBridge.start(new InetSocketAddress(options.proxy().getHost(), options.proxy().getPort()));
-            builder.proxy(ProxySelector.of(bridge.address()));
+        if (options.proxy() != null) {
+            route = ProxyRoute.to(options.proxy());
+            builder.proxy(ProxySelector.of(route.httpProxy()));
         } else {
-            bridge = null;
-            if (options.proxy() != null) {
-                builder.proxy(ProxySelector.of(
-                        InetSocketAddress.createUnresolved(options.proxy().getHost(), options.proxy().getPort())));
-            } else {
-                builder.proxy(HttpClient.Builder.NO_PROXY);
-            }
+            route = null;
+            builder.proxy(HttpClient.Builder.NO_PROXY);
         }
         this.client = builder.build();
     }
@@ -253,8 +246,8 @@ final class Fetcher implements AutoCloseable {
 
     @Override
     public void close() {
-        if (bridge != null) {
-            bridge.close();
+        if (route != null) {
+            route.close();
         }
     }
 

@@ -155,6 +155,60 @@ class EvidenceBrowserTest extends UiTestBase {
         interact(stage::show);
     }
 
+    @Test
+    void withAnHttpProxySetEveryRequestOfTheBrowserGoesThroughIt() {
+        openSeededVaultDirectly();
+        java.net.ProxySelector before = java.net.ProxySelector.getDefault();
+        try (org.casebook.testsupport.TestProxies proxy = org.casebook.testsupport.TestProxies.http()) {
+            settings.captureProxyProperty().set(proxy.url());
+            WebView view = openBrowser(url("/login"));
+            waitUntil("the logged-in page", () -> text(view, "who").equals("Welcome Sam"));
+            List<String> served = served();
+            assertTrue(served.size() >= 2, "the login redirect and the account page: " + served);
+            assertEquals(served.size(), proxy.seen().size(), "each request the site served came through the proxy: "
+                    + proxy.seen() + " / " + served);
+            assertTrue(proxy.seen().contains("GET " + url("/account")), proxy.seen().toString());
+            interact(() -> view.getScene().getWindow().hide());
+        }
+        assertEquals(before, java.net.ProxySelector.getDefault(), "the JVM's proxy selector is the one from before");
+    }
+
+    @Test
+    void withASocksProxySetTheBrowserGoesThroughItAndTheProxyLooksNamesUp() {
+        openSeededVaultDirectly();
+        java.net.ProxySelector before = java.net.ProxySelector.getDefault();
+        try (org.casebook.testsupport.TestProxies proxy = org.casebook.testsupport.TestProxies.socks()) {
+            settings.captureProxyProperty().set(proxy.url());
+            String byName = "http://localhost:" + server.getAddress().getPort();
+            WebView view = openBrowser(byName + "/login");
+            waitUntil("the logged-in page", () -> text(view, "who").equals("Welcome Sam"));
+            assertTrue(served().size() >= 2, served().toString());
+            assertFalse(proxy.seen().isEmpty(), "the browser's connections went through the SOCKS proxy");
+            // The SOCKS proxy was given the name, not an address: the name was not looked up on this computer.
+            assertEquals(List.of("localhost:" + server.getAddress().getPort()),
+                    proxy.seen().stream().distinct().toList());
+            interact(() -> view.getScene().getWindow().hide());
+        }
+        assertEquals(before, java.net.ProxySelector.getDefault(), "the JVM's proxy selector is the one from before");
+    }
+
+    @Test
+    void withoutAProxyTheBrowserGoesDirect() {
+        openSeededVaultDirectly();
+        try (org.casebook.testsupport.TestProxies proxy = org.casebook.testsupport.TestProxies.http()) {
+            settings.captureProxyProperty().set("");
+            WebView view = openBrowser(url("/login"));
+            waitUntil("the logged-in page", () -> text(view, "who").equals("Welcome Sam"));
+            assertTrue(served().size() >= 2, served().toString());
+            assertEquals(List.of(), proxy.seen());
+            interact(() -> view.getScene().getWindow().hide());
+        }
+    }
+
+    private synchronized List<String> served() {
+        return List.copyOf(requests);
+    }
+
     /** Through Capture web page's link, as a person opens it. */
     private WebView openBrowser(String address) {
         clickOn("#capture-web-page");

@@ -23,6 +23,10 @@ import org.w3c.dom.events.EventTarget;
  * can open. A remote image or font would tell the perpetrator's server that the victim looked.
  */
 public final class ArchivedPageWindow {
+    static {
+        WebKitNetwork.useUrlConnection();
+    }
+
     /** Where the single-file copy keeps a link's address, its {@code href} removed so that it cannot be followed. */
     private static final String ARCHIVED_HREF = "data-casebook-href";
     private final Stage stage;

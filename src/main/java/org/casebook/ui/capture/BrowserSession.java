@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.CookieHandler;
 import java.net.CookieManager;
 import java.net.CookiePolicy;
+import java.net.ProxySelector;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.casebook.capture.ProxyRoute;
 import org.casebook.vault.PrivateFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * folder WebView keeps its local storage and databases in, made beside the vault and deleted with everything in it
  * when the browser closes. Leftover folders of a browser that never closed (the computer lost power) are deleted the
  * next time one opens.
+ *
+ * <p>With a proxy set, every web request of the browser goes through it while the browser is open: its route is
+ * installed as the JVM's proxy selector (WebView asks it for every request, see {@link WebKitNetwork}) and the one
+ * from before is put back when the browser closes.
  */
 final class BrowserSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BrowserSession.class);
@@ -24,11 +31,17 @@ final class BrowserSession implements AutoCloseable {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final CookieHandler before;
+    private final ProxyRoute route;
+    private final ProxySelector proxySelector;
+    private final ProxySelector selectorBefore;
     private final Path dataFolder;
     private boolean closed;
 
-    /** @param besideVault the folder the vault file is in */
-    BrowserSession(Path besideVault) {
+    /**
+     * @param besideVault the folder the vault file is in
+     * @param proxy       the proxy set in the settings, or null for a direct connection
+     */
+    BrowserSession(Path besideVault, URI proxy) {
         sweep(besideVault);
         try {
             dataFolder = Files.createTempDirectory(besideVault, FOLDER_PREFIX);
@@ -37,6 +50,15 @@ final class BrowserSession implements AutoCloseable {
         }
         before = CookieHandler.getDefault();
         CookieHandler.setDefault(cookies);
+        selectorBefore = ProxySelector.getDefault();
+        if (proxy != null) {
+            route = ProxyRoute.to(proxy);
+            proxySelector = route.selector(selectorBefore);
+            ProxySelector.setDefault(proxySelector);
+        } else {
+            route = null;
+            proxySelector = null;
+        }
     }
 
     CookieManager cookies() {
@@ -57,7 +79,36 @@ final class BrowserSession implements AutoCloseable {
         if (CookieHandler.getDefault() == cookies) {
             CookieHandler.setDefault(before);
         }
+        if (route != null) {
+            if (ProxySelector.getDefault() == proxySelector) {
+                ProxySelector.setDefault(selectorBefore);
+            }
+            route.close();
+        }
         delete(dataFolder);
+        deleteAgainAfterWebKitFlushes(dataFolder);
+    }
+
+    /**
+     * WebKit writes local storage on a timer of its own (about once a second), and a page closed right after it
+     * stored something is written once more after the window is gone, making the folder again: so it is deleted
+     * again after that.
+     */
+    private static void deleteAgainAfterWebKitFlushes(Path folder) {
+        Thread later = new Thread(() -> {
+            for (long wait : new long[] {1_500, 3_500}) {
+                try {
+                    Thread.sleep(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                if (Files.exists(folder)) {
+                    delete(folder);
+                }
+            }
+        }, "casebook-browser-cleanup");
+        later.setDaemon(true);
+        later.start();
     }
 
     /** Folders of earlier browser sessions that did not close. */

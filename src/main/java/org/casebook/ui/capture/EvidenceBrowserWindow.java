@@ -17,6 +17,7 @@ import javafx.scene.web.WebEngine;
 import javafx.scene.web.WebHistory;
 import javafx.scene.web.WebView;
 import javafx.stage.Stage;
+import org.casebook.capture.CaptureOptions;
 import org.casebook.capture.CaptureService;
 import org.casebook.evidence.VisibleText;
 import org.casebook.ui.common.AppShell;
@@ -34,6 +35,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * the browser's cookies: the capture API takes neither cookies nor the browser's rendered page yet.
  */
 public final class EvidenceBrowserWindow {
+    static {
+        WebKitNetwork.useUrlConnection();
+    }
+
     private final Stage stage;
     private final WebView view = new WebView();
     private final TextField address = new TextField();
@@ -41,7 +46,9 @@ public final class EvidenceBrowserWindow {
 
     private EvidenceBrowserWindow(AppShell shell, Path besideVault, CaptureDialogViewModel capture,
                                   LongConsumer onStored) {
-        session = new BrowserSession(besideVault);
+        String proxyText = capture.proxyProperty().get();
+        session = new BrowserSession(besideVault,
+                proxyText == null || proxyText.isBlank() ? null : CaptureOptions.parseProxy(proxyText));
         WebEngine engine = view.getEngine();
         view.setId("browser-page");
         engine.setUserDataDirectory(session.dataFolder().toFile());
@@ -105,9 +112,10 @@ public final class EvidenceBrowserWindow {
                 return "Captured: " + VisibleText.line(s.title() == null ? s.url() : s.title()) + ". "
                         + CaptureDialog.verdictText(s.verdict());
             }
-            return "Pages you visit here see this computer's internet address"
-                    + (shell.settings().captureProxyProperty().get().isBlank() ? ""
-                    : " (this browser does not go through your proxy; captures do)")
+            return (proxyText == null || proxyText.isBlank()
+                    ? "Pages you visit here see this computer's internet address (set a proxy in Capture web page"
+                    + " to hide it)"
+                    : "Everything this browser loads goes through your proxy " + VisibleText.line(proxyText.strip()))
                     + ". Capture this page fetches the address shown again, without your login."
                     + " Nothing you do here is kept after you close this window.";
         }, capture.busyProperty(), capture.stageProperty(), capture.errorProperty(), capture.resultProperty()));

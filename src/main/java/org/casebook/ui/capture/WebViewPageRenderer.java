@@ -31,6 +31,10 @@ import org.casebook.capture.PageRenderer;
  * line needs on a server. The page is self-contained (no remote reference), so drawing it makes no request.
  */
 public final class WebViewPageRenderer implements PageRenderer {
+    static {
+        WebKitNetwork.useUrlConnection();
+    }
+
     /** Taller pages are cut here (and the capture says so): a 1280 × 30000 image is already ~150 MB of pixels. */
     static final int MAX_HEIGHT = 30_000;
     private static final int TILE = 2048;

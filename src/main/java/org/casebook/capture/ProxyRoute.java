@@ -1,0 +1,72 @@
+package org.casebook.capture;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
+import java.net.ProxySelector;
+import java.net.SocketAddress;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The way to the proxy the user set, as an HTTP proxy every Java HTTP stack can use: the proxy itself when it is an
+ * HTTP one, else a {@link SocksBridge} on loopback to the SOCKS one. Neither the JDK's HTTP client (it skips SOCKS
+ * proxies) nor its URLConnection (it looks the site's name up on this computer before asking a SOCKS proxy) can be
+ * trusted with a SOCKS proxy directly; through the bridge, host names go to the SOCKS proxy unresolved, so no DNS
+ * lookup leaves this computer either. Open while a capture or the evidence browser runs; close it after.
+ */
+public final class ProxyRoute implements AutoCloseable {
+    private final InetSocketAddress httpProxy;
+    private final SocksBridge bridge;
+
+    private ProxyRoute(InetSocketAddress httpProxy, SocksBridge bridge) {
+        this.httpProxy = httpProxy;
+        this.bridge = bridge;
+    }
+
+    /** @param proxy as {@link CaptureOptions#parseProxy} reads it: {@code http://…} or {@code socks…://…} */
+    public static ProxyRoute to(URI proxy) {
+        if (proxy.getScheme().toLowerCase(Locale.ROOT).startsWith("socks")) {
+            SocksBridge bridge = SocksBridge.start(new InetSocketAddress(proxy.getHost(), proxy.getPort()));
+            return new ProxyRoute(bridge.address(), bridge);
+        }
+        return new ProxyRoute(InetSocketAddress.createUnresolved(proxy.getHost(), proxy.getPort()), null);
+    }
+
+    /** The HTTP proxy to send every request to. */
+    public InetSocketAddress httpProxy() {
+        return httpProxy;
+    }
+
+    /**
+     * A selector that sends every http and https request through this route, whatever the host (loopback and local
+     * names included: a site may be reached by any name), and leaves anything else (plain sockets, such as the one
+     * to the proxy itself) to {@code others}.
+     */
+    public ProxySelector selector(ProxySelector others) {
+        Proxy viaRoute = new Proxy(Proxy.Type.HTTP, httpProxy);
+        return new ProxySelector() {
+            @Override
+            public List<Proxy> select(URI uri) {
+                String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+                if (scheme.equals("http") || scheme.equals("https")) {
+                    return List.of(viaRoute);
+                }
+                return others == null ? List.of(Proxy.NO_PROXY) : others.select(uri);
+            }
+
+            @Override
+            public void connectFailed(URI uri, SocketAddress address, IOException e) {
+                // no other way to try: the request fails rather than going around the proxy
+            }
+        };
+    }
+
+    @Override
+    public void close() {
+        if (bridge != null) {
+            bridge.close();
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package org.casebook.capture;
 
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -16,9 +17,12 @@ import org.casebook.vault.VaultException;
  * @param maxPages at most this many pages in a site capture
  * @param proxy    {@code http://host:port} or {@code socks://host:port} (SOCKS5, names resolved by the proxy),
  *                 or null for a direct connection
+ * @param cookies  the cookies to send (and keep) with every request, or null for none: the evidence browser's own
+ *                 store, so a page behind a login is fetched as the person sees it. They are sent, never written
+ *                 into the WARC (a login cookie in an exhibit would let its reader act as the person).
  */
 public record CaptureOptions(String note, int depth, int maxPages, URI proxy, CaptureLimits limits,
-                             SSLContext sslContext) {
+                             SSLContext sslContext, CookieHandler cookies) {
     public static final int DEFAULT_MAX_PAGES = 50;
 
     public CaptureOptions {
@@ -32,27 +36,31 @@ public record CaptureOptions(String note, int depth, int maxPages, URI proxy, Ca
     }
 
     public static CaptureOptions defaults() {
-        return new CaptureOptions(null, 0, DEFAULT_MAX_PAGES, null, CaptureLimits.DEFAULT, null);
+        return new CaptureOptions(null, 0, DEFAULT_MAX_PAGES, null, CaptureLimits.DEFAULT, null, null);
     }
 
     public CaptureOptions withNote(String text) {
-        return new CaptureOptions(text, depth, maxPages, proxy, limits, sslContext);
+        return new CaptureOptions(text, depth, maxPages, proxy, limits, sslContext, cookies);
     }
 
     public CaptureOptions withSite(int newDepth, int newMaxPages) {
-        return new CaptureOptions(note, newDepth, newMaxPages, proxy, limits, sslContext);
+        return new CaptureOptions(note, newDepth, newMaxPages, proxy, limits, sslContext, cookies);
     }
 
     public CaptureOptions withProxy(URI newProxy) {
-        return new CaptureOptions(note, depth, maxPages, newProxy, limits, sslContext);
+        return new CaptureOptions(note, depth, maxPages, newProxy, limits, sslContext, cookies);
     }
 
     public CaptureOptions withLimits(CaptureLimits newLimits) {
-        return new CaptureOptions(note, depth, maxPages, proxy, newLimits, sslContext);
+        return new CaptureOptions(note, depth, maxPages, proxy, newLimits, sslContext, cookies);
     }
 
     public CaptureOptions withSslContext(SSLContext context) {
-        return new CaptureOptions(note, depth, maxPages, proxy, limits, context);
+        return new CaptureOptions(note, depth, maxPages, proxy, limits, context, cookies);
+    }
+
+    public CaptureOptions withCookies(CookieHandler handler) {
+        return new CaptureOptions(note, depth, maxPages, proxy, limits, sslContext, handler);
     }
 
     /** Reads a proxy as the user writes it: {@code http://127.0.0.1:8080}, {@code socks5://127.0.0.1:9150}. */

@@ -72,6 +72,25 @@ public final class CaptureService {
      * re-capture records it as gone.
      */
     public List<Summary> capture(long caseId, String url, CaptureOptions options, CaptureListener listener) {
+        return capture(caseId, url, null, options, listener);
+    }
+
+    /**
+     * Captures the page a browser shows at {@code url}: the single-file copy, the page text and the resources come
+     * from {@code renderedHtml} (the browser's DOM serialised when the person pressed Capture: what a login or a
+     * script put there included), while the WARC keeps the exact bytes the server sends for the page and each
+     * resource, fetched again with {@code options}' cookies, and a metadata record that says so. One page only.
+     */
+    public List<Summary> captureRendered(long caseId, String url, String renderedHtml, CaptureOptions options,
+                                         CaptureListener listener) {
+        if (renderedHtml == null) {
+            throw new IllegalArgumentException("no rendered page");
+        }
+        return capture(caseId, url, renderedHtml, options.withSite(0, 1), listener);
+    }
+
+    private List<Summary> capture(long caseId, String url, String renderedHtml, CaptureOptions options,
+                                  CaptureListener listener) {
         URI start = parseUrl(url);
         vault.read(c -> CaseService.get(c, caseId)); // an unknown case is refused before any request is made
         List<CaptureRecord> records = new ArrayList<>();
@@ -91,7 +110,8 @@ public final class CaptureService {
                 Optional<CaptureStore.Earlier> earlier = store.latest(caseId, uri.toString());
                 PageFetch.Result page;
                 try {
-                    page = PageFetch.run(fetcher, uri, options.limits(), listener);
+                    page = PageFetch.run(fetcher, uri, uri.equals(start) ? renderedHtml : null, options.limits(),
+                            listener);
                 } catch (FetchFailure e) {
                     if (e.reason() == FetchFailure.Reason.UNREACHABLE && earlier.isPresent()) {
                         records.add(unreachable(uri, e.getMessage(), earlier.get(), options));
@@ -188,6 +208,11 @@ public final class CaptureService {
         }
         if (!warnings.isEmpty()) {
             meta.put("casebook-warning", warnings);
+        }
+        if (page.rendered()) {
+            meta.put("casebook-rendered-dom", List.of("The single-file copy, the screenshot and the page text were"
+                    + " built from the page as the evidence browser showed it (its rendered DOM, after its scripts"
+                    + " ran) at " + at + "; the response records hold the bytes the server sent."));
         }
         byte[] warc = CaptureWarc.write(page.requested(), at, page.exchanges(), meta);
         String verdict = null;

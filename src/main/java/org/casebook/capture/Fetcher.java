@@ -64,6 +64,9 @@ final class Fetcher implements AutoCloseable {
         if (options.sslContext() != null) {
             builder.sslContext(options.sslContext());
         }
+        if (options.cookies() != null) {
+            builder.cookieHandler(options.cookies());
+        }
         if (options.proxy() != null) {
             route = ProxyRoute.to(options.proxy());
             builder.proxy(ProxySelector.of(route.httpProxy()));

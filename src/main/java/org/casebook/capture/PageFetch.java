@@ -38,7 +38,7 @@ final class PageFetch {
      * {@code exchanges} are all requests made, in order, for the WARC.
      */
     record Result(URI requested, Fetcher.Followed main, Document doc, Map<URI, Resource> resources,
-                  List<Exchange> exchanges, List<String> warnings) {
+                  List<Exchange> exchanges, List<String> warnings, boolean rendered) {
         Exchange page() {
             return main.last();
         }
@@ -54,7 +54,13 @@ final class PageFetch {
     /** Resources fetched side by side, as a browser does (a server that answers slowly costs its time once). */
     static final int PARALLEL = 6;
 
-    static Result run(Fetcher fetcher, URI uri, CaptureLimits limits, CaptureListener listener) throws FetchFailure {
+    /**
+     * With {@code renderedHtml} (the page as a browser showed it, its DOM after scripts ran and the person logged
+     * in), the copy, text and resources are taken from that DOM; the page's own response is still fetched and kept
+     * byte for byte. With null, from the HTML the server sent.
+     */
+    static Result run(Fetcher fetcher, URI uri, String renderedHtml, CaptureLimits limits, CaptureListener listener)
+            throws FetchFailure {
         AtomicLong budget = new AtomicLong(limits.maxPageBytes());
         Fetcher.Followed main = fetcher.follow(uri, limits.maxResourceBytes(), budget);
         List<Exchange> exchanges = new ArrayList<>(main.hops());
@@ -62,9 +68,10 @@ final class PageFetch {
         List<String> warnings = new ArrayList<>();
         Map<URI, Resource> resources = new LinkedHashMap<>();
         if (!isHtml(page)) {
-            return new Result(uri, main, null, resources, exchanges, warnings);
+            return new Result(uri, main, null, resources, exchanges, warnings, false);
         }
-        Document doc = parse(page);
+        boolean rendered = renderedHtml != null;
+        Document doc = rendered ? Jsoup.parse(renderedHtml, page.uri().toString()) : parse(page);
         Deque<URI> queue = new ArrayDeque<>(Resources.of(doc, Resources.base(doc, page.uri())));
         ExecutorService pool = Executors.newFixedThreadPool(PARALLEL, r -> {
             Thread t = new Thread(r, "casebook-capture-fetch");
@@ -120,7 +127,7 @@ final class PageFetch {
             warnings.add("The capture reached its size limit of " + CaptureLimits.size(limits.maxPageBytes())
                     + "; resources past it were not kept.");
         }
-        return new Result(uri, main, doc, resources, exchanges, warnings);
+        return new Result(uri, main, doc, resources, exchanges, warnings, rendered);
     }
 
     /** The resource's responses, or the reason it is missing. */

@@ -38,6 +38,11 @@ import org.junit.jupiter.api.Test;
  */
 class EvidenceBrowserTest extends UiTestBase {
     private static final String MARKER = "casebook-browser-marker-" + System.nanoTime();
+    /** Shown only with the login cookie; a script adds a line a moment after the page has loaded. */
+    private static final String ACCOUNT_PAGE = "<html><head><title>Account of Sam</title></head><body>"
+            + "<p id=who>Welcome Sam</p><script>localStorage.setItem('k', '" + MARKER + "');"
+            + "window.addEventListener('load', () => setTimeout(() => document.body.insertAdjacentHTML('beforeend',"
+            + " '<p id=added>Threat posted at 22:14</p>'), 200));</script></body></html>";
     private HttpServer server;
     private final List<String> requests = new ArrayList<>();
 
@@ -66,8 +71,7 @@ class EvidenceBrowserTest extends UiTestBase {
             return;
         }
         if (path.equals("/account") && cookie != null && cookie.contains("session=s3cret")) {
-            body = "<html><head><title>Account of Sam</title></head><body><p id=who>Welcome Sam</p>"
-                    + "<script>localStorage.setItem('k', '" + MARKER + "');</script></body></html>";
+            body = ACCOUNT_PAGE;
         } else {
             body = "<html><head><title>Log in</title></head><body><p id=who>Please log in</p></body></html>";
         }
@@ -89,6 +93,7 @@ class EvidenceBrowserTest extends UiTestBase {
         waitUntil("the logged-in page", () -> text(view, "who").equals("Welcome Sam"));
         assertTrue(CookieHandler.getDefault() instanceof java.net.CookieManager m
                 && !m.getCookieStore().getCookies().isEmpty(), "the browser's own cookie store holds the login");
+        waitUntil("the line the script adds", () -> text(view, "added").equals("Threat posted at 22:14"));
         Path folder = onlyBrowserFolder(vault.getParent());
 
         interact(() -> ((Button) view.getScene().lookup("#browser-capture")).fire());
@@ -96,6 +101,33 @@ class EvidenceBrowserTest extends UiTestBase {
                 .startsWith("Captured:"));
         waitUntil("the capture selected", () -> mainView().viewModel().detail().detailProperty().get()
                 instanceof ItemDetail.OfCapture c && c.capture().requestedUrl().equals(url("/account")));
+
+        // The copy is the page as shown (logged in, with what the script added); the WARC what the site sent.
+        var shown = ((ItemDetail.OfCapture) mainView().viewModel().detail().detailProperty().get()).capture();
+        var store = new org.casebook.evidence.CaptureStore(shell.session().vault());
+        String copy = new String(store.file(shown.htmlSha256()), StandardCharsets.UTF_8);
+        assertTrue(copy.contains("Welcome Sam") && copy.contains("Threat posted at 22:14"), copy);
+        assertFalse(copy.toLowerCase(java.util.Locale.ROOT).contains("<script"), "no script in the copy");
+        long caseId = mainView().viewModel().selectedCaseProperty().get().id();
+        String searchable = store.latest(caseId, url("/account")).orElseThrow().text();
+        assertTrue(searchable.contains("Welcome Sam") && searchable.contains("Threat posted at 22:14"), searchable);
+        byte[] warc = store.file(shown.warcSha256());
+        java.util.List<String> notes = new ArrayList<>();
+        byte[] servedPage = null;
+        try (var reader = new org.netpreserve.jwarc.WarcReader(new java.io.ByteArrayInputStream(warc))) {
+            for (org.netpreserve.jwarc.WarcRecord r : reader) {
+                if (r instanceof org.netpreserve.jwarc.WarcResponse resp
+                        && resp.target().equals(url("/account"))) {
+                    servedPage = resp.http().body().stream().readAllBytes();
+                } else if (r instanceof org.netpreserve.jwarc.WarcMetadata m) {
+                    notes.add(new String(m.body().stream().readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        assertEquals(ACCOUNT_PAGE, servedPage == null ? null : new String(servedPage, StandardCharsets.UTF_8),
+                "the WARC holds the bytes the site sent to the logged-in browser");
+        assertTrue(notes.stream().anyMatch(n -> n.contains("casebook-rendered-dom")
+                && n.contains("rendered DOM")), String.join("\n", notes));
 
         interact(() -> view.getScene().getWindow().hide());
         CookieHandler after = CookieHandler.getDefault();

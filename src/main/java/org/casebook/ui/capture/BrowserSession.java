@@ -31,6 +31,7 @@ final class BrowserSession implements AutoCloseable {
 
     private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
     private final CookieHandler before;
+    private final URI proxy;
     private final ProxyRoute route;
     private final ProxySelector proxySelector;
     private final ProxySelector selectorBefore;
@@ -50,6 +51,7 @@ final class BrowserSession implements AutoCloseable {
         }
         before = CookieHandler.getDefault();
         CookieHandler.setDefault(cookies);
+        this.proxy = proxy;
         selectorBefore = ProxySelector.getDefault();
         if (proxy != null) {
             route = ProxyRoute.to(proxy);
@@ -63,6 +65,11 @@ final class BrowserSession implements AutoCloseable {
 
     CookieManager cookies() {
         return cookies;
+    }
+
+    /** The proxy as the person may see it: its kind, host and port (never a password written into it). */
+    String proxyShown() {
+        return proxy == null ? "" : proxy.getScheme() + "://" + proxy.getHost() + ":" + proxy.getPort();
     }
 
     Path dataFolder() {

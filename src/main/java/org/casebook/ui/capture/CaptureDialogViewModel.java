@@ -97,6 +97,21 @@ public final class CaptureDialogViewModel {
     }
 
     public void capture(java.util.function.LongConsumer onStored) {
+        capture(onStored, null, null);
+    }
+
+    /**
+     * Capture this page of the evidence browser: the page as the browser shows it ({@code renderedHtml}, its DOM
+     * serialised) and its resources fetched with the browser's {@code cookies}, so a page behind a login is kept as
+     * the person sees it.
+     */
+    public void captureShown(java.util.function.LongConsumer onStored, String renderedHtml,
+                             java.net.CookieHandler cookies) {
+        capture(onStored, renderedHtml, cookies);
+    }
+
+    private void capture(java.util.function.LongConsumer onStored, String renderedHtml,
+                         java.net.CookieHandler cookies) {
         if (!problem.get().isEmpty() || busy.get()) {
             return;
         }
@@ -106,7 +121,8 @@ public final class CaptureDialogViewModel {
         CaptureOptions options = CaptureOptions.defaults()
                 .withNote(note.get().isBlank() ? null : note.get().strip())
                 .withSite(depth.get(), Math.max(1, maxPages.get()))
-                .withProxy(proxyUri);
+                .withProxy(proxyUri)
+                .withCookies(cookies);
         String address = url.get().strip();
         long caseId = aCase.id();
         fetched.clear();
@@ -114,7 +130,9 @@ public final class CaptureDialogViewModel {
         stage.set("Connecting…");
         busy.set(true);
         Task<List<CaptureService.Summary>> task = tasks.longJob(
-                progress -> service.capture(caseId, address, options, listener(progress)),
+                progress -> renderedHtml == null
+                        ? service.capture(caseId, address, options, listener(progress))
+                        : service.captureRendered(caseId, address, renderedHtml, options, listener(progress)),
                 done -> {
                     busy.set(false);
                     job.set(null);

@@ -31,8 +31,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
  * sees it, logging in or scrolling as needed, and Capture this page. It keeps no cookies, storage or history after
  * it closes ({@link BrowserSession}); quick exit and auto-lock close it with the app's other windows.
  *
- * <p>Capture this page captures the address shown through {@link CaptureService}, which fetches it afresh without
- * the browser's cookies: the capture API takes neither cookies nor the browser's rendered page yet.
+ * <p>Capture this page hands {@link CaptureService#captureRendered} the page as shown (its DOM serialised, after its
+ * scripts ran) and the browser's cookies: the copy is what the person sees, the WARC what the site sends with that
+ * login.
  */
 public final class EvidenceBrowserWindow {
     static {
@@ -83,14 +84,16 @@ public final class EvidenceBrowserWindow {
         Button captureButton = new Button("Capture this page", Icons.of(MaterialDesignW.WEB, 18));
         captureButton.setId("browser-capture");
         captureButton.getStyleClass().add("accent");
-        captureButton.setTooltip(new Tooltip("Keep this page in the case: Casebook fetches the address shown, with"
-                + " its pictures and a screenshot"));
+        captureButton.setTooltip(new Tooltip("Keep this page in the case as it is shown here, with its pictures,"
+                + " a screenshot and the exact bytes the site sends"));
         captureButton.disableProperty().bind(capture.busyProperty()
                 .or(engine.getLoadWorker().stateProperty().isNotEqualTo(Worker.State.SUCCEEDED)));
         captureButton.setOnAction(e -> {
             capture.urlProperty().set(engine.getLocation());
             capture.noteProperty().set("Captured from the evidence browser.");
-            capture.capture(onStored);
+            // The DOM as shown now: what the login and the page's scripts put there (scripts run in this browser).
+            Object shown = engine.executeScript("document.documentElement.outerHTML");
+            capture.captureShown(onStored, shown instanceof String html ? html : null, session.cookies());
         });
         HBox bar = new HBox(6, back, forward, reload, address, captureButton);
         bar.setAlignment(Pos.CENTER_LEFT);
@@ -115,8 +118,9 @@ public final class EvidenceBrowserWindow {
             return (proxyText == null || proxyText.isBlank()
                     ? "Pages you visit here see this computer's internet address (set a proxy in Capture web page"
                     + " to hide it)"
-                    : "Everything this browser loads goes through your proxy " + VisibleText.line(proxyText.strip()))
-                    + ". Capture this page fetches the address shown again, without your login."
+                    : "Everything this browser loads goes through your proxy "
+                    + VisibleText.line(session.proxyShown()))
+                    + ". Capture this page keeps the page as it is shown here, with your login."
                     + " Nothing you do here is kept after you close this window.";
         }, capture.busyProperty(), capture.stageProperty(), capture.errorProperty(), capture.resultProperty()));
         status.getStyleClass().add("hint");

@@ -117,7 +117,9 @@ class SavedPageImportCommandTest {
         CliTestSupport.Result bundle = cli("bundle", "--vault", vault, "--case", caseId, "--out", pdf.toString(),
                 "--json");
         assertEquals(0, bundle.exit(), bundle.toString());
-        assertTrue(bundle.out().contains("\"capture\"") || bundle.out().contains("JS/1"), bundle.out());
+        JsonNode exhibit = bundle.json().get(0).get("exhibits").get(0);
+        assertEquals(item.get("sha256").asText(), exhibit.get("sha256").asText(), "the capture is the exhibit");
+        assertTrue(exhibit.get("embedded").asBoolean(), exhibit.toString());
         CliTestSupport.Result check = cli("check-bundle", pdf.toString());
         assertEquals(0, check.exit(), check.toString());
         CliTestSupport.Result verify = cli("verify-bundle", pdf.toString());

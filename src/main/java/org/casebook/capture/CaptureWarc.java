@@ -20,6 +20,7 @@ import org.netpreserve.jwarc.MessageVersion;
 import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResource;
 import org.netpreserve.jwarc.WarcResponse;
 import org.netpreserve.jwarc.WarcWriter;
 import org.netpreserve.jwarc.Warcinfo;
@@ -67,6 +68,41 @@ final class CaptureWarc {
             }
             if (!metadata.isEmpty()) {
                 writer.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).targetURI(requested)
+                        .date(at).warcinfoId(warcinfo.id()).fields(metadata).build());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One thing a saved page holds, for {@link #ofSaved}. */
+    record Held(URI uri, String mediaType, byte[] bytes) {
+    }
+
+    /**
+     * The WARC 1.1 file of a page another tool saved: a {@code warcinfo} record saying so, then a {@code resource}
+     * record (not a response: no server answered Casebook) for the page and each resource, with the exact bytes
+     * the file holds, and a {@code metadata} record.
+     */
+    static byte[] ofSaved(URI page, Instant at, String description, List<Held> held,
+                          Map<String, List<String>> metadata) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (WarcWriter writer = new WarcWriter(out)) {
+            Map<String, List<String>> info = new LinkedHashMap<>();
+            info.put("software", List.of("Casebook " + Version.get()));
+            info.put("format", List.of("WARC File Format 1.1"));
+            info.put("description", List.of(description));
+            Warcinfo warcinfo = new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(at)
+                    .filename("capture.warc").fields(info).build();
+            writer.write(warcinfo);
+            for (Held h : held) {
+                writer.write(new WarcResource.Builder(h.uri()).version(MessageVersion.WARC_1_1).date(at)
+                        .warcinfoId(warcinfo.id()).body(MediaType.parse(h.mediaType()), h.bytes())
+                        .blockDigest(digest(h.bytes())).payloadDigest(digest(h.bytes())).build());
+            }
+            if (!metadata.isEmpty()) {
+                writer.write(new WarcMetadata.Builder().version(MessageVersion.WARC_1_1).targetURI(page)
                         .date(at).warcinfoId(warcinfo.id()).fields(metadata).build());
             }
         } catch (IOException e) {

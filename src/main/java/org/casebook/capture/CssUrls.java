@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  * The addresses a stylesheet refers to ({@code url(...)}, including {@code @font-face} sources, and
  * {@code @import}), and the same stylesheet with each of them replaced.
  */
-final class CssUrls {
+public final class CssUrls {
     /** {@code url(x)}, {@code url('x')}, {@code url("x")}, or {@code @import 'x'} / {@code @import "x"}. */
     private static final Pattern URL = Pattern.compile(
             "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')",
@@ -23,12 +23,21 @@ final class CssUrls {
     /** Every address in {@code css}, resolved against {@code base}; data: URLs and unreadable ones left out. */
     static List<URI> find(String css, URI base) {
         List<URI> out = new ArrayList<>();
-        Matcher m = URL.matcher(css);
-        while (m.find()) {
-            URI u = Resources.resolve(base, value(m));
+        for (String raw : references(css)) {
+            URI u = Resources.resolve(base, raw);
             if (u != null) {
                 out.add(u);
             }
+        }
+        return out;
+    }
+
+    /** Every address in {@code css} as written (relative ones unresolved), in order. */
+    public static List<String> references(String css) {
+        List<String> out = new ArrayList<>();
+        Matcher m = URL.matcher(css);
+        while (m.find()) {
+            out.add(value(m));
         }
         return out;
     }

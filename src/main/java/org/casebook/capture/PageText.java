@@ -13,16 +13,18 @@ import org.jsoup.select.NodeVisitor;
  * A page's visible text, one line per block (paragraph, heading, list item, table cell, line break), spaces
  * collapsed: what search finds and what a re-capture compares line by line.
  */
-final class PageText {
+public final class PageText {
     private PageText() {
     }
 
-    static String title(Document doc) {
+    /** The document's title, or null when it has none. */
+    public static String title(Document doc) {
         String title = doc.title().strip();
         return title.isEmpty() ? null : title;
     }
 
-    static String of(Document doc) {
+    /** The visible text, one line per block. */
+    public static String of(Document doc) {
         Document copy = doc.clone();
         copy.select("script, style, noscript, template, head, [hidden]").remove();
         StringBuilder out = new StringBuilder();

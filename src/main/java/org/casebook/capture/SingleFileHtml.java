@@ -8,6 +8,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -33,10 +35,26 @@ final class SingleFileHtml {
     private SingleFileHtml() {
     }
 
+    /** A resource the copy may inline: where it came from (stylesheets resolve their references against it). */
+    record Kept(URI uri, String mediaType, byte[] body, Supplier<String> text) {
+    }
+
     static byte[] build(PageFetch.Result page) {
-        Document doc = page.doc().clone();
-        URI base = Resources.base(page.doc(), page.page().uri());
-        Inliner inliner = new Inliner(page);
+        return build(page.doc(), page.page().uri(), uri -> {
+            PageFetch.Resource r = page.resources().get(uri);
+            return r == null || !r.ok() ? null : new Kept(r.response().uri(), r.response().mediaType(),
+                    r.response().body(), () -> PageFetch.text(r.response()));
+        });
+    }
+
+    /**
+     * The copy of {@code source} (not changed), a page from {@code pageUri}; {@code resources} gives what was kept
+     * of an address (without its fragment), or null.
+     */
+    static byte[] build(Document source, URI pageUri, Function<URI, Kept> resources) {
+        Document doc = source.clone();
+        URI base = Resources.base(source, pageUri);
+        Inliner inliner = new Inliner(resources);
         for (Element e : doc.select(REMOVED)) {
             if (e.tagName().equals("iframe") || e.tagName().equals("frame")) {
                 String src = e.attr("src");
@@ -88,7 +106,7 @@ final class SingleFileHtml {
         doc.charset(StandardCharsets.UTF_8);
         Element head = doc.head();
         head.prependElement("meta").attr("http-equiv", "Content-Security-Policy").attr("content", POLICY);
-        head.prependElement("meta").attr("name", "casebook-captured-from").attr("content", page.page().uri().toString());
+        head.prependElement("meta").attr("name", "casebook-captured-from").attr("content", pageUri.toString());
         doc.outputSettings().charset(StandardCharsets.UTF_8);
         return doc.outerHtml().getBytes(StandardCharsets.UTF_8);
     }
@@ -177,39 +195,39 @@ final class SingleFileHtml {
 
     /** Turns fetched resources into data: URLs and stylesheets into self-contained text. */
     private static final class Inliner {
-        private final PageFetch.Result page;
+        private final Function<URI, Kept> resources;
         private final Set<URI> importing = new HashSet<>();
 
-        Inliner(PageFetch.Result page) {
-            this.page = page;
+        Inliner(Function<URI, Kept> resources) {
+            this.resources = resources;
         }
 
         String dataUrl(URI uri) {
             if (uri == null) {
                 return null;
             }
-            PageFetch.Resource r = page.resources().get(Resources.withoutFragment(uri));
-            if (r == null || !r.ok()) {
+            Kept r = resources.apply(Resources.withoutFragment(uri));
+            if (r == null) {
                 return null;
             }
-            String type = r.response().mediaType();
+            String type = r.mediaType();
             if (type == null || type.isBlank()) {
                 type = "application/octet-stream";
             }
             if (type.contains("javascript") || type.contains("ecmascript") || type.equals("text/html")) {
                 return null; // code or another page is never inlined
             }
-            return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(r.response().body());
+            return "data:" + type + ";base64," + Base64.getEncoder().encodeToString(r.body());
         }
 
         /** A fetched stylesheet, its references inlined and its imports included; null if it is missing. */
         String stylesheet(URI uri, int depth) {
-            PageFetch.Resource r = page.resources().get(Resources.withoutFragment(uri));
-            if (r == null || !r.ok() || depth > 4 || !importing.add(uri)) {
+            Kept r = resources.apply(Resources.withoutFragment(uri));
+            if (r == null || depth > 4 || !importing.add(uri)) {
                 return null;
             }
             try {
-                return css(PageFetch.text(r.response()), r.response().uri(), depth);
+                return css(r.text().get(), r.uri(), depth);
             } finally {
                 importing.remove(uri);
             }

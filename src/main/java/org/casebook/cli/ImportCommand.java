@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 @Command(name = "import", header = "Import message, call and e-mail exports into a case.",
         mixinStandardHelpOptions = true,
         description = "Reads exports (WhatsApp, SMS Backup & Restore, Messenger, Instagram, Telegram, e-mail, "
-                + "Signal, Discord, CSV) into the case, keeping each export file and its media as originals. Each "
+                + "Signal, Discord, CSV) and saved web pages (HTML, SingleFile, MHTML, WARC, WACZ; each stored as a "
+                + "capture) into the case, keeping each export file and its media as originals. Each "
                 + "file imports completely or not at all; messages already in the case are not added again. "
                 + "Prints a summary per file (--json: one JSON object per file).")
 final class ImportCommand extends VaultCommand {
@@ -30,7 +31,8 @@ final class ImportCommand extends VaultCommand {
     String caseKey;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-            description = "auto (default), whatsapp, sms, calls, facebook, instagram, telegram, email, signal, discord or csv.")
+            description = "auto (default), whatsapp, sms, calls, facebook, instagram, telegram, email, signal, discord, csv "
+                    + "or web (a saved web page: .html, SingleFile, .mhtml, .warc, .warc.gz, .wacz).")
     String format;
 
     @Option(names = "--timezone", paramLabel = "ZONE",
@@ -103,6 +105,21 @@ final class ImportCommand extends VaultCommand {
         return ExitCodes.OK;
     }
 
+    private static void printSavedPage(CliContext ctx, ImportSummary s) {
+        var out = ctx.out();
+        out.println(s.file() + " (web page" + (s.dryRun() ? ") — dry run, nothing written" : ")"));
+        out.println("  title: " + (s.pageTitle() == null ? "(none)" : s.pageTitle()));
+        out.println("  address: " + (s.pageUrl() == null ? "(the file does not say)" : s.pageUrl()));
+        out.println("  saved: " + (s.first() == null ? "(the file does not say)" : s.first() + " (" + s.timezone() + ")")
+                + ", " + Plural.of(s.attachments(), "resource"));
+        if (!s.dryRun()) {
+            out.println(s.added() > 0 ? "  added as a capture" : "  already in the case: nothing added");
+        }
+        for (String w : s.warnings()) {
+            out.println("  note: " + w);
+        }
+    }
+
     private static DateOrder parseDateOrder(String value) {
         try {
             return DateOrder.fromCode(value);
@@ -113,6 +130,10 @@ final class ImportCommand extends VaultCommand {
 
     private static void printSummary(CliContext ctx, ImportSummary s) {
         var out = ctx.out();
+        if (s.captures() > 0) {
+            printSavedPage(ctx, s);
+            return;
+        }
         out.println(s.file() + " (" + s.format().label() + ")" + (s.dryRun() ? " — dry run, nothing written" : ""));
         out.println("  " + Plural.of(s.messages(), "message") + ", " + Plural.of(s.calls(), "call") + ", "
                 + Plural.of(s.system(), "system line") + ", " + Plural.of(s.senders(), "sender"));

@@ -10,7 +10,8 @@ import java.util.Map;
  * for a re-capture, the capture it follows and its verdict. Built by {@code org.casebook.capture}, stored by
  * {@link CaptureStore}.
  *
- * @param fileName    the served file's name, for a {@link #FILE} capture; else null
+ * @param fileName    the served file's name, for a {@link #FILE} capture; for a page another tool saved and the
+ *                    user imported, that saved file's name ({@link #file} holds it byte for byte)
  * @param kind        {@link #PAGE}, {@link #FILE} or {@link #UNREACHABLE} (a re-capture that found no server)
  * @param redirects   each hop: {@code url}, {@code status}, {@code location}
  * @param headers     the final response's headers, each {@code [name, value]} in the order served

@@ -232,6 +232,29 @@ public final class CaptureStore {
                 ? searchable.substring(0, searchable.length() - suffix.length()) : searchable;
     }
 
+    /**
+     * The id of a capture in the case whose saved file (or WARC) has this SHA-256, or empty: importing the same saved
+     * page again adds nothing.
+     */
+    public Optional<Long> holding(long caseId, String sha256) {
+        return vault.read(c -> {
+            Optional<Long> blob = vault.blobs().findId(c, sha256);
+            if (blob.isEmpty()) {
+                return Optional.<Long>empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("""
+                    SELECT i.id FROM capture p JOIN item i ON i.id = p.item_id
+                    WHERE i.case_id = ? AND (p.file_blob_id = ? OR i.blob_id = ?) LIMIT 1""")) {
+                ps.setLong(1, caseId);
+                ps.setLong(2, blob.get());
+                ps.setLong(3, blob.get());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+                }
+            }
+        });
+    }
+
     /** True when no capture was ever made in this vault (the first one comes with a warning). */
     public boolean noneYet() {
         return vault.read(c -> {

@@ -15,7 +15,8 @@ public enum ImportFormat {
     EMAIL("E-mail (.eml or .mbox)"),
     SIGNAL("Signal text export"),
     DISCORD("DiscordChatExporter export"),
-    CSV("Spreadsheet (CSV)");
+    CSV("Spreadsheet (CSV)"),
+    WEB("Saved web page (HTML, SingleFile, MHTML, WARC or WACZ)");
 
     private final String label;
 

@@ -28,7 +28,13 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.casebook.capture.PageRenderer;
+import org.casebook.capture.SavedPageCapture;
+import org.casebook.capture.archive.SavedPage;
+import org.casebook.capture.archive.SavedPages;
 import org.casebook.evidence.AttachmentService;
+import org.casebook.evidence.CaptureRecord;
+import org.casebook.evidence.CaptureStore;
 import org.casebook.evidence.BulkItemWriter;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.ItemRow;
@@ -44,6 +50,7 @@ import org.casebook.model.When;
 import org.casebook.vault.BlobRef;
 import org.casebook.vault.Json;
 import org.casebook.vault.Progress;
+import org.casebook.vault.Sha256;
 import org.casebook.vault.Sha256Writer;
 import org.casebook.vault.Vault;
 
@@ -77,6 +84,9 @@ public final class ImportService {
 
     /** Detects the format of {@code file} (throws {@link ImportException} when it is not an export we read). */
     public ImportFormat detect(Path file) {
+        if (isSavedPage(file, null)) {
+            return ImportFormat.WEB;
+        }
         try (ExportFile export = ExportFile.open(file)) {
             return importers.detect(export).format();
         }
@@ -89,6 +99,10 @@ public final class ImportService {
     public ImportSurvey survey(long caseId, Path file, ImportOptions options, int sampleSize, Progress progress) {
         Case aCase = new CaseService(vault).get(caseId);
         ZoneId zone = options.zone() != null ? options.zone() : aCase.zone();
+        if (isSavedPage(file, options.format())) {
+            return new ImportSurvey(ImportFormat.WEB, importSavedPage(aCase, file, options.asDryRun(), zone, progress),
+                    List.of(), List.of(), List.of(), null);
+        }
         try (ExportFile export = ExportFile.open(file)) {
             Importer importer = options.format() == null ? importers.detect(export) : importers.get(options.format());
             ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
@@ -116,6 +130,9 @@ public final class ImportService {
     public ImportSummary importFile(long caseId, Path file, ImportOptions options, Progress progress) {
         Case aCase = new CaseService(vault).get(caseId);
         ZoneId zone = options.zone() != null ? options.zone() : aCase.zone();
+        if (isSavedPage(file, options.format())) {
+            return importSavedPage(aCase, file, options, zone, progress);
+        }
         try (ExportFile export = ExportFile.open(file)) {
             Importer importer = options.format() == null ? importers.detect(export) : importers.get(options.format());
             ImportContext context = new ImportContext(options.dateOrder(), progress, options.columns());
@@ -135,6 +152,59 @@ public final class ImportService {
             }
             return vault.bulkWrite(c -> new Run(c, aCase, export, importer, zone, options, context).execute());
         }
+    }
+
+    /**
+     * Whether the file is read as a saved web page: asked for with {@code --format web}, or, detecting, a page no
+     * message importer recognises (a Telegram HTML export or an e-mail stays with its importer).
+     */
+    private boolean isSavedPage(Path file, ImportFormat format) {
+        if (format != null) {
+            return format == ImportFormat.WEB;
+        }
+        if (SavedPages.detect(file).isEmpty()) {
+            return false;
+        }
+        try (ExportFile export = ExportFile.open(file)) {
+            return importers.recognising(export).isEmpty();
+        } catch (ImportException e) {
+            return true; // not an export (a WACZ is a zip no export check admits): read as the page it is
+        }
+    }
+
+    /**
+     * A saved web page stored as a capture, in one transaction: the saved file kept byte for byte, a WARC of what
+     * it holds, the safe single-file copy, a screenshot when a renderer is installed, the text searchable. A file
+     * the case already holds (the same SHA-256) adds nothing.
+     */
+    private ImportSummary importSavedPage(Case aCase, Path file, ImportOptions options, ZoneId zone,
+                                          Progress progress) {
+        String name = file.getFileName().toString();
+        SavedPage page = SavedPages.read(file);
+        byte[] original;
+        try {
+            original = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ImportException(name + ": could not be read (" + e.getMessage() + ")", e);
+        }
+        CaptureStore store = new CaptureStore(vault, clock);
+        String sha256 = Sha256.of(original);
+        boolean already = store.holding(aCase.id(), sha256).isPresent();
+        List<String> warnings = new ArrayList<>(page.warnings());
+        long added = 0;
+        if (already) {
+            warnings.add(0, name + ": this saved page is already in the case (the same file); nothing was added.");
+        } else if (!options.dryRun()) {
+            progress.message(name);
+            CaptureRecord capture = SavedPageCapture.of(page, original, PageRenderer.installed(), clock.instant());
+            store.store(aCase.id(), List.of(capture), false, progress);
+            warnings = capture.warnings();
+            added = 1;
+        }
+        String time = page.savedAt() == null ? null : LocalDateTime.ofInstant(page.savedAt(), zone).toString();
+        return new ImportSummary(name, ImportFormat.WEB, 0, 0, 0, 0, page.resources().size(), 0, 0, 0, time, time,
+                added, already ? 1 : 0, 0, zone.getId(), options.dateOrder(), options.dryRun(), warnings, 1,
+                page.title().isBlank() ? null : page.title(), page.url(), sha256);
     }
 
     /** The case's people as senders are matched to them, with what the user said of who is who. */
@@ -855,7 +925,8 @@ public final class ImportService {
                               long added, long duplicates) {
             return new ImportSummary(file, format, messages, calls, system, senders.size(), attachments, missing,
                     omitted, deleted, first == null ? null : first.toString(), last == null ? null : last.toString(),
-                    added, duplicates, context.repeatedRecords(), zone.getId(), options.dateOrder(), options.dryRun(), context.warnings());
+                    added, duplicates, context.repeatedRecords(), zone.getId(), options.dateOrder(), options.dryRun(), context.warnings(),
+                    0, null, null, null);
         }
     }
 

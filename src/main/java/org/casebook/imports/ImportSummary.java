@@ -14,12 +14,17 @@ import java.util.Map;
  * @param duplicates records already in the vault from an earlier import
  * @param duplicatesInFile records the file itself holds more than once (the same identity and content), counted
  *                   once: left out of every other figure here
+ * @param captures  saved web pages read (1 for a saved page, else 0); {@code added} says whether it was stored
+ * @param pageTitle the saved page's title, or null
+ * @param pageUrl   the saved page's address, or null
+ * @param fileSha256 the saved page's file's SHA-256 (kept byte for byte beside the capture's WARC), or null
  * @param first     the earliest time, as an ISO-8601 local date-time (as written, or in the case's zone)
  */
 public record ImportSummary(String file, ImportFormat format, long messages, long calls, long system, long senders,
                             long attachments, long missingAttachments, long omitted, long deleted, String first,
                             String last, long added, long duplicates, long duplicatesInFile, String timezone,
-                            DateOrder dateOrder, boolean dryRun, List<String> warnings) {
+                            DateOrder dateOrder, boolean dryRun, List<String> warnings, long captures,
+                            String pageTitle, String pageUrl, String fileSha256) {
     public ImportSummary {
         warnings = List.copyOf(warnings);
     }
@@ -45,6 +50,12 @@ public record ImportSummary(String file, ImportFormat format, long messages, lon
         json.put("date_order", dateOrder == null ? null : dateOrder.code());
         json.put("dry_run", dryRun);
         json.put("warnings", warnings);
+        json.put("captures", captures);
+        if (captures > 0) {
+            json.put("title", pageTitle);
+            json.put("url", pageUrl);
+            json.put("file_sha256", fileSha256);
+        }
         return json;
     }
 }

@@ -2,6 +2,7 @@ package org.casebook.imports;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The importers Casebook has, and automatic detection of an export's format. */
@@ -25,18 +26,24 @@ public final class Importers {
 
     /** The first importer that recognises the file; a clear refusal when none does. */
     public Importer detect(ExportFile file) {
+        return recognising(file).orElseThrow(() -> new ImportException(file.name()
+                + ": not a recognised export. Casebook reads: "
+                + importers.stream().map(i -> i.format().label()).collect(Collectors.joining(", "))
+                + ", " + ImportFormat.WEB.label() + ". Give --format if you know what it is."));
+    }
+
+    /** The first importer that recognises the file, or empty. */
+    public Optional<Importer> recognising(ExportFile file) {
         for (Importer importer : importers) {
             try {
                 if (importer.recognises(file)) {
-                    return importer;
+                    return Optional.of(importer);
                 }
             } catch (IOException | RuntimeException e) {
                 // A detector that cannot read the file simply does not recognise it.
             }
         }
-        throw new ImportException(file.name() + ": not a recognised export. Casebook reads: "
-                + importers.stream().map(i -> i.format().label()).collect(Collectors.joining(", "))
-                + ". Give --format if you know what it is.");
+        return Optional.empty();
     }
 
     public List<ImportFormat> formats() {

@@ -6,9 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
+import org.casebook.capture.PageText;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /**
  * A saved page's main document parsed with jsoup: the charset it is read in, its title and its visible text.
@@ -53,17 +53,12 @@ final class HtmlDocument {
     }
 
     String title() {
-        return document.title().strip();
+        String title = PageText.title(document);
+        return title == null ? "" : title;
     }
 
-    /** The text a reader sees: no script, style, template or noscript content, white space collapsed. */
+    /** The text a reader sees, one line per block, as a live capture's (see {@link PageText}). */
     String visibleText() {
-        Element body = document.body();
-        if (body == null) {
-            return "";
-        }
-        Element copy = body.clone();
-        copy.select("script, style, template, noscript, iframe, object").remove();
-        return copy.text().strip();
+        return PageText.of(document).strip();
     }
 }

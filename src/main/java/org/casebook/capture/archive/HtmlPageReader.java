@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.tika.Tika;
+import org.casebook.capture.CssUrls;
 import org.jsoup.nodes.Element;
 
 /**
@@ -48,8 +49,6 @@ final class HtmlPageReader {
     /** JavaScript's Date.toString(), which SingleFile writes: {@code Sat Jan 22 2022 10:51:07 GMT+0100 (…)}. */
     private static final DateTimeFormatter JS_DATE = DateTimeFormatter.ofPattern("EEE MMM dd yyyy HH:mm:ss 'GMT'xx",
             Locale.ROOT);
-    private static final Pattern CSS_URL = Pattern.compile(
-            "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)'\"\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')");
     /** Attributes that load a resource (not links a reader would follow, such as {@code <a href>}). */
     private static final String RESOURCE_ATTRIBUTES = "img[src], script[src], source[src], video[src], audio[src], "
             + "track[src], embed[src], iframe[src], frame[src], input[src], video[poster], object[data], "
@@ -146,26 +145,12 @@ final class HtmlPageReader {
             }
         }
         for (Element e : doc.jsoup().select("[style]")) {
-            refs.addAll(cssReferences(e.attr("style")));
+            refs.addAll(CssUrls.references(e.attr("style")));
         }
         for (Element e : doc.jsoup().select("style")) {
-            refs.addAll(cssReferences(e.data()));
+            refs.addAll(CssUrls.references(e.data()));
         }
         refs.removeIf(String::isEmpty);
-        return refs;
-    }
-
-    static List<String> cssReferences(String css) {
-        List<String> refs = new ArrayList<>();
-        Matcher m = CSS_URL.matcher(css);
-        while (m.find()) {
-            for (int g = 1; g <= 5; g++) {
-                if (m.group(g) != null) {
-                    refs.add(m.group(g).trim());
-                    break;
-                }
-            }
-        }
         return refs;
     }
 
@@ -231,7 +216,7 @@ final class HtmlPageReader {
                 String type = TIKA.detect(bytes, target.getFileName().toString());
                 out.add(new SavedResource(url, type, bytes));
                 if (type.equals("text/css")) {
-                    for (String ref : cssReferences(new String(bytes, StandardCharsets.UTF_8))) {
+                    for (String ref : CssUrls.references(new String(bytes, StandardCharsets.UTF_8))) {
                         enqueue(ref, target.getParent(), todo);
                     }
                 }

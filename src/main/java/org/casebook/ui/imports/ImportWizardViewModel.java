@@ -122,7 +122,11 @@ public final class ImportWizardViewModel {
             busy.set(false);
             format.set(survey.format().label());
             ImportSummary s = survey.summary();
-            overview.set(Plural.of(s.messages(), "message") + ", " + Plural.of(s.calls(), "call") + ", "
+            overview.set(s.captures() > 0
+                    ? "Web page " + (s.pageTitle() == null ? "" : "\u201C" + s.pageTitle() + "\u201D ")
+                    + (s.pageUrl() == null ? "(the file gives no address)" : s.pageUrl()) + ", saved "
+                    + shown(s.first()) + ": stored as a capture"
+                    : Plural.of(s.messages(), "message") + ", " + Plural.of(s.calls(), "call") + ", "
                     + Plural.of(s.system(), "system line") + " from " + Plural.of(s.senders(), "sender") + ", "
                     + shown(s.first()) + " to " + shown(s.last()) + " (times in " + s.timezone() + ")");
             for (int i = 0; i < survey.sample().size(); i++) {

@@ -123,7 +123,8 @@ class CaptureExhibitTest extends OneCaseVaultTest {
 
     /** A picture with a band of colour every 500 px, so a strip is not blank. */
     private static byte[] screenshot(int width, int height) throws IOException {
-        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        // indexed colour: a quarter of the memory of RGB, for a picture this tall built inside the shared test JVM
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_INDEXED);
         Graphics2D g = image.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);

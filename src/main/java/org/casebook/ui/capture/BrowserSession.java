@@ -103,7 +103,7 @@ final class BrowserSession implements AutoCloseable {
      */
     private static void deleteAgainAfterWebKitFlushes(Path folder) {
         Thread later = new Thread(() -> {
-            for (long wait : new long[] {1_500, 3_500}) {
+            for (long wait : new long[] {1_500, 3_500, 5_000}) {
                 try {
                     Thread.sleep(wait);
                 } catch (InterruptedException e) {

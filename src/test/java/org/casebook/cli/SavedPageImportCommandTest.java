@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.casebook.capture.archive.SavedPages;
+import org.casebook.imports.json.JsonImportTesting;
 import org.casebook.testsupport.Fixtures;
 import org.casebook.vault.Sha256;
 import org.junit.jupiter.api.BeforeAll;
@@ -188,6 +190,24 @@ class SavedPageImportCommandTest {
                 Fixtures.file("telegram", "chatpack_telegram_simple.json").toString());
         assertEquals(2, notWeb.exit(), notWeb.toString());
         assertTrue(notWeb.err().contains("chatpack_telegram_simple.json"), notWeb.err());
+    }
+
+    @Test
+    void aTelegramHtmlExportIsTakenForTelegramAndAsksForTheJsonExportWithNothingWritten() throws Exception {
+        String caseId = newCase(vault, "Telegram HTML");
+        Path folder = Files.createDirectories(dir.resolve("ChatExport_2024-03-05"));
+        Path html = Files.copy(Fixtures.file("telegram", "messages.html"), folder.resolve("messages.html"));
+        Path zip = JsonImportTesting.zip(dir.resolve("ChatExport_2024-03-05.zip"), Map.of(
+                "ChatExport_2024-03-05/messages.html", Files.readAllBytes(html),
+                "ChatExport_2024-03-05/css/style.css", "body{}"));
+        for (Path export : List.of(html, zip)) {
+            CliTestSupport.Result r = cli("import", "--vault", vault, "--case", caseId, export.toString());
+            assertEquals(2, r.exit(), r.toString());
+            assertTrue(r.err().contains(export.getFileName().toString()) && r.err().contains("Telegram")
+                    && r.err().contains("JSON"), r.err());
+            assertEquals(1, r.err().strip().lines().count(), r.err());
+        }
+        assertTrue(cli("timeline", "--vault", vault, "--case", caseId, "--json").out().isBlank());
     }
 
     /** A page in the shape SingleFile writes: its comment after the doctype, resources as data: URLs. */

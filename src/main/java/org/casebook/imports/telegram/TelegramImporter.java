@@ -13,6 +13,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.CallText;
@@ -59,6 +60,9 @@ public final class TelegramImporter implements Importer {
 
     @Override
     public boolean recognises(ExportFile file) throws IOException {
+        if (TelegramHtmlExport.page(file).isPresent()) {
+            return true;
+        }
         if (file.isZip()) {
             for (String entry : file.entriesEndingWith("result.json")) {
                 if (JsonSupport.lower(JsonSupport.lastSegment(entry)).equals("result.json")
@@ -96,6 +100,13 @@ public final class TelegramImporter implements Importer {
     @Override
     public void read(ExportFile file, ImportContext context, MessageSink sink) throws IOException {
         List<String> entries = new ArrayList<>();
+        if (!file.isZip() || file.entriesEndingWith("result.json").isEmpty()) {
+            Optional<String> htmlPage = TelegramHtmlExport.page(file);
+            if (htmlPage.isPresent()) {
+                throw TelegramHtmlExport.refusal(file.isZip() ? file.name() + " (" + htmlPage.get() + ")"
+                        : htmlPage.get());
+            }
+        }
         if (file.isZip()) {
             for (String entry : file.entriesEndingWith(".json")) {
                 if (JsonSupport.lower(JsonSupport.lastSegment(entry)).equals("result.json")

@@ -138,7 +138,7 @@ final class CaptureLayout {
                     : "the same"});
         }
         rows.add(new String[] {"Redirects", redirects(c)});
-        rows.add(new String[] {"HTTP status", c.status() == null ? "none" : String.valueOf(c.status())});
+        rows.add(new String[] {"HTTP status", c.statusText()});
         rows.add(new String[] {"Server IP address", c.serverIp() == null ? "not recorded" : c.serverIp()});
         CaptureRecord.CertificateFacts cert = c.certificate();
         if (cert == null) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.casebook.Version;
+import org.casebook.evidence.CaptureFileName;
 import org.casebook.vault.Sha256;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.MessageVersion;
@@ -45,7 +46,7 @@ final class CaptureWarc {
             info.put("description", List.of("Capture of " + requested + " made with Casebook"));
             info.put("http-header-user-agent", List.of(Fetcher.USER_AGENT));
             Warcinfo warcinfo = new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(at)
-                    .filename("capture.warc").fields(info).build();
+                    .filename(CaptureFileName.warc(requested.toString(), at)).fields(info).build();
             writer.write(warcinfo);
             for (Exchange e : exchanges) {
                 byte[] response = responseBytes(e);
@@ -94,7 +95,7 @@ final class CaptureWarc {
             info.put("format", List.of("WARC File Format 1.1"));
             info.put("description", List.of(description));
             Warcinfo warcinfo = new Warcinfo.Builder().version(MessageVersion.WARC_1_1).date(at)
-                    .filename("capture.warc").fields(info).build();
+                    .filename(CaptureFileName.warc(page.toString(), at)).fields(info).build();
             writer.write(warcinfo);
             for (Held h : held) {
                 writer.write(new WarcResource.Builder(h.uri()).version(MessageVersion.WARC_1_1).date(at)

@@ -93,7 +93,7 @@ public final class CaptureStore {
         if (r.verdict() != null) {
             shown = shown + " (re-capture: " + r.verdict() + ")";
         }
-        String fileName = warcName(r.requestedUrl());
+        String fileName = CaptureFileName.warc(r.requestedUrl(), r.capturedAt());
         ItemRow row = new ItemRow(aCase.id(), ItemKind.CAPTURE, r.kind(),
                 When.exactly(r.capturedAt().atZone(aCase.zone())), clock.millis(), shown, null, null, null, null,
                 null, warc.id(), warc.sha256(), fileName, "application/warc", warc.size(), null, Json.write(extra),
@@ -125,15 +125,6 @@ public final class CaptureStore {
         vault.audit().append(c, "captured", "item:" + id, detail);
         return new Stored(id, warc.sha256(), html == null ? null : html.sha256(), png == null ? null : png.sha256(),
                 file == null ? null : file.sha256());
-    }
-
-    /** The WARC's file name, from the address: {@code example.org_posts_about-her.warc}. */
-    static String warcName(String url) {
-        java.net.URI u = java.net.URI.create(url);
-        String path = u.getPath() == null ? "" : u.getPath().replaceAll("^/+|/+$", "");
-        String name = (u.getHost() == null ? "capture" : u.getHost()) + (path.isEmpty() ? "" : "_" + path);
-        name = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-        return SafeFileNames.clean(name.length() > 100 ? name.substring(0, 100) : name) + ".warc";
     }
 
     /** The visible text of a page (searched); the address of a file capture, so the file is found by it. */

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.contentstream.PDFStreamEngine;
 import org.apache.pdfbox.contentstream.operator.Operator;
@@ -253,6 +254,45 @@ class CaptureBundleCommandTest {
                 }
                 default -> assertEquals(c.get("sha256").asText(), f.get("sha256").asText());
             }
+        }
+    }
+
+    /** The vault's item, the bundle's embedded file, the export's file and the WARC's own warcinfo: one name. */
+    @Test
+    void eachWarcHasOneNameInTheVaultTheBundleTheExportAndItsOwnWarcinfo() throws Exception {
+        Path pdfFile = dir.resolve("names.pdf");
+        assertEquals(0, cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out", pdfFile.toString()).exit());
+        Set<String> embedded = new java.util.HashSet<>();
+        try (PDDocument pdf = Loader.loadPDF(pdfFile.toFile())) {
+            for (PDComplexFileSpecification spec : pdf.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()
+                    .values()) {
+                embedded.add(spec.getFileUnicode());
+                embedded.add(spec.getFile());
+            }
+        }
+        Path out = dir.resolve("names-export");
+        assertEquals(0, cli("export", "--vault", vault, "--case", "Jane Smith", "--to", out.toString()).exit());
+        JsonNode manifest = CliTestSupport.JSON.readTree(out.resolve("manifest.json").toFile());
+        Set<String> names = new java.util.HashSet<>();
+        for (JsonNode f : manifest.get("files")) {
+            if (!f.get("role").asText().equals("WARC")) {
+                continue;
+            }
+            String name = f.get("original_name").asText();
+            names.add(name);
+            assertTrue(name.matches("127\\.0\\.0\\.1_\\d{4}-\\d\\d-\\d\\d_\\d{6}Z\\.warc"), name);
+            assertTrue(f.get("file").asText().matches("(\\d+-)?" + java.util.regex.Pattern.quote(name)), f.toString());
+            try (org.netpreserve.jwarc.WarcReader reader = new org.netpreserve.jwarc.WarcReader(
+                    out.resolve(f.get("file").asText()))) {
+                org.netpreserve.jwarc.WarcRecord first = reader.next().orElseThrow();
+                assertEquals(java.util.Optional.of(name), ((org.netpreserve.jwarc.Warcinfo) first).filename());
+            }
+        }
+        assertFalse(names.isEmpty());
+        for (String name : names) {
+            // the bundle puts the exhibit's reference in front of every original it embeds
+            assertTrue(embedded.stream().anyMatch(e -> e.matches("JS-[\\d.]+ " + java.util.regex.Pattern.quote(name))),
+                    name + " among " + embedded);
         }
     }
 

@@ -34,7 +34,7 @@ public final class Session implements AutoCloseable {
     private final ImpactService impact;
     private final TagService tags;
     private final ConductFigures figures;
-    private final org.casebook.evidence.CaptureViews captures;
+    private final org.casebook.evidence.CaptureFacts captures;
 
     /** @param throwaway a demo vault, deleted when the session ends */
     public Session(Vault vault, boolean throwaway) {
@@ -54,7 +54,7 @@ public final class Session implements AutoCloseable {
         this.impact = new ImpactService(vault);
         this.tags = new TagService(vault);
         this.figures = new ConductFigures(vault);
-        this.captures = new org.casebook.evidence.CaptureViews(vault);
+        this.captures = new org.casebook.evidence.CaptureFacts(vault);
     }
 
     public OrderService orders() {
@@ -78,7 +78,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Stored web captures, read back. */
-    public org.casebook.evidence.CaptureViews captures() {
+    public org.casebook.evidence.CaptureFacts captures() {
         return captures;
     }
 

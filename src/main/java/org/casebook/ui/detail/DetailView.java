@@ -63,7 +63,7 @@ public final class DetailView extends ScrollPane {
         }
 
         /** "Open archived page": the capture's single-file copy, offline. */
-        default void openArchivedPage(org.casebook.evidence.CaptureViews.View capture) {
+        default void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
         }
     }
 
@@ -164,7 +164,7 @@ public final class DetailView extends ScrollPane {
     private static final DateTimeFormatter ZONED = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss xxx", Locale.UK);
 
     private void renderCapture(ItemDetail.OfCapture d) {
-        org.casebook.evidence.CaptureViews.View c = d.capture();
+        org.casebook.evidence.CaptureFacts.Capture c = d.capture();
         add(title(c.title() == null || c.title().isBlank() ? c.requestedUrl() : c.title()));
         if (d.screenshot() != null) {
             ImageView view = new ImageView(d.screenshot());
@@ -204,17 +204,14 @@ public final class DetailView extends ScrollPane {
                     + (r.get("location") == null ? "" : "  →  " + r.get("location")))
                     .collect(java.util.stream.Collectors.joining("\n"))));
         }
-        add(field("Result", switch (c.kind()) {
-            case "unreachable" -> "No server answered: " + String.join("; ", c.warnings());
-            case "file" -> "A file (" + c.mediaType() + "), HTTP status " + c.status();
-            default -> "HTTP status " + c.status() + (c.mediaType() == null ? "" : ", " + c.mediaType());
-        }));
+        add(field("Result", c.result()));
         add(field("Server address", c.serverIp()));
-        if (c.certSha256() != null) {
-            add(field("Certificate", "Issued to " + c.certSubject() + "\nby " + c.certIssuer() + "\nvalid "
-                    + (c.certNotBefore() == null ? "?" : UTC.format(c.certNotBefore())) + " to "
-                    + (c.certNotAfter() == null ? "?" : UTC.format(c.certNotAfter())) + "\nSHA-256 fingerprint "
-                    + c.certSha256()));
+        if (c.certificate() != null) {
+            org.casebook.evidence.CaptureRecord.CertificateFacts cert = c.certificate();
+            add(field("Certificate", "Issued to " + cert.subject() + "\nby " + cert.issuer() + "\nvalid "
+                    + (cert.notBefore() == null ? "?" : UTC.format(cert.notBefore())) + " to "
+                    + (cert.notAfter() == null ? "?" : UTC.format(cert.notAfter())) + "\nSHA-256 fingerprint "
+                    + cert.sha256()));
         }
         add(field("Captured", UTC.format(c.capturedAt()) + "\n" + ZONED.format(c.capturedAt().atZone(c.caseZone()))
                 + " (" + c.caseZone().getId() + ", the case's zone)"));

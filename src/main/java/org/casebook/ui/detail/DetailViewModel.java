@@ -85,7 +85,7 @@ public final class DetailViewModel {
 
     /** Decoded at the width the pane shows it (a full page can be tens of thousands of pixels tall). */
     private static Image screenshot(Session session, long itemId) {
-        byte[] png = session.captures().file(itemId, org.casebook.evidence.CaptureViews.File.SCREENSHOT);
+        byte[] png = session.captures().file(itemId, org.casebook.evidence.CaptureFacts.File.SCREENSHOT);
         if (png == null || png.length > PREVIEW_LIMIT) {
             return null;
         }

@@ -24,7 +24,7 @@ public sealed interface ItemDetail {
      *
      * @param screenshot the full-page screenshot decoded in memory (never written to disk), or null
      */
-    record OfCapture(TimelineItem item, org.casebook.evidence.CaptureViews.View capture, Image screenshot,
+    record OfCapture(TimelineItem item, org.casebook.evidence.CaptureFacts.Capture capture, Image screenshot,
                      List<AuditEntry> history) implements ItemDetail {
     }
 

@@ -115,7 +115,7 @@ public final class MainView extends BorderPane {
             }
 
             @Override
-            public void openArchivedPage(org.casebook.evidence.CaptureViews.View capture) {
+            public void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
                 vm.archivedPage(capture.itemId(), html -> ArchivedPageWindow.open(shell, capture.title(),
                         capture.finalUrl() == null ? capture.requestedUrl() : capture.finalUrl(), html));
             }

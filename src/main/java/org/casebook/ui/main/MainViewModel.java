@@ -284,7 +284,7 @@ public final class MainViewModel {
 
     /** Reads a capture's single-file copy off the FX thread, for the archived-page viewer. */
     public void archivedPage(long itemId, java.util.function.Consumer<String> show) {
-        tasks.quick(p -> session.captures().file(itemId, org.casebook.evidence.CaptureViews.File.HTML),
+        tasks.quick(p -> session.captures().file(itemId, org.casebook.evidence.CaptureFacts.File.HTML),
                 html -> {
                     if (!cleared && html != null) {
                         show.accept(new String(html, java.nio.charset.StandardCharsets.UTF_8));

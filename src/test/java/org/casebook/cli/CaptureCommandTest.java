@@ -129,5 +129,8 @@ class CaptureCommandTest {
         JsonNode page = CliTestSupport.JSON.readTree(out.strip());
         assertEquals(64, page.get("png_sha256").asText().length(), out + err);
         assertTrue(page.get("warnings").isEmpty(), out);
+        // stderr holds only Casebook's own words: no toolkit start-up lines from JavaFX (or any other library)
+        assertFalse(err.contains("javafx") || err.contains("JavaFX") || err.contains("com.sun.")
+                || err.contains("WARNING:") || err.contains("INFO:"), err);
     }
 }

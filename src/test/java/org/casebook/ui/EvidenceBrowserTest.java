@@ -43,6 +43,13 @@ class EvidenceBrowserTest extends UiTestBase {
             + "<p id=who>Welcome Sam</p><script>localStorage.setItem('k', '" + MARKER + "');"
             + "window.addEventListener('load', () => setTimeout(() => document.body.insertAdjacentHTML('beforeend',"
             + " '<p id=added>Threat posted at 22:14</p>'), 200));</script></body></html>";
+    /** A feed that loads its older posts (text and a picture) only when the person scrolls to its end. */
+    private static final String FEED_PAGE = "<html><head><title>Feed</title></head><body style='margin:0'>"
+            + "<p id=first>Newest post</p><div style='height:3000px'></div><div id=end></div><script>"
+            + "window.addEventListener('scroll', () => { if (!document.getElementById('older')"
+            + " && window.scrollY + window.innerHeight >= document.body.scrollHeight - 50) {"
+            + " document.getElementById('end').insertAdjacentHTML('beforeend', '<p id=older>Older post: I followed"
+            + " you home</p><img id=late src=/late.png width=30 height=20>'); } });</script></body></html>";
     private HttpServer server;
     private final List<String> requests = new ArrayList<>();
 
@@ -70,7 +77,17 @@ class EvidenceBrowserTest extends UiTestBase {
             x.close();
             return;
         }
-        if (path.equals("/account") && cookie != null && cookie.contains("session=s3cret")) {
+        if (path.equals("/late.png")) {
+            byte[] png = org.casebook.testsupport.TestWebServer.png(30, 20, java.awt.Color.GREEN);
+            x.getResponseHeaders().add("Content-Type", "image/png");
+            x.sendResponseHeaders(200, png.length);
+            x.getResponseBody().write(png);
+            x.close();
+            return;
+        }
+        if (path.equals("/feed")) {
+            body = FEED_PAGE;
+        } else if (path.equals("/account") && cookie != null && cookie.contains("session=s3cret")) {
             body = ACCOUNT_PAGE;
         } else {
             body = "<html><head><title>Log in</title></head><body><p id=who>Please log in</p></body></html>";
@@ -162,6 +179,39 @@ class EvidenceBrowserTest extends UiTestBase {
         assertFalse(onFx(() -> again.getScene().getWindow().isShowing()), "quick exit closed the browser");
         assertFalse(CookieHandler.getDefault() instanceof java.net.CookieManager);
         interact(stage::show);
+    }
+
+    /** What appears only after the person scrolls is in the capture: the copy, the text searched and the WARC. */
+    @Test
+    void whatAppearsOnlyAfterScrollingIsCaptured() throws Exception {
+        openSeededVaultDirectly();
+        WebView view = openBrowser(url("/feed"));
+        waitUntil("the feed", () -> text(view, "first").equals("Newest post"));
+        assertEquals("", text(view, "older"), "nothing older before scrolling");
+        clickOn(view); // into the page, as a person does before scrolling it with the keyboard
+        for (int i = 0; i < 20 && text(view, "older").isEmpty(); i++) {
+            type(javafx.scene.input.KeyCode.PAGE_DOWN);
+            sleep(100);
+        }
+        waitUntil("the older post, loaded by scrolling", () -> text(view, "older").startsWith("Older post"));
+        waitUntil("its picture", () -> onFx(() -> Boolean.TRUE.equals(view.getEngine().executeScript(
+                "document.getElementById('late').complete"))));
+
+        interact(() -> ((Button) view.getScene().lookup("#browser-capture")).fire());
+        waitUntil("the capture", () -> ((Label) view.getScene().lookup("#browser-status")).getText()
+                .startsWith("Captured:"));
+        waitUntil("the capture selected", () -> mainView().viewModel().detail().detailProperty().get()
+                instanceof ItemDetail.OfCapture c && c.capture().requestedUrl().equals(url("/feed")));
+        var shown = ((ItemDetail.OfCapture) mainView().viewModel().detail().detailProperty().get()).capture();
+        var store = new org.casebook.evidence.CaptureStore(shell.session().vault());
+        String copy = new String(store.file(shown.htmlSha256()), StandardCharsets.UTF_8);
+        assertTrue(copy.contains("Older post: I followed you home"), copy);
+        assertTrue(copy.contains("data:image/png"), "the picture loaded by scrolling is in the copy");
+        long caseId = mainView().viewModel().selectedCaseProperty().get().id();
+        assertTrue(store.latest(caseId, url("/feed")).orElseThrow().text().contains("I followed you home"));
+        assertTrue(shown.keptResources().stream().anyMatch(r -> url("/late.png").equals(r.get("url"))),
+                shown.resources().toString());
+        interact(() -> view.getScene().getWindow().hide());
     }
 
     @Test

@@ -56,11 +56,28 @@ public final class ProxyRoute implements AutoCloseable {
                 return others == null ? List.of(Proxy.NO_PROXY) : others.select(uri);
             }
 
+            /**
+             * WebView's WebSocket code, when the proxy would not carry a connection, tries it directly, around the
+             * proxy; it tells this selector first (asking for the bare "http://host", with no path, where page
+             * loads ask with their path), so failing here is what stops it. Page loads have no such way around:
+             * they fail on their own.
+             */
             @Override
             public void connectFailed(URI uri, SocketAddress address, IOException e) {
-                // no other way to try: the request fails rather than going around the proxy
+                if (uri.getRawPath() != null && !uri.getRawPath().isEmpty()) {
+                    return;
+                }
+                throw new ProxyRefusedException("The proxy did not carry a connection to " + uri.getHost()
+                        + "; it is not made without the proxy.", e);
             }
         };
+    }
+
+    /** Thrown where a caller would otherwise go around the proxy. */
+    public static final class ProxyRefusedException extends java.io.UncheckedIOException {
+        ProxyRefusedException(String message, IOException cause) {
+            super(message, cause);
+        }
     }
 
     @Override

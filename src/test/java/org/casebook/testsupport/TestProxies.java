@@ -23,6 +23,7 @@ import java.util.Locale;
 public final class TestProxies implements AutoCloseable {
     private final ServerSocket server;
     private final boolean socks;
+    private volatile boolean refuseTunnels;
     private final List<String> seen = Collections.synchronizedList(new ArrayList<>());
 
     private TestProxies(boolean socks) {
@@ -39,6 +40,13 @@ public final class TestProxies implements AutoCloseable {
 
     public static TestProxies http() {
         return new TestProxies(false);
+    }
+
+    /** An HTTP proxy that forwards plain requests but refuses every CONNECT tunnel with 403. */
+    public static TestProxies httpRefusingTunnels() {
+        TestProxies proxy = new TestProxies(false);
+        proxy.refuseTunnels = true;
+        return proxy;
     }
 
     public static TestProxies socks() {
@@ -91,6 +99,11 @@ public final class TestProxies implements AutoCloseable {
             String[] line = head.substring(0, head.indexOf("\r\n")).split(" ");
             if (line[0].equalsIgnoreCase("CONNECT")) {
                 seen.add("CONNECT " + line[1]);
+                if (refuseTunnels) {
+                    client.getOutputStream().write("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
+                    return;
+                }
                 String[] hp = line[1].split(":");
                 try (Socket origin = new Socket(hp[0], Integer.parseInt(hp[1]))) {
                     client.getOutputStream().write("HTTP/1.1 200 Connection established\r\n\r\n"

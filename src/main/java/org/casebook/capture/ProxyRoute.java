@@ -43,6 +43,10 @@ public final class ProxyRoute implements AutoCloseable {
      * A selector that sends every http and https request through this route, whatever the host (loopback and local
      * names included: a site may be reached by any name), and leaves anything else (plain sockets, such as the one
      * to the proxy itself) to {@code others}.
+     *
+     * <p>WebView's WebSocket code is refused outright: it asks for the bare "http://host" (no path; page loads ask
+     * with theirs), then looks the name up on this computer before handing it to the proxy, and connects directly
+     * when the proxy will not carry it. (WebView 21 cannot deliver a WebSocket's messages to the page anyway.)
      */
     public ProxySelector selector(ProxySelector others) {
         Proxy viaRoute = new Proxy(Proxy.Type.HTTP, httpProxy);
@@ -51,16 +55,18 @@ public final class ProxyRoute implements AutoCloseable {
             public List<Proxy> select(URI uri) {
                 String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
                 if (scheme.equals("http") || scheme.equals("https")) {
+                    if (uri.getRawPath() == null || uri.getRawPath().isEmpty()) {
+                        throw new ProxyRefusedException("A WebSocket to " + uri.getHost() + " is not opened while"
+                                + " captures go through a proxy.", null);
+                    }
                     return List.of(viaRoute);
                 }
                 return others == null ? List.of(Proxy.NO_PROXY) : others.select(uri);
             }
 
             /**
-             * WebView's WebSocket code, when the proxy would not carry a connection, tries it directly, around the
-             * proxy; it tells this selector first (asking for the bare "http://host", with no path, where page
-             * loads ask with their path), so failing here is what stops it. Page loads have no such way around:
-             * they fail on their own.
+             * Where a caller would go around the proxy after it failed (WebView's WebSocket code does, and it tells
+             * this selector first), failing here stops it; page loads, which ask with a path, fail on their own.
              */
             @Override
             public void connectFailed(URI uri, SocketAddress address, IOException e) {

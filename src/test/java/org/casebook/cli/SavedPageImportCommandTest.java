@@ -210,6 +210,18 @@ class SavedPageImportCommandTest {
         assertTrue(cli("timeline", "--vault", vault, "--case", caseId, "--json").out().isBlank());
     }
 
+    @Test
+    void aDiscordChatExporterHtmlExportIsTakenForDiscordAndAsksForJsonWithNothingWritten() throws Exception {
+        String caseId = newCase(vault, "Discord HTML");
+        Path html = Fixtures.file("discord", "dce-export.html");
+        CliTestSupport.Result r = cli("import", "--vault", vault, "--case", caseId, html.toString());
+        assertEquals(2, r.exit(), r.toString());
+        assertTrue(r.err().contains("dce-export.html") && r.err().contains("DiscordChatExporter")
+                && r.err().contains("JSON"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(cli("timeline", "--vault", vault, "--case", caseId, "--json").out().isBlank());
+    }
+
     /** A page in the shape SingleFile writes: its comment after the doctype, resources as data: URLs. */
     private Path singleFilePage() throws Exception {
         Path page = dir.resolve("About Ann (05.03.2024 14_30_00).html");

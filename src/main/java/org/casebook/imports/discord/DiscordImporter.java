@@ -13,9 +13,11 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.CallText;
 import org.casebook.imports.ExportFile;
+import org.casebook.imports.HtmlChatExport;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
 import org.casebook.imports.ImportFormat;
@@ -46,6 +48,11 @@ public final class DiscordImporter implements Importer {
             + " \"guild\", \"channel\" and a \"messages\" list of {\"id\", \"type\", \"timestamp\", \"author\", ...}";
     private static final int MAX_SNIFFED_ENTRIES = 50;
     private static final int HEAD_BYTES = 4096;
+    /** DiscordChatExporter's HTML export: its preamble (server icon, channel) before the chat log. */
+    static final HtmlChatExport HTML_EXPORT = new HtmlChatExport(Pattern.compile("\\.html?$"),
+            "a DiscordChatExporter HTML export. Casebook reads its JSON, CSV or plain-text exports: export the"
+            + " channel again and choose the JSON format.",
+            Pattern.compile("class=\"preamble__guild-icon-container\""), Pattern.compile("class=\"chatlog\""));
 
     @Override
     public ImportFormat format() {
@@ -54,6 +61,9 @@ public final class DiscordImporter implements Importer {
 
     @Override
     public boolean recognises(ExportFile file) throws IOException {
+        if (HTML_EXPORT.page(file).isPresent()) {
+            return true;
+        }
         String lower = file.name().toLowerCase(Locale.ROOT);
         if (!file.isZip() && lower.endsWith(".csv")) {
             return DiscordCsv.looksLikeCsv(file.head(null, HEAD_BYTES));
@@ -86,6 +96,9 @@ public final class DiscordImporter implements Importer {
 
     @Override
     public void read(ExportFile file, ImportContext context, MessageSink sink) throws IOException {
+        if (!file.isZip() || file.entriesEndingWith(".json").isEmpty()) {
+            HTML_EXPORT.refuseIfOne(file);
+        }
         String lower = file.name().toLowerCase(Locale.ROOT);
         if (!file.isZip() && lower.endsWith(".csv")) {
             DiscordCsv.read(file, context, sink);

@@ -13,11 +13,12 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.casebook.imports.AttachmentRef;
 import org.casebook.imports.CallText;
 import org.casebook.imports.ExportFile;
+import org.casebook.imports.HtmlChatExport;
 import org.casebook.imports.ImportContext;
 import org.casebook.imports.ImportException;
 import org.casebook.imports.ImportFormat;
@@ -50,6 +51,16 @@ public final class TelegramImporter implements Importer {
     static final Set<String> CHAT_TYPES = Set.of("personal_chat", "private_group", "private_supergroup",
             "public_supergroup", "private_channel", "public_channel", "bot_chat", "saved_messages");
 
+    /**
+     * Telegram Desktop's "Human-readable HTML" export ({@code messages.html}, {@code messages2.html} … beside
+     * {@code css/style.css}): every page has the fixed title "Exported Data" and the export's page layout.
+     */
+    static final HtmlChatExport HTML_EXPORT = new HtmlChatExport(Pattern.compile("(?:^|/)messages\\d*\\.html$"),
+            "the HTML version of a Telegram Desktop export. Casebook needs the JSON version: in Telegram Desktop"
+            + " export the chat again and choose Format: Machine-readable JSON.",
+            Pattern.compile("<title>\\s*Exported Data\\s*</title>"),
+            Pattern.compile("class=\"page_wrap\"|class=\"page_body chat_page\""));
+
     private static final String EXPECTED = "a Telegram Desktop export (result.json): expected a JSON object with a"
             + " \"messages\" list (one chat) or \"chats\": {\"list\": [...]} (the whole account)";
 
@@ -60,7 +71,7 @@ public final class TelegramImporter implements Importer {
 
     @Override
     public boolean recognises(ExportFile file) throws IOException {
-        if (TelegramHtmlExport.page(file).isPresent()) {
+        if (HTML_EXPORT.page(file).isPresent()) {
             return true;
         }
         if (file.isZip()) {
@@ -101,11 +112,7 @@ public final class TelegramImporter implements Importer {
     public void read(ExportFile file, ImportContext context, MessageSink sink) throws IOException {
         List<String> entries = new ArrayList<>();
         if (!file.isZip() || file.entriesEndingWith("result.json").isEmpty()) {
-            Optional<String> htmlPage = TelegramHtmlExport.page(file);
-            if (htmlPage.isPresent()) {
-                throw TelegramHtmlExport.refusal(file.isZip() ? file.name() + " (" + htmlPage.get() + ")"
-                        : htmlPage.get());
-            }
+            HTML_EXPORT.refuseIfOne(file);
         }
         if (file.isZip()) {
             for (String entry : file.entriesEndingWith(".json")) {

@@ -1,5 +1,6 @@
 package org.casebook.imports.whatsapp;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -85,7 +86,23 @@ final class Markers {
             "połączenia", "panggilan", "samtal", "puhelut", "opkald", "anrop", "дзвінки", "שיחות", "المكالمات",
             "通话", "通話", "통화", "कॉल", "hovory", "hívások", "apelurile", "κλήσεις", "cuộc gọi", "การโทร");
 
+    /**
+     * The first two letters of every opening, case folded as {@link String#regionMatches(boolean, int, String, int,
+     * int)} compares them, sorted: most messages are rejected on these two letters alone.
+     */
+    private static final int[] NOTICE_OPENING_HEADS = NOTICE_OPENINGS.stream()
+            .mapToInt(o -> head(o, 0)).distinct().sorted().toArray();
+
     private Markers() {
+    }
+
+    /** The case-folded letters at {@code at} and {@code at + 1} as one int. */
+    private static int head(String s, int at) {
+        return fold(s.charAt(at)) << 16 | fold(s.charAt(at + 1));
+    }
+
+    private static char fold(char c) {
+        return Character.toLowerCase(Character.toUpperCase(c));
     }
 
     /**
@@ -113,6 +130,9 @@ final class Markers {
             return false;
         }
         int s = trimStart(raw, 0, n);
+        if (s + 1 >= n || Arrays.binarySearch(NOTICE_OPENING_HEADS, head(raw, s)) < 0) {
+            return false;
+        }
         boolean opens = false;
         // compared in place: this runs for every one-line message, so nothing is allocated until it opens right
         for (String o : NOTICE_OPENINGS) {

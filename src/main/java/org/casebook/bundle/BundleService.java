@@ -118,9 +118,13 @@ public final class BundleService {
 
             // Pass 1: everything after the front matter, in order.
             PageWriter body = new PageWriter(document, type, redactor, links);
+            BundleStatement statement = BundleStatement.prepare(vault, content);
+            statement.write(body);
+            warnings.addAll(statement.warnings());
             new DiarySection(content, body).write();
             Map<org.apache.pdfbox.cos.COSDictionary, String> exhibitPages;
-            try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, plans)) {
+            try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, plans)
+                    .withFrontSheets(statement.frontSheets())) {
                 exhibits.write(progress, cancelled);
                 exhibitPages = exhibits.pageExhibits();
                 new IntegrityAppendix(content, body, plans).write();
@@ -239,10 +243,10 @@ public final class BundleService {
         return out;
     }
 
-    /** Family profile sections: A front matter, B diary, C exhibits, D integrity appendix. */
+    /** Family profile sections: A front matter, B statement and diary, C exhibits, D integrity appendix. */
     private static List<PageStamper.Section> sections(int frontPages, Map<String, Integer> body) {
         return List.of(new PageStamper.Section("A", 0),
-                new PageStamper.Section("B", frontPages + body.get(IndexEntry.DIARY)),
+                new PageStamper.Section("B", frontPages + body.get(IndexEntry.STATEMENT)),
                 new PageStamper.Section("C", frontPages + body.get(IndexEntry.EXHIBITS)),
                 new PageStamper.Section("D", frontPages + body.get(IndexEntry.APPENDIX)));
     }

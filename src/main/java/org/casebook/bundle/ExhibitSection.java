@@ -43,6 +43,14 @@ final class ExhibitSection implements Closeable {
         this.warnings = warnings;
     }
 
+    /** Each exhibit's front sheet, written before it; null for none. */
+    private FrontSheets frontSheets;
+
+    ExhibitSection withFrontSheets(FrontSheets sheets) {
+        this.frontSheets = sheets;
+        return this;
+    }
+
     /** Keyed by the page's dictionary: PDFBox hands out a new PDPage wrapper each time it walks the pages. */
     Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits() {
         return pageExhibits;
@@ -75,6 +83,9 @@ final class ExhibitSection implements Closeable {
     }
 
     private void exhibit(ExhibitItem e) throws IOException {
+        if (frontSheets != null) {
+            frontSheets.write(w, e);
+        }
         w.startTarget(e.key());
         w.continuation(() -> {
             try {

@@ -11,6 +11,7 @@ record IndexEntry(String title, String key, int level, String detail) {
     static final String EXHIBIT_LIST = "exhibit-list";
     static final String SUMMARY = "summary";
     static final String CHRONOLOGY = "chronology";
+    static final String STATEMENT = BundleStatement.KEY;
     static final String DIARY = "diary";
     static final String EXHIBITS = "exhibits";
     static final String APPENDIX = "appendix";
@@ -25,7 +26,10 @@ record IndexEntry(String title, String key, int level, String detail) {
         }
         out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
         out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
-        out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")));
+        out.add(new IndexEntry("Witness statement", STATEMENT, 0, null));
+        String diaryMark = StatementExhibits.diaryMark(content);
+        out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")
+                + (diaryMark == null ? "" : ", exhibit " + diaryMark)));
         out.add(new IndexEntry("Exhibits", EXHIBITS, 0, Plural.of(content.exhibits().size(), "exhibit")));
         for (ExhibitItem e : content.exhibits()) {
             // where and when each was found or produced is the police profile's exhibit list, not the index

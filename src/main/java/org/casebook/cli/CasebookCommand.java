@@ -36,6 +36,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             SearchCommand.class,
             ExportCommand.class,
             BundleCommand.class,
+            StatementCommand.class,
             VerifyCommand.class,
             PasswdCommand.class,
             BackupCommand.class,

@@ -301,7 +301,38 @@ final class Schema {
                     "CREATE INDEX capture_site ON capture(site_id) WHERE site_id IS NOT NULL",
                     "CREATE INDEX capture_html_blob ON capture(html_blob_id) WHERE html_blob_id IS NOT NULL",
                     "CREATE INDEX capture_png_blob ON capture(png_blob_id) WHERE png_blob_id IS NOT NULL",
-                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")));
+                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")),
+            // One statement per case and profile. Casebook's draft and the witness's own wording are kept apart, so
+            // that drafting again never overwrites what the witness wrote; every wording the witness saved stays in
+            // statement_version (a statement's earlier wording is disclosable), and each save is in the audit log.
+            new Migration(12, "witness statements: the draft, the witness's own wording and every earlier wording",
+                    List.of(
+                    """
+                    CREATE TABLE statement(
+                        case_id      INTEGER NOT NULL REFERENCES case_file(id),
+                        profile      TEXT NOT NULL CHECK (profile IN ('police', 'family', 'civil')),
+                        witness      TEXT,
+                        occupation   TEXT,
+                        age          TEXT,
+                        relationship TEXT,
+                        party        TEXT,
+                        number       INTEGER NOT NULL DEFAULT 1,
+                        dated        TEXT,
+                        draft        TEXT NOT NULL,
+                        drafted_utc  INTEGER NOT NULL,
+                        exhibits     TEXT NOT NULL,
+                        text         TEXT,
+                        edited_utc   INTEGER,
+                        PRIMARY KEY(case_id, profile)) WITHOUT ROWID""",
+                    """
+                    CREATE TABLE statement_version(
+                        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id   INTEGER NOT NULL,
+                        profile   TEXT NOT NULL,
+                        text      TEXT NOT NULL,
+                        saved_utc INTEGER NOT NULL,
+                        FOREIGN KEY(case_id, profile) REFERENCES statement(case_id, profile))""",
+                    "CREATE INDEX statement_version_of ON statement_version(case_id, profile, id)")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

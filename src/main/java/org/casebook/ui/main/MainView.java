@@ -131,6 +131,7 @@ public final class MainView extends BorderPane {
         timelineAndDetail.setDividerPositions(0.55);
         screens.put(Section.TIMELINE, timelineAndDetail);
         screens.put(Section.PATTERN, new PatternView(vm.pattern()));
+        screens.put(Section.STATEMENT, new org.casebook.ui.statement.StatementView(vm.statement(), shell.dialogs()));
         screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, this::showOnTimeline));
         screens.put(Section.REPORTS, new ReportsView(vm.reports(), shell.dialogs(), this::caseZone, vm::diaryEntries,
                 this::showOnTimeline));
@@ -152,7 +153,7 @@ public final class MainView extends BorderPane {
 
     /**
      * The strip under the toolbar that switches between the case's screens; Tab reaches it, Space picks a
-     * screen, and Ctrl+1 … Ctrl+5 jump straight to one.
+     * screen, and Ctrl+1 … Ctrl+6 jump straight to one.
      */
     private HBox navigation() {
         HBox strip = new HBox();
@@ -361,7 +362,8 @@ public final class MainView extends BorderPane {
                 return;
             }
             scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newIncident);
-            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+            KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
+                KeyCode.DIGIT6};
             for (Section section : Section.values()) {
                 scene.getAccelerators().put(new KeyCodeCombination(digits[section.ordinal()], KeyCombination.SHORTCUT_DOWN),
                         () -> {

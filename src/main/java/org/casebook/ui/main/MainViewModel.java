@@ -41,6 +41,7 @@ public final class MainViewModel {
     private final DetailViewModel detail;
     private final PatternViewModel pattern;
     private final OrdersViewModel orders;
+    private final org.casebook.ui.statement.StatementViewModel statement;
     private final ReportsViewModel reports;
     private final ImpactViewModel impact;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.TIMELINE);
@@ -61,6 +62,7 @@ public final class MainViewModel {
         detail.conduct().setOnError(e -> this.onError.accept("That could not be saved", e));
         this.pattern = new PatternViewModel(session, tasks, this.onError);
         this.orders = new OrdersViewModel(session, tasks, this.onError);
+        this.statement = new org.casebook.ui.statement.StatementViewModel(session, tasks, this.onError);
         this.reports = new ReportsViewModel(session, tasks, this.onError);
         this.impact = new ImpactViewModel(session, tasks, this.onError);
         selectedCase.addListener((obs, old, c) -> caseChanged(c));
@@ -69,6 +71,10 @@ public final class MainViewModel {
 
     public PatternViewModel pattern() {
         return pattern;
+    }
+
+    public org.casebook.ui.statement.StatementViewModel statement() {
+        return statement;
     }
 
     public OrdersViewModel orders() {
@@ -95,6 +101,7 @@ public final class MainViewModel {
             case ORDERS -> orders;
             case REPORTS -> reports;
             case IMPACT -> impact;
+            case STATEMENT -> statement;
         };
     }
 

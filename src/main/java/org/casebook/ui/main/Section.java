@@ -6,7 +6,8 @@ public enum Section {
     PATTERN("Pattern"),
     ORDERS("Orders"),
     REPORTS("Reports"),
-    IMPACT("Impact");
+    IMPACT("Impact"),
+    STATEMENT("Statement");
 
     private final String label;
 

@@ -39,7 +39,7 @@ class BundleCasesTest extends OneCaseVaultTest {
             assertTrue(text.contains("No exhibits are in this selection."));
             assertTrue(text.contains("No diary entries are recorded in this period."));
             assertTrue(text.replaceAll("\\s+", " ").contains("there were no contacts or incidents recorded."), text);
-            assertEquals(8, BundleReader.outline(pdf).size()); // the police profile's exhibit list too
+            assertEquals(9, BundleReader.outline(pdf).size()); // the police profile's exhibit list and the statement too
             assertTrue(text.contains("Exhibit list"));
             assertTrue(BundleReader.attachments(pdf).isEmpty());
         }
@@ -171,10 +171,11 @@ class BundleCasesTest extends OneCaseVaultTest {
             assertEquals("A1", labels[0]);
             List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
             assertFalse(outline.stream().anyMatch(b -> b.title().equals("Exhibit list")), "police only");
-            assertEquals("B1", labels[outline.get(4).page() - 1]);
-            assertEquals("C1", labels[outline.get(5).page() - 1]);
-            assertEquals("C2", labels[r.exhibits().get(0).page() - 1]);
-            assertEquals("D1", labels[outline.get(6).page() - 1]);
+            assertEquals("Witness statement", outline.get(4).title());
+            assertEquals("B1", labels[outline.get(4).page() - 1]); // the statement opens section B, the diary follows
+            assertEquals("C1", labels[outline.get(6).page() - 1]);
+            assertEquals("C3", labels[r.exhibits().get(0).page() - 1]); // C2 is its front sheet
+            assertEquals("D1", labels[outline.get(7).page() - 1]);
             for (int i = 0; i < labels.length; i++) {
                 String page = BundleReader.text(pdf, i + 1, i + 1);
                 assertTrue(page.contains(labels[i]) && page.contains("Page " + (i + 1) + " of " + labels.length));
@@ -209,10 +210,10 @@ class BundleCasesTest extends OneCaseVaultTest {
             assertEquals(family.pageCount(), pdf.getNumberOfPages());
             String[] labels = pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
             assertEquals(family.pageCount(), labels.length);
-            // the 345 merged pages run on in section C after its opening page and the exhibit's own page
+            // the 345 merged pages run on in section C after its opening page, its front sheet and its own page
             int exhibit = family.exhibits().get(0).page();
-            assertEquals("C2", labels[exhibit - 1]);
-            assertEquals("C" + (2 + 345), labels[exhibit + 345 - 1]);
+            assertEquals("C3", labels[exhibit - 1]);
+            assertEquals("C" + (3 + 345), labels[exhibit + 345 - 1]);
         }
         // the limit is the family court's: the same bundle for the police carries no such warning
         BundleResult police = build(BundleOptions.all(), "long-police.pdf");

@@ -260,7 +260,7 @@ public final class StatementDrafter {
             } else {
                 s.append("Between ").append(DAY.format(at)).append(" and ").append(DAY.format(until));
             }
-            s.append(" I received or sent the ").append(lowerFirst(e.description())).append(".");
+            s.append(" I received or sent the ").append(e.description()).append(".");
             s.append(" I produce a copy of ").append(e.count() == 1 ? "it" : "them")
                     .append(e.fileName() == null ? "" : ", from my export file \u201C" + e.fileName() + "\u201D")
                     .append(", as exhibit ").append(e.mark()).append(".");
@@ -312,13 +312,6 @@ public final class StatementDrafter {
     private static String what(ExhibitRef e) {
         String label = e.label() == null ? "file" : e.label().toLowerCase(Locale.UK);
         return "a copy of the " + label + " \u201C" + e.description() + "\u201D";
-    }
-
-    private static String lowerFirst(String text) {
-        if (text.length() > 1 && Character.isUpperCase(text.charAt(0)) && Character.isLowerCase(text.charAt(1))) {
-            return Character.toLowerCase(text.charAt(0)) + text.substring(1);
-        }
-        return text;
     }
 
     private static String plural(String label) {

@@ -157,6 +157,37 @@ class StatementCommandTest {
         }
     }
 
+    @Test
+    void aConversationWithFilesIsOneExhibitWhoseFrontSheetListsWhatItHolds() throws IOException {
+        vault = dir.resolve("z.casebook").toString();
+        ok(cli("init", "--vault", vault));
+        ok(cli("case", "add", "--vault", vault, "--title", "Zip", "--initials", "AB"));
+        ok(cli("import", "--vault", vault, "--case", "Zip", "--format", "whatsapp",
+                Fixtures.file("whatsapp", "whatsapp-chat-parser-example.zip").toString()));
+        Path bundle = dir.resolve("b.pdf");
+        CliTestSupport.Result r = cli("bundle", "--vault", vault, "--case", "Zip", "--out", bundle.toString(),
+                "--json");
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode exhibit = r.json().get(0).get("exhibits").get(0);
+        assertTrue(exhibit.get("files").size() >= 3, exhibit::toString);
+        try (PDDocument pdf = Loader.loadPDF(bundle.toFile())) {
+            int page = exhibit.get("page").asInt();
+            PDFTextStripper stripper = new PDFTextStripper();
+            stripper.setStartPage(page - 1);
+            stripper.setEndPage(page - 1);
+            String sheet = flat(stripper.getText(pdf));
+            assertTrue(sheet.contains("This is the exhibit marked \u2018AB/1\u2019 referred to in the witness statement"
+                    + " of [your full name] dated"), sheet);
+            assertTrue(sheet.contains("This exhibit holds " + (exhibit.get("files").size() + 1) + " documents"), sheet);
+            for (JsonNode f : exhibit.get("files")) {
+                assertTrue(sheet.contains(f.get("reference").asText()), f + " in " + sheet);
+            }
+            String all = flat(new PDFTextStripper().getText(pdf));
+            assertTrue(all.contains("as exhibit AB/1."), all);
+            assertTrue(all.contains("The files sent in them are shown with their messages as AB/1.1 to AB/1."), all);
+        }
+    }
+
     private static String flat(String text) {
         return text.replaceAll("\\s+", " ");
     }

@@ -205,7 +205,11 @@ public final class StatementDrafter {
         StringBuilder s = new StringBuilder("On ").append(DAY.format(day)).append(" at ")
                 .append(TimeWords.clockInWords(i.when(), zone));
         if (i.location() != null && !i.location().isBlank()) {
-            s.append(", at ").append(i.location().strip());
+            String where = i.location().strip();
+            // "outside my home", "near the school" already say where; only a bare place takes "at"
+            boolean placed = where.toLowerCase(Locale.UK).matches("(at|in|on|outside|inside|near|by|behind|opposite"
+                    + "|outside of|next to|close to|along|across|around)\\b.*");
+            s.append(placed ? ", " : ", at ").append(where);
         }
         s.append(": ").append(sentence(i.description()));
         if (!i.witnesses().isEmpty()) {

@@ -41,7 +41,7 @@ public final class StatementText {
     /** The exhibit marks the text names ("SM/3", "SM/12.1"), in the order it first names them. */
     public static Set<String> marksNamed(String text, String prefix) {
         Set<String> out = new LinkedHashSet<>();
-        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(prefix) + "/\\d+(?:\\.\\d+)?(?![\\p{N}])")
+        Matcher m = Pattern.compile("(?<![\\p{L}\\p{N}])" + Pattern.quote(prefix) + "/\\d+(?:\\.\\d+)?(?![\\p{L}\\p{N}])")
                 .matcher(text == null ? "" : text);
         while (m.find()) {
             out.add(m.group());

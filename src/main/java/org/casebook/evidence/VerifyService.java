@@ -56,6 +56,7 @@ public final class VerifyService {
                 counts[0] = checkItems(items, recorded, problems);
                 checkRows(c, "SELECT id FROM case_file", "case", recorded, problems, id -> ItemState.ofCase(c, id));
                 checkRows(c, "SELECT id FROM person", "person", recorded, problems, id -> ItemState.ofPerson(c, id));
+                checkStatements(c, recorded, problems);
                 conduct.check(c, items::containsKey, problems);
                 return null;
             });
@@ -226,6 +227,31 @@ public final class VerifyService {
             }
         }
         return current.size();
+    }
+
+    /** Each witness statement against its last audit entry: changed, added or removed outside Casebook. */
+    private static void checkStatements(Connection c, AuditStates recorded, List<String> problems) throws SQLException {
+        Set<String> present = new HashSet<>();
+        for (Object[] row : StatementRows.all(c)) {
+            long caseId = (Long) row[0];
+            String profile = (String) row[1];
+            String subject = StatementRows.subject(caseId, profile);
+            present.add(subject);
+            Latest last = recorded.latest().get(subject);
+            String name = "the " + profile + " statement of case " + caseId;
+            if (last == null) {
+                problems.add(name + " has no audit record: it was added outside Casebook");
+            } else if (last.state() != null
+                    && !last.state().equals(StatementRows.state(c, caseId, profile).orElse(null))) {
+                problems.add(name + " was changed outside Casebook (it no longer matches its audit record)");
+            }
+        }
+        for (String subject : recorded.latest().keySet()) {
+            if (subject.startsWith("statement:") && !present.contains(subject)) {
+                problems.add("the statement " + subject.substring("statement:".length())
+                        + " is missing: it was removed outside Casebook");
+            }
+        }
     }
 
     @FunctionalInterface

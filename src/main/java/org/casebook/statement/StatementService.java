@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.casebook.evidence.StatementRows;
 import org.casebook.vault.Json;
 import org.casebook.vault.Sha256;
 import org.casebook.vault.Vault;
@@ -67,7 +68,8 @@ public final class StatementService {
                     ps.executeUpdate();
                 }
                 vault.audit().append(c, "statement-drafted", subject(caseId, profile),
-                        Map.of("draft_sha256", Sha256.of(draft), "exhibits", exhibits.size()));
+                        Map.of("draft_sha256", Sha256.of(draft), "exhibits", exhibits.size(),
+                                "state", state(c, caseId, profile)));
             } else if (!before.draft().equals(draft) || !before.exhibits().equals(exhibits)) {
                 try (PreparedStatement ps = c.prepareStatement("UPDATE statement SET draft = ?, drafted_utc = ?,"
                         + " exhibits = ? WHERE case_id = ? AND profile = ?")) {
@@ -80,7 +82,8 @@ public final class StatementService {
                 }
                 vault.audit().append(c, "statement-redrafted", subject(caseId, profile),
                         Map.of("draft_sha256", Sha256.of(draft), "previous_draft_sha256", Sha256.of(before.draft()),
-                                "exhibits", exhibits.size(), "own_wording_kept", before.isEdited()));
+                                "exhibits", exhibits.size(), "own_wording_kept", before.isEdited(),
+                                "state", state(c, caseId, profile)));
             }
             return load(c, caseId, profile);
         });
@@ -121,6 +124,7 @@ public final class StatementService {
             detail.put("after_sha256", Sha256.of(clean));
             detail.put("paragraphs_before", StatementText.paragraphs(before.text()).size());
             detail.put("paragraphs_after", StatementText.paragraphs(clean).size());
+            detail.put("state", state(c, caseId, profile));
             vault.audit().append(c, "statement-edited", subject(caseId, profile), detail);
             return load(c, caseId, profile);
         });
@@ -150,7 +154,9 @@ public final class StatementService {
             Map<String, Object> changes = new LinkedHashMap<>();
             org.casebook.evidence.Changes.note(changes, "details", before.details().toString(), details.toString());
             if (!changes.isEmpty()) {
-                vault.audit().append(c, "statement-details-edited", subject(caseId, profile), changes);
+                Map<String, Object> detail = new LinkedHashMap<>(Map.of("changes", changes));
+                detail.put("state", state(c, caseId, profile));
+                vault.audit().append(c, "statement-details-edited", subject(caseId, profile), detail);
             }
             return load(c, caseId, profile);
         });
@@ -175,7 +181,11 @@ public final class StatementService {
     }
 
     static String subject(long caseId, StatementProfile profile) {
-        return "statement:" + caseId + "/" + profile.code(); // not "case:…", which verify reads as a case row
+        return StatementRows.subject(caseId, profile.code());
+    }
+
+    private static String state(Connection c, long caseId, StatementProfile profile) throws SQLException {
+        return StatementRows.state(c, caseId, profile.code()).orElseThrow();
     }
 
     private static String check(String text) {

@@ -14,6 +14,8 @@ import org.casebook.conduct.OrderService;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
 import org.casebook.evidence.PersonService;
+import org.casebook.evidence.VerifyService;
+import org.casebook.vault.Progress;
 import org.casebook.model.Case;
 import org.casebook.model.CourtOrder;
 import org.casebook.model.Identifier;
@@ -105,6 +107,26 @@ class StatementDrafterTest {
                 .stream().map(e -> e.action()).toList();
         assertEquals(List.of("statement-drafted", "statement-edited", "statement-redrafted"), actions);
         assertTrue(vault.read(c -> vault.audit().verifyChain(c)).isEmpty());
+    }
+
+    @Test
+    void verifyFindsAStatementOrAnEarlierWordingChangedOutsideCasebook() throws Exception {
+        StatementService service = new StatementService(vault);
+        service.saveDraft(aCase.id(), StatementProfile.CIVIL, "Draft.", Map.of());
+        service.edit(aCase.id(), StatementProfile.CIVIL, "What I said first.");
+        service.edit(aCase.id(), StatementProfile.CIVIL, "What I say now.");
+        assertEquals(List.of(), new VerifyService(vault).verify(Progress.NONE).problems());
+        Path file = vault.file();
+        vault.close();
+        TestVaults.rawExecute(file, "UPDATE statement_version SET text = 'Something else.' WHERE id = 1");
+        vault = TestVaults.open(file);
+        assertEquals(List.of("the civil statement of case " + aCase.id() + " was changed outside Casebook (it no"
+                + " longer matches its audit record)"), new VerifyService(vault).verify(Progress.NONE).problems());
+        vault.close();
+        TestVaults.rawExecute(file, "DELETE FROM statement_version", "DELETE FROM statement");
+        vault = TestVaults.open(file);
+        assertEquals(List.of("the statement " + aCase.id() + "/civil is missing: it was removed outside Casebook"),
+                new VerifyService(vault).verify(Progress.NONE).problems());
     }
 
     @Test

@@ -25,6 +25,7 @@ final class BundleStatement {
     private final StatementLayout layout;
     private final StatementCheck check;
     private final FrontSheets frontSheets;
+    private final java.util.List<String> warnings = new java.util.ArrayList<>();
 
     private BundleStatement(BundleContent content, StatementLayout layout, StatementCheck check, FrontSheets sheets) {
         this.content = content;
@@ -61,13 +62,20 @@ final class BundleStatement {
         return frontSheets;
     }
 
+    /** What to check in the statement; complete once it is written. */
     List<String> warnings() {
-        return check.warnings();
+        List<String> out = new java.util.ArrayList<>(check.warnings());
+        out.addAll(warnings);
+        return out;
     }
 
     /** The statement from a new page, then the diary's front sheet (the diary follows it). */
     void write(PageWriter w) throws IOException {
-        layout.write(w, KEY);
+        int pages = layout.write(w, KEY).size();
+        String length = Statements.lengthWarning(StatementProfile.fromCode(content.options().profile().code()), pages);
+        if (length != null) {
+            warnings.add(length);
+        }
         String diary = StatementExhibits.diaryMark(content);
         if (diary != null) {
             frontSheets.writeDiary(w, diary, content.incidents().size());

@@ -48,8 +48,27 @@ public final class Statements {
     public record Prepared(Statement statement, List<ExhibitRef> exhibits, StatementCheck check) {
     }
 
-    /** A written statement PDF. */
-    public record Written(Path file, int pages, Prepared prepared) {
+    /** A written statement PDF, and what to check before it is signed. */
+    public record Written(Path file, int pages, Prepared prepared, List<String> warnings) {
+        public Written {
+            warnings = List.copyOf(warnings);
+        }
+    }
+
+    /**
+     * The President of the Family Division's memorandum on witness statements (November 2021): as a general
+     * standard no more than 15 pages, 25 at the most.
+     */
+    static final int FAMILY_PAGES = 15;
+
+    /** What the statement's length means for its profile, or null. */
+    static String lengthWarning(StatementProfile profile, int pages) {
+        if (profile == StatementProfile.FAMILY && pages > FAMILY_PAGES) {
+            return "The statement has " + pages + " pages: a family court statement should as a general standard not"
+                    + " exceed " + FAMILY_PAGES + " pages, and 25 at the most (President's memorandum on witness"
+                    + " statements, November 2021).";
+        }
+        return null;
     }
 
     /**
@@ -103,7 +122,12 @@ public final class Statements {
                     BundleMetadata.now(clock.instant()));
             document.save(temp.toFile());
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return new Written(target, pages, prepared);
+            List<String> warnings = new java.util.ArrayList<>(prepared.check().warnings());
+            String length = lengthWarning(profile, pages);
+            if (length != null) {
+                warnings.add(length);
+            }
+            return new Written(target, pages, prepared, warnings);
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the statement to " + target + ": " + e.getMessage());
         }

@@ -105,7 +105,7 @@ final class StatementCommand extends VaultCommand {
             o.put("missing", check.missing());
             o.put("unknown", check.unknown());
             o.put("placeholders", check.placeholders());
-            o.put("warnings", check.warnings());
+            o.put("warnings", written.warnings());
             JsonLines.write(ctx.out(), o);
             return ExitCodes.OK;
         }
@@ -114,7 +114,7 @@ final class StatementCommand extends VaultCommand {
                 + (s.isEdited() ? "the witness's own wording" : "Casebook's draft") + "; produces "
                 + Plural.of(check.produced().size(), "exhibit")
                 + (check.produced().isEmpty() ? "" : " (" + String.join(", ", check.produced()) + ")"));
-        for (String w : check.warnings()) {
+        for (String w : written.warnings()) {
             ctx.out().println("Warning: " + w);
         }
         return ExitCodes.OK;

@@ -312,8 +312,13 @@ class CaptureBundleCommandTest {
     private static String chronology(PDDocument pdf) throws IOException {
         String all = text(pdf);
         int start = all.indexOf("Chronology Everything in this bundle");
-        int end = all.indexOf("Diary entries", start);
-        return all.substring(start, end < 0 ? all.length() : end);
+        int end = all.length();
+        // the witness statement follows the chronology (police form, or a court statement's corner box), then the diary
+        for (String next : List.of("RESTRICTED (when complete)", "On behalf of the", "Diary entries")) {
+            int at = all.indexOf(next, start);
+            end = at < 0 ? end : Math.min(end, at);
+        }
+        return all.substring(start, end);
     }
 
     private static int count(String text, String part) {

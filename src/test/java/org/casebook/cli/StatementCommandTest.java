@@ -136,6 +136,29 @@ class StatementCommandTest {
     }
 
     @Test
+    void aFamilyStatementLongerThanFifteenPagesIsFlagged() throws IOException {
+        aCase();
+        StringBuilder long_ = new StringBuilder();
+        for (int i = 0; i < 250; i++) {
+            long_.append("On this day something happened that I describe in full, with where it was, who was there,"
+                    + " what was said and done, and how it made me feel afterwards, in my own words. ").append(i)
+                    .append("\n\n");
+        }
+        Path words = dir.resolve("long.txt");
+        Files.writeString(words, long_);
+        CliTestSupport.Result r = cli("statement", "--vault", vault, "--case", "Sam Morgan", "--profile", "family",
+                "--out", dir.resolve("long.pdf").toString(), "--text", words.toString(), "--json");
+        assertEquals(0, r.exit(), r::toString);
+        JsonNode json = r.json().get(0);
+        assertTrue(json.get("pages").asInt() > 15, json::toString);
+        assertTrue(json.get("warnings").toString().contains("should as a general standard not exceed 15 pages"),
+                json::toString);
+        CliTestSupport.Result police = cli("statement", "--vault", vault, "--case", "Sam Morgan", "--out",
+                dir.resolve("short.pdf").toString(), "--json");
+        assertFalse(police.json().get(0).get("warnings").toString().contains("15 pages"));
+    }
+
+    @Test
     void badInputIsRefusedWithExitTwoAndNothingWritten() throws IOException {
         aCase();
         Path out = dir.resolve("x.pdf");

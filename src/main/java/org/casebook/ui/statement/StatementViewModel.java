@@ -152,6 +152,7 @@ public final class StatementViewModel implements CaseScreen {
         busy.set(true);
         tasks.longJob(x -> new Statements(session.vault()).write(caseId, p, out), written -> {
             fill(written.prepared());
+            warnings.setAll(written.warnings());
             done.accept(written);
         }, e -> {
             busy.set(false);

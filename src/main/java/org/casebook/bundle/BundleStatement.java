@@ -44,7 +44,10 @@ final class BundleStatement {
             shown = stored;
         } else {
             StatementDetails details = stored == null ? StatementDetails.empty() : stored.details();
-            StatementDrafter.Draft draft = new StatementDrafter(vault).draft(caseId, profile, details, refs);
+            // drafted over this bundle's own part of the case: its period, its diary entries, its exhibits
+            StatementDrafter.Scope scope = new StatementDrafter.Scope(content.options().from(), content.options().to(),
+                    content.incidents().stream().map(i -> i.id()).collect(java.util.stream.Collectors.toSet()));
+            StatementDrafter.Draft draft = new StatementDrafter(vault).draft(caseId, profile, details, refs, scope);
             shown = new Statement(caseId, profile, details, draft.text(), java.time.Instant.now(), draft.exhibits(),
                     null, null, 0);
         }

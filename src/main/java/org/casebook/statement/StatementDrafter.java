@@ -58,7 +58,24 @@ public final class StatementDrafter {
     private record Event(Instant at, int order, String paragraph) {
     }
 
+    /**
+     * What a draft covers: the days (in the case's zone, both ends inclusive, null for open) and, when not null,
+     * only these diary entries. A bundle of part of the case drafts over its own part.
+     */
+    public record Scope(LocalDate from, LocalDate to, java.util.Set<Long> incidentIds) {
+        public static final Scope WHOLE_CASE = new Scope(null, null, null);
+
+        boolean covers(LocalDate day) {
+            return (from == null || !day.isBefore(from)) && (to == null || !day.isAfter(to));
+        }
+    }
+
     public Draft draft(long caseId, StatementProfile profile, StatementDetails details, List<ExhibitRef> exhibits) {
+        return draft(caseId, profile, details, exhibits, Scope.WHOLE_CASE);
+    }
+
+    public Draft draft(long caseId, StatementProfile profile, StatementDetails details, List<ExhibitRef> exhibits,
+                       Scope scope) {
         Case aCase = new CaseService(vault).get(caseId);
         ZoneId zone = aCase.zone();
         List<Person> people = new PersonService(vault).list(caseId);
@@ -105,7 +122,7 @@ public final class StatementDrafter {
             produced.put(diary.mark(), diary.itemId());
         }
 
-        ConductSummary summary = new ConductFigures(vault).summarise(caseId, null, null);
+        ConductSummary summary = new ConductFigures(vault).summarise(caseId, scope.from(), scope.to());
         Map<Long, List<String>> breachesByItem = new HashMap<>();
         for (ConductSummary.OrderFigures o : summary.orders()) {
             for (ConductSummary.Breach b : o.breaches()) {
@@ -115,6 +132,9 @@ public final class StatementDrafter {
 
         List<Event> events = new ArrayList<>();
         for (CourtOrder o : new OrderService(vault).list(caseId)) {
+            if (!scope.covers(o.made())) {
+                continue;
+            }
             events.add(new Event(o.made().atStartOfDay(zone).toInstant(), 0, order(o, them)));
         }
         Map<Long, List<ExhibitRef>> byIncident = new HashMap<>();
@@ -132,7 +152,8 @@ public final class StatementDrafter {
         IncidentService incidentService = new IncidentService(vault);
         List<Long> incidentIds = new ArrayList<>();
         new TimelineService(vault).forEach(caseId, item -> {
-            if (item.kind() == ItemKind.INCIDENT) {
+            if (item.kind() == ItemKind.INCIDENT && (scope.incidentIds() == null
+                    ? scope.covers(TimeWords.day(item.when(), zone)) : scope.incidentIds().contains(item.id()))) {
                 incidentIds.add(item.id());
             }
         });
@@ -148,6 +169,9 @@ public final class StatementDrafter {
             events.add(new Event(group.get(0).at().toInstant(), 2, exhibits(group, zone, them)));
         }
         for (Report r : new ReportService(vault).list(caseId)) {
+            if (!scope.covers(r.at().withZoneSameInstant(zone).toLocalDate())) {
+                continue;
+            }
             events.add(new Event(r.at().toInstant(), 3, report(r, zone)));
         }
         events.sort(Comparator.comparing(Event::at).thenComparingInt(Event::order));

@@ -205,7 +205,7 @@ public final class BundleService {
         if (content.options().profile() == BundleProfile.POLICE) {
             new ExhibitList(content, w, numbers).write();
         }
-        new SummaryPage(content, w).write();
+        new SummaryPage(content, w, numbers, new ProofPages(content)).write();
         new ChronologySection(content, w, numbers).write();
         w.finish();
     }

@@ -301,7 +301,14 @@ final class Schema {
                     "CREATE INDEX capture_site ON capture(site_id) WHERE site_id IS NOT NULL",
                     "CREATE INDEX capture_html_blob ON capture(html_blob_id) WHERE html_blob_id IS NOT NULL",
                     "CREATE INDEX capture_png_blob ON capture(png_blob_id) WHERE png_blob_id IS NOT NULL",
-                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")));
+                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")),
+            // Knowing of an order is an element of a breach: when and how it was served is recorded, and the
+            // order's own document (an attached file) can be linked so that the bundle produces it as an exhibit.
+            new Migration(10, "orders: date and manner of service, the order's document",
+                    List.of(
+                    "ALTER TABLE court_order ADD COLUMN served TEXT",
+                    "ALTER TABLE court_order ADD COLUMN served_how TEXT",
+                    "ALTER TABLE court_order ADD COLUMN document_item_id INTEGER REFERENCES item(id) ON DELETE SET NULL")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

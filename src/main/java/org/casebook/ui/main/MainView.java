@@ -131,7 +131,7 @@ public final class MainView extends BorderPane {
         timelineAndDetail.setDividerPositions(0.55);
         screens.put(Section.TIMELINE, timelineAndDetail);
         screens.put(Section.PATTERN, new PatternView(vm.pattern()));
-        screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, this::showOnTimeline));
+        screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, vm::files, this::showOnTimeline));
         screens.put(Section.REPORTS, new ReportsView(vm.reports(), shell.dialogs(), this::caseZone, vm::diaryEntries,
                 this::showOnTimeline));
         screens.put(Section.IMPACT, new ImpactView(vm.impact(), shell.dialogs(),

@@ -116,6 +116,11 @@ public final class MainViewModel {
         }
     }
 
+    /** The files attached to the selected case, e.g. to choose an order's own document from. */
+    public List<TimelineItem> files() {
+        return timeline.items().stream().filter(i -> i.kind() == org.casebook.model.ItemKind.ATTACHMENT).toList();
+    }
+
     /** The diary entries of the selected case, for linking to reports and impact entries. */
     public List<TimelineItem> diaryEntries() {
         return timeline.items().stream().filter(i -> i.kind() == org.casebook.model.ItemKind.INCIDENT).toList();

@@ -206,6 +206,7 @@ public final class BundleService {
             new ExhibitList(content, w, numbers).write();
         }
         new SummaryPage(content, w, numbers, new ProofPages(content)).write();
+        new WhoIsWhoPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
         w.finish();
     }

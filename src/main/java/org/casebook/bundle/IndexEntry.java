@@ -11,6 +11,7 @@ record IndexEntry(String title, String key, int level, String detail) {
     static final String EXHIBIT_LIST = "exhibit-list";
     static final String SUMMARY = "summary";
     static final String CHRONOLOGY = "chronology";
+    static final String WHO_IS_WHO = "who-is-who";
     static final String DIARY = "diary";
     static final String EXHIBITS = "exhibits";
     static final String APPENDIX = "appendix";
@@ -24,6 +25,9 @@ record IndexEntry(String title, String key, int level, String detail) {
             out.add(new IndexEntry("Exhibit list", EXHIBIT_LIST, 0, null));
         }
         out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
+        if (WhoIsWhoPage.shown(content)) {
+            out.add(new IndexEntry("Who is who", WHO_IS_WHO, 0, null));
+        }
         out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
         out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")));
         out.add(new IndexEntry("Exhibits", EXHIBITS, 0, Plural.of(content.exhibits().size(), "exhibit")));

@@ -305,8 +305,18 @@ public final class MainView extends BorderPane {
                 + " account"));
         samePerson.disableProperty().bind(people.getSelectionModel().selectedItemProperty().isNull());
         samePerson.setOnAction(e -> mergePerson(people.getSelectionModel().getSelectedItem()));
+        Button whyTheirs = new Button("Why theirs…", Icons.of(MaterialDesignA.ACCOUNT_QUESTION_OUTLINE, 16));
+        whyTheirs.setId("attribute-person");
+        whyTheirs.setTooltip(new Tooltip("Say how you know a number, address, account or vehicle is this person's;"
+                + " the bundle's who-is-who page prints it"));
+        whyTheirs.disableProperty().bind(people.getSelectionModel().selectedItemProperty().isNull());
+        whyTheirs.setOnAction(e -> {
+            Person person = people.getSelectionModel().getSelectedItem();
+            org.casebook.ui.cases.AttributionDialog.show(shell.dialogs(), person)
+                    .ifPresent(f -> vm.attribute(person, f));
+        });
         VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people,
-                new FlowPane(6, 6, addPerson, samePerson));
+                new FlowPane(6, 6, addPerson, samePerson, whyTheirs));
         side.getStyleClass().add("side-pane");
         side.setMinWidth(220);
         return side;

@@ -126,6 +126,12 @@ public final class MainViewModel {
         return timeline.items().stream().filter(i -> i.kind() == org.casebook.model.ItemKind.INCIDENT).toList();
     }
 
+    /** Records why a number, address, account or vehicle is the person's; the people are read again. */
+    public void attribute(Person person, org.casebook.ui.cases.AttributionDialog.AttributionFields f) {
+        tasks.quick(p -> new org.casebook.evidence.Attributions(session.vault()).attribute(person.id(), f.identifier(),
+                f.basis(), f.shownInExport()), kept -> imported(), e -> onError.accept("It could not be saved", e));
+    }
+
     /**
      * Merges {@code from} into {@code into}: the same human behind another number or account. People and the
      * pattern are read again, since every count of theirs now goes to one person.

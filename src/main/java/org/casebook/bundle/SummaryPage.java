@@ -371,8 +371,8 @@ final class SummaryPage {
         if (s.reports() == null || s.reports().isEmpty()) {
             return;
         }
-        float[] x = {0, 70, 190, 300};
-        String[] head = {"Date", "To", "Reference", "Outcome"};
+        float[] x = {0, 62, 160, 250, 355};
+        String[] head = {"Date", "To", "Reference", "Officer", "Outcome"};
         List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> cells = new ArrayList<>();
         for (int i = 0; i < head.length; i++) {
@@ -381,7 +381,7 @@ final class SummaryPage {
         rows.add(cells);
         for (ConductSummary.ReportFigures r : s.reports()) {
             String[] v = {Dates.day(r.date()), ReportRecipient.describe(r.recipientKind(), r.recipient()),
-                r.reference() == null ? "—" : r.reference(),
+                r.reference() == null ? "—" : r.reference(), r.officer() == null ? "—" : r.officer(),
                 outcomeWithLinks(r)};
             List<PageWriter.Cell> row = new ArrayList<>();
             for (int i = 0; i < v.length; i++) {

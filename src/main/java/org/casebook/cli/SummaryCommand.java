@@ -132,6 +132,7 @@ final class SummaryCommand extends VaultCommand {
             report.put("recipient", r.recipient());
             report.put("reference", r.reference());
             report.put("contact", r.contact());
+            report.put("collar", r.collar());
             report.put("outcome", r.outcome());
             report.put("linked_incidents", r.linkedIncidents());
             reports.add(report);

@@ -452,7 +452,7 @@ public final class ConductFigures {
                 LocalDate day = r.at().withZoneSameInstant(zone).toLocalDate();
                 if (!day.isBefore(from) && !day.isAfter(to)) {
                     out.add(new ConductSummary.ReportFigures(r.id(), day, r.recipientKind().code(), r.recipient(),
-                            r.reference(), r.contact(), r.outcome(), r.incidentIds().size()));
+                            r.reference(), r.contact(), r.outcome(), r.incidentIds().size(), r.collar()));
                 }
             }
             return List.copyOf(out);

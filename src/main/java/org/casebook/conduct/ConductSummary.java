@@ -115,7 +115,20 @@ public record ConductSummary(
 
     /** A report made to the police, a platform, an employer or a housing provider. */
     public record ReportFigures(long id, LocalDate date, String recipientKind, String recipient, String reference,
-                                String contact, String outcome, long linkedIncidents) {
+                                String contact, String outcome, long linkedIncidents, String collar) {
+        /** A report with no collar number recorded. */
+        public ReportFigures(long id, LocalDate date, String recipientKind, String recipient, String reference,
+                             String contact, String outcome, long linkedIncidents) {
+            this(id, date, recipientKind, recipient, reference, contact, outcome, linkedIncidents, null);
+        }
+
+        /** The officer as a reader looks for them: "PC 1234 Smith" style, collar number then name; or null. */
+        public String officer() {
+            if (contact == null && collar == null) {
+                return null;
+            }
+            return collar == null ? contact : contact == null ? "collar no. " + collar : contact + " (" + collar + ")";
+        }
     }
 
     /** One entry of the impact log. */

@@ -32,7 +32,7 @@ public final class ConductState {
                 "expires", "against_person_id", "notes", "added_utc", "served", "served_how", "document_item_id"),
                 new Part("order_condition", "order_id", "order_id, position", "id AS condition", "position", "text")),
         REPORT("report", new Part("report", "id", "id", "case_id", "at_utc", "at_zone", "at_local", "recipient_kind",
-                "recipient", "reference", "contact", "outcome", "added_utc"),
+                "recipient", "reference", "contact", "outcome", "added_utc", "collar"),
                 new Part("report_link", "report_id", "report_id, item_id", "item_id AS item")),
         IMPACT("impact", new Part("impact", "id", "id", "case_id", "day", "kind", "text", "added_utc"),
                 new Part("impact_link", "impact_id", "impact_id, item_id", "item_id AS item")),

@@ -304,11 +304,12 @@ final class Schema {
                     "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")),
             // Knowing of an order is an element of a breach: when and how it was served is recorded, and the
             // order's own document (an attached file) can be linked so that the bundle produces it as an exhibit.
-            new Migration(10, "orders: date and manner of service, the order's document; the basis of each attribution",
+            new Migration(10, "orders: date and manner of service, the order's document; the basis of each attribution; officers' collar numbers",
                     List.of(
                     "ALTER TABLE court_order ADD COLUMN served TEXT",
                     "ALTER TABLE court_order ADD COLUMN served_how TEXT",
                     "ALTER TABLE court_order ADD COLUMN document_item_id INTEGER REFERENCES item(id) ON DELETE SET NULL",
+                    "ALTER TABLE report ADD COLUMN collar TEXT",
                     // Why the witness says a number, address, account or vehicle is a person's ("his number since
                     // 2019; he called me from it"), and whether the export itself shows it or it is her belief.
                     """

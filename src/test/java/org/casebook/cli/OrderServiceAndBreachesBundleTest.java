@@ -108,6 +108,12 @@ class OrderServiceAndBreachesBundleTest {
         assertEquals(2, summary.get("contacts_during_order").asLong(), "the 12th and the 15th");
         assertEquals("2024-03-10", summary.get("binds_from").asText());
 
+        // The breach was reported: the reports table names the officer with their collar number.
+        ok(cli("report", "add", "--vault", v, "--case", caseId, "--at", "2024-03-13T10:00", "--to", "police",
+                "--reference", "13/999/24", "--contact", "PC Smith", "--collar", "1234", "--incident", ids.get(1)));
+        assertEquals("1234", new Result(0, ok(cli("report", "list", "--vault", v, "--case", caseId, "--json")), "")
+                .json().get(0).get("collar").asText());
+
         Path pdf = dir.resolve("bundle.pdf");
         ok(cli("bundle", "--vault", v, "--case", caseId, "--out", pdf.toString(), "--profile", "police"));
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
@@ -116,6 +122,8 @@ class OrderServiceAndBreachesBundleTest {
             assertTrue(text.contains("Served on 10 Mar 2024 (personally by PC 1234 Smith); contacts and breaches are"
                     + " counted from that day."), text);
             assertTrue(text.contains("1 confirmed breach"), text);
+            assertTrue(text.contains("Officer"), "the reports table's officer column: " + text);
+            assertTrue(text.contains("PC Smith (1234)"), "the officer and collar number: " + text);
             assertTrue(text.contains("Before it was served (not counted as breaches)"), text);
             String documentLine = text.lines().filter(l -> l.startsWith("The order itself: exhibit JS/"))
                     .findFirst().orElseThrow(() -> new AssertionError(text));

@@ -200,6 +200,8 @@ class ConductScreensTest extends UiTestBase {
         typeText("CRIME/2024/0042");
         clickOn("#report-contact");
         typeText("PC 1234 Smith");
+        clickOn("#report-collar");
+        typeText("1234");
         clickOn("#report-outcome");
         typeText("Statement taken");
         clickOn("#report-save");
@@ -209,6 +211,7 @@ class ConductScreensTest extends UiTestBase {
         assertEquals(ReportRecipient.POLICE, report.recipientKind());
         assertEquals("CRIME/2024/0042", report.reference());
         assertEquals("PC 1234 Smith", report.contact());
+        assertEquals("1234", report.collar());
         assertEquals("Statement taken", report.outcome());
         assertEquals(LocalDate.of(2024, 3, 6).atTime(10, 30), report.at().toLocalDateTime());
 

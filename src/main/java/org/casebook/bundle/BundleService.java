@@ -208,6 +208,7 @@ public final class BundleService {
         new SummaryPage(content, w, numbers, new ProofPages(content)).write();
         new WhoIsWhoPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
+        new ContinuityPage(content, w).write();
         w.finish();
     }
 

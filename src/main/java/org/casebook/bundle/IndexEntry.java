@@ -12,6 +12,7 @@ record IndexEntry(String title, String key, int level, String detail) {
     static final String SUMMARY = "summary";
     static final String CHRONOLOGY = "chronology";
     static final String WHO_IS_WHO = "who-is-who";
+    static final String CONTINUITY = "continuity";
     static final String DIARY = "diary";
     static final String EXHIBITS = "exhibits";
     static final String APPENDIX = "appendix";
@@ -29,6 +30,9 @@ record IndexEntry(String title, String key, int level, String detail) {
             out.add(new IndexEntry("Who is who", WHO_IS_WHO, 0, null));
         }
         out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
+        if (!content.exhibits().isEmpty()) {
+            out.add(new IndexEntry("Continuity of the exhibits", CONTINUITY, 0, null));
+        }
         out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")));
         out.add(new IndexEntry("Exhibits", EXHIBITS, 0, Plural.of(content.exhibits().size(), "exhibit")));
         for (ExhibitItem e : content.exhibits()) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.evidence.Amendments;
 import org.casebook.evidence.Attributions;
+import org.casebook.evidence.Continuity;
 
 /**
  * What the bundle shows beside the evidence because the law looks at it, loaded with the rest of the content
@@ -11,13 +12,16 @@ import org.casebook.evidence.Attributions;
  *
  * @param amendments each amended diary entry's edits, oldest first, by item id
  * @param people     the case's people with what is attributed to them and why (the who-is-who page)
+ * @param continuity each original's continuity as recorded, by its SHA-256
  */
-record LegalRecords(Map<Long, List<Amendments.Amendment>> amendments, List<Attributions.PersonAttributions> people) {
-    static final LegalRecords NONE = new LegalRecords(Map.of(), List.of());
+record LegalRecords(Map<Long, List<Amendments.Amendment>> amendments, List<Attributions.PersonAttributions> people,
+                    Map<String, Continuity.Record> continuity) {
+    static final LegalRecords NONE = new LegalRecords(Map.of(), List.of(), Map.of());
 
     LegalRecords {
         amendments = Map.copyOf(amendments);
         people = List.copyOf(people);
+        continuity = Map.copyOf(continuity);
     }
 
     List<Amendments.Amendment> amendmentsOf(long itemId) {

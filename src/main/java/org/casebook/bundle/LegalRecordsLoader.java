@@ -3,6 +3,7 @@ package org.casebook.bundle;
 import java.util.List;
 import org.casebook.evidence.Amendments;
 import org.casebook.evidence.Attributions;
+import org.casebook.evidence.Continuity;
 import org.casebook.model.Incident;
 import org.casebook.vault.Vault;
 
@@ -13,6 +14,6 @@ final class LegalRecordsLoader {
 
     static LegalRecords load(Vault vault, long caseId, List<Incident> incidents) {
         return new LegalRecords(new Amendments(vault).of(incidents.stream().map(Incident::id).toList()),
-                new Attributions(vault).forCase(caseId));
+                new Attributions(vault).forCase(caseId), new Continuity(vault).forCase(caseId));
     }
 }

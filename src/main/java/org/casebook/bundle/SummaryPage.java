@@ -371,7 +371,7 @@ final class SummaryPage {
         if (s.reports() == null || s.reports().isEmpty()) {
             return;
         }
-        float[] x = {0, 62, 160, 250, 355};
+        float[] x = {0, 62, 190, 262, 352};
         String[] head = {"Date", "To", "Reference", "Officer", "Outcome"};
         List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> cells = new ArrayList<>();

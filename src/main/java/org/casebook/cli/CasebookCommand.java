@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BackupCommand.class,
             DeleteCommand.class,
             HistoryCommand.class,
+            ContinuityCommand.class,
             SummaryCommand.class,
             OrderCommand.class,
             ReportCommand.class,

@@ -115,6 +115,12 @@ public final class MainView extends BorderPane {
             }
 
             @Override
+            public void continuity(TimelineItem item, String fileName) {
+                org.casebook.ui.detail.ContinuityDialog.show(shell.dialogs(), fileName, vm.continuityOf(item))
+                        .ifPresent(r -> vm.recordContinuity(item, r));
+            }
+
+            @Override
             public void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
                 vm.archivedPage(capture.itemId(), html -> ArchivedPageWindow.open(shell, capture.title(),
                         capture.finalUrl() == null ? capture.requestedUrl() : capture.finalUrl(), html));

@@ -312,7 +312,10 @@ class CaptureBundleCommandTest {
     private static String chronology(PDDocument pdf) throws IOException {
         String all = text(pdf);
         int start = all.indexOf("Chronology Everything in this bundle");
-        int end = all.indexOf("Diary entries", start);
+        int end = all.indexOf("Continuity of the exhibits Where each", start); // the page after it
+        if (end < 0) {
+            end = all.indexOf("Diary entries", start);
+        }
         return all.substring(start, end < 0 ? all.length() : end);
     }
 

@@ -13,10 +13,18 @@ import org.casebook.model.Incident;
  * @param exhibits     numbered, in chronological order
  * @param incidentExhibits the references of the files attached to each incident
  * @param captures     what each captured web page in the exhibits recorded, by item id
+ * @param legal        diary amendments and the other records the law looks at (see {@link LegalRecords})
  */
 record BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                      ConductSummary summary, String auditHead,
-                     Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures) {
+                     Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures,
+                     LegalRecords legal) {
+
+    BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
+                  ConductSummary summary, String auditHead,
+                  Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures) {
+        this(aCase, options, incidents, exhibits, summary, auditHead, incidentExhibits, captures, LegalRecords.NONE);
+    }
 
     BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                   ConductSummary summary, String auditHead, Map<Long, List<String>> incidentExhibits) {

@@ -103,7 +103,7 @@ final class BundleSelection {
         var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, summary, auditHead,
-                incidentExhibits, captures);
+                incidentExhibits, captures, LegalRecordsLoader.load(vault, caseId, incidents));
     }
 
     /**

@@ -209,8 +209,10 @@ public final class BundleService {
         if (content.options().profile() == BundleProfile.POLICE) {
             new ExhibitList(content, w, numbers).write();
         }
-        new SummaryPage(content, w).write();
+        new SummaryPage(content, w, numbers, new ProofPages(content)).write();
+        new WhoIsWhoPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
+        new ContinuityPage(content, w).write();
         w.finish();
     }
 

@@ -56,6 +56,7 @@ final class DiarySection {
                 w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT + 12, 80),
                         PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + 92, PageWriter.WIDTH - 92)));
             }
+            new AmendmentNotes(w, content.aCase().zone()).write(content.legal().amendmentsOf(i.id()));
         }
         w.finish();
     }

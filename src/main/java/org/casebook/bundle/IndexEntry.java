@@ -12,6 +12,8 @@ record IndexEntry(String title, String key, int level, String detail) {
     static final String SUMMARY = "summary";
     static final String CHRONOLOGY = "chronology";
     static final String STATEMENT = BundleStatement.KEY;
+    static final String WHO_IS_WHO = "who-is-who";
+    static final String CONTINUITY = "continuity";
     static final String DIARY = "diary";
     static final String EXHIBITS = "exhibits";
     static final String APPENDIX = "appendix";
@@ -25,7 +27,13 @@ record IndexEntry(String title, String key, int level, String detail) {
             out.add(new IndexEntry("Exhibit list", EXHIBIT_LIST, 0, null));
         }
         out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
+        if (WhoIsWhoPage.shown(content)) {
+            out.add(new IndexEntry("Who is who", WHO_IS_WHO, 0, null));
+        }
         out.add(new IndexEntry("Chronology", CHRONOLOGY, 0, null));
+        if (!content.exhibits().isEmpty()) {
+            out.add(new IndexEntry("Continuity of the exhibits", CONTINUITY, 0, null));
+        }
         out.add(new IndexEntry("Witness statement", STATEMENT, 0, null));
         String diaryMark = StatementExhibits.diaryMark(content);
         out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")

@@ -67,7 +67,7 @@ public final class KnownDetails {
                     case ADDRESS -> Kind.ADDRESS;
                     case PHONE -> Kind.PHONE;
                     case EMAIL -> Kind.EMAIL;
-                    case HANDLE -> null;
+                    case HANDLE, VEHICLE -> null;
                 };
                 String text = id.raw() == null ? "" : id.raw().strip();
                 if (kind == null || text.codePointCount(0, text.length()) < 3

@@ -13,7 +13,6 @@ import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.evidence.Plural;
 import org.casebook.model.IncidentType;
-import org.casebook.model.OrderKind;
 import org.casebook.model.ReportRecipient;
 import org.casebook.model.When;
 
@@ -29,10 +28,19 @@ final class SummaryPage {
     private final PageWriter w;
     private final ConductSummary s;
     private final ZoneId zone;
+    private final PageNumbers numbers;
+    private final ProofPages proof;
 
     SummaryPage(BundleContent content, PageWriter writer) {
+        this(content, writer, key -> "", ProofPages.none());
+    }
+
+    /** With the page numbers and places of the exhibits, so that rows about one item link to it. */
+    SummaryPage(BundleContent content, PageWriter writer, PageNumbers numbers, ProofPages proof) {
         this.content = content;
         this.w = writer;
+        this.numbers = numbers;
+        this.proof = proof;
         this.s = content.summary();
         this.zone = s.zone() != null ? s.zone() : content.aCase().zone();
     }
@@ -356,55 +364,15 @@ final class SummaryPage {
     }
 
     private void orders() throws IOException {
-        if (s.orders() == null || s.orders().isEmpty()) {
-            return;
-        }
-        boolean first = true;
-        for (ConductSummary.OrderFigures o : s.orders()) {
-            String title = orderKind(o.kind()) + (o.issuer() == null ? "" : ", " + o.issuer())
-                    + (o.reference() == null ? "" : ", ref. " + o.reference()) + " — made " + Dates.day(o.made())
-                    + (o.expires() == null ? "" : ", expires " + Dates.day(o.expires()));
-            String tally = Plural.of(o.contactsDuringOrder(), "contact") + " while the order was in force; "
-                    + Plural.of(o.breaches().size(), "confirmed breach")
-                    + (o.breaches().isEmpty() ? "." : ":");
-            List<List<PageWriter.Cell>> breaches = new ArrayList<>();
-            for (ConductSummary.Breach b : o.breaches()) {
-                breaches.add(List.of(PageWriter.Cell.of(Dates.dayTime(b.at(), zone), PageWriter.SMALL, PageWriter.LEFT + 10, 130),
-                        PageWriter.Cell.of(b.condition(), PageWriter.SMALL_BOLD, PageWriter.LEFT + 140, 130),
-                        PageWriter.Cell.of(b.summary(), PageWriter.SMALL, PageWriter.LEFT + 270, PageWriter.WIDTH - 270)));
-            }
-            // each order with its conditions and breaches is one block (and the first one stays with the heading)
-            float height = (first ? w.headingHeight() : 0) + w.paragraphHeight(title, PageWriter.BODY_BOLD, PageWriter.WIDTH)
-                    + w.paragraphHeight(tally, PageWriter.SMALL, PageWriter.WIDTH);
-            for (String condition : o.conditions()) {
-                height += w.paragraphHeight("• " + condition, PageWriter.SMALL, PageWriter.WIDTH - 10);
-            }
-            for (List<PageWriter.Cell> row : breaches) {
-                height += w.rowHeight(row);
-            }
-            w.keepTogether(height, (first ? w.headingHeight() : 0) + 3 * w.lineHeight(PageWriter.BODY_BOLD));
-            if (first) {
-                w.heading("Orders and their breaches");
-                first = false;
-            }
-            w.paragraph(title, PageWriter.BODY_BOLD);
-            for (String condition : o.conditions()) {
-                w.paragraph("• " + condition, PageWriter.SMALL, PageWriter.LEFT + 10, PageWriter.WIDTH - 10);
-            }
-            w.paragraph(tally, PageWriter.SMALL);
-            for (List<PageWriter.Cell> row : breaches) {
-                w.row(row);
-            }
-            w.gap(4);
-        }
+        new OrderBlocks(content, w, numbers, proof, zone).write();
     }
 
     private void reports() throws IOException {
         if (s.reports() == null || s.reports().isEmpty()) {
             return;
         }
-        float[] x = {0, 70, 190, 300};
-        String[] head = {"Date", "To", "Reference", "Outcome"};
+        float[] x = {0, 62, 190, 262, 352};
+        String[] head = {"Date", "To", "Reference", "Officer", "Outcome"};
         List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> cells = new ArrayList<>();
         for (int i = 0; i < head.length; i++) {
@@ -413,7 +381,7 @@ final class SummaryPage {
         rows.add(cells);
         for (ConductSummary.ReportFigures r : s.reports()) {
             String[] v = {Dates.day(r.date()), ReportRecipient.describe(r.recipientKind(), r.recipient()),
-                r.reference() == null ? "—" : r.reference(),
+                r.reference() == null ? "—" : r.reference(), r.officer() == null ? "—" : r.officer(),
                 outcomeWithLinks(r)};
             List<PageWriter.Cell> row = new ArrayList<>();
             for (int i = 0; i < v.length; i++) {
@@ -440,11 +408,6 @@ final class SummaryPage {
                     PageWriter.Cell.of(i.text(), PageWriter.SMALL, PageWriter.LEFT + 170, PageWriter.WIDTH - 170)));
         }
         table("Impact on the witness", rows);
-    }
-
-    /** The conduct package gives the order's code ("restraining-order"); a reader wants its name. */
-    private static String orderKind(String kind) {
-        return org.casebook.model.Coded.find(OrderKind.class, kind).map(OrderKind::label).orElse(kind);
     }
 
     /** 1, 2, 5, 10, 20, 50 ... at or above {@code n}, divisible by 4 where possible for the gridlines. */

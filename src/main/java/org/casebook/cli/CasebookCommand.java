@@ -42,6 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             BackupCommand.class,
             DeleteCommand.class,
             HistoryCommand.class,
+            ContinuityCommand.class,
             SummaryCommand.class,
             OrderCommand.class,
             ReportCommand.class,

@@ -20,9 +20,10 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code casebook order add|list|breach}: orders, their conditions and breaches. */
+/** {@code casebook order add|edit|list|breach}: orders, their service, conditions and breaches. */
 @Command(name = "order", mixinStandardHelpOptions = true, description = "Record orders and their breaches.",
-        subcommands = {OrderCommand.Add.class, OrderCommand.ListOrders.class, OrderCommand.Breach.class})
+        subcommands = {OrderCommand.Add.class, OrderCommand.Edit.class, OrderCommand.ListOrders.class,
+            OrderCommand.Breach.class})
 final class OrderCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Record an order. Prints the new order's id.")
@@ -56,15 +57,86 @@ final class OrderCommand {
                 description = "A condition, e.g. \"No contact directly or indirectly\" (repeatable, in order).")
         List<String> conditions = new ArrayList<>();
 
+        @picocli.CommandLine.Mixin
+        Service service = new Service();
+
         @Override
         int run(Vault vault, CliContext ctx) {
             OrderKind orderKind = ConductOptions.code("--kind", OrderKind::fromCode, kind);
             var madeDate = ConductOptions.date("--made", made);
             var expiresDate = ConductOptions.date("--expires", expires);
+            var servedDate = ConductOptions.date("--served", service.served);
             Case aCase = findCase(vault, caseKey);
             CourtOrder order = new OrderService(vault).add(aCase.id(), new OrderDraft(orderKind, issuer, reference,
-                    madeDate, expiresDate, against, notes, conditions));
+                    madeDate, expiresDate, against, notes, conditions, servedDate, service.servedHow, service.document));
             ctx.out().println(order.id());
+            return ExitCodes.OK;
+        }
+    }
+
+    /** When and how the order was served, and the attached file that is the order itself. */
+    static final class Service {
+        @Option(names = "--served", paramLabel = "DATE", description = "The day it was served on (or explained to)"
+                + " the person it is against. Breaches are counted from this day.")
+        String served;
+
+        @Option(names = "--served-how", paramLabel = "TEXT",
+                description = "How it was served, e.g. \"personally by PC 1234 Smith\" or \"read out in court\".")
+        String servedHow;
+
+        @Option(names = "--document", paramLabel = "ITEM", description = "The id of the attached file that is the"
+                + " order itself (see: casebook attach); the bundle produces it as an exhibit.")
+        Long document;
+    }
+
+    @Command(name = "edit", mixinStandardHelpOptions = true,
+            description = "Change an order: only the options given change; the earlier values stay in the audit log.")
+    static final class Edit extends VaultCommand {
+        @Option(names = "--order", required = true, paramLabel = "ID", description = "The order's id (see: casebook order list).")
+        long orderId;
+
+        @Option(names = "--kind", paramLabel = "KIND", description = "One of: restraining-order, "
+                + "non-molestation-order, stalking-protection-order, bail-conditions, injunction, other.")
+        String kind;
+
+        @Option(names = "--made", paramLabel = "DATE", description = "The day it was made.")
+        String made;
+
+        @Option(names = "--expires", paramLabel = "DATE", description = "Its last day.")
+        String expires;
+
+        @Option(names = "--issuer", paramLabel = "TEXT", description = "The court or police force.")
+        String issuer;
+
+        @Option(names = "--reference", paramLabel = "TEXT", description = "The case or order number.")
+        String reference;
+
+        @Option(names = "--notes", paramLabel = "TEXT", description = "Notes.")
+        String notes;
+
+        @picocli.CommandLine.Mixin
+        Service service = new Service();
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            OrderService orders = new OrderService(vault);
+            OrderDraft before = orders.get(orderId).draft();
+            OrderDraft after = new OrderDraft(
+                    kind == null ? before.kind() : ConductOptions.code("--kind", OrderKind::fromCode, kind),
+                    issuer == null ? before.issuer() : issuer,
+                    reference == null ? before.reference() : reference,
+                    made == null ? before.made() : ConductOptions.date("--made", made),
+                    expires == null ? before.expires() : ConductOptions.date("--expires", expires),
+                    before.againstPersonId(),
+                    notes == null ? before.notes() : notes,
+                    before.conditions(),
+                    service.served == null ? before.served() : ConductOptions.date("--served", service.served),
+                    service.servedHow == null ? before.servedHow() : service.servedHow,
+                    service.document == null ? before.documentItemId() : service.document);
+            CourtOrder order = orders.edit(orderId, after);
+            ctx.out().println("Order " + order.id() + " saved" + (order.served() == null ? ""
+                    : "; served " + order.served() + (order.servedHow() == null ? "" : " (" + order.servedHow() + ")")
+                    + ", breaches counted from " + order.bindsFrom()) + ".");
             return ExitCodes.OK;
         }
     }
@@ -103,6 +175,10 @@ final class OrderCommand {
             row.put("made", o.made().toString());
             row.put("expires", o.expires() == null ? null : o.expires().toString());
             row.put("against", o.againstPersonId());
+            row.put("served", o.served() == null ? null : o.served().toString());
+            row.put("served_how", o.servedHow());
+            row.put("binds_from", o.bindsFrom().toString());
+            row.put("document", o.documentItemId());
             List<Map<String, Object>> conditions = new ArrayList<>();
             for (OrderCondition k : o.conditions()) {
                 conditions.add(Map.of("id", k.id(), "position", k.position(), "text", k.text()));
@@ -125,8 +201,10 @@ final class OrderCommand {
         @Override
         void print(PrintStream out, Line line) {
             CourtOrder o = line.order();
-            out.printf("%-6d %s %s, %s to %s%n", o.id(), o.kind().code(), o.reference() == null ? "" : o.reference(),
-                    o.made(), o.expires() == null ? "further order" : o.expires());
+            out.printf("%-6d %s %s, %s to %s%s%n", o.id(), o.kind().code(), o.reference() == null ? "" : o.reference(),
+                    o.made(), o.expires() == null ? "further order" : o.expires(), o.served() == null
+                            ? ", service not recorded" : ", served " + o.served()
+                            + (o.servedHow() == null ? "" : " (" + o.servedHow() + ")"));
             for (OrderCondition k : o.conditions()) {
                 out.printf("       condition %d (id %d): %s%n", k.position(), k.id(), k.text());
             }

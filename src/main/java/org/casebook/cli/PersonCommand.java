@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 
 /** {@code casebook person add|list}: the people in a case and their numbers, addresses and handles. */
 @Command(name = "person", mixinStandardHelpOptions = true, description = "Add, list or merge the people in a case.",
-        subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class, PersonCommand.Merge.class})
+        subcommands = {PersonCommand.Add.class, PersonCommand.ListPeople.class, PersonCommand.Merge.class,
+            PersonCommand.Attribute.class})
 final class PersonCommand {
 
     @Command(name = "add", mixinStandardHelpOptions = true,
@@ -49,6 +50,9 @@ final class PersonCommand {
                 + " (repeatable): `bundle --redact-known` hides it, and a family bundle warns while it is shown.")
         List<String> addresses = new ArrayList<>();
 
+        @Option(names = "--vehicle", paramLabel = "REGISTRATION", description = "A vehicle they drive (repeatable).")
+        List<String> vehicles = new ArrayList<>();
+
         @Override
         int run(Vault vault, CliContext ctx) {
             PersonRole personRole = role(role);
@@ -57,6 +61,7 @@ final class PersonCommand {
             add(identifiers, IdentifierKind.EMAIL, "email", emails);
             add(identifiers, IdentifierKind.HANDLE, "handle", handles);
             add(identifiers, IdentifierKind.ADDRESS, "address", addresses);
+            add(identifiers, IdentifierKind.VEHICLE, "vehicle", vehicles);
             Case aCase = findCase(vault, caseKey);
             Person person = new PersonService(vault).add(aCase.id(), name, personRole, identifiers);
             ctx.out().println(person.id());
@@ -115,6 +120,65 @@ final class PersonCommand {
                     .collect(Collectors.joining(", "));
             out.printf("%-6d %-12s %s%s%n", p.id(), p.role().code(), p.name(),
                     identifiers.isEmpty() ? "" : "  (" + identifiers + ")");
+        }
+    }
+
+    @Command(name = "attribute", mixinStandardHelpOptions = true,
+            description = "Say why a number, e-mail address, account, address or vehicle is this person's (added to"
+                    + " them if new). The bundle's who-is-who page prints it, marked as your belief unless the export"
+                    + " itself shows it.")
+    static final class Attribute extends VaultCommand {
+        @Option(names = "--person", required = true, paramLabel = "ID", description = "The person's id (see: casebook person list).")
+        long person;
+
+        /** Exactly one identifier. */
+        @picocli.CommandLine.ArgGroup(exclusive = true, multiplicity = "1")
+        Which which;
+
+        static final class Which {
+            @Option(names = "--phone", paramLabel = "NUMBER", description = "A phone number.")
+            String phone;
+
+            @Option(names = "--email", paramLabel = "ADDRESS", description = "An e-mail address.")
+            String email;
+
+            @Option(names = "--handle", paramLabel = "HANDLE", description = "A social media handle or account.")
+            String handle;
+
+            @Option(names = "--address", paramLabel = "TEXT", description = "A postal address.")
+            String address;
+
+            @Option(names = "--vehicle", paramLabel = "REGISTRATION", description = "A vehicle's registration.")
+            String vehicle;
+        }
+
+        @Option(names = "--basis", required = true, paramLabel = "TEXT",
+                description = "Why you say it is theirs, e.g. \"his number since 2019; he called me from it\".")
+        String basis;
+
+        @Option(names = "--shown-in-export", description = "The export itself shows it is theirs (e.g. their name"
+                + " in an e-mail's From line). Leave out when it is your own knowledge or belief.")
+        boolean shownInExport;
+
+        @Override
+        int run(Vault vault, CliContext ctx) {
+            Identifier identifier;
+            if (which.phone != null) {
+                identifier = Identifier.of(IdentifierKind.PHONE, Inputs.required("phone", which.phone));
+            } else if (which.email != null) {
+                identifier = Identifier.of(IdentifierKind.EMAIL, Inputs.required("email", which.email));
+            } else if (which.handle != null) {
+                identifier = Identifier.of(IdentifierKind.HANDLE, Inputs.required("handle", which.handle));
+            } else if (which.address != null) {
+                identifier = Identifier.of(IdentifierKind.ADDRESS, Inputs.required("address", which.address));
+            } else {
+                identifier = Identifier.of(IdentifierKind.VEHICLE, Inputs.required("vehicle", which.vehicle));
+            }
+            Person p = new org.casebook.evidence.Attributions(vault).attribute(person, identifier,
+                    Inputs.required("basis", basis), shownInExport);
+            ctx.out().println(identifier.kind().code() + " " + identifier.raw().strip() + " attributed to " + p.name()
+                    + (shownInExport ? " (shown in the export)." : " (the witness's belief)."));
+            return ExitCodes.OK;
         }
     }
 

@@ -43,6 +43,9 @@ final class ReportCommand {
         @Option(names = "--contact", paramLabel = "TEXT", description = "The officer or contact person.")
         String contact;
 
+        @Option(names = "--collar", paramLabel = "NUMBER", description = "The officer's collar (shoulder) number.")
+        String collar;
+
         @Option(names = "--outcome", paramLabel = "TEXT", description = "What happened next.")
         String outcome;
 
@@ -58,7 +61,7 @@ final class ReportCommand {
             // One transaction: a bad --incident leaves no half-recorded report behind.
             Report report = vault.write(c -> {
                 Report added = reports.add(aCase.id(), new ReportDraft(when.at(), kind, recipient, reference,
-                        contact, outcome));
+                        contact, outcome, collar));
                 for (long item : incidents) {
                     reports.link(added.id(), item);
                 }
@@ -89,6 +92,7 @@ final class ReportCommand {
             row.put("recipient", r.recipient());
             row.put("reference", r.reference());
             row.put("contact", r.contact());
+            row.put("collar", r.collar());
             row.put("outcome", r.outcome());
             row.put("incidents", r.incidentIds());
             return row;

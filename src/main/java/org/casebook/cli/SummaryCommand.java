@@ -111,18 +111,14 @@ final class SummaryCommand extends VaultCommand {
             order.put("reference", f.reference());
             order.put("made", f.made().toString());
             order.put("expires", f.expires() == null ? null : f.expires().toString());
+            order.put("served", f.served() == null ? null : f.served().toString());
+            order.put("served_how", f.servedHow());
+            order.put("binds_from", f.bindsFrom().toString());
+            order.put("document", f.documentItemId());
             order.put("conditions", f.conditions());
             order.put("contacts_during_order", f.contactsDuringOrder());
-            List<Map<String, Object>> breaches = new ArrayList<>();
-            for (ConductSummary.Breach b : f.breaches()) {
-                Map<String, Object> breach = new LinkedHashMap<>();
-                breach.put("item", b.itemId());
-                breach.put("at", Formats.iso(b.at(), zone));
-                breach.put("condition", b.condition());
-                breach.put("summary", b.summary());
-                breaches.add(breach);
-            }
-            order.put("breaches", breaches);
+            order.put("breaches", breachesJson(f.breaches(), zone));
+            order.put("breaches_before_service", breachesJson(f.beforeService(), zone));
             orders.add(order);
         }
         o.put("orders", orders);
@@ -136,6 +132,7 @@ final class SummaryCommand extends VaultCommand {
             report.put("recipient", r.recipient());
             report.put("reference", r.reference());
             report.put("contact", r.contact());
+            report.put("collar", r.collar());
             report.put("outcome", r.outcome());
             report.put("linked_incidents", r.linkedIncidents());
             reports.add(report);
@@ -197,5 +194,18 @@ final class SummaryCommand extends VaultCommand {
         List<String> parts = new ArrayList<>();
         counts.forEach((k, v) -> parts.add(k + " " + v));
         return String.join(", ", parts);
+    }
+
+    private static List<Map<String, Object>> breachesJson(List<ConductSummary.Breach> list, java.time.ZoneId zone) {
+        List<Map<String, Object>> breaches = new ArrayList<>();
+        for (ConductSummary.Breach b : list) {
+            Map<String, Object> breach = new LinkedHashMap<>();
+            breach.put("item", b.itemId());
+            breach.put("at", Formats.iso(b.at(), zone));
+            breach.put("condition", b.condition());
+            breach.put("summary", b.summary());
+            breaches.add(breach);
+        }
+        return breaches;
     }
 }

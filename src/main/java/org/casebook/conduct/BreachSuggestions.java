@@ -15,7 +15,8 @@ import org.casebook.vault.Vault;
 
 /**
  * Possible breaches for the user to confirm or dismiss: contacts (see {@link Contacts}) dated inside an
- * order's period, from the day it was made to its expiry day, both inclusive, in the case's time zone, that
+ * order's period, from the day it bound the person (served, else made: {@link CourtOrder#bindsFrom()}) to its
+ * expiry day, both inclusive, in the case's time zone, that
  * have no decision yet on any of the order's conditions. If the order names the person it is against, only
  * that person's messages and calls (and those of people merged into them) are suggested. Nothing outside the
  * period is ever suggested. Computed on demand, never stored.
@@ -39,7 +40,7 @@ public final class BreachSuggestions {
             Set<Long> decided = new HashSet<>(ConductRows.ids(c, """
                     SELECT b.item_id FROM breach b JOIN order_condition oc ON oc.id = b.condition_id
                     WHERE oc.order_id = ?""", orderId));
-            long from = order.made().atStartOfDay(zone).toInstant().toEpochMilli();
+            long from = order.bindsFrom().atStartOfDay(zone).toInstant().toEpochMilli();
             long to = order.expires() == null ? Long.MAX_VALUE
                     : order.expires().plusDays(1).atStartOfDay(zone).toInstant().toEpochMilli();
             List<Suggestion> out = new ArrayList<>();

@@ -239,7 +239,7 @@ public final class ConductFigures {
                 secondHalf++;
             }
             for (int i = 0; i < orders.size(); i++) {
-                if (orders.get(i).inForceOn(day)) {
+                if (orders.get(i).bindingOn(day)) {
                     duringOrder[i]++;
                 }
             }
@@ -381,19 +381,22 @@ public final class ConductFigures {
                 Map<Long, OrderCondition> conditions = new HashMap<>();
                 o.conditions().forEach(k -> conditions.put(k.id(), k));
                 List<ConductSummary.Breach> breaches = new ArrayList<>();
+                List<ConductSummary.Breach> beforeService = new ArrayList<>();
                 for (BreachDecision d : OrderService.breaches(c, o.id())) {
                     if (d.status() != BreachStatus.CONFIRMED) {
                         continue;
                     }
                     long[] at = itemTime(d.itemId());
                     if (at[0] >= fromUtc && at[0] < toUtc) {
-                        breaches.add(new ConductSummary.Breach(d.itemId(), Instant.ofEpochMilli(at[0]),
-                                d.condition(), describe(d.itemId())));
+                        ConductSummary.Breach breach = new ConductSummary.Breach(d.itemId(), Instant.ofEpochMilli(at[0]),
+                                d.condition(), describe(d.itemId()));
+                        (day(at[0], zone).isBefore(o.bindsFrom()) ? beforeService : breaches).add(breach);
                     }
                 }
                 out.add(new ConductSummary.OrderFigures(o.id(), o.kind().code(), o.issuer(), o.reference(),
                         o.made(), o.expires(), o.conditions().stream().map(OrderCondition::text).toList(),
-                        duringOrder[i], List.copyOf(breaches)));
+                        duringOrder[i], breaches, o.served(), o.servedHow(), o.bindsFrom(), o.documentItemId(),
+                        beforeService));
             }
             return List.copyOf(out);
         }
@@ -449,7 +452,7 @@ public final class ConductFigures {
                 LocalDate day = r.at().withZoneSameInstant(zone).toLocalDate();
                 if (!day.isBefore(from) && !day.isAfter(to)) {
                     out.add(new ConductSummary.ReportFigures(r.id(), day, r.recipientKind().code(), r.recipient(),
-                            r.reference(), r.contact(), r.outcome(), r.incidentIds().size()));
+                            r.reference(), r.contact(), r.outcome(), r.incidentIds().size(), r.collar()));
                 }
             }
             return List.copyOf(out);

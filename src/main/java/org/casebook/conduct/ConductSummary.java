@@ -82,10 +82,31 @@ public record ConductSummary(
                              long severeFirstHalf, long severeSecondHalf, String method) {
     }
 
-    /** An order with its conditions and the breaches the user confirmed. */
+    /**
+     * An order with its conditions and the breaches the user confirmed. A breach needs the person to know of the
+     * order, so contacts and breaches are counted from the day it was served when that is recorded
+     * ({@code bindsFrom}); confirmed breaches dated before it are listed apart, in {@code beforeService}.
+     *
+     * @param served         the day it was served, or null when not recorded
+     * @param servedHow      how it was served, or null
+     * @param documentItemId the attached file that is the order, or null
+     */
     public record OrderFigures(long id, String kind, String issuer, String reference, LocalDate made,
                                LocalDate expires, List<String> conditions, long contactsDuringOrder,
-                               List<Breach> breaches) {
+                               List<Breach> breaches, LocalDate served, String servedHow, LocalDate bindsFrom,
+                               Long documentItemId, List<Breach> beforeService) {
+        public OrderFigures {
+            breaches = List.copyOf(breaches);
+            beforeService = beforeService == null ? List.of() : List.copyOf(beforeService);
+        }
+
+        /** An order with no service or document recorded. */
+        public OrderFigures(long id, String kind, String issuer, String reference, LocalDate made,
+                            LocalDate expires, List<String> conditions, long contactsDuringOrder,
+                            List<Breach> breaches) {
+            this(id, kind, issuer, reference, made, expires, conditions, contactsDuringOrder, breaches, null, null,
+                    made, null, List.of());
+        }
     }
 
     /** One confirmed breach: the item and the condition it breached. */
@@ -94,7 +115,20 @@ public record ConductSummary(
 
     /** A report made to the police, a platform, an employer or a housing provider. */
     public record ReportFigures(long id, LocalDate date, String recipientKind, String recipient, String reference,
-                                String contact, String outcome, long linkedIncidents) {
+                                String contact, String outcome, long linkedIncidents, String collar) {
+        /** A report with no collar number recorded. */
+        public ReportFigures(long id, LocalDate date, String recipientKind, String recipient, String reference,
+                             String contact, String outcome, long linkedIncidents) {
+            this(id, date, recipientKind, recipient, reference, contact, outcome, linkedIncidents, null);
+        }
+
+        /** The officer as a reader looks for them: "PC 1234 Smith" style, collar number then name; or null. */
+        public String officer() {
+            if (contact == null && collar == null) {
+                return null;
+            }
+            return collar == null ? contact : contact == null ? "collar no. " + collar : contact + " (" + collar + ")";
+        }
     }
 
     /** One entry of the impact log. */

@@ -51,7 +51,8 @@ final class Narrative {
         for (ConductSummary.OrderFigures o : s.orders()) {
             if (o.contactsDuringOrder() > 0 || !o.breaches().isEmpty()) {
                 out.add(Plural.of(o.contactsDuringOrder(), "contact") + " came while the " + o.kind().replace('-', ' ')
-                        + (o.reference() == null ? "" : " " + o.reference()) + " was in force; "
+                        + (o.reference() == null ? "" : " " + o.reference()) + " was in force"
+                        + (o.served() == null ? "" : " after it was served") + "; "
                         + Plural.of(o.breaches().size(), "breach") + " confirmed.");
             }
         }

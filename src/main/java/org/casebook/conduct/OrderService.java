@@ -20,6 +20,7 @@ import org.casebook.evidence.Sql;
 import org.casebook.model.BreachDecision;
 import org.casebook.model.BreachStatus;
 import org.casebook.model.CourtOrder;
+import org.casebook.model.ItemKind;
 import org.casebook.model.OrderCondition;
 import org.casebook.model.OrderDraft;
 import org.casebook.model.OrderKind;
@@ -32,7 +33,8 @@ import org.casebook.vault.VaultException;
  */
 public final class OrderService {
     private static final String SELECT = """
-            SELECT id, case_id, kind, issuer, reference, made, expires, against_person_id, notes, added_utc
+            SELECT id, case_id, kind, issuer, reference, made, expires, against_person_id, notes, added_utc,
+                   served, served_how, document_item_id
             FROM court_order""";
     private static final String BREACH_SELECT = """
             SELECT b.item_id, oc.order_id, b.condition_id, oc.text, b.status, b.note, b.decided_utc
@@ -55,12 +57,14 @@ public final class OrderService {
         return vault.write(c -> {
             CaseService.get(c, caseId);
             ConductRows.requirePersonOfCase(c, clean.againstPersonId(), caseId, "against");
+            requireDocumentOfCase(c, clean.documentItemId(), caseId);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO court_order(case_id, kind, issuer, reference, made, expires, against_person_id,
-                                            notes, added_utc) VALUES (?,?,?,?,?,?,?,?,?)""")) {
+                                            notes, served, served_how, document_item_id, added_utc)
+                    VALUES (?,?,?,?,?,?,?,?,?,?,?,?)""")) {
                 ps.setLong(1, caseId);
                 bindFields(ps, 2, clean);
-                ps.setLong(9, clock.millis());
+                ps.setLong(12, clock.millis());
                 ps.executeUpdate();
             }
             long id = Sql.lastId(c);
@@ -84,11 +88,13 @@ public final class OrderService {
             CourtOrder before = get(c, orderId);
             String stateBefore = ConductState.ofOrder(c, orderId).orElseThrow();
             ConductRows.requirePersonOfCase(c, clean.againstPersonId(), before.caseId(), "against");
+            requireDocumentOfCase(c, clean.documentItemId(), before.caseId());
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE court_order SET kind = ?, issuer = ?, reference = ?, made = ?, expires = ?,
-                                           against_person_id = ?, notes = ? WHERE id = ?""")) {
+                                           against_person_id = ?, notes = ?, served = ?, served_how = ?,
+                                           document_item_id = ? WHERE id = ?""")) {
                 bindFields(ps, 1, clean);
-                ps.setLong(8, orderId);
+                ps.setLong(11, orderId);
                 ps.executeUpdate();
             }
             List<OrderCondition> old = before.conditions();
@@ -309,7 +315,7 @@ public final class OrderService {
                 return new CourtOrder(rs.getLong(1), rs.getLong(2), OrderKind.fromCode(rs.getString(3)),
                         rs.getString(4), rs.getString(5), ConductRows.date(rs, 6), ConductRows.date(rs, 7),
                         Sql.nullableLong(rs, 8), rs.getString(9), Instant.ofEpochMilli(rs.getLong(10)),
-                        conditions(c, id));
+                        conditions(c, id), ConductRows.date(rs, 11), rs.getString(12), Sql.nullableLong(rs, 13));
             }
         }
     }
@@ -351,7 +357,7 @@ public final class OrderService {
         }
     }
 
-    /** Binds kind, issuer, reference, made, expires, against and notes from {@code first} on. */
+    /** Binds kind, issuer, reference, made, expires, against, notes, served, how and document from {@code first} on. */
     private static void bindFields(PreparedStatement ps, int first, OrderDraft d) throws SQLException {
         ps.setString(first, d.kind().code());
         ps.setString(first + 1, d.issuer());
@@ -360,6 +366,21 @@ public final class OrderService {
         ConductRows.setDate(ps, first + 4, d.expires());
         Sql.setNullableLong(ps, first + 5, d.againstPersonId());
         ps.setString(first + 6, d.notes());
+        ConductRows.setDate(ps, first + 7, d.served());
+        ps.setString(first + 8, d.servedHow());
+        Sql.setNullableLong(ps, first + 9, d.documentItemId());
+    }
+
+    /** The order's document must be a file attached to the same case. */
+    private static void requireDocumentOfCase(Connection c, Long itemId, long caseId) throws SQLException {
+        if (itemId == null) {
+            return;
+        }
+        ConductRows.ItemRef ref = ConductRows.item(c, itemId);
+        if (ref.caseId() != caseId || ref.kind() != ItemKind.ATTACHMENT) {
+            throw VaultException.badInput("document: item " + itemId + " is not a file attached to case " + caseId
+                    + ". Attach the order's document first (casebook attach), then give that item's id.");
+        }
     }
 
     /** The recorded values of an order, as the audit log keeps them. */
@@ -372,6 +393,9 @@ public final class OrderService {
         v.put("expires", o.expires() == null ? null : o.expires().toString());
         v.put("against", o.againstPersonId());
         v.put("notes", o.notes());
+        v.put("served", o.served() == null ? null : o.served().toString());
+        v.put("served_how", o.servedHow());
+        v.put("document", o.documentItemId());
         v.put("conditions", o.conditions().stream().map(OrderCondition::text).toList());
         return v;
     }
@@ -386,6 +410,16 @@ public final class OrderService {
         if (d.expires() != null && d.expires().isBefore(d.made())) {
             throw VaultException.badInput("expires: " + d.expires() + " is before the date it was made, " + d.made() + ".");
         }
+        if (d.served() != null && d.served().isBefore(d.made())) {
+            throw VaultException.badInput("served: " + d.served() + " is before the day the order was made, " + d.made() + ".");
+        }
+        if (d.served() != null && d.expires() != null && d.served().isAfter(d.expires())) {
+            throw VaultException.badInput("served: " + d.served() + " is after the order's last day, " + d.expires() + ".");
+        }
+        String servedHow = Inputs.optional(d.servedHow());
+        if (servedHow != null && d.served() == null) {
+            throw VaultException.badInput("served-how: give the day it was served too.");
+        }
         List<String> conditions = new ArrayList<>();
         for (String text : d.conditions()) {
             String clean = Inputs.optional(text);
@@ -397,6 +431,7 @@ public final class OrderService {
             throw VaultException.badInput("conditions: add at least one condition, e.g. \"No contact directly or indirectly\".");
         }
         return new OrderDraft(d.kind(), Inputs.optional(d.issuer()), Inputs.optional(d.reference()), d.made(),
-                d.expires(), d.againstPersonId(), Inputs.optional(d.notes()), conditions);
+                d.expires(), d.againstPersonId(), Inputs.optional(d.notes()), conditions, d.served(), servedHow,
+                d.documentItemId());
     }
 }

@@ -26,7 +26,8 @@ import org.casebook.vault.VaultException;
 /** Reports to the police, platforms, employers and others, and the incidents each one covered. */
 public final class ReportService {
     private static final String SELECT = """
-            SELECT id, case_id, at_utc, at_zone, recipient_kind, recipient, reference, contact, outcome, added_utc
+            SELECT id, case_id, at_utc, at_zone, recipient_kind, recipient, reference, contact, outcome, added_utc,
+                   collar
             FROM report""";
 
     private final Vault vault;
@@ -50,10 +51,10 @@ public final class ReportService {
             CaseService.get(c, caseId);
             try (PreparedStatement ps = c.prepareStatement("""
                     INSERT INTO report(case_id, at_utc, at_zone, at_local, recipient_kind, recipient, reference,
-                                       contact, outcome, added_utc) VALUES (?,?,?,?,?,?,?,?,?,?)""")) {
+                                       contact, outcome, collar, added_utc) VALUES (?,?,?,?,?,?,?,?,?,?,?)""")) {
                 ps.setLong(1, caseId);
                 bindFields(ps, 2, clean);
-                ps.setLong(10, clock.millis());
+                ps.setLong(11, clock.millis());
                 ps.executeUpdate();
             }
             return records.added(c, caseId, Sql.lastId(c));
@@ -68,9 +69,9 @@ public final class ReportService {
             String stateBefore = records.state(c, reportId);
             try (PreparedStatement ps = c.prepareStatement("""
                     UPDATE report SET at_utc = ?, at_zone = ?, at_local = ?, recipient_kind = ?, recipient = ?,
-                                      reference = ?, contact = ?, outcome = ? WHERE id = ?""")) {
+                                      reference = ?, contact = ?, outcome = ?, collar = ? WHERE id = ?""")) {
                 bindFields(ps, 1, clean);
-                ps.setLong(9, reportId);
+                ps.setLong(10, reportId);
                 ps.executeUpdate();
             }
             Report after = get(c, reportId);
@@ -126,7 +127,7 @@ public final class ReportService {
                         rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
                         Instant.ofEpochMilli(rs.getLong(10)), ConductRows.ids(c, """
                                 SELECT l.item_id FROM report_link l JOIN item i ON i.id = l.item_id
-                                WHERE l.report_id = ? ORDER BY i.at_utc, i.id""", id));
+                                WHERE l.report_id = ? ORDER BY i.at_utc, i.id""", id), rs.getString(11));
             }
         }
     }
@@ -141,6 +142,7 @@ public final class ReportService {
         ps.setString(first + 5, d.reference());
         ps.setString(first + 6, d.contact());
         ps.setString(first + 7, d.outcome());
+        ps.setString(first + 8, d.collar());
     }
 
     private static Map<String, Object> values(Report r) {
@@ -151,6 +153,7 @@ public final class ReportService {
         v.put("reference", r.reference());
         v.put("contact", r.contact());
         v.put("outcome", r.outcome());
+        v.put("collar", r.collar());
         return v;
     }
 
@@ -163,6 +166,7 @@ public final class ReportService {
                     + ReportRecipient.codes());
         }
         return new ReportDraft(d.at(), d.recipientKind(), Inputs.optional(d.recipient()),
-                Inputs.optional(d.reference()), Inputs.optional(d.contact()), Inputs.optional(d.outcome()));
+                Inputs.optional(d.reference()), Inputs.optional(d.contact()), Inputs.optional(d.outcome()),
+                Inputs.optional(d.collar()));
     }
 }

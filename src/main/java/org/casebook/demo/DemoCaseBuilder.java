@@ -161,6 +161,7 @@ public final class DemoCaseBuilder {
                 perpetrator.id(), "Served on him at court the same day.", List.of(
                         "Not to contact Alex Example directly or indirectly, by any means",
                         "Not to enter Hill Road, Anytown")));
+        addLegalDetails(vault, perpetrator, order);
         List<BreachSuggestions.Suggestion> suggested = new BreachSuggestions(vault).forOrder(order.id());
         for (int i = 0; i < Math.min(2, suggested.size()); i++) {
             orders.confirm(suggested.get(i * Math.max(1, suggested.size() / 2)).itemId(),
@@ -276,6 +277,19 @@ public final class DemoCaseBuilder {
      * The demo's own clock stopped at {@code moment} (never later than its "now"), so everything is added to
      * Casebook on the demo's calendar, soon after it happened, rather than on the day the demo was made.
      */
+    /** How the order was served, and why the witness says the perpetrator's two numbers are his. */
+    private void addLegalDetails(Vault vault, Person perpetrator, CourtOrder order) {
+        new OrderService(vault, clock).edit(order.id(), order.draft().withService(order.made(),
+                "Personally, at court, by the usher (fictional)"));
+        org.casebook.evidence.Attributions attributions = new org.casebook.evidence.Attributions(vault, clock);
+        attributions.attribute(perpetrator.id(), Identifier.of(IdentifierKind.PHONE, "+44 7700 900123"),
+                "His number since we met; he called me from it for years.", false);
+        attributions.attribute(perpetrator.id(), Identifier.of(IdentifierKind.PHONE, "07700 900456"),
+                "A new number: the messages sign off as he always does and mention things only he knows.", false);
+        attributions.attribute(perpetrator.id(), Identifier.of(IdentifierKind.EMAIL, "sam@example.org"),
+                "His name is in the From line of every e-mail.", true);
+    }
+
     private Clock at(ZonedDateTime moment) {
         java.time.Instant instant = moment.toInstant();
         return Clock.fixed(instant.isAfter(clock.instant()) ? clock.instant() : instant, java.time.ZoneOffset.UTC);

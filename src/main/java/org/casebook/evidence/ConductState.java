@@ -13,7 +13,8 @@ import java.util.Optional;
  * impact entry with the items it links to, an item's behaviour tags and breach decisions — written into the
  * audit entry of every change so that {@code verify} finds records altered outside Casebook.
  *
- * <p>The canonical form is {@link ItemState}'s ({@code name=value} lines, nulls left out): the record's row,
+ * <p>The canonical form is {@link ItemState}'s ({@code name=value} lines, nulls left out, so a column added later
+ * leaves the states of records that never set it unchanged): the record's row,
  * then its child rows in a fixed order. Audit detail keys: {@code state} on an order, report or impact entry;
  * {@code conduct_state} on an item's tag or breach entry; {@code conduct_states} (subject to state) for the
  * records a change altered as a side effect, e.g. the reports whose links went with a deleted item.
@@ -28,10 +29,10 @@ public final class ConductState {
     /** The kinds of record, each read as its row (if it has one) and child rows, all keyed by the record id. */
     enum Kind {
         ORDER("order", new Part("court_order", "id", "id", "case_id", "kind", "issuer", "reference", "made",
-                "expires", "against_person_id", "notes", "added_utc"),
+                "expires", "against_person_id", "notes", "added_utc", "served", "served_how", "document_item_id"),
                 new Part("order_condition", "order_id", "order_id, position", "id AS condition", "position", "text")),
         REPORT("report", new Part("report", "id", "id", "case_id", "at_utc", "at_zone", "at_local", "recipient_kind",
-                "recipient", "reference", "contact", "outcome", "added_utc"),
+                "recipient", "reference", "contact", "outcome", "added_utc", "collar"),
                 new Part("report_link", "report_id", "report_id, item_id", "item_id AS item")),
         IMPACT("impact", new Part("impact", "id", "id", "case_id", "day", "kind", "text", "added_utc"),
                 new Part("impact_link", "impact_id", "impact_id, item_id", "item_id AS item")),

@@ -188,7 +188,7 @@ public final class PersonService {
         });
     }
 
-    private static Long mergedInto(Connection c, long id) throws SQLException {
+    static Long mergedInto(Connection c, long id) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT merged_into FROM person WHERE id = ?")) {
             ps.setLong(1, id);
             try (ResultSet rs = ps.executeQuery()) {

@@ -128,7 +128,7 @@ public final class SenderMatch {
                 String handle = nameKey(raw.strip().startsWith("@") ? raw.strip().substring(1) : raw);
                 yield handle.isEmpty() ? null : "name:" + handle;
             }
-            case ADDRESS -> null;
+            case ADDRESS, VEHICLE -> null;
         };
     }
 

@@ -38,6 +38,9 @@ public record Identifier(IdentifierKind kind, String raw, String normalized) {
             case ADDRESS -> {
                 return value.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
             }
+            case VEHICLE -> {
+                return value.replaceAll("[\\s-]+", "").toUpperCase(Locale.ROOT);
+            }
             default -> {
                 String handle = value.startsWith("@") ? value.substring(1) : value;
                 return handle.toLowerCase(Locale.ROOT);

@@ -13,9 +13,11 @@ import java.util.List;
  * @param contact   the officer or contact person, or null
  * @param outcome   what happened next, or null
  * @param incidentIds the items (incidents, messages) the report covered
+ * @param collar    the officer's collar (shoulder) number, or null
  */
 public record Report(long id, long caseId, ZonedDateTime at, ReportRecipient recipientKind, String recipient,
-                     String reference, String contact, String outcome, Instant added, List<Long> incidentIds) {
+                     String reference, String contact, String outcome, Instant added, List<Long> incidentIds,
+                     String collar) {
     public Report {
         incidentIds = List.copyOf(incidentIds);
     }

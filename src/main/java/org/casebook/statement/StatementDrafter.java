@@ -110,6 +110,7 @@ public final class StatementDrafter {
                     case EMAIL -> "the e-mail address " + id.raw();
                     case HANDLE -> "the account " + id.raw();
                     case ADDRESS -> "the address " + id.raw();
+                    case VEHICLE -> "the vehicle " + id.raw();
                 });
             }
             out.add(them + " uses " + list(ids) + ". [Say how you know each of these is " + them + "'s.]");

@@ -302,6 +302,35 @@ final class Schema {
                     "CREATE INDEX capture_html_blob ON capture(html_blob_id) WHERE html_blob_id IS NOT NULL",
                     "CREATE INDEX capture_png_blob ON capture(png_blob_id) WHERE png_blob_id IS NOT NULL",
                     "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")),
+            // Knowing of an order is an element of a breach: when and how it was served is recorded, and the
+            // order's own document (an attached file) can be linked so that the bundle produces it as an exhibit.
+            new Migration(10, "orders: date and manner of service, the order's document; the basis of each attribution; officers' collar numbers; continuity of the originals",
+                    List.of(
+                    "ALTER TABLE court_order ADD COLUMN served TEXT",
+                    "ALTER TABLE court_order ADD COLUMN served_how TEXT",
+                    "ALTER TABLE court_order ADD COLUMN document_item_id INTEGER REFERENCES item(id) ON DELETE SET NULL",
+                    "ALTER TABLE report ADD COLUMN collar TEXT",
+                    // Why the witness says a number, address, account or vehicle is a person's ("his number since
+                    // 2019; he called me from it"), and whether the export itself shows it or it is her belief.
+                    """
+                    CREATE TABLE attribution(
+                        identifier_id   INTEGER PRIMARY KEY REFERENCES identifier(id) ON DELETE CASCADE,
+                        basis           TEXT,
+                        shown_in_export INTEGER NOT NULL DEFAULT 0,
+                        set_utc         INTEGER NOT NULL)""",
+                    // Continuity of each original (keyed by its hash, so every exhibit made from one export
+                    // shares it): who exported it, from which device and app, when, and how.
+                    """
+                    CREATE TABLE continuity(
+                        case_id     INTEGER NOT NULL REFERENCES case_file(id),
+                        sha256      TEXT NOT NULL,
+                        exported_by TEXT,
+                        device      TEXT,
+                        app         TEXT,
+                        exported_on TEXT,
+                        method      TEXT,
+                        set_utc     INTEGER NOT NULL,
+                        PRIMARY KEY(case_id, sha256)) WITHOUT ROWID""")),
             // One statement per case and profile. Casebook's draft and the witness's own wording are kept apart, so
             // that drafting again never overwrites what the witness wrote; every wording the witness saved stays in
             // statement_version (a statement's earlier wording is disclosable), and each save is in the audit log.

@@ -313,8 +313,10 @@ class CaptureBundleCommandTest {
         String all = text(pdf);
         int start = all.indexOf("Chronology Everything in this bundle");
         int end = all.length();
-        // the witness statement follows the chronology (police form, or a court statement's corner box), then the diary
-        for (String next : List.of("RESTRICTED (when complete)", "On behalf of the", "Diary entries")) {
+        // the continuity page or the witness statement (police form, or a court statement's corner box) follows
+        // the chronology, then the diary
+        for (String next : List.of("Continuity of the exhibits Where each", "RESTRICTED (when complete)",
+                "On behalf of the", "Diary entries")) {
             int at = all.indexOf(next, start);
             end = at < 0 ? end : Math.min(end, at);
         }

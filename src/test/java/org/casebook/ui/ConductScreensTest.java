@@ -100,6 +100,44 @@ class ConductScreensTest extends UiTestBase {
     }
 
     @Test
+    void orderServiceAndItsDocumentAreEnteredInTheDialogAndCheckBreachesFromService() throws Exception {
+        java.nio.file.Path copy = java.nio.file.Files.writeString(temp.resolve("2024-03-03 Order.txt"),
+                "NON-MOLESTATION ORDER (fictional)");
+        long document = session.attachments().attach(aCase.id(), List.of(copy), null,
+                org.casebook.vault.Progress.NONE).get(0).id();
+        interact(() -> mainView().viewModel().imported());
+        waitUntil("the attached order on the timeline", () -> mainView().viewModel().files().size() == 1);
+        clickOn("#nav-orders");
+        waitUntil("the orders screen", () -> lookup("#add-order").tryQuery().isPresent());
+        clickOn("#add-order");
+        waitUntil("the order form", () -> lookup("#order-served").tryQuery().isPresent());
+        interact(() -> lookup("#order-made").queryAs(DatePicker.class).setValue(LocalDate.of(2024, 3, 3)));
+        clickOn("#order-condition-1");
+        typeText("No contact directly or indirectly");
+        clickOn("#order-served-how");
+        typeText("handed to him by PC 1234 Smith");
+        assertEquals("Give the day it was served too.", lookup("#order-problem").queryAs(Label.class).getText());
+        DatePicker served = lookup("#order-served").queryAs(DatePicker.class);
+        interact(() -> served.setValue(LocalDate.of(2024, 3, 1)));
+        assertEquals("The day it was served is before the day it was made.",
+                lookup("#order-problem").queryAs(Label.class).getText());
+        interact(() -> served.setValue(LocalDate.of(2024, 3, 8)));
+        assertEquals("", lookup("#order-problem").queryAs(Label.class).getText());
+        choose("#order-document", org.casebook.ui.common.ItemLookup.describe(mainView().viewModel().files().get(0)));
+        clickOn("#order-save");
+
+        waitUntil("the order in the list", () -> listSize("#orders") == 1);
+        CourtOrder order = session.orders().list(aCase.id()).get(0);
+        assertEquals(LocalDate.of(2024, 3, 8), order.served());
+        assertEquals("handed to him by PC 1234 Smith", order.servedHow());
+        assertEquals(document, order.documentItemId());
+        // From the 8th, the day he was served: only the diary entry of the 10th; not the 5th or Sam's message of the 7th.
+        waitUntil("the possible breaches", () -> listSize("#order-suggestions") == 1);
+        assertTrue(lookup("#order-details").queryAs(Label.class).getText()
+                .contains("Served 8 Mar 2024 (handed to him by PC 1234 Smith): contact is checked from that day."));
+    }
+
+    @Test
     void aLongOrderRowShowsItsWholeTextAtAnyWidth() {
         String court = "Anytown and District Magistrates' Court sitting at the Combined Court Centre, Court 3";
         session.orders().add(aCase.id(), new OrderDraft(OrderKind.RESTRAINING_ORDER, court, null,
@@ -162,6 +200,8 @@ class ConductScreensTest extends UiTestBase {
         typeText("CRIME/2024/0042");
         clickOn("#report-contact");
         typeText("PC 1234 Smith");
+        clickOn("#report-collar");
+        typeText("1234");
         clickOn("#report-outcome");
         typeText("Statement taken");
         clickOn("#report-save");
@@ -171,6 +211,7 @@ class ConductScreensTest extends UiTestBase {
         assertEquals(ReportRecipient.POLICE, report.recipientKind());
         assertEquals("CRIME/2024/0042", report.reference());
         assertEquals("PC 1234 Smith", report.contact());
+        assertEquals("1234", report.collar());
         assertEquals("Statement taken", report.outcome());
         assertEquals(LocalDate.of(2024, 3, 6).atTime(10, 30), report.at().toLocalDateTime());
 

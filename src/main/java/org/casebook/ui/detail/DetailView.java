@@ -65,6 +65,10 @@ public final class DetailView extends ScrollPane {
         /** "Open archived page": the capture's single-file copy, offline. */
         default void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
         }
+
+        /** "Where it came from…": the continuity of the item's original file. */
+        default void continuity(TimelineItem item, String fileName) {
+        }
     }
 
     private final VBox content = new VBox();
@@ -155,7 +159,7 @@ public final class DetailView extends ScrollPane {
         add(field("File last changed", a.fileModified() == null ? null : STAMP.format(a.fileModified())));
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));
-        add(buttons(deleteButton(d.item())));
+        add(buttons(continuityButton(d.item(), a.fileName()), deleteButton(d.item())));
         history(d.history());
     }
 
@@ -273,7 +277,7 @@ public final class DetailView extends ScrollPane {
         for (TimelineItem t : d.thread()) {
             add(bubble(t, t.id() == m.id()));
         }
-        add(buttons(deleteButton(m)));
+        add(m.sha256() == null ? buttons(deleteButton(m)) : buttons(continuityButton(m, null), deleteButton(m)));
     }
 
     /**
@@ -350,6 +354,13 @@ public final class DetailView extends ScrollPane {
             }
         }
         return String.join(", ", words);
+    }
+
+    private Button continuityButton(TimelineItem item, String fileName) {
+        Button button = new Button("Where it came from…", Icons.of(MaterialDesignP.PAPERCLIP, 16));
+        button.setId("detail-continuity");
+        button.setOnAction(e -> actions.continuity(item, fileName));
+        return button;
     }
 
     private Button deleteButton(TimelineItem item) {

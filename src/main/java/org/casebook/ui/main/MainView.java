@@ -115,6 +115,12 @@ public final class MainView extends BorderPane {
             }
 
             @Override
+            public void continuity(TimelineItem item, String fileName) {
+                org.casebook.ui.detail.ContinuityDialog.show(shell.dialogs(), fileName, vm.continuityOf(item))
+                        .ifPresent(r -> vm.recordContinuity(item, r));
+            }
+
+            @Override
             public void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
                 vm.archivedPage(capture.itemId(), html -> ArchivedPageWindow.open(shell, capture.title(),
                         capture.finalUrl() == null ? capture.requestedUrl() : capture.finalUrl(), html));
@@ -132,7 +138,7 @@ public final class MainView extends BorderPane {
         screens.put(Section.TIMELINE, timelineAndDetail);
         screens.put(Section.PATTERN, new PatternView(vm.pattern()));
         screens.put(Section.STATEMENT, new org.casebook.ui.statement.StatementView(vm.statement(), shell.dialogs()));
-        screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, this::showOnTimeline));
+        screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, vm::files, this::showOnTimeline));
         screens.put(Section.REPORTS, new ReportsView(vm.reports(), shell.dialogs(), this::caseZone, vm::diaryEntries,
                 this::showOnTimeline));
         screens.put(Section.IMPACT, new ImpactView(vm.impact(), shell.dialogs(),
@@ -306,8 +312,18 @@ public final class MainView extends BorderPane {
                 + " account"));
         samePerson.disableProperty().bind(people.getSelectionModel().selectedItemProperty().isNull());
         samePerson.setOnAction(e -> mergePerson(people.getSelectionModel().getSelectedItem()));
+        Button whyTheirs = new Button("Why theirs…", Icons.of(MaterialDesignA.ACCOUNT_QUESTION_OUTLINE, 16));
+        whyTheirs.setId("attribute-person");
+        whyTheirs.setTooltip(new Tooltip("Say how you know a number, address, account or vehicle is this person's;"
+                + " the bundle's who-is-who page prints it"));
+        whyTheirs.disableProperty().bind(people.getSelectionModel().selectedItemProperty().isNull());
+        whyTheirs.setOnAction(e -> {
+            Person person = people.getSelectionModel().getSelectedItem();
+            org.casebook.ui.cases.AttributionDialog.show(shell.dialogs(), person)
+                    .ifPresent(f -> vm.attribute(person, f));
+        });
         VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people,
-                new FlowPane(6, 6, addPerson, samePerson));
+                new FlowPane(6, 6, addPerson, samePerson, whyTheirs));
         side.getStyleClass().add("side-pane");
         side.setMinWidth(220);
         return side;

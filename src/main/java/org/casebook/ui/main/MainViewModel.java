@@ -123,9 +123,31 @@ public final class MainViewModel {
         }
     }
 
+    /** The files attached to the selected case, e.g. to choose an order's own document from. */
+    public List<TimelineItem> files() {
+        return timeline.items().stream().filter(i -> i.kind() == org.casebook.model.ItemKind.ATTACHMENT).toList();
+    }
+
     /** The diary entries of the selected case, for linking to reports and impact entries. */
     public List<TimelineItem> diaryEntries() {
         return timeline.items().stream().filter(i -> i.kind() == org.casebook.model.ItemKind.INCIDENT).toList();
+    }
+
+    /** What is recorded of where the item's original came from, or null. */
+    public org.casebook.evidence.Continuity.Record continuityOf(TimelineItem item) {
+        return item.sha256() == null ? null
+                : new org.casebook.evidence.Continuity(session.vault()).forCase(item.caseId()).get(item.sha256());
+    }
+
+    public void recordContinuity(TimelineItem item, org.casebook.evidence.Continuity.Record r) {
+        tasks.quick(p -> new org.casebook.evidence.Continuity(session.vault()).record(item.id(), r), saved -> { },
+                e -> onError.accept("It could not be saved", e));
+    }
+
+    /** Records why a number, address, account or vehicle is the person's; the people are read again. */
+    public void attribute(Person person, org.casebook.ui.cases.AttributionDialog.AttributionFields f) {
+        tasks.quick(p -> new org.casebook.evidence.Attributions(session.vault()).attribute(person.id(), f.identifier(),
+                f.basis(), f.shownInExport()), kept -> imported(), e -> onError.accept("It could not be saved", e));
     }
 
     /**

@@ -23,6 +23,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.casebook.model.TimelineItem;
+import org.casebook.ui.common.ItemLookup;
 import org.casebook.ui.common.UkDates;
 import org.casebook.model.CourtOrder;
 import org.casebook.model.OrderCondition;
@@ -42,6 +44,12 @@ public final class OrderDialog {
     }
 
     public static Optional<OrderDraft> show(DialogService dialogs, CourtOrder existing, List<Person> people) {
+        return show(dialogs, existing, people, List.of());
+    }
+
+    /** With the case's attached files to choose the order's own document from. */
+    public static Optional<OrderDraft> show(DialogService dialogs, CourtOrder existing, List<Person> people,
+                                            List<TimelineItem> files) {
         Dialog<OrderDraft> dialog = new Dialog<>();
         boolean editing = existing != null;
         dialogs.prepare(dialog, editing ? "Edit order" : "Record an order");
@@ -76,6 +84,20 @@ public final class OrderDialog {
         against.setId("order-against");
         against.setConverter(FormGrid.converter(p -> p == null ? "Not recorded" : p.name()));
 
+        DatePicker served = UkDates.picker(new DatePicker());
+        served.setId("order-served");
+        served.setAccessibleText("Date the order was served");
+        TextField servedHow = new TextField();
+        servedHow.setId("order-served-how");
+        servedHow.setPromptText("e.g. handed to him by PC 1234 Smith, or read out to him in court");
+        ObservableList<TimelineItem> documents = FXCollections.observableArrayList();
+        documents.add(null);
+        documents.addAll(files);
+        ComboBox<TimelineItem> document = new ComboBox<>(documents);
+        document.setId("order-document");
+        document.setMaxWidth(Double.MAX_VALUE);
+        document.setConverter(FormGrid.converter(f -> f == null ? "None attached" : ItemLookup.describe(f)));
+
         VBox conditionRows = new VBox(6);
         conditionRows.setId("order-conditions");
         Button addCondition = new Button("Add a condition", Icons.of(MaterialDesignP.PLUS, 16));
@@ -97,6 +119,10 @@ public final class OrderDialog {
                 addConditionRow(conditionRows, c.text());
             }
             notes.setText(FormGrid.orEmpty(existing.notes()));
+            served.setValue(existing.served());
+            servedHow.setText(FormGrid.orEmpty(existing.servedHow()));
+            document.setValue(files.stream().filter(f -> existing.documentItemId() != null
+                    && f.id() == existing.documentItemId()).findFirst().orElse(null));
         } else {
             kind.setValue(OrderKind.RESTRAINING_ORDER);
             against.setValue(people.stream().filter(p -> p.role() == org.casebook.model.PersonRole.PERPETRATOR)
@@ -114,28 +140,36 @@ public final class OrderDialog {
         FormGrid.row(grid, row++, "Ends", dates, "The end date on the order. Some orders last \"until further order\".");
         FormGrid.row(grid, row++, "Against", against, "The person the order is against. Their messages and calls"
                 + " inside the order's dates are suggested as possible breaches.");
+        FormGrid.row(grid, row++, "Served on", served, "The day he was given the order or told of it. A breach needs"
+                + " him to know of the order, so contact is checked from this day. Leave empty if you do not know.");
+        FormGrid.row(grid, row++, "How it was served", servedHow, "Who served it and how, if you know.");
+        FormGrid.row(grid, row++, "The order itself", document, "Attach a copy of the order to the case first; the"
+                + " bundle then includes it as an exhibit.");
         FormGrid.row(grid, row++, "Conditions", conditions, "One condition per line, in the order's own words, e.g."
                 + " \"Not to contact directly or indirectly\", \"Not to enter Hill Road\".");
         FormGrid.row(grid, row++, "Notes", notes, "Anything else: variations, who served it, when it was explained.");
         DialogLayout layout = DialogLayout.set(dialog, grid);
 
         StringBinding missing = Bindings.createStringBinding(() -> problem(kind.getValue(), made.getValue(),
-                        untilFurther.isSelected() ? null : expires.getValue(), texts(conditionRows)),
+                        untilFurther.isSelected() ? null : expires.getValue(), texts(conditionRows), served.getValue(),
+                        servedHow.getText()),
                 kind.valueProperty(), made.valueProperty(), expires.valueProperty(), untilFurther.selectedProperty(),
-                conditionRows.getChildren());
+                conditionRows.getChildren(), served.valueProperty(), servedHow.textProperty());
         // Typing in a condition changes no property the binding watches: re-check on every key.
         conditionRows.addEventFilter(javafx.scene.input.KeyEvent.KEY_RELEASED, e -> missing.invalidate());
         ButtonType save = FormGrid.saveButton(dialog, layout, editing ? "Save changes" : "Save order", "order-save",
                 "order-problem", missing);
         dialog.setResultConverter(b -> b != save ? null : new OrderDraft(kind.getValue(), issuer.getText(),
                 reference.getText(), made.getValue(), untilFurther.isSelected() ? null : expires.getValue(),
-                against.getValue() == null ? null : against.getValue().id(), notes.getText(), texts(conditionRows)));
+                against.getValue() == null ? null : against.getValue().id(), notes.getText(), texts(conditionRows),
+                served.getValue(), servedHow.getText(), document.getValue() == null ? null : document.getValue().id()));
         Platform.runLater(issuer::requestFocus);
         return dialog.showAndWait();
     }
 
     /** What still stops the order from being saved, in words, or "" when it can be. */
-    static String problem(OrderKind kind, LocalDate made, LocalDate expires, List<String> conditions) {
+    static String problem(OrderKind kind, LocalDate made, LocalDate expires, List<String> conditions, LocalDate served,
+                          String servedHow) {
         if (kind == null) {
             return "Choose the kind of order.";
         }
@@ -147,6 +181,15 @@ public final class OrderDialog {
         }
         if (conditions.isEmpty()) {
             return "Write at least one condition.";
+        }
+        if (served != null && served.isBefore(made)) {
+            return "The day it was served is before the day it was made.";
+        }
+        if (served != null && expires != null && served.isAfter(expires)) {
+            return "The day it was served is after the order ended.";
+        }
+        if (served == null && servedHow != null && !servedHow.isBlank()) {
+            return "Give the day it was served too.";
         }
         return "";
     }

@@ -19,6 +19,7 @@ import javafx.scene.layout.VBox;
 import org.casebook.model.CourtOrder;
 import org.casebook.model.OrderCondition;
 import org.casebook.model.Person;
+import org.casebook.model.TimelineItem;
 import org.casebook.ui.common.DialogService;
 import org.casebook.ui.common.FormGrid;
 import org.casebook.ui.common.Formats;
@@ -35,7 +36,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class OrdersView extends SplitPane {
     public OrdersView(OrdersViewModel vm, DialogService dialogs, Supplier<List<Person>> people,
-                      LongConsumer showOnTimeline) {
+                      Supplier<List<TimelineItem>> files, LongConsumer showOnTimeline) {
         setId("orders-view");
         ListView<CourtOrder> orders = new ListView<>(vm.orders());
         orders.setId("orders");
@@ -44,6 +45,7 @@ public final class OrdersView extends SplitPane {
                 + " conditions. Contact after it was made can then be checked against it."));
         WrappingRows.apply(orders, o -> o.kind().label() + "\nmade " + Formats.day(o.made())
                 + (o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
+                + (o.served() == null ? "" : "\nserved " + Formats.day(o.served()))
                 + (o.issuer() == null ? "" : "\n" + o.issuer()));
         orders.getSelectionModel().selectedItemProperty().addListener((o, a, order) -> {
             if (order != null && order != vm.selectedProperty().get()) {
@@ -55,13 +57,13 @@ public final class OrdersView extends SplitPane {
         Button add = new Button("Record an order", Icons.of(MaterialDesignP.PLUS, 16));
         add.setId("add-order");
         add.getStyleClass().add("accent");
-        add.setOnAction(e -> OrderDialog.show(dialogs, null, people.get()).ifPresent(vm::add));
+        add.setOnAction(e -> OrderDialog.show(dialogs, null, people.get(), files.get()).ifPresent(vm::add));
         Button edit = new Button("Edit", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 16));
         edit.setId("edit-order");
         edit.disableProperty().bind(vm.selectedProperty().isNull());
         edit.setOnAction(e -> {
             CourtOrder order = vm.selectedProperty().get();
-            OrderDialog.show(dialogs, order, people.get()).ifPresent(d -> vm.edit(order, d));
+            OrderDialog.show(dialogs, order, people.get(), files.get()).ifPresent(d -> vm.edit(order, d));
         });
         Label title = new Label("ORDERS AND BAIL CONDITIONS");
         title.getStyleClass().add("section-title");
@@ -167,6 +169,12 @@ public final class OrdersView extends SplitPane {
                 .append(o.issuer() == null ? "" : " by " + o.issuer())
                 .append(o.expires() == null ? ", until further order" : ", ends " + Formats.day(o.expires()))
                 .append(o.reference() == null ? "" : ". Reference " + o.reference()).append('.');
+        text.append(o.served() == null ? "\nWhen it was served is not recorded: contact is checked from the day it was made."
+                : "\nServed " + Formats.day(o.served()) + (o.servedHow() == null ? "" : " (" + o.servedHow() + ")")
+                + ": contact is checked from that day.");
+        if (o.documentItemId() != null) {
+            text.append("\nThe order itself is attached to the case and goes into the bundle as an exhibit.");
+        }
         text.append("\nConditions:");
         for (OrderCondition c : o.conditions()) {
             text.append("\n  ").append(c.position()).append(". ").append(c.text());

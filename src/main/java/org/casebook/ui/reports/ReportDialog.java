@@ -57,7 +57,11 @@ public final class ReportDialog {
         reference.setPromptText("Crime number, incident or ticket number");
         TextField contact = new TextField();
         contact.setId("report-contact");
-        contact.setPromptText("e.g. PC 1234 Smith, 01234 567890");
+        contact.setPromptText("e.g. PC Smith, 01234 567890");
+        TextField collar = new TextField();
+        collar.setId("report-collar");
+        collar.setPrefColumnCount(8);
+        collar.setPromptText("e.g. 1234");
         TextArea outcome = FormGrid.area("report-outcome", 3);
         if (editing) {
             date.setValue(existing.at().toLocalDate());
@@ -66,6 +70,7 @@ public final class ReportDialog {
             name.setText(FormGrid.orEmpty(existing.recipient()));
             reference.setText(FormGrid.orEmpty(existing.reference()));
             contact.setText(FormGrid.orEmpty(existing.contact()));
+            collar.setText(FormGrid.orEmpty(existing.collar()));
             outcome.setText(FormGrid.orEmpty(existing.outcome()));
         }
         GridPane grid = FormGrid.grid(360);
@@ -76,6 +81,8 @@ public final class ReportDialog {
         FormGrid.row(grid, row++, "Reference number", reference, "The number they gave you. Police often give a"
                 + " crime number, or an incident (CAD) number for a 999 or 101 call.");
         FormGrid.row(grid, row++, "Officer or contact", contact, "Who dealt with it and how to reach them.");
+        FormGrid.row(grid, row++, "Collar number", collar, "The number on a police officer's shoulder, if you have"
+                + " it: it tells the force exactly who dealt with it.");
         FormGrid.row(grid, row++, "What happened next", outcome, "What they said or did: a visit, a statement taken,"
                 + " an arrest, no further action, an account removed. Add to it later as things move.");
         javafx.beans.binding.StringBinding problem = Bindings.createStringBinding(() -> date.getValue() == null
@@ -88,7 +95,7 @@ public final class ReportDialog {
                 "report-problem", problem);
         dialog.setResultConverter(b -> b != save ? null : new ReportDraft(
                 ZonedDateTime.of(date.getValue(), Formats.parseTime(time.getText()), zone), to.getValue(), name.getText(),
-                reference.getText(), contact.getText(), outcome.getText()));
+                reference.getText(), contact.getText(), outcome.getText(), collar.getText()));
         Platform.runLater(name::requestFocus);
         return dialog.showAndWait();
     }

@@ -1,0 +1,19 @@
+package org.casebook.bundle;
+
+import java.util.List;
+import org.casebook.evidence.Amendments;
+import org.casebook.evidence.Attributions;
+import org.casebook.evidence.Continuity;
+import org.casebook.model.Incident;
+import org.casebook.vault.Vault;
+
+/** Reads the {@link LegalRecords} of the case and of the entries a bundle holds. */
+final class LegalRecordsLoader {
+    private LegalRecordsLoader() {
+    }
+
+    static LegalRecords load(Vault vault, long caseId, List<Incident> incidents) {
+        return new LegalRecords(new Amendments(vault).of(incidents.stream().map(Incident::id).toList()),
+                new Attributions(vault).forCase(caseId), new Continuity(vault).forCase(caseId));
+    }
+}

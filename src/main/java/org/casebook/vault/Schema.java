@@ -301,7 +301,26 @@ final class Schema {
                     "CREATE INDEX capture_site ON capture(site_id) WHERE site_id IS NOT NULL",
                     "CREATE INDEX capture_html_blob ON capture(html_blob_id) WHERE html_blob_id IS NOT NULL",
                     "CREATE INDEX capture_png_blob ON capture(png_blob_id) WHERE png_blob_id IS NOT NULL",
-                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")));
+                    "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")),
+            // The vault's key for signing its bundles: made with the vault (or at the first bundle of an older
+            // vault) and never stored anywhere else, so only whoever can unlock the vault can sign as it. A
+            // certificate is issued over the same key for each name a bundle is prepared by, and kept so that
+            // every bundle that name prepares shows the same certificate.
+            new Migration(11, "the vault's bundle-signing key and its certificates", List.of(
+                    """
+                    CREATE TABLE signing_key(
+                        id          INTEGER PRIMARY KEY CHECK (id = 1),
+                        algorithm   TEXT NOT NULL,
+                        private_key BLOB NOT NULL,
+                        public_key  BLOB NOT NULL,
+                        created_utc INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE signing_certificate(
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        subject     TEXT NOT NULL UNIQUE,
+                        der         BLOB NOT NULL,
+                        sha256      TEXT NOT NULL,
+                        issued_utc  INTEGER NOT NULL)""")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -18,8 +18,8 @@ import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 /**
  * Signs a finished PDF where it lies with one PAdES signature whose byte range is the whole file but the
  * signature value: any later change (a page removed, text drawn over, an update appended) shows. The signature
- * is an incremental update appended to the file; the file is read twice as a stream (to hash it and to check what
- * PDFBox writes) and never held in memory.
+ * is an incremental update appended to the file; the file is streamed twice (to hash it, and as PDFBox writes the
+ * update after it, which {@link AppendedOutput} drops) and never held in memory.
  */
 public final class BundleSigner {
     /** Room for the CMS signature: the certificate and signature take about 1 KB; a time-stamp adds a few. */
@@ -49,7 +49,7 @@ public final class BundleSigner {
     /** Signs {@code pdf} in place at {@code signingTime} (the signature dictionary's /M). */
     public void sign(Path pdf, Instant signingTime) throws IOException {
         long length = Files.size(pdf);
-        try (PDDocument document = Loader.loadPDF(pdf.toFile());
+        try (PDDocument document = Loader.loadPDF(new FileRead(pdf));
              SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);

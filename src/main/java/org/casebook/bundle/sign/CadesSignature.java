@@ -99,7 +99,10 @@ final class CadesSignature implements SignatureInterface {
 
         @Override
         public void write(OutputStream out) throws IOException {
-            in.transferTo(out);
+            byte[] buffer = new byte[1 << 20]; // large reads go straight from the file (FileRead)
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                out.write(buffer, 0, n);
+            }
         }
 
         @Override

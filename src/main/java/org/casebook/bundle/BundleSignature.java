@@ -63,7 +63,7 @@ final class BundleSignature {
                 + " saves the signature as bundle.pdf.sig0; the signed bytes are the file without the part the"
                 + " signature's ByteRange [0 a b c] leaves out: (head -c a bundle.pdf; tail -c +$((b+1)) bundle.pdf)"
                 + " > signed.bin; then openssl cms -verify -binary -inform DER -in bundle.pdf.sig0 -content signed.bin"
-                + " -noverify -out /dev/null says \u201CVerification successful\u201D.\nWith Casebook: casebook"
+                + " -noverify -out checked.bin says \u201CVerification successful\u201D.\nWith Casebook: casebook"
                 + " verify-bundle bundle.pdf checks the signature and every original together.", PageWriter.BODY);
     }
 }

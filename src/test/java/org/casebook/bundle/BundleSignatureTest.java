@@ -214,6 +214,17 @@ class BundleSignatureTest {
     }
 
     @Test
+    void aSecondSignatureAppendedLaterDoesNotHideThatTheFirstNoLongerCoversTheFile() throws IOException {
+        Path resigned = copy("resigned.pdf");
+        new org.casebook.bundle.sign.BundleSigner(org.casebook.testsupport.TestBundle.testIdentity(), null)
+                .sign(resigned, Instant.now());
+        SignatureCheck s = verify(resigned).signature();
+        assertEquals(SignatureCheck.Status.NOT_WHOLE_FILE, s.status(), s::toString);
+        assertEquals(2, s.signatures());
+        assertEquals("Alex Example", s.signer(), "the report is about the bundle's own signature");
+    }
+
+    @Test
     void oneChangedByteInsideTheSignedBytesBreaksTheSignature() throws IOException {
         byte[] pdf = Files.readAllBytes(bundle);
         // a letter of the producer's name in the XMP metadata: the file still reads as the same PDF

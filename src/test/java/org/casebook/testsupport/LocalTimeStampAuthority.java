@@ -1,7 +1,6 @@
 package org.casebook.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
@@ -82,8 +81,6 @@ public final class LocalTimeStampAuthority implements AutoCloseable {
                 exchange.getResponseHeaders().add("Content-Type", "application/timestamp-reply");
                 exchange.sendResponseHeaders(200, reply.length);
                 out.write(reply);
-            } catch (IOException e) {
-                throw e;
             }
         });
         server.start();

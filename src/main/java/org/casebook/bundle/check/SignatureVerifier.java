@@ -36,9 +36,9 @@ import org.casebook.bundle.sign.TimeStampTokens;
 import org.casebook.vault.Sha256;
 
 /**
- * Checks a PDF's signature the way a careful reader would: the signature whose byte range reaches furthest must
- * be intact (the bytes it covers hash to what was signed, and the certificate it carries verifies it) and its byte
- * range must be the whole file but the signature value, so nothing was added after it. A time-stamp, when present,
+ * Checks a PDF's signature the way a careful reader would: each signature must be intact (the bytes it covers hash
+ * to what was signed, and the certificate it carries verifies it) and its byte range must be the whole file but
+ * the signature value, so nothing was added after it. A time-stamp, when present,
  * must certify this signature. The file is streamed, never read into memory.
  */
 final class SignatureVerifier {
@@ -54,13 +54,19 @@ final class SignatureVerifier {
         if (signatures.isEmpty()) {
             return SignatureCheck.missing(size);
         }
-        PDSignature last = signatures.get(0);
-        for (PDSignature s : signatures) {
-            if (end(s.getByteRange()) > end(last.getByteRange())) {
-                last = s;
+        // Casebook signs once. A second signature added later (after changes, say) must not hide that the first
+        // no longer covers the whole file: every signature is checked, the first that fails decides.
+        List<PDSignature> inOrder = new java.util.ArrayList<>(signatures);
+        inOrder.sort(java.util.Comparator.comparingLong(s -> end(s.getByteRange())));
+        SignatureCheck first = null;
+        for (PDSignature s : inOrder) {
+            SignatureCheck checked = new Checked(pdf, size, s, signatures.size()).check();
+            if (!checked.intact()) {
+                return checked;
             }
+            first = first == null ? checked : first;
         }
-        return new Checked(pdf, size, last, signatures.size()).check();
+        return first;
     }
 
     private static long end(int[] range) {
@@ -110,11 +116,10 @@ final class SignatureVerifier {
                 return result(SignatureCheck.Status.NOT_WHOLE_FILE, false, "the signature is intact but does not"
                         + " cover the whole file: " + added + " byte" + (added == 1 ? " was" : "s were") + " added"
                         + " after it was signed (an incremental update, which can remove pages, draw over text or"
-                        + " add content)");
+                        + " add content)" + (count > 1 ? "; the PDF holds " + count + " signatures" : ""));
             }
             return result(SignatureCheck.Status.VALID, true, "intact and covering the whole file: nothing has"
-                    + " changed since it was signed" + (count > 1 ? " (the PDF holds " + count + " signatures;"
-                    + " this is the last)" : ""));
+                    + " changed since it was signed");
         }
 
         private SignatureCheck result(SignatureCheck.Status status, boolean whole, String detail) {

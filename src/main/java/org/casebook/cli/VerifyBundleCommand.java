@@ -124,7 +124,7 @@ final class VerifyBundleCommand implements Callable<Integer> {
             ctx.out().println("          signed by " + Formats.cell(s.signer().replaceAll("\\p{Cntrl}", "?"), 80)
                     + (s.organisation() == null ? "" : " (" + Formats.cell(s.organisation()
                     .replaceAll("\\p{Cntrl}", "?"), 40) + ")")
-                    + (s.signedAt() == null ? "" : " at " + s.signedAt()) + ", self-declared certificate SHA-256 "
+                    + (s.signedAt() == null ? "" : " at " + s.signedAt()) + ", self-signed certificate SHA-256 "
                     + s.certificateSha256());
         }
         if (s.timeStamp() != null) {

@@ -20,6 +20,7 @@ import org.casebook.bundle.check.BundleChecker;
 import org.casebook.bundle.check.CheckReport;
 import org.casebook.bundle.check.RuleResult;
 import org.casebook.bundle.sign.BundleSigner;
+import org.casebook.bundle.sign.Signed;
 import org.casebook.bundle.sign.TimeStampAuthority;
 import org.casebook.bundle.text.FontSet;
 import org.casebook.bundle.text.TextWarnings;
@@ -91,14 +92,14 @@ public final class BundleService {
         try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp)) {
             PrivateFiles.createFile(temp);
             Built built = write(content, signer, temp, progress, cancelled);
-            BundleSignature.sign(signer, temp, clock, progress);
+            Signed signed = BundleSignature.sign(signer, temp, clock, progress);
             progress.message("Checking the bundle against the e-bundle rules");
             CheckReport check = checkFinished(temp, built.pages());
             checkCancelled(progress, cancelled); // the last moment a cancel can still leave no bundle
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Bundle written: {} pages, {} exhibits, {} of {} bundle rules passed", built.pages(),
                     content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
-            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check);
+            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed);
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
         }

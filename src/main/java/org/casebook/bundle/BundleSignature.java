@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.casebook.bundle.sign.BundleSigner;
+import org.casebook.bundle.sign.Signed;
 import org.casebook.bundle.sign.SigningIdentity;
 import org.casebook.bundle.sign.TimeStampAuthority;
 import org.casebook.bundle.sign.TimeStampException;
@@ -27,11 +28,11 @@ final class BundleSignature {
     }
 
     /** Signs the written file in place; a time-stamping authority that fails is the user's to fix (bad input). */
-    static void sign(BundleSigner signer, Path file, Clock clock, Progress progress) throws IOException {
+    static Signed sign(BundleSigner signer, Path file, Clock clock, Progress progress) throws IOException {
         progress.message(signer.authority() == null ? "Signing the bundle"
                 : "Signing the bundle and asking " + signer.authority().uri().getHost() + " for a time-stamp");
         try {
-            signer.sign(file, clock.instant());
+            return signer.sign(file, clock.instant());
         } catch (TimeStampException e) {
             throw VaultException.badInput(e.getMessage() + " Try again, name another authority, or make the bundle"
                     + " without a time-stamp.");

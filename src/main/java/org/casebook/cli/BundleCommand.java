@@ -12,6 +12,7 @@ import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
 import org.casebook.bundle.KnownDetails;
 import org.casebook.bundle.check.RuleResult;
+import org.casebook.bundle.sign.Signed;
 import org.casebook.bundle.sign.TimeStampAuthority;
 import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
@@ -127,6 +128,7 @@ final class BundleCommand extends VaultCommand {
             o.put("warnings", result.warnings());
             o.put("check_passed", result.check().allPassed());
             o.put("rules", result.check().results());
+            o.put("signature", signature(result.signed()));
             JsonLines.write(ctx.out(), o);
             return ExitCodes.OK;
         }
@@ -145,7 +147,20 @@ final class BundleCommand extends VaultCommand {
         for (RuleResult r : result.check().results()) {
             ctx.out().println("  " + (r.passed() ? "PASS  " : "FAIL  ") + r.rule() + " — " + r.detail());
         }
+        Signed s = result.signed();
+        ctx.out().println("Signed by " + s.signer() + " (Casebook) with this vault's key; self-signed certificate SHA-256 "
+                + s.certificateSha256() + (s.timeStampAuthority() == null ? ""
+                : "; time-stamped by " + s.timeStampAuthority()));
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> signature(Signed s) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("signer", s.signer());
+        x.put("certificate_sha256", s.certificateSha256());
+        x.put("signed_at", s.signedAt().toString());
+        x.put("time_stamp_authority", s.timeStampAuthority() == null ? null : s.timeStampAuthority().toString());
+        return x;
     }
 
     private static Map<String, Object> json(BundleResult.Exhibit e) {

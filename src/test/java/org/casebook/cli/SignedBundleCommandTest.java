@@ -50,6 +50,25 @@ class SignedBundleCommandTest {
     }
 
     @Test
+    void bundleSaysHowItSignedAndVerifyBundleAgrees() {
+        Path out = dir.resolve("said.pdf");
+        CliTestSupport.Result built = cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out", out.toString(),
+                "--prepared-by", "Jane Smith", "--json");
+        assertEquals(0, built.exit(), built::toString);
+        JsonNode signed = built.json().get(0).get("signature");
+        assertEquals("Jane Smith", signed.get("signer").asText());
+        assertTrue(signed.get("time_stamp_authority").isNull());
+        JsonNode checked = cli("verify-bundle", "--json", out.toString()).json().get(0).get("signature");
+        assertEquals(signed.get("certificate_sha256").asText(), checked.get("certificate_sha256").asText());
+        assertEquals(signed.get("signed_at").asText(), checked.get("signed_at").asText());
+
+        CliTestSupport.Result text = cli("bundle", "--vault", vault, "--case", "Jane Smith", "--out",
+                dir.resolve("said-text.pdf").toString(), "--prepared-by", "Jane Smith");
+        assertTrue(text.out().contains("Signed by Jane Smith (Casebook) with this vault's key; self-signed certificate"
+                + " SHA-256 " + signed.get("certificate_sha256").asText()), text::toString);
+    }
+
+    @Test
     void verifyBundleReportsTheSignatureAndKeepsItsFields() {
         Path pdf = bundle("signed.pdf");
         CliTestSupport.Result text = cli("verify-bundle", pdf.toString());

@@ -249,6 +249,9 @@ class BundleDialogTest extends UiTestBase {
             assertEquals(SignatureCheck.Status.VALID, signature.status(), signature::toString);
             assertEquals(LocalTimeStampAuthority.NAME, signature.timeStampAuthority());
             assertEquals(1, tsa.requests());
+            assertTrue(onFx(() -> lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                    .anyMatch(t -> t != null && t.startsWith("Signed with this vault's key")
+                            && t.endsWith("time-stamped by 127.0.0.1."))), "the dialog says how it was signed");
         }
     }
 

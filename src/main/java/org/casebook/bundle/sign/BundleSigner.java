@@ -47,7 +47,8 @@ public final class BundleSigner {
     }
 
     /** Signs {@code pdf} in place at {@code signingTime} (the signature dictionary's /M). */
-    public void sign(Path pdf, Instant signingTime) throws IOException {
+    public Signed sign(Path pdf, Instant at) throws IOException {
+        Instant signingTime = at.truncatedTo(java.time.temporal.ChronoUnit.SECONDS); // what a PDF date holds
         long length = Files.size(pdf);
         try (PDDocument document = Loader.loadPDF(new FileRead(pdf));
              SignatureOptions options = new SignatureOptions()) {
@@ -71,5 +72,7 @@ public final class BundleSigner {
                 document.saveIncremental(out);
             }
         }
+        return new Signed(identity.name(), identity.certificateSha256(), signingTime,
+                authority == null ? null : authority.uri());
     }
 }

@@ -367,6 +367,12 @@ public final class BundleDialogViewModel {
             lines.add(String.format("%,d original %s travel inside the PDF, so the recipient can check them.",
                     embedded, embedded == 1 ? "file" : "files"));
         }
+        if (r.signed() != null) {
+            lines.add("Signed with this vault's key, so any change to the file will show (certificate SHA-256 "
+                    + r.signed().certificateSha256().substring(0, 16) + "…, printed in the integrity appendix)"
+                    + (r.signed().timeStampAuthority() == null ? "." : "; time-stamped by "
+                    + r.signed().timeStampAuthority().getHost() + "."));
+        }
         if (r.check() != null) {
             var failures = r.check().failures();
             int rules = r.check().results().size();

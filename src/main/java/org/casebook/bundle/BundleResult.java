@@ -4,17 +4,23 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import org.casebook.bundle.check.CheckReport;
+import org.casebook.bundle.sign.Signed;
 
 /**
  * A finished bundle: where it is, how many pages, its exhibits, what the reader should know, and the e-bundle
- * rules checked on the written file ({@code check-bundle}'s report).
+ * rules checked on the written file ({@code check-bundle}'s report), and how it was signed (null only for a result
+ * made without signing).
  */
 public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings,
-                           CheckReport check) {
+                           CheckReport check, Signed signed) {
     public BundleResult {
         exhibits = List.copyOf(exhibits);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(check, "check");
+    }
+
+    public BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings, CheckReport check) {
+        this(file, pageCount, exhibits, warnings, check, null);
     }
 
     /**

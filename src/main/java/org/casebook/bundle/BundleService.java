@@ -19,6 +19,9 @@ import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.casebook.bundle.check.BundleChecker;
 import org.casebook.bundle.check.CheckReport;
 import org.casebook.bundle.check.RuleResult;
+import org.casebook.bundle.sign.BundleSigner;
+import org.casebook.bundle.sign.Signed;
+import org.casebook.bundle.sign.TimeStampAuthority;
 import org.casebook.bundle.text.FontSet;
 import org.casebook.bundle.text.TextWarnings;
 import org.casebook.bundle.text.Typesetter;
@@ -26,6 +29,7 @@ import org.casebook.evidence.PrintRenditions;
 import org.casebook.vault.PendingOutputs;
 import org.casebook.vault.PrivateFiles;
 import org.casebook.vault.Progress;
+import org.casebook.vault.SigningKeys;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
 import org.slf4j.Logger;
@@ -48,6 +52,7 @@ public final class BundleService {
 
     private final Vault vault;
     private final Clock clock;
+    private TimeStampAuthority timeStamps;
 
     public BundleService(Vault vault) {
         this(vault, Clock.systemUTC());
@@ -56,6 +61,12 @@ public final class BundleService {
     public BundleService(Vault vault, Clock clock) {
         this.vault = vault;
         this.clock = clock;
+    }
+
+    /** Time-stamps each bundle's signature at {@code authority} (RFC 3161); null for no time-stamp. */
+    public BundleService withTimeStamps(TimeStampAuthority authority) {
+        this.timeStamps = authority;
+        return this;
     }
 
     public BundleResult build(long caseId, BundleOptions options, Path out, Progress progress,
@@ -68,8 +79,10 @@ public final class BundleService {
         if (Files.isDirectory(target)) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": it is a folder.");
         }
+        new SigningKeys(vault, clock).key(); // an older vault's key is made (and audited) before the head is read
         progress.message("Selecting the evidence");
         BundleContent content = BundleSelection.load(vault, caseId, options, progress);
+        BundleSigner signer = BundleSignature.signer(vault, content, timeStamps, clock);
         // Photos stored before print renditions existed get theirs now, once, so no bundle decodes an original.
         progress.message("Preparing the photos for print");
         new PrintRenditions(vault, clock).ensureAll(caseId, progress);
@@ -78,14 +91,15 @@ public final class BundleService {
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
         try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp)) {
             PrivateFiles.createFile(temp);
-            Built built = write(content, temp, progress, cancelled);
+            Built built = write(content, signer, temp, progress, cancelled);
+            Signed signed = BundleSignature.sign(signer, temp, clock, progress);
             progress.message("Checking the bundle against the e-bundle rules");
             CheckReport check = checkFinished(temp, built.pages());
             checkCancelled(progress, cancelled); // the last moment a cancel can still leave no bundle
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Bundle written: {} pages, {} exhibits, {} of {} bundle rules passed", built.pages(),
                     content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
-            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check);
+            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed);
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
         }
@@ -94,8 +108,8 @@ public final class BundleService {
     private record Built(int pages, List<BundleResult.Exhibit> exhibits, List<String> warnings) {
     }
 
-    private Built write(BundleContent content, Path temp, Progress progress, BooleanSupplier cancelled)
-            throws IOException {
+    private Built write(BundleContent content, BundleSigner signer, Path temp, Progress progress,
+                        BooleanSupplier cancelled) throws IOException {
         Redactor redactor = new Redactor(content.options().redactions());
         Originals originals = new Originals(vault);
         List<String> warnings = new ArrayList<>();
@@ -127,7 +141,7 @@ public final class BundleService {
                     .withFrontSheets(statement.frontSheets())) {
                 exhibits.write(progress, cancelled);
                 exhibitPages = exhibits.pageExhibits();
-                new IntegrityAppendix(content, body, plans).write();
+                new IntegrityAppendix(content, body, plans, signer).write();
 
                 // Pass 2: the front matter, measured in a scratch document, then written for real.
                 List<IndexEntry> entries = IndexEntry.of(content);

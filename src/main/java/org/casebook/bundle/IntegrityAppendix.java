@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.casebook.Version;
+import org.casebook.bundle.sign.BundleSigner;
 
 /**
  * The last section: every exhibit's SHA-256 on one line with its reference, the audit chain head, how the
@@ -19,11 +20,13 @@ final class IntegrityAppendix {
     private final BundleContent content;
     private final PageWriter w;
     private final OriginalPlans plans;
+    private final BundleSigner signer;
 
-    IntegrityAppendix(BundleContent content, PageWriter writer, OriginalPlans plans) {
+    IntegrityAppendix(BundleContent content, PageWriter writer, OriginalPlans plans, BundleSigner signer) {
         this.content = content;
         this.w = writer;
         this.plans = plans;
+        this.signer = signer;
     }
 
     void write() throws IOException {
@@ -117,6 +120,7 @@ final class IntegrityAppendix {
                 + " FILE (Linux), shasum -a 256 FILE (macOS), or certutil -hashfile FILE SHA256 (Windows).\n3. Compare"
                 + " it with the table above. With Casebook: casebook verify-bundle bundle.pdf does all of this.",
                 PageWriter.BODY);
+        BundleSignature.explain(w, signer);
         if (plans.redacted()) {
             w.gap(4);
             w.paragraph(REDACTED_COPY + " Each hash in an exhibit's row is its original's. \u201C" + WITHHELD + "\u201D"

@@ -12,6 +12,8 @@ import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
 import org.casebook.bundle.KnownDetails;
 import org.casebook.bundle.check.RuleResult;
+import org.casebook.bundle.sign.Signed;
+import org.casebook.bundle.sign.TimeStampAuthority;
 import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
 import org.casebook.vault.Progress;
@@ -23,8 +25,8 @@ import picocli.CommandLine.Option;
 @Command(name = "bundle", header = "Make the PDF evidence bundle for the police or a court.",
         mixinStandardHelpOptions = true,
         description = "Write a case's evidence bundle: cover, index, course-of-conduct summary, chronology, diary"
-                + " entries, exhibits (with the originals embedded) and an integrity appendix. Prints the page"
-                + " count, the exhibits and any warnings.")
+                + " entries, exhibits (with the originals embedded) and an integrity appendix, signed with the"
+                + " vault's key so that any later change shows. Prints the page count, the exhibits and any warnings.")
 final class BundleCommand extends VaultCommand {
     @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
     String caseKey;
@@ -55,6 +57,11 @@ final class BundleCommand extends VaultCommand {
     @Option(names = "--prepared-by", paramLabel = "NAME", description = "The name on the cover.")
     String preparedBy;
 
+    @Option(names = "--tsa", paramLabel = "URL", description = "Also have the bundle's signature time-stamped (RFC 3161)"
+            + " by this time-stamping authority, e.g. one your solicitor or police force uses. Only its hash is sent;"
+            + " without this option Casebook makes no network connection.")
+    String tsa;
+
     @Option(names = "--json", description = "One JSON object: pages, exhibits, warnings.")
     boolean json;
 
@@ -62,6 +69,14 @@ final class BundleCommand extends VaultCommand {
     int run(Vault vault, CliContext ctx) {
         if (!out.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pdf")) {
             throw CliException.badInput("--out " + out + ": the bundle's file name must end in .pdf");
+        }
+        TimeStampAuthority authority = null;
+        if (tsa != null) {
+            try {
+                authority = TimeStampAuthority.at(tsa);
+            } catch (IllegalArgumentException e) {
+                throw CliException.badInput("--tsa: " + e.getMessage());
+            }
         }
         LocalDate fromDate = ConductOptions.date("--from", from);
         LocalDate toDate = ConductOptions.date("--to", to);
@@ -92,7 +107,8 @@ final class BundleCommand extends VaultCommand {
         Progress progress = progress(ctx, "Building the bundle");
         BundleResult result;
         try {
-            result = new BundleService(vault).build(aCase.id(), options, out, progress, () -> false);
+            result = new BundleService(vault).withTimeStamps(authority).build(aCase.id(), options, out, progress,
+                    () -> false);
         } finally {
             done(progress);
         }
@@ -112,6 +128,7 @@ final class BundleCommand extends VaultCommand {
             o.put("warnings", result.warnings());
             o.put("check_passed", result.check().allPassed());
             o.put("rules", result.check().results());
+            o.put("signature", signature(result.signed()));
             JsonLines.write(ctx.out(), o);
             return ExitCodes.OK;
         }
@@ -130,7 +147,20 @@ final class BundleCommand extends VaultCommand {
         for (RuleResult r : result.check().results()) {
             ctx.out().println("  " + (r.passed() ? "PASS  " : "FAIL  ") + r.rule() + " — " + r.detail());
         }
+        Signed s = result.signed();
+        ctx.out().println("Signed by " + s.signer() + " (Casebook) with this vault's key; self-signed certificate SHA-256 "
+                + s.certificateSha256() + (s.timeStampAuthority() == null ? ""
+                : "; time-stamped by " + s.timeStampAuthority()));
         return ExitCodes.OK;
+    }
+
+    private static Map<String, Object> signature(Signed s) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("signer", s.signer());
+        x.put("certificate_sha256", s.certificateSha256());
+        x.put("signed_at", s.signedAt().toString());
+        x.put("time_stamp_authority", s.timeStampAuthority() == null ? null : s.timeStampAuthority().toString());
+        return x;
     }
 
     private static Map<String, Object> json(BundleResult.Exhibit e) {

@@ -331,6 +331,25 @@ final class Schema {
                         method      TEXT,
                         set_utc     INTEGER NOT NULL,
                         PRIMARY KEY(case_id, sha256)) WITHOUT ROWID""")),
+            // The vault's key for signing its bundles: made with the vault (or at the first bundle of an older
+            // vault) and never stored anywhere else, so only whoever can unlock the vault can sign as it. A
+            // certificate is issued over the same key for each name a bundle is prepared by, and kept so that
+            // every bundle that name prepares shows the same certificate.
+            new Migration(11, "the vault's bundle-signing key and its certificates", List.of(
+                    """
+                    CREATE TABLE signing_key(
+                        id          INTEGER PRIMARY KEY CHECK (id = 1),
+                        algorithm   TEXT NOT NULL,
+                        private_key BLOB NOT NULL,
+                        public_key  BLOB NOT NULL,
+                        created_utc INTEGER NOT NULL)""",
+                    """
+                    CREATE TABLE signing_certificate(
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        subject     TEXT NOT NULL UNIQUE,
+                        der         BLOB NOT NULL,
+                        sha256      TEXT NOT NULL,
+                        issued_utc  INTEGER NOT NULL)""")),
             // One statement per case and profile. Casebook's draft and the witness's own wording are kept apart, so
             // that drafting again never overwrites what the witness wrote; every wording the witness saved stays in
             // statement_version (a statement's earlier wording is disclosable), and each save is in the audit log.

@@ -82,8 +82,13 @@ public final class Vault implements AutoCloseable {
                     s.execute("PRAGMA temp_store = MEMORY");
                     s.execute("BEGIN IMMEDIATE");
                     Schema.migrate(c, schemaVersion);
-                    new AuditLog(clock).append(c, "vault-created", "vault",
-                            Map.of("schema", schemaVersion, "cipher", "sqlcipher v4"));
+                    Map<String, Object> created = new java.util.LinkedHashMap<>();
+                    created.put("schema", schemaVersion);
+                    created.put("cipher", "sqlcipher v4");
+                    if (schemaVersion >= SigningKeys.SINCE) { // the key bundles are signed with, made with the vault
+                        created.put("signing_public_key_sha256", SigningKeys.create(c, clock));
+                    }
+                    new AuditLog(clock).append(c, "vault-created", "vault", created);
                     s.execute("COMMIT");
                 }
             }

@@ -43,6 +43,8 @@ import org.apache.xmpbox.XMPMetadata;
 import org.apache.xmpbox.schema.DublinCoreSchema;
 import org.apache.xmpbox.schema.PDFAIdentificationSchema;
 import org.apache.xmpbox.xml.XmpSerializer;
+import org.casebook.bundle.sign.BundleSigner;
+import org.casebook.bundle.sign.SigningIdentity;
 import org.casebook.vault.Sha256;
 
 /**
@@ -75,6 +77,8 @@ public final class TestBundle {
     public boolean title = true;
     public boolean standardFont = false;
     public boolean nameTreeKids = true;
+    /** Signed as Casebook signs a bundle (the contract since issue 13), with a throwaway identity. */
+    public boolean signed = true;
 
     public TestBundle() {
         exhibit("JS/1", "IMG_1234.jpg.txt", "photo of the car, not really a photo\n");
@@ -198,7 +202,21 @@ public final class TestBundle {
             embed(doc);
             doc.save(file.toFile());
         }
+        if (signed) {
+            new BundleSigner(testIdentity(), null).sign(file, java.time.Instant.now());
+        }
         return file;
+    }
+
+    /** A throwaway key and self-signed certificate, as a vault would issue them, for test bundles. */
+    public static SigningIdentity testIdentity() {
+        try {
+            java.security.KeyPairGenerator generator = java.security.KeyPairGenerator.getInstance("EC");
+            generator.initialize(new java.security.spec.ECGenParameterSpec("secp256r1"));
+            return SigningIdentity.issue(generator.generateKeyPair(), "Test Preparer", java.time.Instant.now());
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String label(int index) {

@@ -30,7 +30,10 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.casebook.bundle.check.BundleVerifier;
+import org.casebook.bundle.check.SignatureCheck;
 import org.casebook.model.Case;
+import org.casebook.testsupport.LocalTimeStampAuthority;
 import org.casebook.vault.Progress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -223,6 +226,32 @@ class BundleDialogTest extends UiTestBase {
             String text = new PDFTextStripper().getText(doc).replaceAll("\\s+", " ");
             assertFalse(text.contains("Elm Street") || text.contains("900456"), text);
             assertTrue(text.contains("REDACTED COPY"));
+        }
+    }
+
+    @Test
+    void aTimeStampFromTheAuthorityTypedInTheDialogIsInTheSignedBundle() throws Exception {
+        try (LocalTimeStampAuthority tsa = new LocalTimeStampAuthority()) {
+            openDialog();
+            reveal("#bundle-tsa");
+            clickOn("#bundle-tsa");
+            typeText("tsa.example");
+            assertTrue(lookup("#bundle-problem").queryAs(Label.class).getText().contains("http://"),
+                    "an address that is not a web address is refused before anything is built");
+            assertTrue(lookup("#bundle-create").queryAs(Button.class).isDisabled());
+            replaceText("#bundle-tsa", tsa.url());
+            assertEquals("", lookup("#bundle-problem").queryAs(Label.class).getText());
+
+            interact(() -> lookup("#bundle-create").queryAs(Button.class).fire());
+            waitUntil("the finished bundle", () -> lookup("#bundle-saved").tryQuery().isPresent());
+            Path pdf = outFolder.resolve((String) asked.get(1));
+            var signature = new BundleVerifier().verify(pdf).signature();
+            assertEquals(SignatureCheck.Status.VALID, signature.status(), signature::toString);
+            assertEquals(LocalTimeStampAuthority.NAME, signature.timeStampAuthority());
+            assertEquals(1, tsa.requests());
+            assertTrue(onFx(() -> lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
+                    .anyMatch(t -> t != null && t.startsWith("Signed with this vault's key")
+                            && t.endsWith("time-stamped by 127.0.0.1."))), "the dialog says how it was signed");
         }
     }
 

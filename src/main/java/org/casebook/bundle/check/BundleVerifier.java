@@ -18,8 +18,9 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.casebook.evidence.SafeFileNames;
 
 /**
- * What a recipient runs on a bundle: extracts every embedded original, re-hashes it (streamed) and compares
- * it with the SHA-256 printed for its exhibit in the integrity appendix. Works on any PDF: one that is not a
+ * What a recipient runs on a bundle: checks the PDF's signature covers the whole, unchanged file, extracts every
+ * embedded original, re-hashes it (streamed) and compares it with the SHA-256 printed for its exhibit in the
+ * integrity appendix. Works on any PDF: one that is not a
  * Casebook bundle simply has nothing to verify.
  */
 public final class BundleVerifier {
@@ -39,7 +40,8 @@ public final class BundleVerifier {
      */
     public VerifyBundleReport verify(Path pdf, Path extractTo) throws UnreadablePdfException {
         try (PDDocument document = PdfFiles.open(pdf)) {
-            return verify(document, extractTo == null ? null : Extraction.into(extractTo));
+            SignatureCheck signature = SignatureVerifier.check(pdf, document);
+            return verify(document, extractTo == null ? null : Extraction.into(extractTo), signature);
         } catch (UnreadablePdfException | IllegalArgumentException e) {
             throw e;
         } catch (IOException | RuntimeException | StackOverflowError e) {
@@ -47,7 +49,8 @@ public final class BundleVerifier {
         }
     }
 
-    private static VerifyBundleReport verify(PDDocument document, Extraction extraction) throws IOException {
+    private static VerifyBundleReport verify(PDDocument document, Extraction extraction, SignatureCheck signature)
+            throws IOException {
         PageTargets targets = new PageTargets(document);
         IntegrityAppendix appendix = IntegrityAppendix.read(document, targets);
         Map<String, Set<String>> unmatchedRows = new LinkedHashMap<>(appendix.rows);
@@ -81,7 +84,7 @@ public final class BundleVerifier {
         if (extraction != null) {
             extraction.writeSums();
         }
-        return new VerifyBundleReport(exhibits, appendix.firstPage, appendix.chainHead);
+        return new VerifyBundleReport(exhibits, appendix.firstPage, appendix.chainHead, signature);
     }
 
     /** An embedded file's bytes hashed (and written out when asked), or why they could not be read. */

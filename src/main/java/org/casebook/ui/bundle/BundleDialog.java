@@ -231,6 +231,15 @@ public final class BundleDialog {
         preparedBy.textProperty().bindBidirectional(vm.preparedByProperty());
         row(grid, row++, "Prepared by", preparedBy, "Your name, or your advocate's or solicitor's. It is printed"
                 + " on the cover.");
+
+        TextField timeStamp = new TextField();
+        timeStamp.setId("bundle-tsa");
+        timeStamp.setPromptText("none (nothing is sent over the internet)");
+        timeStamp.textProperty().bindBidirectional(vm.timeStampUrlProperty());
+        row(grid, row++, "Time-stamp from", timeStamp, "Optional: the web address of a time-stamping authority"
+                + " (RFC 3161), e.g. one your solicitor or police force uses. It certifies when the bundle was signed;"
+                + " only a fingerprint of the signature is sent. Every bundle is signed in any case, so any later"
+                + " change to it shows.");
         return grid;
     }
 

@@ -33,6 +33,7 @@ import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
 import org.casebook.bundle.KnownDetails;
+import org.casebook.bundle.sign.TimeStampAuthority;
 import org.casebook.model.Case;
 import org.casebook.model.ItemKind;
 import org.casebook.ui.common.ErrorText;
@@ -104,6 +105,8 @@ public final class BundleDialogViewModel {
     private final Task<List<KnownDetails.Detail>> knownJob;
     private final StringProperty newRedaction = new SimpleStringProperty("");
     private final StringProperty preparedBy = new SimpleStringProperty("");
+    /** The time-stamping authority's address; empty for no time-stamp (and no network). */
+    private final StringProperty timeStampUrl = new SimpleStringProperty("");
     private final StringBinding problem;
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper stage = new ReadOnlyStringWrapper("");
@@ -129,7 +132,7 @@ public final class BundleDialogViewModel {
         this.lastDay = lastDay;
         this.today = today;
         exhibitPrefix.set(aCase.initials());
-        List<ObservableValue<?>> inputs = new ArrayList<>(List.of(from, to, exhibitPrefix));
+        List<ObservableValue<?>> inputs = new ArrayList<>(List.of(from, to, exhibitPrefix, timeStampUrl));
         kinds.forEach(k -> inputs.add(k.includedProperty()));
         problem = Bindings.createStringBinding(this::findProblem, inputs.toArray(ObservableValue[]::new));
         redactionWarning = Bindings.createStringBinding(this::findRedactionWarning, profile, redactions, known);
@@ -192,6 +195,11 @@ public final class BundleDialogViewModel {
         }
         if (!PREFIX.matcher(prefix).matches()) {
             return "The exhibit prefix can hold letters, numbers, spaces, dots and hyphens, up to 12 of them.";
+        }
+        try {
+            timeStamps();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
         }
         return "";
     }
@@ -260,6 +268,12 @@ public final class BundleDialogViewModel {
                 List.copyOf(redactions), name);
     }
 
+    /** The time-stamping authority named, or null when the field is empty. */
+    private TimeStampAuthority timeStamps() {
+        String url = timeStampUrl.get() == null ? "" : timeStampUrl.get().strip();
+        return url.isEmpty() ? null : TimeStampAuthority.at(url);
+    }
+
     /** Builds the bundle into {@code out} (".pdf" added when missing), in the background. */
     public void build(Path out) {
         if (busy.get() || !problem.get().isEmpty()) {
@@ -273,7 +287,7 @@ public final class BundleDialogViewModel {
         error.set("");
         result.set(null);
         stage.set("Starting");
-        BundleService service = new BundleService(session.vault());
+        BundleService service = new BundleService(session.vault()).withTimeStamps(timeStamps());
         Task<BundleResult> task = tasks.longJob(p -> {
             try {
                 BundleResult built = service.build(aCase.id(), options, target, p, () -> false);
@@ -331,6 +345,7 @@ public final class BundleDialogViewModel {
         known.clear();
         newRedaction.set("");
         preparedBy.set("");
+        timeStampUrl.set("");
         exhibitPrefix.set("");
         from.set(null);
         to.set(null);
@@ -351,6 +366,12 @@ public final class BundleDialogViewModel {
         if (embedded > 0) {
             lines.add(String.format("%,d original %s travel inside the PDF, so the recipient can check them.",
                     embedded, embedded == 1 ? "file" : "files"));
+        }
+        if (r.signed() != null) {
+            lines.add("Signed with this vault's key, so any change to the file will show (certificate SHA-256 "
+                    + r.signed().certificateSha256().substring(0, 16) + "…, printed in the integrity appendix)"
+                    + (r.signed().timeStampAuthority() == null ? "." : "; time-stamped by "
+                    + r.signed().timeStampAuthority().getHost() + "."));
         }
         if (r.check() != null) {
             var failures = r.check().failures();
@@ -427,6 +448,10 @@ public final class BundleDialogViewModel {
 
     public StringProperty preparedByProperty() {
         return preparedBy;
+    }
+
+    public StringProperty timeStampUrlProperty() {
+        return timeStampUrl;
     }
 
     /** Why the bundle cannot be made as chosen, or "". */

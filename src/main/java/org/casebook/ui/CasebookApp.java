@@ -9,6 +9,7 @@ import org.casebook.ui.common.Session;
 import org.casebook.ui.common.Settings;
 import org.casebook.ui.main.MainView;
 import org.casebook.ui.main.MainViewModel;
+import org.casebook.ui.start.PassphraseDialogs;
 import org.casebook.ui.start.StartView;
 import org.casebook.ui.start.StartViewModel;
 import org.slf4j.Logger;
@@ -45,7 +46,23 @@ public final class CasebookApp extends Application {
         }, ignored -> { }, ignored -> { });
         if (args.contains(DEMO_FLAG)) {
             startDemo(shell);
+        } else if (args.size() == 1 && args.get(0).toLowerCase(java.util.Locale.ROOT).endsWith(".casebook")) {
+            java.nio.file.Path vault = java.nio.file.Path.of(args.get(0)).toAbsolutePath();
+            Platform.runLater(() -> askToUnlock(shell, vault));
         }
+    }
+
+    /** A vault double-clicked on the desktop: its passphrase is asked for straight away, as after "Open…". */
+    static void askToUnlock(AppShell shell, java.nio.file.Path vault) {
+        PassphraseDialogs.unlock(shell.dialogs(), startViewModel(shell), vault);
+    }
+
+    private static StartViewModel startViewModel(AppShell shell) {
+        javafx.stage.Window window = shell.dialogs().owner();
+        javafx.scene.Node shown = window == null || window.getScene() == null ? null
+                : window.getScene().getRoot().lookup("#start-view");
+        return shown instanceof StartView start ? start.viewModel()
+                : new StartViewModel(shell, null, session -> showMain(shell, session));
     }
 
     /** Builds the app in {@code stage}: the shell, its start screen, and the way into the main window. */
@@ -62,11 +79,7 @@ public final class CasebookApp extends Application {
      * far the building has got and its buttons wait meanwhile.
      */
     public static void startDemo(AppShell shell) {
-        javafx.stage.Window window = shell.dialogs().owner();
-        javafx.scene.Node shown = window == null || window.getScene() == null ? null
-                : window.getScene().getRoot().lookup("#start-view");
-        StartViewModel vm = shown instanceof StartView start ? start.viewModel()
-                : new StartViewModel(shell, null, session -> showMain(shell, session));
+        StartViewModel vm = startViewModel(shell);
         vm.openDemo(error -> shell.dialogs().showError("The demo case could not be made", error));
     }
 

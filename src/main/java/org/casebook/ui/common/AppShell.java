@@ -322,6 +322,7 @@ public final class AppShell {
     private void applyTitle() {
         String title = settings.discreetTitleProperty().get() ? DISCREET_TITLE : TITLE;
         stage.setTitle(title);
+        stage.getIcons().setAll(WindowIcon.images(settings.discreetTitleProperty().get()));
         nameWindows(title);
     }
 

@@ -39,6 +39,11 @@ public final class Settings {
 
     public enum Theme { LIGHT, DARK }
 
+    /** Set by the portable copy's launcher: the data folder beside the app that holds its settings. */
+    public static final String PORTABLE_PROPERTY = "casebook.portable";
+    /** Set by the discreet build's launcher: the neutral title and icon until the person turns them off. */
+    public static final String DISCREET_PROPERTY = "casebook.discreet";
+
     private final Path file;
     private final IntegerProperty autoLockMinutes = new SimpleIntegerProperty(5);
     private final BooleanProperty discreetTitle = new SimpleBooleanProperty(false);
@@ -59,11 +64,19 @@ public final class Settings {
         this.file = file;
     }
 
-    /** The settings folder: {@code casebook.config.dir} if set (tests), else the user's config folder. */
+    /**
+     * The settings folder: {@code casebook.config.dir} if set (tests); in the portable copy a folder beside the
+     * app ({@code casebook.portable}, set by its launcher), so that nothing is written to the computer it runs on;
+     * else the user's config folder.
+     */
     public static Path defaultFolder() {
         String override = System.getProperty("casebook.config.dir");
         if (override != null) {
             return Path.of(override);
+        }
+        String portable = System.getProperty(PORTABLE_PROPERTY);
+        if (portable != null && !portable.isBlank()) {
+            return Path.of(portable).toAbsolutePath().normalize().resolve("settings");
         }
         String xdg = System.getenv("XDG_CONFIG_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
@@ -83,7 +96,8 @@ public final class Settings {
         }
         boolean older = exists && intOf(p, "version", 1) < VERSION;
         s.autoLockMinutes.set(clamp(intOf(p, "autoLockMinutes", 5), 1, 120));
-        s.discreetTitle.set(Boolean.parseBoolean(p.getProperty("discreetTitle", "false")));
+        s.discreetTitle.set(Boolean.parseBoolean(p.getProperty("discreetTitle",
+                Boolean.toString(Boolean.getBoolean(DISCREET_PROPERTY)))));
         s.defaultZone.set(older ? null : org.casebook.evidence.TimeZones.find(p.getProperty("defaultZone"))
                 .orElse(null));
         s.theme.set("DARK".equals(p.getProperty("theme")) ? Theme.DARK : Theme.LIGHT);

@@ -104,6 +104,13 @@ class RedactorTest {
     }
 
     @Test
+    void shortensAtASpaceNeverMidWord() {
+        Redactor r = new Redactor(List.of());
+        assertEquals("He followed me from the station to the\u2026",
+                r.brief("He followed me from the station to the supermarket", 40));
+    }
+
+    @Test
     void redactionIsIdempotent() {
         Redactor r = new Redactor(List.of("12 Elm Street"));
         String once = r.page("at 12 Elm Street");

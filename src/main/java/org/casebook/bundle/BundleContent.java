@@ -5,6 +5,7 @@ import java.util.Map;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.evidence.CaptureFacts;
 import org.casebook.model.Case;
+import org.casebook.model.CaseCover;
 import org.casebook.model.Incident;
 
 /**
@@ -13,14 +14,16 @@ import org.casebook.model.Incident;
  * @param exhibits     numbered, in chronological order
  * @param incidentExhibits the references of the files attached to each incident
  * @param captures     what each captured web page in the exhibits recorded, by item id
+ * @param cover        what the case's cover says about the proceedings
  */
 record BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                      ConductSummary summary, String auditHead,
-                     Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures) {
+                     Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures,
+                     CaseCover cover) {
 
     BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                   ConductSummary summary, String auditHead, Map<Long, List<String>> incidentExhibits) {
-        this(aCase, options, incidents, exhibits, summary, auditHead, incidentExhibits, Map.of());
+        this(aCase, options, incidents, exhibits, summary, auditHead, incidentExhibits, Map.of(), CaseCover.EMPTY);
     }
 
     /**

@@ -33,6 +33,9 @@ import org.casebook.Version;
  * outline mirroring the index, and opening on page 1 at 100% in one column.
  */
 final class BundleMetadata {
+    /** Enough for an exhibit's reference and title in a reader's bookmarks panel. */
+    private static final int BOOKMARK_CHARS = 90;
+
     private BundleMetadata() {
     }
 
@@ -98,11 +101,22 @@ final class BundleMetadata {
     /** The outline: one item per index entry, exhibits nested under "Exhibits". */
     static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
                         Redactor redactor) {
+        outline(document, entries, targets, redactor, key -> "");
+    }
+
+    /**
+     * The outline, each exhibit's bookmark ending with the page number printed on its first page (the e-bundle
+     * guidance asks bookmarks to carry the page), shortened at a word to stay readable in a side panel.
+     */
+    static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
+                        Redactor redactor, PageNumbers numbers) {
         PDDocumentOutline outline = new PDDocumentOutline();
         PDOutlineItem parent = null;
         for (IndexEntry e : entries) {
             PDOutlineItem item = new PDOutlineItem();
-            item.setTitle(redactor.plain(e.title()));
+            String page = e.level() == 0 ? "" : numbers.of(e.key());
+            item.setTitle(e.level() == 0 || page.isEmpty() ? redactor.plain(e.title())
+                    : redactor.plain(redactor.brief(e.title(), BOOKMARK_CHARS)) + ", p. " + page);
             item.setDestination(Links.to(targets.get(e.key())));
             if (e.level() == 0) {
                 outline.addLast(item);

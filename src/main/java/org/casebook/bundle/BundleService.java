@@ -166,7 +166,7 @@ public final class BundleService {
                 Map<String, PDPage> targets = new HashMap<>(body.targets());
                 targets.putAll(frontWriter.targets());
                 links.resolve(targets);
-                BundleMetadata.outline(document, entries, targets, redactor);
+                BundleMetadata.outline(document, entries, targets, redactor, printed);
 
                 List<BundleResult.Exhibit> listed = new ArrayList<>();
                 for (ExhibitItem e : content.exhibits()) {
@@ -209,7 +209,9 @@ public final class BundleService {
         if (content.options().profile() == BundleProfile.POLICE) {
             new ExhibitList(content, w, numbers).write();
         }
-        new SummaryPage(content, w).write();
+        if (SummaryPage.hasConduct(content.summary())) {
+            new SummaryPage(content, w).write();
+        }
         new ChronologySection(content, w, numbers).write();
         w.finish();
     }

@@ -161,7 +161,7 @@ final class ExhibitSection implements Closeable {
             case CLEANED -> "a copy of the original without its location and device details is embedded";
             case WITHHELD -> "the original is not embedded in this redacted copy because " + plan.reason().because();
             default -> "the original is embedded";
-        } + ". " + TimeSources.photoCaption(e.timeSource(), Dates.dayTime(e.at(), content.aCase().zone()));
+        } + ". " + TimeSources.photoCaption(e.timeSource(), Dates.of(e, content.aCase().zone()));
         // room for the whole caption under the picture, so it never runs onto a page of its own
         float captionH = w.paragraphHeight(caption, PageWriter.SMALL, PageWriter.WIDTH) + 6;
         float maxW = PageWriter.WIDTH;

@@ -41,6 +41,12 @@ final class BundleMetadata {
 
     static void write(PDDocument document, String title, String author, String subject, Calendar created)
             throws IOException {
+        write(document, title, author, subject, created, true);
+    }
+
+    /** @param pdfa whether to identify the file as PDF/A-3b: only when nothing in it is known to refute that */
+    static void write(PDDocument document, String title, String author, String subject, Calendar created,
+                      boolean pdfa) throws IOException {
         String producer = "Casebook " + Version.get() + " (Apache PDFBox)";
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
@@ -63,12 +69,14 @@ final class BundleMetadata {
         basic.setModifyDate(created);
         AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
         pdf.setProducer(producer);
-        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
-        try {
-            id.setPart(3);
-            id.setConformance("B");
-        } catch (BadFieldValueException e) {
-            throw new IllegalStateException(e);
+        if (pdfa) {
+            PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+            try {
+                id.setPart(3);
+                id.setConformance("B");
+            } catch (BadFieldValueException e) {
+                throw new IllegalStateException(e);
+            }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {

@@ -93,6 +93,14 @@ class CaseCoverCommandTest {
         assertTrue(firstPage(family).contains("Family Court at Leeds"), "nothing was written by the bad edit");
     }
 
+    @Test
+    void checkBundleHelpPrintsItsPercentSign() {
+        CliTestSupport.Result help = cli("check-bundle", "--help");
+        assertEquals(0, help.exit(), help::toString);
+        assertTrue(help.out().replaceAll("\\s+", " ").contains("opening at 100% zoom"), help.out());
+        assertFalse(help.err().contains("%"), help.err());
+    }
+
     private static String firstPage(Path pdf) throws IOException {
         return page(pdf, 1);
     }

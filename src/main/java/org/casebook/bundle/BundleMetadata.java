@@ -100,6 +100,16 @@ final class BundleMetadata {
         catalog.setOpenAction(Links.to(document.getPage(0)));
     }
 
+    private static void nest(PDOutlineItem parent, List<MergedOutlines.Mark> marks, PDPage exhibit, Redactor redactor) {
+        for (MergedOutlines.Mark m : marks) {
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(redactor.plain(m.title()));
+            item.setDestination(Links.to(m.page() != null ? m.page() : exhibit));
+            parent.addLast(item);
+            nest(item, m.children(), exhibit, redactor);
+        }
+    }
+
     static Calendar now(java.time.Instant at) {
         Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(at.toEpochMilli());
@@ -118,6 +128,12 @@ final class BundleMetadata {
      */
     static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
                         Redactor redactor, PageNumbers numbers) {
+        outline(document, entries, targets, redactor, numbers, new MergedOutlines());
+    }
+
+    /** The outline, with each merged PDF's own bookmarks nested under its exhibit. */
+    static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
+                        Redactor redactor, PageNumbers numbers, MergedOutlines merged) {
         PDDocumentOutline outline = new PDDocumentOutline();
         PDOutlineItem parent = null;
         for (IndexEntry e : entries) {
@@ -131,6 +147,7 @@ final class BundleMetadata {
                 parent = item;
             } else {
                 parent.addLast(item);
+                nest(item, merged.of(e.key()), targets.get(e.key()), redactor);
             }
         }
         document.getDocumentCatalog().setDocumentOutline(outline);

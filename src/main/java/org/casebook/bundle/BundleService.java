@@ -167,7 +167,7 @@ public final class BundleService {
                 Map<String, PDPage> targets = new HashMap<>(body.targets());
                 targets.putAll(frontWriter.targets());
                 links.resolve(targets);
-                BundleMetadata.outline(document, entries, targets, redactor, printed);
+                BundleMetadata.outline(document, entries, targets, redactor, printed, exhibits.mergedOutlines());
 
                 List<BundleResult.Exhibit> listed = new ArrayList<>();
                 for (ExhibitItem e : content.exhibits()) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.evidence.CaptureFacts;
 import org.casebook.model.Case;
+import org.casebook.model.CaseCover;
 import org.casebook.model.Incident;
 
 /**
@@ -14,16 +15,18 @@ import org.casebook.model.Incident;
  * @param incidentExhibits the references of the files attached to each incident
  * @param captures     what each captured web page in the exhibits recorded, by item id
  * @param legal        diary amendments and the other records the law looks at (see {@link LegalRecords})
+ * @param cover        what the case's cover says about the proceedings
  */
 record BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                      ConductSummary summary, String auditHead,
                      Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures,
-                     LegalRecords legal) {
+                     LegalRecords legal, CaseCover cover) {
 
     BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,
                   ConductSummary summary, String auditHead,
                   Map<Long, List<String>> incidentExhibits, Map<Long, CaptureFacts.Capture> captures) {
-        this(aCase, options, incidents, exhibits, summary, auditHead, incidentExhibits, captures, LegalRecords.NONE);
+        this(aCase, options, incidents, exhibits, summary, auditHead, incidentExhibits, captures, LegalRecords.NONE,
+                CaseCover.EMPTY);
     }
 
     BundleContent(Case aCase, BundleOptions options, List<Incident> incidents, List<ExhibitItem> exhibits,

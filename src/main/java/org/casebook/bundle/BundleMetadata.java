@@ -33,11 +33,20 @@ import org.casebook.Version;
  * outline mirroring the index, and opening on page 1 at 100% in one column.
  */
 final class BundleMetadata {
+    /** Enough for an exhibit's reference and title in a reader's bookmarks panel. */
+    private static final int BOOKMARK_CHARS = 90;
+
     private BundleMetadata() {
     }
 
     static void write(PDDocument document, String title, String author, String subject, Calendar created)
             throws IOException {
+        write(document, title, author, subject, created, true);
+    }
+
+    /** @param pdfa whether to identify the file as PDF/A-3b: only when nothing in it is known to refute that */
+    static void write(PDDocument document, String title, String author, String subject, Calendar created,
+                      boolean pdfa) throws IOException {
         String producer = "Casebook " + Version.get() + " (Apache PDFBox)";
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(title);
@@ -60,12 +69,14 @@ final class BundleMetadata {
         basic.setModifyDate(created);
         AdobePDFSchema pdf = xmp.createAndAddAdobePDFSchema();
         pdf.setProducer(producer);
-        PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
-        try {
-            id.setPart(3);
-            id.setConformance("B");
-        } catch (BadFieldValueException e) {
-            throw new IllegalStateException(e);
+        if (pdfa) {
+            PDFAIdentificationSchema id = xmp.createAndAddPDFAIdentificationSchema();
+            try {
+                id.setPart(3);
+                id.setConformance("B");
+            } catch (BadFieldValueException e) {
+                throw new IllegalStateException(e);
+            }
         }
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
@@ -89,6 +100,16 @@ final class BundleMetadata {
         catalog.setOpenAction(Links.to(document.getPage(0)));
     }
 
+    private static void nest(PDOutlineItem parent, List<MergedOutlines.Mark> marks, PDPage exhibit, Redactor redactor) {
+        for (MergedOutlines.Mark m : marks) {
+            PDOutlineItem item = new PDOutlineItem();
+            item.setTitle(redactor.plain(m.title()));
+            item.setDestination(Links.to(m.page() != null ? m.page() : exhibit));
+            parent.addLast(item);
+            nest(item, m.children(), exhibit, redactor);
+        }
+    }
+
     static Calendar now(java.time.Instant at) {
         Calendar c = new GregorianCalendar(TimeZone.getTimeZone("UTC"));
         c.setTimeInMillis(at.toEpochMilli());
@@ -98,17 +119,35 @@ final class BundleMetadata {
     /** The outline: one item per index entry, exhibits nested under "Exhibits". */
     static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
                         Redactor redactor) {
+        outline(document, entries, targets, redactor, key -> "");
+    }
+
+    /**
+     * The outline, each exhibit's bookmark ending with the page number printed on its first page (the e-bundle
+     * guidance asks bookmarks to carry the page), shortened at a word to stay readable in a side panel.
+     */
+    static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
+                        Redactor redactor, PageNumbers numbers) {
+        outline(document, entries, targets, redactor, numbers, new MergedOutlines());
+    }
+
+    /** The outline, with each merged PDF's own bookmarks nested under its exhibit. */
+    static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
+                        Redactor redactor, PageNumbers numbers, MergedOutlines merged) {
         PDDocumentOutline outline = new PDDocumentOutline();
         PDOutlineItem parent = null;
         for (IndexEntry e : entries) {
             PDOutlineItem item = new PDOutlineItem();
-            item.setTitle(redactor.plain(e.title()));
+            String page = e.level() == 0 ? "" : numbers.of(e.key());
+            item.setTitle(e.level() == 0 || page.isEmpty() ? redactor.plain(e.title())
+                    : redactor.plain(redactor.brief(e.title(), BOOKMARK_CHARS)) + ", p. " + page);
             item.setDestination(Links.to(targets.get(e.key())));
             if (e.level() == 0) {
                 outline.addLast(item);
                 parent = item;
             } else {
                 parent.addLast(item);
+                nest(item, merged.of(e.key()), targets.get(e.key()), redactor);
             }
         }
         document.getDocumentCatalog().setDocumentOutline(outline);

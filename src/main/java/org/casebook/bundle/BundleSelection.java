@@ -68,11 +68,12 @@ final class BundleSelection {
         List<ExhibitItem> exhibits = new ArrayList<>();
         // summaries are cut short: redact first, so no cut leaves the start of a redacted text behind
         Redactor redactor = new Redactor(options.redactions());
+        Map<Long, String> titles = new org.casebook.evidence.ExhibitTitles(vault).given(caseId);
         for (TimelineItem file : files) {
             if (file.sha256() == null) {
                 continue; // nothing stored to exhibit
             }
-            exhibits.add(fileExhibit(attachments.get(file.id()), incidentsById, incidentService, redactor));
+            exhibits.add(fileExhibit(attachments.get(file.id()), titles, incidentsById, incidentService, redactor));
         }
         Map<Long, CaptureFacts.Capture> captures = new CaptureFacts(vault).of(
                 captureItems.stream().map(TimelineItem::id).toList());
@@ -103,7 +104,8 @@ final class BundleSelection {
         var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, summary, auditHead,
-                incidentExhibits, captures, LegalRecordsLoader.load(vault, caseId, incidents));
+                incidentExhibits, captures, LegalRecordsLoader.load(vault, caseId, incidents),
+                new org.casebook.evidence.CaseCovers(vault).get(caseId));
     }
 
     /**
@@ -140,19 +142,24 @@ final class BundleSelection {
         return wanted.isEmpty() || wanted.contains(item.id());
     }
 
-    private static ExhibitItem fileExhibit(Attachment a, Map<Long, Incident> selectedIncidents,
+    /**
+     * An attached file as an exhibit, described by its title (the one its owner gave, else its name without the
+     * date), its kind, and the diary entry it belongs to, in full: the index and exhibit list wrap it.
+     */
+    private static ExhibitItem fileExhibit(Attachment a, Map<Long, String> titles, Map<Long, Incident> selectedIncidents,
                                            IncidentService incidents, Redactor redactor) {
         String type = mediaType(a);
         ExhibitItem.Kind kind = PrintImages.canPrint(type) ? ExhibitItem.Kind.PHOTO
                 : type.equals("application/pdf") ? ExhibitItem.Kind.PDF : ExhibitItem.Kind.FILE;
-        StringBuilder description = new StringBuilder(kindLabel(type));
+        String title = titles.getOrDefault(a.id(), org.casebook.evidence.FileNameDates.title(a.fileName()));
+        StringBuilder description = new StringBuilder(title).append(" (").append(kindNoun(type)).append(")");
         if (!a.incidentIds().isEmpty()) {
             Incident incident = selectedIncidents.get(a.incidentIds().get(0));
             if (incident == null) {
                 incident = incidents.get(a.incidentIds().get(0));
             }
             description.append(" — ").append(incident.type().label()).append(": ")
-                    .append(redactor.brief(incident.description(), DESCRIPTION_CHARS));
+                    .append(redactor.page(incident.description()).replaceAll("\\s+", " ").strip());
         }
         return new ExhibitItem(null, kind, a.id(), kindLabel(type), description.toString(), "Attached file " + a.fileName(),
                 a.fileName(), type, a.size(), a.when().at(), null, a.when().approximate(), a.added(), a.sha256(),

@@ -115,7 +115,8 @@ public final class BundleService {
         List<String> warnings = new ArrayList<>();
         TextWarnings textWarnings = new TextWarnings();
         try (PDDocument document = BundleDocuments.create()) {
-            Typesetter type = new Typesetter(FontSet.load(document, textWarnings));
+            FontSet fontSet = FontSet.load(document, textWarnings);
+            Typesetter type = new Typesetter(fontSet);
             Links links = new Links();
 
             // The originals first: what travels (and, in a redacted copy, what was cleaned or withheld) is said
@@ -180,7 +181,7 @@ public final class BundleService {
                 Map<String, PDPage> targets = new HashMap<>(body.targets());
                 targets.putAll(frontWriter.targets());
                 links.resolve(targets);
-                BundleMetadata.outline(document, entries, targets, redactor);
+                BundleMetadata.outline(document, entries, targets, redactor, printed, exhibits.mergedOutlines());
 
                 List<BundleResult.Exhibit> listed = new ArrayList<>();
                 for (ExhibitItem e : content.exhibits()) {
@@ -194,9 +195,14 @@ public final class BundleService {
 
                 new PageStamper(document, type, redactor).stamp(content.aCase().title(), sections, exhibitPages);
                 String title = redactor.plain(content.aCase().title()) + " — evidence bundle";
+                RuleResult fonts = BundleChecker.fontsEmbedded(document, fontSet::owns);
                 BundleMetadata.write(document, title, redactor.plain(IndexEntry.producer(content)),
                         "Evidence bundle, " + Dates.period(content.options().from(), content.options().to())
-                        + (redactor.active() ? " (redacted copy)" : ""), BundleMetadata.now(clock.instant()));
+                        + (redactor.active() ? " (redacted copy)" : ""), BundleMetadata.now(clock.instant()),
+                        fonts.passed());
+                if (!fonts.passed()) {
+                    warnings.add(PdfaClaim.dropped(fonts));
+                }
 
                 if (family && total > FAMILY_PAGE_LIMIT) {
                     warnings.add("The bundle has " + total + " pages: family court bundles are limited to "
@@ -223,7 +229,9 @@ public final class BundleService {
         if (content.options().profile() == BundleProfile.POLICE) {
             new ExhibitList(content, w, numbers).write();
         }
-        new SummaryPage(content, w, numbers, new ProofPages(content)).write();
+        if (SummaryPage.hasConduct(content.summary())) {
+            new SummaryPage(content, w, numbers, new ProofPages(content)).write();
+        }
         new WhoIsWhoPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
         new ContinuityPage(content, w).write();

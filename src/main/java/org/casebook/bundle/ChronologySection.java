@@ -27,7 +27,11 @@ final class ChronologySection {
     private static final String[] HEAD = {"Date and time", "Type", "Summary", "Exhibit", "Page"};
 
     /** One chronology row. {@code key} is the link target of its page. */
-    record Row(When when, String type, String summary, String reference, String key) {
+    record Row(When when, String type, String summary, String reference, String key, boolean dateOnly) {
+        Row(When when, String type, String summary, String reference, String key) {
+            this(when, type, summary, reference, key, false);
+        }
+
         ZonedDateTime at() {
             return when.at();
         }
@@ -56,15 +60,15 @@ final class ChronologySection {
             w.paragraph("Nothing is recorded in this period.", PageWriter.BODY);
         }
         for (Row r : rows) {
-            String[] values = {Dates.dayTime(r.when(), content.aCase().zone()), r.type(), r.summary(),
+            String[] values = {r.dateOnly() ? Dates.weekDay(r.at(), content.aCase().zone())
+                    : Dates.dayTime(r.when(), content.aCase().zone()), r.type(), r.summary(),
                 r.reference() == null ? "—" : r.reference(), numbers.of(r.key())};
             List<PageWriter.Cell> cells = new ArrayList<>();
             for (int i = 0; i < values.length; i++) {
                 cells.add(new PageWriter.Cell(values[i], i == 3 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
                         PageWriter.LEFT + X[i], width(i), i == 4));
             }
-            float top = w.row(cells);
-            w.link(PageWriter.LEFT + X[3], w.y() + 2, PageWriter.RIGHT, top, r.key());
+            w.linked(r.key(), PageWriter.LEFT + X[3], PageWriter.RIGHT, () -> w.row(cells));
         }
         w.finish();
     }
@@ -121,7 +125,7 @@ final class ChronologySection {
             } else if (!shownWithIncident.contains(e.reference())) {
                 rows.add(new Row(new When(e.at(), null, e.approximate()), e.typeLabel(),
                         e.description() + " (" + e.fileName() + ")",
-                        e.reference(), e.key()));
+                        e.reference(), e.key(), TimeSources.dateOnly(e.timeSource())));
             }
         }
         rows.sort(Comparator.comparing((Row r) -> r.at().toInstant()));

@@ -14,6 +14,7 @@ final class Dates {
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter LONG_DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.UK);
+    private static final DateTimeFormatter WEEK_DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK);
     private static final DateTimeFormatter ZONE = DateTimeFormatter.ofPattern("zzz", Locale.UK);
 
@@ -22,6 +23,17 @@ final class Dates {
 
     static String day(LocalDate d) {
         return d == null ? "—" : DAY.format(d);
+    }
+
+    /** A day without a time, for what only a date is known of: "Sun 31 Jan 2021". */
+    static String weekDay(ZonedDateTime t, ZoneId zone) {
+        return WEEK_DAY.format(t.withZoneSameInstant(zone));
+    }
+
+    /** When a file exhibit is of: its day alone when only a date is known, else its time. */
+    static String of(ExhibitItem e, ZoneId zone) {
+        return TimeSources.dateOnly(e.timeSource()) ? weekDay(e.at(), zone)
+                : dayTime(new When(e.at(), null, e.approximate()), zone);
     }
 
     static String longDay(LocalDate d) {
@@ -67,7 +79,7 @@ final class Dates {
             When last = e.messages().get(e.messages().size() - 1).when();
             return e.messages().size() == 1 ? dayTime(first, zone) : dayTime(first, zone) + " to " + dayTime(last, zone);
         }
-        return dayTime(new When(e.at(), null, e.approximate()), zone)
+        return of(e, zone)
                 + (e.until() != null && !e.until().equals(e.at()) ? " to " + dayTime(e.until(), zone) : "");
     }
 

@@ -43,8 +43,7 @@ final class ExhibitList {
                 cells.add(new PageWriter.Cell(values[i], i == 0 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
                         PageWriter.LEFT + X[i], width(i), i == 3));
             }
-            float top = w.row(cells);
-            w.link(PageWriter.LEFT, w.y() + 2, PageWriter.RIGHT, top, e.key());
+            w.linked(e.key(), PageWriter.LEFT, PageWriter.RIGHT, () -> w.row(cells));
             w.gap(3);
         }
         w.finish();

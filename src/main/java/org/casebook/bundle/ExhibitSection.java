@@ -30,6 +30,7 @@ final class ExhibitSection implements Closeable {
     private final OriginalPlans plans;
     /** The exhibit each page belongs to, for the running header stamped on it. */
     private final Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits = new IdentityHashMap<>();
+    private final MergedOutlines mergedOutlines = new MergedOutlines();
     /** Merged PDFs stay open until the bundle is saved: their pages share objects with it. */
     private final List<BundleDocuments.Opened> merged = new ArrayList<>();
 
@@ -52,6 +53,11 @@ final class ExhibitSection implements Closeable {
     }
 
     /** Keyed by the page's dictionary: PDFBox hands out a new PDPage wrapper each time it walks the pages. */
+    /** The bookmarks the merged PDFs brought, by exhibit. */
+    MergedOutlines mergedOutlines() {
+        return mergedOutlines;
+    }
+
     Map<org.apache.pdfbox.cos.COSDictionary, String> pageExhibits() {
         return pageExhibits;
     }
@@ -161,7 +167,7 @@ final class ExhibitSection implements Closeable {
             case CLEANED -> "a copy of the original without its location and device details is embedded";
             case WITHHELD -> "the original is not embedded in this redacted copy because " + plan.reason().because();
             default -> "the original is embedded";
-        } + ". " + TimeSources.photoCaption(e.timeSource(), Dates.dayTime(e.at(), content.aCase().zone()));
+        } + ". " + TimeSources.photoCaption(e.timeSource(), Dates.of(e, content.aCase().zone()));
         // room for the whole caption under the picture, so it never runs onto a page of its own
         float captionH = w.paragraphHeight(caption, PageWriter.SMALL, PageWriter.WIDTH) + 6;
         float maxW = PageWriter.WIDTH;
@@ -217,10 +223,13 @@ final class ExhibitSection implements Closeable {
                 ? " and, in this redacted copy, the location and device details of any photo on them." : "."),
                 PageWriter.BODY);
         w.finish();
+        Map<org.apache.pdfbox.cos.COSDictionary, PDPage> copies = new IdentityHashMap<>();
         for (PDPage page : source.getPages()) {
             PDPage imported = w.document().importPage(page);
             w.adopt(imported);
+            copies.put(page.getCOSObject(), imported);
         }
+        mergedOutlines.read(e.key(), source, copies);
     }
 
     private void metadataOnly(ExhibitItem e, String problem) throws IOException {

@@ -32,15 +32,16 @@ final class FrontMatter {
         w.paragraph(content.aCase().title(), COVER_CASE);
         w.gap(24);
         BundleOptions o = content.options();
-        String[][] facts = {
+        List<String[]> facts = new java.util.ArrayList<>(CoverFacts.proceedings(content));
+        facts.addAll(List.of(new String[][] {
             {"Prepared by", IndexEntry.producer(content)},
+            {"Prepared for", content.cover().preparedFor()},
             {"Date prepared", Dates.day(prepared)},
-            {"Period covered", Dates.period(o.from() != null ? o.from() : content.summary().from(),
-                    o.to() != null ? o.to() : content.summary().to())},
+            {"Period covered", CoveredPeriod.of(content)},
             {"Total pages", String.valueOf(totalPages)},
-            {"Exhibits", content.exhibits().size() + " (references " + (content.exhibits().isEmpty() ? "—"
-                    : content.exhibits().get(0).reference() + " to "
-                    + content.exhibits().get(content.exhibits().size() - 1).reference()) + ")"},
+            {"Exhibits", content.exhibits().size() + (content.exhibits().isEmpty() ? "" : " (references "
+                    + content.exhibits().get(0).reference() + " to "
+                    + content.exhibits().get(content.exhibits().size() - 1).reference() + ")")},
             {"Diary entries", String.valueOf(content.incidents().size())},
             {"Profile", switch (o.profile()) {
                 case POLICE -> "Police (exhibits listed as in a witness statement)";
@@ -48,7 +49,8 @@ final class FrontMatter {
                 case CIVIL -> "Civil court (CPR PD32: exhibits by initials and number, in date order)";
             }},
             {"Times shown in", content.aCase().zone().getId()},
-        };
+        }));
+        facts.removeIf(f -> f[1] == null);
         for (String[] f : facts) {
             w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.BODY_BOLD, PageWriter.LEFT, 130),
                     PageWriter.Cell.of(f[1], PageWriter.BODY, PageWriter.LEFT + 130, PageWriter.WIDTH - 130)));
@@ -108,11 +110,16 @@ final class FrontMatter {
                     PageWriter.LEFT + indent, textWidth));
             cells.add(new PageWriter.Cell(numbers.of(e.key()), e.level() == 0 ? PageWriter.BODY_BOLD : PageWriter.BODY,
                     numberX, NUMBER_COLUMN, true));
-            float top = w.row(cells);
-            if (e.level() > 0 && e.detail() != null) {
-                w.paragraph(e.detail(), PageWriter.SMALL, PageWriter.LEFT + indent, textWidth);
-            }
-            w.link(PageWriter.LEFT + indent, w.y() + 2, PageWriter.RIGHT, top, e.key());
+            boolean detailLine = e.level() > 0 && e.detail() != null;
+            // an entry is kept on one page: a reader follows its number down from its title
+            w.keepTogether(w.rowHeight(cells) + (detailLine
+                    ? w.paragraphHeight(e.detail(), PageWriter.SMALL, textWidth) : 0), w.rowHeight(cells));
+            w.linked(e.key(), PageWriter.LEFT + indent, PageWriter.RIGHT, () -> {
+                w.row(cells);
+                if (detailLine) {
+                    w.paragraph(e.detail(), PageWriter.SMALL, PageWriter.LEFT + indent, textWidth);
+                }
+            });
             w.gap(e.level() == 0 ? 4 : 2);
         }
         w.finish();

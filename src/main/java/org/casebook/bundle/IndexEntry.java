@@ -26,7 +26,9 @@ record IndexEntry(String title, String key, int level, String detail) {
         if (content.options().profile() == BundleProfile.POLICE) {
             out.add(new IndexEntry("Exhibit list", EXHIBIT_LIST, 0, null));
         }
-        out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
+        if (SummaryPage.hasConduct(content.summary())) {
+            out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
+        }
         if (WhoIsWhoPage.shown(content)) {
             out.add(new IndexEntry("Who is who", WHO_IS_WHO, 0, null));
         }
@@ -42,14 +44,18 @@ record IndexEntry(String title, String key, int level, String detail) {
         for (ExhibitItem e : content.exhibits()) {
             // where and when each was found or produced is the police profile's exhibit list, not the index
             out.add(new IndexEntry(e.reference() + " — " + e.description(), e.key(), 1,
-                    Dates.dayTime(e.at(), content.aCase().zone())));
+                    Dates.of(e, content.aCase().zone())));
         }
         out.add(new IndexEntry("Integrity appendix", APPENDIX, 0, null));
         return out;
     }
 
+    /** Who prepared the bundle: the name given for this bundle, else the case's cover, else "the witness". */
     static String producer(BundleContent content) {
         String by = content.options().preparedBy();
+        if (by == null || by.isBlank()) {
+            by = content.cover().preparedBy();
+        }
         return by == null || by.isBlank() ? "the witness" : by;
     }
 }

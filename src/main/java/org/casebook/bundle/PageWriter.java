@@ -48,6 +48,8 @@ final class PageWriter {
     private float y;
     /** Drawn at the top of each new page of a section that runs on (e.g. "JS/3 (continued)"). */
     private Runnable continuation;
+    /** The link being drawn by {@link #linked}, or null. */
+    private LinkArea linking;
 
     PageWriter(PDDocument document, Typesetter type, Redactor redactor, Links links) {
         this.document = document;
@@ -74,6 +76,12 @@ final class PageWriter {
     }
 
     PDPage newPage() throws IOException {
+        // a link being drawn ends at the foot of this page and goes on below the next page's heading
+        LinkArea open = linking;
+        linking = null;
+        if (open != null) {
+            open.end(page, y);
+        }
         closeStream();
         page = new PDPage(SIZE);
         document.addPage(page);
@@ -82,6 +90,9 @@ final class PageWriter {
         y = TOP;
         if (continuation != null) {
             continuation.run();
+        }
+        if (open != null) {
+            linking = open.from(y);
         }
         return page;
     }
@@ -280,6 +291,56 @@ final class PageWriter {
     /** Makes a rectangle on the current page a link to {@code key}'s page. */
     void link(float x0, float bottom, float x1, float top, String key) {
         links.add(page, new PDRectangle(x0, bottom, x1 - x0, top - bottom), key);
+    }
+
+    /** Drawing that may break the page. */
+    interface Block {
+        void draw() throws IOException;
+    }
+
+    /**
+     * Draws {@code block} and makes what it drew, between {@code x0} and {@code x1}, a link to {@code key}'s page:
+     * one rectangle on each page the block reaches, each over that page's part of it. (A rectangle taken from the
+     * block's top to the cursor after it would span two pages when the block breaks the page.)
+     */
+    void linked(String key, float x0, float x1, Block block) throws IOException {
+        linking = new LinkArea(key, x0, x1, y);
+        try {
+            block.draw();
+        } finally {
+            LinkArea open = linking;
+            linking = null;
+            if (open != null) {
+                open.end(page, y);
+            }
+        }
+    }
+
+    /** The part of a link on one page: from {@code top} down to wherever the cursor is when it ends. */
+    private final class LinkArea {
+        private final String key;
+        private final float x0;
+        private final float x1;
+        private final float top;
+
+        LinkArea(String key, float x0, float x1, float top) {
+            this.key = key;
+            this.x0 = x0;
+            this.x1 = x1;
+            this.top = top;
+        }
+
+        LinkArea from(float newTop) {
+            return new LinkArea(key, x0, x1, newTop);
+        }
+
+        /** Adds the rectangle, unless nothing was drawn here (the block broke the page before drawing). */
+        void end(PDPage on, float bottom) {
+            float low = Math.max(bottom + 2, BOTTOM - 2);
+            if (on != null && top - low > 2) {
+                links.add(on, new PDRectangle(x0, low, x1 - x0, top - low), key);
+            }
+        }
     }
 
     void finish() throws IOException {

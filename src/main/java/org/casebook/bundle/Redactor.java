@@ -91,7 +91,8 @@ final class Redactor {
 
     /**
      * The text redacted for the page, then on one line and shortened to at most {@code max} characters with an
-     * ellipsis: the only way text headed for the bundle is shortened, so nothing is cut before it is redacted.
+     * ellipsis, at a space where there is one (never mid-word): the only way text headed for the bundle is
+     * shortened, so nothing is cut before it is redacted.
      */
     String brief(String text, int max) {
         String redacted = page(text == null ? "" : text);
@@ -102,6 +103,10 @@ final class Redactor {
         int cut = max - 1;
         if (Character.isHighSurrogate(oneLine.charAt(cut - 1))) {
             cut--;
+        }
+        int space = oneLine.lastIndexOf(' ', cut);
+        if (space > max / 2) {
+            cut = space;
         }
         return oneLine.substring(0, cut).stripTrailing() + "\u2026";
     }

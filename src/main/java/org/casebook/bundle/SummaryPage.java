@@ -45,6 +45,12 @@ final class SummaryPage {
         this.zone = s.zone() != null ? s.zone() : content.aCase().zone();
     }
 
+    /** Whether there is a course of conduct to summarise: a contact, incident, order, report or impact. */
+    static boolean hasConduct(ConductSummary s) {
+        return s.incidents() + s.messages() + s.calls() > 0 || !s.orders().isEmpty() || !s.reports().isEmpty()
+                || !s.impacts().isEmpty();
+    }
+
     void write() throws IOException {
         w.startTarget(IndexEntry.SUMMARY);
         w.title("Course-of-conduct summary");

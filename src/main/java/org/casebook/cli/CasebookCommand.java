@@ -48,6 +48,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             ReportCommand.class,
             ImpactCommand.class,
             TagCommand.class,
+            TitleCommand.class,
             CheckBundleCommand.class,
             VerifyBundleCommand.class,
             CommandLine.HelpCommand.class},

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check-bundle", header = "Check a PDF against the courts' e-bundle rules.",
         mixinStandardHelpOptions = true,
         description = "Check any PDF (a Casebook bundle or not): text layer on every page, page numbers equal to "
-                + "the PDF's own, hyperlinked index, bookmarks, images at no more than 300 dpi, opening at 100% "
+                + "the PDF's own, hyperlinked index, bookmarks, images at no more than 300 dpi, opening at 100%% "
                 + "zoom, embedded fonts, PDF/A-3b identification, title. One line per rule. Exit 0 when all "
                 + "pass, 3 when any fails, 2 when the file cannot be read as a PDF.")
 final class CheckBundleCommand implements Callable<Integer> {

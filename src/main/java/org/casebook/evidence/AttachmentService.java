@@ -41,6 +41,10 @@ public final class AttachmentService {
     static final String TIME_EXIF = "exif";
     static final String TIME_INCIDENT = "incident";
     static final String TIME_FILE = "file modified";
+    /** The date and time written in the file's name ({@link FileNameDates}). */
+    static final String TIME_FILE_NAME = "file name";
+    /** Only a date is written in the file's name: the time of day is not known. */
+    static final String TIME_FILE_NAME_DATE = "file name date";
     /**
      * In an imported file's details: it is its message's own original as received (an e-mail's .eml), not a file
      * sent with the message.
@@ -147,8 +151,8 @@ public final class AttachmentService {
         }
         MediaInfo media = inspector.inspect(file, blob.head());
         renditions.makeIfMissing(c, blob.id(), media.mediaType(), () -> Files.newInputStream(file));
-        Placement placement = place(aCase.zone(), media, incident, modified);
         String name = file.getFileName().toString();
+        Placement placement = place(aCase.zone(), media, name, incident, modified);
         Map<String, Object> extra = new LinkedHashMap<>();
         extra.put("time_source", placement.source());
         if (media.camera() != null) {
@@ -184,12 +188,24 @@ public final class AttachmentService {
     private record Placement(When when, String source) {
     }
 
-    private static Placement place(ZoneId caseZone, MediaInfo media, Incident incident, Instant modified) {
+    /**
+     * Where a file goes on the timeline: the camera's time, else the date its name gives (a letter saved as
+     * "2021-01-31 Letter.pdf" is of that day, whenever it was copied or attached), else its diary entry's time,
+     * else when the file was last modified.
+     */
+    private static Placement place(ZoneId caseZone, MediaInfo media, String name, Incident incident,
+                                   Instant modified) {
         if (media.captured() != null) {
             ZonedDateTime at = media.capturedOffset() != null
                     ? media.captured().atOffset(media.capturedOffset()).atZoneSameInstant(caseZone)
                     : ZonedDateTime.ofLocal(media.captured(), caseZone, null);
             return new Placement(When.exactly(at), TIME_EXIF);
+        }
+        var named = FileNameDates.find(name);
+        if (named.isPresent()) {
+            ZonedDateTime at = ZonedDateTime.ofLocal(named.get().at(), caseZone, null);
+            return named.get().dateOnly() ? new Placement(When.about(at), TIME_FILE_NAME_DATE)
+                    : new Placement(When.exactly(at), TIME_FILE_NAME);
         }
         if (incident != null) {
             return new Placement(incident.when(), TIME_INCIDENT);

@@ -302,6 +302,27 @@ final class Schema {
                     "CREATE INDEX capture_html_blob ON capture(html_blob_id) WHERE html_blob_id IS NOT NULL",
                     "CREATE INDEX capture_png_blob ON capture(png_blob_id) WHERE png_blob_id IS NOT NULL",
                     "CREATE INDEX capture_file_blob ON capture(file_blob_id) WHERE file_blob_id IS NOT NULL")),
+            // The bundle's cover and the titles exhibits go by: descriptive fields beside the rows they describe
+            // (not in them), so the rows' recorded states stay as they were; edits are audited with their old
+            // values under the case's or item's subject.
+            new Migration(9, "bundle front matter: the case's cover details and exhibit titles",
+                    List.of(
+                    """
+                    CREATE TABLE case_cover(
+                        case_id      INTEGER PRIMARY KEY REFERENCES case_file(id),
+                        court        TEXT,
+                        case_number  TEXT,
+                        hearing      TEXT,
+                        judge        TEXT,
+                        applicant    TEXT,
+                        respondent   TEXT,
+                        witness      TEXT,
+                        prepared_by  TEXT,
+                        prepared_for TEXT)""",
+                    """
+                    CREATE TABLE exhibit_title(
+                        item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+                        title   TEXT NOT NULL)""")),
             // Knowing of an order is an element of a breach: when and how it was served is recorded, and the
             // order's own document (an attached file) can be linked so that the bundle produces it as an exhibit.
             new Migration(10, "orders: date and manner of service, the order's document; the basis of each attribution; officers' collar numbers; continuity of the originals",

@@ -38,8 +38,10 @@ class BundleCasesTest extends OneCaseVaultTest {
             String text = BundleReader.text(pdf);
             assertTrue(text.contains("No exhibits are in this selection."));
             assertTrue(text.contains("No diary entries are recorded in this period."));
-            assertTrue(text.replaceAll("\\s+", " ").contains("there were no contacts or incidents recorded."), text);
-            assertEquals(9, BundleReader.outline(pdf).size()); // the police profile's exhibit list and the statement too
+            // no course of conduct to summarise: no summary page, and the cover says nothing is recorded yet
+            assertFalse(text.contains("Course-of-conduct summary"), text);
+            assertTrue(text.contains("Period covered nothing is recorded yet"), text);
+            assertEquals(8, BundleReader.outline(pdf).size()); // the police profile's exhibit list and the statement too
             assertTrue(text.contains("Exhibit list"));
             assertTrue(BundleReader.attachments(pdf).isEmpty());
         }

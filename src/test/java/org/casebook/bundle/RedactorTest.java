@@ -104,6 +104,14 @@ class RedactorTest {
     }
 
     @Test
+    void shortensAtASpaceNeverMidWord() {
+        Redactor r = new Redactor(List.of());
+        // 44 characters would end in "super": the cut goes back to the space before it
+        assertEquals("He followed me from the station to the\u2026",
+                r.brief("He followed me from the station to the supermarket", 45));
+    }
+
+    @Test
     void redactionIsIdempotent() {
         Redactor r = new Redactor(List.of("12 Elm Street"));
         String once = r.page("at 12 Elm Street");

@@ -28,6 +28,15 @@ public final class BundleChecker {
         }
     }
 
+    /**
+     * Whether every font the pages use is embedded: a PDF/A file must embed them all, so a bundle whose merged PDFs
+     * use fonts they do not carry may not claim PDF/A.
+     */
+    public static RuleResult fontsEmbedded(PDDocument document,
+                                           java.util.function.Predicate<org.apache.pdfbox.cos.COSDictionary> embedsOnSave) {
+        return guarded("fonts-embedded", "Every font is embedded", () -> new FontRule(embedsOnSave).check(document));
+    }
+
     public CheckReport check(PDDocument document) {
         List<RuleResult> results = new ArrayList<>();
         PageTargets targets = new PageTargets(document);

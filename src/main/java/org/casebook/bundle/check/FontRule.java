@@ -30,6 +30,16 @@ final class FontRule {
     private final Set<COSBase> seenFonts = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> notEmbedded = new LinkedHashSet<>();
     private int fontCount;
+    /** Fonts of a document not yet saved that saving embeds (a subset font is written then). */
+    private final java.util.function.Predicate<COSDictionary> embedsOnSave;
+
+    FontRule() {
+        this(font -> false);
+    }
+
+    FontRule(java.util.function.Predicate<COSDictionary> embedsOnSave) {
+        this.embedsOnSave = embedsOnSave;
+    }
 
     RuleResult check(PDDocument document) throws IOException {
         int pageNumber = 0;
@@ -58,7 +68,7 @@ final class FontRule {
                 if (fontDictionary != null && seenFonts.add(fontDictionary)) {
                     fontCount++;
                     PDFont font = PDFontFactory.createFont(fontDictionary, resources.getResourceCache());
-                    if (!font.isEmbedded()) {
+                    if (!font.isEmbedded() && !embedsOnSave.test(fontDictionary)) {
                         notEmbedded.add(font.getName() + " (first on page " + pageNumber + ")");
                     }
                 }

@@ -135,6 +135,19 @@ public final class FontSet {
         return new EmbeddedFont(source.resource, pdFont, ttf);
     }
 
+    /**
+     * Whether {@code font} is one of this set's fonts: embedded (as a subset) when the document is saved, though
+     * until then PDFBox reports it as not embedded.
+     */
+    public boolean owns(org.apache.pdfbox.cos.COSDictionary font) {
+        for (EmbeddedFont f : loaded) {
+            if (f != null && f.pdFont().getCOSObject() == font) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static byte[] bytes(Source source) throws IOException {
         try {
             return FILES.computeIfAbsent(source, FontSet::read);

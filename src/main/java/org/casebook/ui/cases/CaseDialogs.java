@@ -14,6 +14,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import org.casebook.model.Case;
+import org.casebook.model.CaseCover;
 import org.casebook.model.Identifier;
 import org.casebook.model.IdentifierKind;
 import org.casebook.model.PersonRole;
@@ -28,18 +29,30 @@ public final class CaseDialogs {
     private CaseDialogs() {
     }
 
-    /** What the case form returns. */
-    public record CaseFields(String title, String initials, ZoneId zone) {
+    /** What the case form returns; {@code cover} is null for a new case (its cover is filled in later). */
+    public record CaseFields(String title, String initials, ZoneId zone, CaseCover cover) {
+        public CaseFields(String title, String initials, ZoneId zone) {
+            this(title, initials, zone, null);
+        }
     }
 
     /** What the person form returns. */
     public record PersonFields(String name, PersonRole role, List<Identifier> identifiers) {
     }
 
-    /** @param existing the case to rename, or null for a new one */
+    /** A new case. */
     public static Optional<CaseFields> editCase(DialogService dialogs, Case existing, ZoneId defaultZone) {
+        return editCase(dialogs, existing, null, defaultZone);
+    }
+
+    /**
+     * @param existing the case to change, or null for a new one
+     * @param cover    the existing case's cover details (shown and edited with it), or null for a new case
+     */
+    public static Optional<CaseFields> editCase(DialogService dialogs, Case existing, CaseCover cover,
+                                                ZoneId defaultZone) {
         Dialog<CaseFields> dialog = new Dialog<>();
-        dialogs.prepare(dialog, existing == null ? "New case" : "Rename case");
+        dialogs.prepare(dialog, existing == null ? "New case" : "Edit case");
         dialog.setHeaderText(existing == null ? "Start a new case" : "Change the case's details");
         TextField title = new TextField(existing == null ? "" : existing.title());
         title.setId("case-title");
@@ -56,14 +69,18 @@ public final class CaseDialogs {
                 + " references (JS/1, JS/2 …).");
         FormGrid.row(grid, 2, "Time zone", zone.field(), "The times you write down are read in this zone. This"
                 + " computer's is " + computer.getId() + ", " + ZoneField.describe(computer) + ". Type to search.");
+        CoverForm coverForm = cover == null ? null : new CoverForm(grid, 3, cover);
         DialogLayout layout = DialogLayout.set(dialog, grid);
         ButtonType save = new ButtonType(existing == null ? "Create case" : "Save", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);
         layout.primaryButton(save, "case-save", Bindings.createStringBinding(() -> title.getText().isBlank()
-                        ? "Give the case a title." : zone.problem().get(),
-                title.textProperty(), zone.problem()));
+                        ? "Give the case a title." : !zone.problem().get().isEmpty() ? zone.problem().get()
+                        : coverForm == null ? "" : coverForm.problem(),
+                coverForm == null ? new javafx.beans.Observable[] {title.textProperty(), zone.problem()}
+                        : new javafx.beans.Observable[] {title.textProperty(), zone.problem(), coverForm.hearingText()}));
         dialog.setResultConverter(b -> b != save ? null : new CaseFields(title.getText(),
-                initials.getText().isBlank() ? null : initials.getText(), zone.zoneProperty().get()));
+                initials.getText().isBlank() ? null : initials.getText(), zone.zoneProperty().get(),
+                coverForm == null ? null : coverForm.value()));
         javafx.application.Platform.runLater(title::requestFocus);
         return dialog.showAndWait();
     }

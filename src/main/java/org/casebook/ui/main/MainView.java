@@ -283,12 +283,13 @@ public final class MainView extends BorderPane {
         Button addCase = new Button("New case", Icons.of(MaterialDesignP.PLUS, 16));
         addCase.setId("add-case");
         addCase.setOnAction(e -> newCase());
-        Button renameCase = new Button("Rename", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 16));
+        Button renameCase = new Button("Edit", Icons.of(MaterialDesignP.PENCIL_OUTLINE, 16));
         renameCase.setId("rename-case");
         renameCase.disableProperty().bind(vm.selectedCaseProperty().isNull());
         renameCase.setOnAction(e -> {
             Case c = vm.selectedCaseProperty().get();
-            CaseDialogs.editCase(shell.dialogs(), c, c.zone()).ifPresent(f -> vm.updateCase(c, f));
+            vm.loadCover(c, cover -> CaseDialogs.editCase(shell.dialogs(), c, cover, c.zone())
+                    .ifPresent(f -> vm.updateCase(c, f)));
         });
 
         Label peopleTitle = new Label("PEOPLE");

@@ -233,8 +233,19 @@ public final class MainViewModel {
         }, e -> onError.accept("The case could not be added", e));
     }
 
+    /** Reads the case's cover details off the FX thread, then hands them to {@code then}. */
+    public void loadCover(Case c, java.util.function.Consumer<org.casebook.model.CaseCover> then) {
+        tasks.quick(p -> new org.casebook.evidence.CaseCovers(session.vault()).get(c.id()), then,
+                e -> onError.accept("The case's details could not be read", e));
+    }
+
     public void updateCase(Case c, CaseDialogs.CaseFields f) {
-        tasks.quick(p -> session.cases().update(c.id(), f.title(), f.initials(), f.zone()), updated -> {
+        tasks.quick(p -> {
+            if (f.cover() != null) {
+                new org.casebook.evidence.CaseCovers(session.vault()).set(c.id(), f.cover());
+            }
+            return session.cases().update(c.id(), f.title(), f.initials(), f.zone());
+        }, updated -> {
             cases.set(cases.indexOf(c), updated);
             selectedCase.set(updated);
         }, e -> onError.accept("The case could not be changed", e));

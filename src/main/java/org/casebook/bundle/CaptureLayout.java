@@ -14,7 +14,8 @@ import org.casebook.evidence.Plural;
  * The body of a web-page exhibit: for the first capture and then each re-capture of the address (each from a new
  * page, under its own reference), its screenshot split across pages, then what the capture recorded: the
  * address asked for and arrived at, every redirect, status, server address, certificate, the capture time in UTC
- * and in the case's zone, the note, and the SHA-256 of each file kept. A re-capture first says its verdict and,
+ * and in the case's zone, the note, the SHA-256 of each file kept, and the response headers
+ * ({@link CaptureHeaderTable}). A re-capture first says its verdict and,
  * when the page changed, the lines removed and added.
  *
  * <p>A redacted copy shows no screenshot: the picture of a page can hold the redacted text as pixels, which no
@@ -77,6 +78,7 @@ final class CaptureLayout {
         }
         screenshot(e, c);
         facts(c);
+        new CaptureHeaderTable(w, LABEL_WIDTH).write(c, plans.redacted());
     }
 
     /** "Unchanged since the capture of ...": the verdict against the capture before it, in a sentence. */

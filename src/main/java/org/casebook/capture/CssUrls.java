@@ -12,10 +12,17 @@ import java.util.regex.Pattern;
  * {@code @import}), and the same stylesheet with each of them replaced.
  */
 public final class CssUrls {
-    /** {@code url(x)}, {@code url('x')}, {@code url("x")}, or {@code @import 'x'} / {@code @import "x"}. */
+    /**
+     * {@code @import 'x'}, {@code @import "x"} or {@code @import url(x)} (groups 1 to 5), tried first so that an
+     * import written with {@code url(...)} is taken for an import, its sheet included and rewritten, and not left
+     * as a {@code data:} stylesheet still naming its own remote addresses; then {@code url(x)}, {@code url('x')},
+     * {@code url("x")} (groups 6 to 8).
+     */
     private static final Pattern URL = Pattern.compile(
-            "url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\\s]*))\\s*\\)|@import\\s+(?:\"([^\"]*)\"|'([^']*)')",
+            "@import\\s+(?:\"([^\"]*)\"|'([^']*)'|url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\\s]*))\\s*\\))"
+            + "|url\\(\\s*(?:\"([^\"]*)\"|'([^']*)'|([^)\"'\\s]*))\\s*\\)",
             Pattern.CASE_INSENSITIVE);
+    private static final int GROUPS = 8;
 
     private CssUrls() {
     }
@@ -52,8 +59,7 @@ public final class CssUrls {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             String raw = value(m);
-            boolean isImport = m.group(4) != null || m.group(5) != null
-                    || m.group().regionMatches(true, 0, "@import", 0, 7);
+            boolean isImport = m.group().regionMatches(true, 0, "@import", 0, 7);
             String replaced;
             if (raw.regionMatches(true, 0, "data:", 0, 5) && !isImport) {
                 replaced = m.group();
@@ -74,7 +80,7 @@ public final class CssUrls {
     }
 
     private static String value(Matcher m) {
-        for (int g = 1; g <= 5; g++) {
+        for (int g = 1; g <= GROUPS; g++) {
             if (m.group(g) != null) {
                 return m.group(g).strip();
             }

@@ -45,6 +45,8 @@ public final class CaptureFacts {
      * @param warcSha256  the item's original; the other hashes are null when that file was not kept
      * @param fileSha256  the file served, for a file capture; the saved file itself, for a page another tool saved
      * @param captures    every capture of the same address in the case, oldest first (this one included)
+     * @param headers     the final response's headers, each {@code [name, value]} in the order served; empty when
+     *                    none were recorded
      */
     public record Capture(long itemId, String kind, String requestedUrl, String finalUrl,
                           List<Map<String, Object>> redirects, Integer status, String serverIp,
@@ -52,7 +54,7 @@ public final class CaptureFacts {
                           String title, String note, String mediaType, List<Map<String, Object>> resources,
                           List<String> warnings, String proxy, Long recaptureOf, String verdict, String diff,
                           String warcSha256, long warcSize, String htmlSha256, String pngSha256, String fileSha256,
-                          List<Sibling> captures) {
+                          List<Sibling> captures, List<List<String>> headers) {
 
         /** The name its files are given outside the vault, without extension (see {@link CaptureFileName}). */
         public String baseName() {
@@ -141,7 +143,7 @@ public final class CaptureFacts {
                 SELECT p.kind, p.requested_url, p.final_url, p.redirects, p.status, p.server_ip, p.cert_subject,
                     p.cert_issuer, p.cert_not_before, p.cert_not_after, p.cert_sha256, p.captured_utc, p.title, p.note,
                     p.media_type, p.resources, p.warnings, p.proxy, p.recapture_of, p.verdict, p.diff,
-                    w.sha256, w.size, h.sha256, s.sha256, f.sha256, cf.zone, i.case_id
+                    w.sha256, w.size, h.sha256, s.sha256, f.sha256, cf.zone, i.case_id, p.headers
                 FROM capture p JOIN item i ON i.id = p.item_id JOIN case_file cf ON cf.id = i.case_id
                 JOIN blob w ON w.id = i.blob_id
                 LEFT JOIN blob h ON h.id = p.html_blob_id LEFT JOIN blob s ON s.id = p.png_blob_id
@@ -164,7 +166,8 @@ public final class CaptureFacts {
                         rs.getString(14), rs.getString(15), list(rs.getString(16)),
                         Json.readStringList(rs.getString(17)), rs.getString(18), Sql.nullableLong(rs, 19),
                         rs.getString(20), rs.getString(21), rs.getString(22), rs.getLong(23), rs.getString(24),
-                        rs.getString(25), rs.getString(26), siblings(c, rs.getLong(28), requested, finalUrl));
+                        rs.getString(25), rs.getString(26), siblings(c, rs.getLong(28), requested, finalUrl),
+                        headers(rs.getString(29)));
             }
         }
     }
@@ -226,6 +229,18 @@ public final class CaptureFacts {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Long millis = Sql.nullableLong(rs, column);
         return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<List<String>> headers(String json) {
+        if (json == null || json.isBlank()) {
+            return List.of();
+        }
+        try {
+            return List.copyOf(Json.MAPPER.readValue(json, List.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @SuppressWarnings("unchecked")

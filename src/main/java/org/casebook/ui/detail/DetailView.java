@@ -219,6 +219,14 @@ public final class DetailView extends ScrollPane {
         }
         add(field("Captured", UTC.format(c.capturedAt()) + "\n" + ZONED.format(c.capturedAt().atZone(c.caseZone()))
                 + " (" + c.caseZone().getId() + ", the case's zone)"));
+        List<org.casebook.evidence.CaptureHeaders.Shown> headers = org.casebook.evidence.CaptureHeaders.of(c.headers(),
+                false);
+        Node headerList = field("Response headers (" + headers.size() + ", as the server sent them)", headers.stream()
+                .map(h -> h.name() + ": " + h.value()).collect(java.util.stream.Collectors.joining("\n")));
+        if (headerList != null) {
+            headerList.setId("capture-headers");
+            add(headerList);
+        }
         add(field("Note", c.note()));
         add(field("Through the proxy", c.proxy()));
         if (c.verdict() != null) {

@@ -172,7 +172,16 @@ class RecentFilesTest {
         });
         watcher.start();
         try {
-            String window = waitForWindow(NativeChooserProbe.TITLE, probe);
+            String window;
+            try {
+                window = waitForWindow(NativeChooserProbe.TITLE, probe);
+            } catch (AssertionError e) {
+                // say why: the probe JVM's own output (it may have ended early, or GTK may have refused the display)
+                boolean ended = probe.waitFor(10, TimeUnit.SECONDS);
+                reader.join(10_000);
+                throw new AssertionError(e.getMessage() + (ended ? "; the probe ended with exit " + probe.exitValue()
+                        : "; the probe is still running") + ", saying:\n" + output, e);
+            }
             xdotool("windowfocus", "--sync", window);
             xdotool("key", "--window", window, "ctrl+l");
             Thread.sleep(300);

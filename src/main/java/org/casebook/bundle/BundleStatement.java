@@ -56,7 +56,8 @@ final class BundleStatement {
         StatementCheck check = StatementCheck.of(shown, shown.text(), refs, prefix);
         String subject = new PersonService(vault).list(caseId).stream().filter(p -> p.role() == PersonRole.PERPETRATOR)
                 .map(p -> p.name()).findFirst().orElse(null);
-        StatementLayout layout = new StatementLayout(shown, subject, refs.stream().map(ExhibitRef::mark).toList());
+        StatementLayout layout = new StatementLayout(shown, subject, refs.stream().map(ExhibitRef::mark).toList(),
+                content.cover());
         return new BundleStatement(content, layout, check,
                 new FrontSheets(layout.witness(), layout.dated(), content.aCase().zone()));
     }

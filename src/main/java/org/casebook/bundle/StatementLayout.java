@@ -9,6 +9,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.casebook.bundle.text.Face;
 import org.casebook.bundle.text.TextStyle;
+import org.casebook.model.CaseCover;
 import org.casebook.statement.Declarations;
 import org.casebook.statement.Statement;
 import org.casebook.statement.StatementProfile;
@@ -32,20 +33,25 @@ final class StatementLayout {
     private final Statement statement;
     private final String subject;
     private final List<String> marks;
+    private final CaseCover cover;
 
     /**
      * @param subject the person the statement is about, or null
      * @param marks   the exhibits the statement produces, in order
+     * @param cover   the case's cover: the court, the case number, the parties and the witness when the statement's
+     *                own details do not name them
      */
-    StatementLayout(Statement statement, String subject, List<String> marks) {
+    StatementLayout(Statement statement, String subject, List<String> marks, CaseCover cover) {
         this.statement = statement;
         this.subject = subject;
         this.marks = List.copyOf(marks);
+        this.cover = cover;
     }
 
-    /** The witness's name as printed, or the place to write it. */
+    /** The witness's name as printed (the statement's, else the case cover's), or the place to write it. */
     String witness() {
-        return statement.details().witness() == null ? "[your full name]" : statement.details().witness();
+        String name = statement.details().witness() != null ? statement.details().witness() : cover.witness();
+        return name == null ? "[your full name]" : name;
     }
 
     /** The date as printed, or dots for a date written by hand when signing. */
@@ -140,15 +146,16 @@ final class StatementLayout {
             top -= w.lineHeight(PageWriter.SMALL_BOLD);
         }
         w.y(top - 14);
-        center(w, family ? "IN THE FAMILY COURT AT [court]" : "IN THE COUNTY COURT AT [court]", TEXT_BOLD);
-        center(w, (family ? "Case No: " : "Claim No: ") + "[number]", TEXT);
+        center(w, courtLine(family), TEXT_BOLD);
+        center(w, (family ? "Case No: " : "Claim No: ") + (cover.caseNumber() == null ? "[number]" : cover.caseNumber()),
+                TEXT);
         w.gap(10);
         center(w, "BETWEEN", TEXT_BOLD);
         w.gap(6);
         boolean witnessApplies = !party.toLowerCase(Locale.UK).matches(".*(respondent|defendant).*");
         String other = subject == null ? "[name]" : subject;
-        String applicant = witnessApplies ? witness() : other;
-        String respondent = witnessApplies ? other : witness();
+        String applicant = cover.applicant() != null ? cover.applicant() : witnessApplies ? witness() : other;
+        String respondent = cover.respondent() != null ? cover.respondent() : witnessApplies ? other : witness();
         center(w, applicant.toUpperCase(Locale.UK), TEXT_BOLD);
         center(w, family ? "Applicant" : "Claimant", TEXT);
         center(w, "- and -", TEXT);
@@ -184,6 +191,15 @@ final class StatementLayout {
         w.paragraph("Name: " + witness(), TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
         w.gap(6);
         w.paragraph("Date: " + dated(), TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
+    }
+
+    /** "IN THE FAMILY COURT AT LEEDS" from the cover's court ("Family Court at Leeds"), or the place to write it. */
+    private String courtLine(boolean family) {
+        if (cover.court() == null) {
+            return family ? "IN THE FAMILY COURT AT [court]" : "IN THE COUNTY COURT AT [court]";
+        }
+        String court = cover.court().toUpperCase(Locale.UK);
+        return court.startsWith("IN THE ") ? court : "IN THE " + court;
     }
 
     private static void field(PageWriter w, String label, String value) throws IOException {

@@ -106,7 +106,8 @@ public final class Statements {
         String subject = new PersonService(vault).list(caseId).stream()
                 .filter(p -> p.role() == PersonRole.PERPETRATOR).map(p -> p.name()).findFirst().orElse(null);
         StatementLayout layout = new StatementLayout(prepared.statement(), subject,
-                prepared.exhibits().stream().map(ExhibitRef::mark).toList());
+                prepared.exhibits().stream().map(ExhibitRef::mark).toList(),
+                new org.casebook.evidence.CaseCovers(vault).get(caseId));
         // the statement is the witness's evidence in plain text: written like a bundle, private and recorded
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
         try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp);

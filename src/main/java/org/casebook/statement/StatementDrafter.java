@@ -16,6 +16,7 @@ import org.casebook.conduct.ConductFigures;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.conduct.OrderService;
 import org.casebook.conduct.ReportService;
+import org.casebook.evidence.CaseCovers;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
 import org.casebook.evidence.PersonService;
@@ -81,7 +82,8 @@ public final class StatementDrafter {
         List<Person> people = new PersonService(vault).list(caseId);
         Person subject = people.stream().filter(p -> p.role() == PersonRole.PERPETRATOR).findFirst().orElse(null);
         String them = subject == null ? "[the name of the person this statement is about]" : subject.name();
-        String me = details.witness() == null ? "[your full name]" : details.witness();
+        String named = details.witness() != null ? details.witness() : new CaseCovers(vault).get(caseId).witness();
+        String me = named == null ? "[your full name]" : named;
 
         List<String> out = new ArrayList<>();
         Map<String, Long> produced = new LinkedHashMap<>();
@@ -219,6 +221,13 @@ public final class StatementDrafter {
             for (int n = 0; n < conditions.size(); n++) {
                 s.append(" (").append(n + 1).append(") ").append(sentence(conditions.get(n).text()));
             }
+        }
+        if (o.served() != null) {
+            // knowing of the order is part of a breach: say when and how they were told of it
+            s.append(" It was served on ").append(them).append(" on ").append(DAY.format(o.served()))
+                    .append(o.servedHow() == null ? "" : ", " + o.servedHow().strip()).append(".");
+        } else {
+            s.append(" [Say when and how ").append(them).append(" was served with it or told of it.]");
         }
         s.append(o.expires() == null ? " It is in force until further order." : " It is in force until "
                 + DAY.format(o.expires()) + ".");

@@ -75,6 +75,33 @@ class StatementCommandTest {
     }
 
     @Test
+    void aFamilyStatementTakesTheCourtTheCaseNumberThePartiesAndTheWitnessFromTheCaseAndSaysWhenTheOrderWasServed()
+            throws IOException {
+        aCase();
+        ok(cli("case", "edit", "--vault", vault, "--case", "Sam Morgan", "--court", "Family Court at Leeds",
+                "--case-number", "LS24F00123", "--applicant", "Sam Morgan", "--respondent", "Daniel Reeve",
+                "--witness", "Samantha Morgan"));
+        ok(cli("order", "edit", "--vault", vault, "--order", "1", "--served", "2024-03-05", "--served-how",
+                "personally by a process server"));
+        Path out = dir.resolve("family.pdf");
+        CliTestSupport.Result r = cli("statement", "--vault", vault, "--case", "Sam Morgan", "--profile", "family",
+                "--out", out.toString());
+        assertEquals(0, r.exit(), r::toString);
+        try (PDDocument pdf = Loader.loadPDF(out.toFile())) {
+            String text = flat(new PDFTextStripper().getText(pdf));
+            assertTrue(text.contains("IN THE FAMILY COURT AT LEEDS"), text);
+            assertTrue(text.contains("Case No: LS24F00123"), text);
+            assertTrue(text.contains("SAM MORGAN Applicant - and - DANIEL REEVE Respondent"), text);
+            assertTrue(text.contains("I am Samantha Morgan"), text);
+            assertTrue(text.contains("WITNESS STATEMENT OF SAMANTHA MORGAN"), text);
+            assertTrue(text.contains("It was served on Dan Reeve on Tuesday 5 March 2024, personally by a process"
+                    + " server."), text);
+            assertFalse(text.contains("[court]") || text.contains("[number]") || text.contains("[your full name]"),
+                    text);
+        }
+    }
+
+    @Test
     void civilStatementHasItsHeadingNumberedParagraphsAndTheStatementOfTruth() throws IOException {
         aCase();
         Path out = dir.resolve("civil.pdf");

@@ -1,5 +1,6 @@
 package org.casebook.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -49,6 +50,12 @@ final class CliTestSupport {
         public String toString() {
             return "exit " + exit + "\n--- out ---\n" + out + "--- err ---\n" + err;
         }
+    }
+
+    /** Asserts the command succeeded (exit 0, else the whole result is the message) and returns its output. */
+    static String ok(Result r) {
+        assertEquals(0, r.exit(), r::toString);
+        return r.out().strip();
     }
 
     /** The usual run: the passphrase in CASEBOOK_PASSPHRASE, no terminal. */

@@ -1,6 +1,7 @@
 package org.casebook.cli;
 
 import static org.casebook.cli.CliTestSupport.cli;
+import static org.casebook.cli.CliTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DiaryAmendmentsBundleTest {
     @TempDir
     Path dir;
-
-    private static String ok(Result r) {
-        assertEquals(0, r.exit(), r::toString);
-        return r.out().strip();
-    }
 
     @Test
     void anAmendedEntryShowsWhenItWasAmendedAndItsEarlierWording() throws Exception {

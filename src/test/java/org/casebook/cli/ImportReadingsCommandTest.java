@@ -1,6 +1,7 @@
 package org.casebook.cli;
 
 import static org.casebook.cli.CliTestSupport.cli;
+import static org.casebook.cli.CliTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -29,11 +30,6 @@ class ImportReadingsCommandTest {
         vault = dir.resolve("v.casebook").toString();
         ok(cli("init", "--vault", vault));
         caseId = ok(cli("case", "add", "--vault", vault, "--title", "Readings", "--timezone", "Europe/London"));
-    }
-
-    private static String ok(Result r) {
-        assertEquals(0, r.exit(), r::toString);
-        return r.out().strip();
     }
 
     private JsonNode importJson(Path file, String... more) {

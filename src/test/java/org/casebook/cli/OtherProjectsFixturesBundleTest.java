@@ -1,6 +1,7 @@
 package org.casebook.cli;
 
 import static org.casebook.cli.CliTestSupport.cli;
+import static org.casebook.cli.CliTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -21,11 +22,6 @@ import org.junit.jupiter.api.io.TempDir;
 class OtherProjectsFixturesBundleTest {
     @TempDir
     Path dir;
-
-    private static String ok(Result r) {
-        assertEquals(0, r.exit(), r::toString);
-        return r.out().strip();
-    }
 
     private static JsonNode json(String line) {
         return new Result(0, line, "").json().get(0);

@@ -1,6 +1,7 @@
 package org.casebook.cli;
 
 import static org.casebook.cli.CliTestSupport.cli;
+import static org.casebook.cli.CliTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -26,11 +27,6 @@ class TimeDisplayCommandTest {
     Path dir;
 
     private String vault;
-
-    private static String ok(Result r) {
-        assertEquals(0, r.exit(), r::toString);
-        return r.out().strip();
-    }
 
     private String newCase() {
         vault = dir.resolve("v.casebook").toString();

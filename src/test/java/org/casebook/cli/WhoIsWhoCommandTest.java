@@ -1,6 +1,7 @@
 package org.casebook.cli;
 
 import static org.casebook.cli.CliTestSupport.cli;
+import static org.casebook.cli.CliTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -31,11 +32,6 @@ class WhoIsWhoCommandTest {
     Path dir;
 
     private String vault;
-
-    private static String ok(Result r) {
-        assertEquals(0, r.exit(), r::toString);
-        return r.out().strip();
-    }
 
     private String newCase() {
         vault = dir.resolve("v.casebook").toString();

@@ -16,6 +16,7 @@ import org.casebook.conduct.ConductFigures;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.conduct.OrderService;
 import org.casebook.conduct.ReportService;
+import org.casebook.evidence.Attributions;
 import org.casebook.evidence.CaseCovers;
 import org.casebook.evidence.CaseService;
 import org.casebook.evidence.IncidentService;
@@ -105,17 +106,26 @@ public final class StatementDrafter {
         out.add(details.relationship() != null ? details.relationship()
                 : "[Say how you know " + them + ", since when, and whether you were in a relationship and when it ended.]");
         if (subject != null && !subject.identifiers().isEmpty()) {
+            // how the witness knows each is theirs, as she recorded it (person attribute / "Why theirs…")
+            Map<String, String> bases = new HashMap<>();
+            new Attributions(vault).forCase(caseId).stream().filter(p -> p.personId() == subject.id())
+                    .flatMap(p -> p.identifiers().stream()).filter(a -> a.basis() != null)
+                    .forEach(a -> bases.put(a.kind() + ":" + a.value(), a.basis().strip()));
             List<String> ids = new ArrayList<>();
+            boolean everyBasis = true;
             for (Identifier id : subject.identifiers()) {
+                String basis = bases.get(id.kind() + ":" + id.raw());
+                everyBasis &= basis != null;
                 ids.add(switch (id.kind()) {
                     case PHONE -> "the phone number " + id.raw();
                     case EMAIL -> "the e-mail address " + id.raw();
                     case HANDLE -> "the account " + id.raw();
                     case ADDRESS -> "the address " + id.raw();
                     case VEHICLE -> "the vehicle " + id.raw();
-                });
+                } + (basis == null ? "" : " (" + basis + ")"));
             }
-            out.add(them + " uses " + list(ids) + ". [Say how you know each of these is " + them + "'s.]");
+            out.add(them + " uses " + list(ids) + "." + (everyBasis ? ""
+                    : " [Say how you know each of these is " + them + "'s.]"));
         }
 
         ExhibitRef diary = exhibits.stream().filter(e -> "diary".equals(e.kind())).findFirst().orElse(null);

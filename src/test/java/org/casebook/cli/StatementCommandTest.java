@@ -75,7 +75,7 @@ class StatementCommandTest {
     }
 
     @Test
-    void aFamilyStatementTakesTheCourtTheCaseNumberThePartiesAndTheWitnessFromTheCaseAndSaysWhenTheOrderWasServed()
+    void aFamilyStatementTakesTheCourtThePartiesTheWitnessAndHerBasisForHisNumberFromTheCaseAndSaysWhenTheOrderWasServed()
             throws IOException {
         aCase();
         ok(cli("case", "edit", "--vault", vault, "--case", "Sam Morgan", "--court", "Family Court at Leeds",
@@ -83,6 +83,10 @@ class StatementCommandTest {
                 "--witness", "Samantha Morgan"));
         ok(cli("order", "edit", "--vault", vault, "--order", "1", "--served", "2024-03-05", "--served-how",
                 "personally by a process server"));
+        String dan = cli("person", "list", "--vault", vault, "--case", "Sam Morgan", "--json").json().stream()
+                .filter(p -> p.get("name").asText().equals("Dan Reeve")).findFirst().orElseThrow().get("id").asText();
+        ok(cli("person", "attribute", "--vault", vault, "--person", dan, "--phone", "+447700900123", "--basis",
+                "his number since 2019; he called me from it"));
         Path out = dir.resolve("family.pdf");
         CliTestSupport.Result r = cli("statement", "--vault", vault, "--case", "Sam Morgan", "--profile", "family",
                 "--out", out.toString());
@@ -96,8 +100,11 @@ class StatementCommandTest {
             assertTrue(text.contains("WITNESS STATEMENT OF SAMANTHA MORGAN"), text);
             assertTrue(text.contains("It was served on Dan Reeve on Tuesday 5 March 2024, personally by a process"
                     + " server."), text);
-            assertFalse(text.contains("[court]") || text.contains("[number]") || text.contains("[your full name]"),
-                    text);
+            // the witness's own basis for the number, as she recorded it, instead of a place to write it
+            assertTrue(text.contains("Dan Reeve uses the phone number +447700900123 (his number since 2019; he called"
+                    + " me from it)."), text);
+            assertFalse(text.contains("[court]") || text.contains("[number]") || text.contains("[your full name]")
+                    || text.contains("[Say how you know each"), text);
         }
     }
 

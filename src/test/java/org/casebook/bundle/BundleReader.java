@@ -19,7 +19,7 @@ import org.apache.pdfbox.text.PDFTextStripperByArea;
 import org.casebook.vault.Sha256;
 
 /** Reads a written bundle back with PDFBox the way a recipient's tools would. */
-final class BundleReader {
+public final class BundleReader {
     private BundleReader() {
     }
 
@@ -66,11 +66,11 @@ final class BundleReader {
         return new Bookmark(item.getTitle(), pageOf(d, (PDPageDestination) item.getDestination()), children);
     }
 
-    record Link(String text, int target) {
+    public record Link(String text, int target) {
     }
 
     /** The links on a page with the text inside each one's rectangle. */
-    static List<Link> links(PDDocument d, int pageNumber) throws IOException {
+    public static List<Link> links(PDDocument d, int pageNumber) throws IOException {
         PDPage page = d.getPage(pageNumber - 1);
         PDFTextStripperByArea area = new PDFTextStripperByArea();
         List<PDAnnotationLink> links = new ArrayList<>();

@@ -16,12 +16,8 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.apache.pdfbox.pdmodel.interactive.action.PDActionGoTo;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationLink;
-import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
 import org.apache.pdfbox.text.PDFTextStripper;
-import org.apache.pdfbox.text.PDFTextStripperByArea;
+import org.casebook.bundle.BundleReader;
 import org.casebook.cli.CliTestSupport.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -127,14 +123,14 @@ class OrderServiceAndBreachesBundleTest {
             int documentPage = Integer.parseInt(documentLine.replaceAll(".*page (\\d+)\\.$", "$1"));
             assertTrue(text(d, documentPage).contains(documentRef), "the order's exhibit page");
 
-            List<String[]> links = links(d, summaryPage);
-            String[] proving = links.stream().filter(l -> l[0].contains("JS/") && l[0].contains("p.")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no breach link on the summary page"));
-            int target = Integer.parseInt(proving[1]);
-            assertEquals(proving[0].replaceAll(".*p\\. (\\d+).*", "$1"), String.valueOf(target),
+            List<BundleReader.Link> links = BundleReader.links(d, summaryPage);
+            BundleReader.Link proving = links.stream().filter(l -> l.text().contains("JS/") && l.text().contains("p."))
+                    .findFirst().orElseThrow(() -> new AssertionError("no breach link on the summary page"));
+            int target = proving.target();
+            assertEquals(proving.text().replaceAll(".*p\\. (\\d+).*", "$1"), String.valueOf(target),
                     "the printed page is the page the link opens");
             assertTrue(text(d, target).contains("I will be outside your work tomorrow"), "the link opens the message");
-            assertFalse(links.stream().anyMatch(l -> l[0].contains(documentRef) && !l[1].equals(String.valueOf(documentPage))),
+            assertFalse(links.stream().anyMatch(l -> l.text().contains(documentRef) && l.target() != documentPage),
                     "the order's document link opens its exhibit");
         }
     }
@@ -173,26 +169,4 @@ class OrderServiceAndBreachesBundleTest {
         throw new AssertionError("no page holds " + words);
     }
 
-    /** Each link on the page: the text under it and the 1-based page it opens. */
-    private static List<String[]> links(PDDocument d, int pageNumber) throws Exception {
-        PDPage page = d.getPage(pageNumber - 1);
-        PDFTextStripperByArea area = new PDFTextStripperByArea();
-        List<PDAnnotationLink> links = new ArrayList<>();
-        for (PDAnnotation a : page.getAnnotations()) {
-            if (a instanceof PDAnnotationLink l) {
-                var r = l.getRectangle();
-                float h = page.getMediaBox().getHeight();
-                area.addRegion("l" + links.size(), new java.awt.geom.Rectangle2D.Float(r.getLowerLeftX(),
-                        h - r.getUpperRightY(), r.getWidth(), r.getHeight()));
-                links.add(l);
-            }
-        }
-        area.extractRegions(page);
-        List<String[]> out = new ArrayList<>();
-        for (int i = 0; i < links.size(); i++) {
-            PDPageDestination dest = (PDPageDestination) ((PDActionGoTo) links.get(i).getAction()).getDestination();
-            out.add(new String[] {area.getTextForRegion("l" + i).strip(), String.valueOf(d.getPages().indexOf(dest.getPage()) + 1)});
-        }
-        return out;
-    }
 }

@@ -99,6 +99,7 @@ public final class ImportBenchmark {
                     Double.isNaN(targetSeconds) ? ""
                             : String.format(" (target <= %.0f s: %s)", targetSeconds,
                             seconds <= targetSeconds ? "PASS" : "MISS"));
+            System.out.printf("%-9s vault %,d MB%n", "", Files.size(vaultFile) / 1_000_000);
         } finally {
             for (String suffix : new String[] {"", "-wal", "-shm"}) {
                 Files.deleteIfExists(Path.of(vaultFile + suffix));

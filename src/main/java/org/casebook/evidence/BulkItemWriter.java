@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
@@ -70,7 +71,7 @@ public final class BulkItemWriter {
 
     /** Inserts a row prepared (on any thread) by a {@link Preparer}; returns its id. */
     public long add(PreparedRow p) throws SQLException {
-        long id = inserter.insert(p.row, p.atUtc, p.atZone, p.atLocal);
+        long id = inserter.insert(p.row, p.atUtc, p.atZone, p.atLocal, p.textUtf8, p.extraUtf8);
         if (firstId < 0) {
             firstId = id;
         }
@@ -87,8 +88,9 @@ public final class BulkItemWriter {
     }
 
     /**
-     * A row with what the writer stores and hashes for it worked out: its time columns and its state hash
-     * ({@link ItemState#ofRow}, as hex), so that a bulk import can do that work on another thread.
+     * A row with what the writer stores and hashes for it worked out: its time columns, its state hash
+     * ({@link ItemState#ofRow}, as hex) and its text and details as UTF-8, so that a bulk import can do that
+     * work on another thread.
      */
     public static final class PreparedRow {
         private final ItemRow row;
@@ -96,12 +98,16 @@ public final class BulkItemWriter {
         private final String atZone;
         private final String atLocal;
         private final byte[] stateHex = new byte[64];
+        private final byte[] textUtf8;
+        private final byte[] extraUtf8;
 
         private PreparedRow(ItemRow row, long atUtc, String atZone, String atLocal) {
             this.row = row;
             this.atUtc = atUtc;
             this.atZone = atZone;
             this.atLocal = atLocal;
+            this.textUtf8 = row.text() == null ? null : row.text().getBytes(StandardCharsets.UTF_8);
+            this.extraUtf8 = row.extra() == null ? null : row.extra().getBytes(StandardCharsets.UTF_8);
         }
     }
 

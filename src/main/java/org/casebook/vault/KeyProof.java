@@ -7,10 +7,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Optional;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteOpenMode;
 import org.sqlite.mc.SQLiteMCConfig;
-import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * Proves a passphrase against a vault without letting SQLite write anything.
@@ -33,13 +33,23 @@ final class KeyProof {
         return nonEmpty(Path.of(vault + "-wal")) || nonEmpty(Path.of(vault + "-journal"));
     }
 
+    /** The key-derivation setting with which {@code passphrase} opens the vault, if any does. */
+    static Optional<KeyDerivation> fitting(Path vault, Passphrase passphrase) throws SQLException {
+        for (KeyDerivation setting : KeyDerivation.TRIED) {
+            if (fits(vault, passphrase, setting)) {
+                return Optional.of(setting);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * Reads the vault's first page with {@code passphrase} on a read-only, lock-free connection.
      *
      * @return true when the page authenticates and marks the file as a Casebook vault
      */
-    static boolean fits(Path vault, Passphrase passphrase) throws SQLException {
-        SQLiteMCConfig config = SQLiteMCSqlCipherConfig.getV4Defaults().withKey(passphrase.keyText()).build();
+    static boolean fits(Path vault, Passphrase passphrase, KeyDerivation setting) throws SQLException {
+        SQLiteMCConfig config = setting.config(passphrase).build();
         config.setReadOnly(true);
         config.setOpenMode(SQLiteOpenMode.OPEN_URI);
         String url = "jdbc:sqlite:" + vault.toUri() + "?immutable=1";

@@ -23,7 +23,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.sqlite.SQLiteErrorCode;
-import org.sqlite.mc.SQLiteMCSqlCipherConfig;
 
 /**
  * One open, unlocked vault: a single SQLCipher v4 file behind one connection.
@@ -38,6 +37,8 @@ public final class Vault implements AutoCloseable {
 
     private final Path file;
     private Passphrase passphrase;
+    /** How the passphrase became the key; replaced only by a passphrase change. */
+    private KeyDerivation keyDerivation;
     /** Replaced only by a passphrase change, which swaps in a new file. */
     private Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
@@ -48,9 +49,10 @@ public final class Vault implements AutoCloseable {
     private int transactionDepth;
     private boolean closed;
 
-    private Vault(Path file, Passphrase passphrase, Connection connection, Clock clock) {
+    private Vault(Path file, Passphrase passphrase, KeyDerivation keyDerivation, Connection connection, Clock clock) {
         this.file = file;
         this.passphrase = passphrase;
+        this.keyDerivation = keyDerivation;
         this.connection = connection;
         this.audit = new AuditLog(clock);
         this.pendingOutputs = new PendingOutputs(this, clock);
@@ -58,10 +60,19 @@ public final class Vault implements AutoCloseable {
 
     /** Creates a new vault file; fails if anything already exists at {@code file}. */
     public static Vault create(Path file, Passphrase passphrase) {
-        return create(file, passphrase, Schema.CURRENT_VERSION, Clock.systemUTC());
+        return create(file, passphrase, KeyDerivation.STANDARD);
+    }
+
+    /** Creates a new vault whose key is derived from {@code passphrase} with {@code keyDerivation}. */
+    public static Vault create(Path file, Passphrase passphrase, KeyDerivation keyDerivation) {
+        return create(file, passphrase, keyDerivation, Schema.CURRENT_VERSION, Clock.systemUTC());
     }
 
     static Vault create(Path file, Passphrase passphrase, int schemaVersion, Clock clock) {
+        return create(file, passphrase, KeyDerivation.STANDARD, schemaVersion, clock);
+    }
+
+    static Vault create(Path file, Passphrase passphrase, KeyDerivation keyDerivation, int schemaVersion, Clock clock) {
         Path target = file.toAbsolutePath();
         if (Files.exists(target)) {
             throw VaultException.badInput(target + " already exists. Choose a new file name for the vault.");
@@ -73,7 +84,7 @@ public final class Vault implements AutoCloseable {
         Path temp = dir.resolve("." + target.getFileName() + ".creating");
         deleteQuietly(temp);
         try {
-            try (Connection c = connect(temp, passphrase)) {
+            try (Connection c = connect(temp, passphrase, keyDerivation)) {
                 try (Statement s = c.createStatement()) {
                     s.execute("PRAGMA application_id = " + Schema.APPLICATION_ID);
                     s.execute("PRAGMA journal_mode = WAL");
@@ -85,6 +96,7 @@ public final class Vault implements AutoCloseable {
                     Map<String, Object> created = new java.util.LinkedHashMap<>();
                     created.put("schema", schemaVersion);
                     created.put("cipher", "sqlcipher v4");
+                    created.put("kdf_iterations", keyDerivation.iterations());
                     if (schemaVersion >= SigningKeys.SINCE) { // the key bundles are signed with, made with the vault
                         created.put("signing_public_key_sha256", SigningKeys.create(c, clock));
                     }
@@ -167,23 +179,27 @@ public final class Vault implements AutoCloseable {
         Connection c = null;
         try {
             // After a crash, only the right key may let SQLite recover the WAL or journal: prove it first.
-            if (KeyProof.recoveryPending(target) && !KeyProof.fits(target, passphrase)) {
-                throw notUnlocked(target, null);
+            List<KeyDerivation> settings = KeyDerivation.TRIED;
+            if (KeyProof.recoveryPending(target)) {
+                settings = List.of(KeyProof.fitting(target, passphrase).orElseThrow(() -> notUnlocked(target, null)));
             }
-            try {
-                c = connect(target, passphrase);
-            } catch (SQLException e) {
-                // The driver applies the key and reads sqlite_master while connecting: a wrong key (or a file
-                // that is not an encrypted database) fails right here with SQLITE_NOTADB.
-                if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code) {
-                    throw notUnlocked(target, e);
+            KeyDerivation keyDerivation = null;
+            VaultException wrongKey = null;
+            for (KeyDerivation setting : settings) {
+                try {
+                    c = unlocked(target, passphrase, setting);
+                    keyDerivation = setting;
+                    break;
+                } catch (VaultException e) {
+                    if (e.kind() != VaultException.Kind.NOT_UNLOCKED) {
+                        throw e;
+                    }
+                    wrongKey = e;
                 }
-                throw e;
             }
-            try (Statement s = c.createStatement()) {
-                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            if (c == null) {
+                throw wrongKey;
             }
-            unlockCheck(c, target);
             int version = Schema.version(c);
             if (version > Schema.CURRENT_VERSION) {
                 throw VaultException.badInput(target + " was made by a newer version of Casebook (vault format "
@@ -191,7 +207,7 @@ public final class Vault implements AutoCloseable {
                         + "). Update Casebook to open it. The file was not changed.");
             }
             configure(c);
-            Vault vault = new Vault(target, copyOf(passphrase), c, clock);
+            Vault vault = new Vault(target, copyOf(passphrase), keyDerivation, c, clock);
             c = null; // the vault owns it now
             try {
                 if (upgrade && version < Schema.CURRENT_VERSION) {
@@ -207,6 +223,34 @@ public final class Vault implements AutoCloseable {
             closeQuietly(c);
             throw translate(e, target);
         } catch (RuntimeException e) {
+            closeQuietly(c);
+            throw e;
+        }
+    }
+
+    /**
+     * Connects with one key-derivation setting and checks the key opened a Casebook vault; a wrong passphrase (or
+     * setting) fails with {@link VaultException.Kind#NOT_UNLOCKED} and leaves nothing open.
+     */
+    private static Connection unlocked(Path target, Passphrase passphrase, KeyDerivation setting) throws SQLException {
+        Connection c;
+        try {
+            c = connect(target, passphrase, setting);
+        } catch (SQLException e) {
+            // The driver applies the key and reads sqlite_master while connecting: a wrong key (or a file
+            // that is not an encrypted database) fails right here with SQLITE_NOTADB.
+            if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_NOTADB.code) {
+                throw notUnlocked(target, e);
+            }
+            throw e;
+        }
+        try {
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MS);
+            }
+            unlockCheck(c, target);
+            return c;
+        } catch (SQLException | RuntimeException e) {
             closeQuietly(c);
             throw e;
         }
@@ -290,16 +334,25 @@ public final class Vault implements AutoCloseable {
                 Schema.migrate(c, Schema.CURRENT_VERSION);
                 s.execute("COMMIT");
             }
-            return new Vault(target, Passphrase.of("unencrypted"), c, Clock.systemUTC());
+            return new Vault(target, Passphrase.of("unencrypted"), KeyDerivation.STANDARD, c, Clock.systemUTC());
         } catch (SQLException e) {
             throw new IllegalStateException("could not create the comparison database: " + e.getMessage(), e);
         }
     }
 
-    private static Connection connect(Path file, Passphrase passphrase) throws SQLException {
-        String key = passphrase.keyText();
-        return SQLiteMCSqlCipherConfig.getV4Defaults().withKey(key).build()
-                .createConnection("jdbc:sqlite:" + file);
+    private static Connection connect(Path file, Passphrase passphrase, KeyDerivation keyDerivation)
+            throws SQLException {
+        return keyDerivation.config(passphrase).build().createConnection("jdbc:sqlite:" + file);
+    }
+
+    /** How this vault's passphrase becomes its key. */
+    public KeyDerivation keyDerivation() {
+        lock.lock();
+        try {
+            return keyDerivation;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Runs read-only work under the vault's lock. */
@@ -471,6 +524,11 @@ public final class Vault implements AutoCloseable {
      * exclusively, so no other program can write to the file that is about to be replaced.
      */
     public void changePassphrase(Passphrase newPassphrase) {
+        changePassphrase(newPassphrase, keyDerivation());
+    }
+
+    /** {@link #changePassphrase(Passphrase)}, deriving the new key with {@code newKeyDerivation}. */
+    public void changePassphrase(Passphrase newPassphrase, KeyDerivation newKeyDerivation) {
         lock.lock();
         try {
             requireOpen();
@@ -484,9 +542,9 @@ public final class Vault implements AutoCloseable {
                 PrivateFiles.createFile(copy);
                 vacuumInto(copy);
                 CrashPoints.reached("copied");
-                rekeyCopy(copy, newPassphrase);
+                rekeyCopy(copy, newPassphrase, newKeyDerivation);
                 CrashPoints.reached("copy-rekeyed");
-                swapIn(copy, newPassphrase);
+                swapIn(copy, newPassphrase, newKeyDerivation);
                 swapped = true;
             } finally {
                 if (!swapped && connection != null) {
@@ -496,6 +554,7 @@ public final class Vault implements AutoCloseable {
             }
             passphrase.close();
             passphrase = copyOf(newPassphrase);
+            keyDerivation = newKeyDerivation;
             Log.LOG.info("changed the passphrase of {}", file.getFileName());
         } catch (SQLException e) {
             throw translate(e, file);
@@ -551,19 +610,22 @@ public final class Vault implements AutoCloseable {
      * In the copy: forgets the copy's own pending record and appends the audit entry, then rekeys it and returns
      * it to WAL mode; then checks that the new passphrase opens it and that the entry is its newest.
      */
-    private void rekeyCopy(Path copy, Passphrase newPassphrase) throws SQLException, IOException {
-        try (Connection c = connect(copy, passphrase); Statement s = c.createStatement()) {
+    private void rekeyCopy(Path copy, Passphrase newPassphrase, KeyDerivation newKeyDerivation)
+            throws SQLException, IOException {
+        try (Connection c = connect(copy, passphrase, keyDerivation); Statement s = c.createStatement()) {
             s.execute("BEGIN IMMEDIATE");
             PendingOutputs.forget(c, copy);
-            audit.append(c, "passphrase-changed", "vault", Map.of());
+            audit.append(c, "passphrase-changed", "vault", Map.of("kdf_iterations", newKeyDerivation.iterations()));
             s.execute("COMMIT");
+            // The new key is derived with the cipher's parameters as they are when the rekey runs.
+            s.execute("PRAGMA kdf_iter = " + newKeyDerivation.iterations());
             s.execute("PRAGMA rekey = '" + newPassphrase.keyText().replace("'", "''") + "'");
             try (ResultSet rs = s.executeQuery("PRAGMA journal_mode = WAL")) {
                 rs.next();
             }
         }
         VaultFileCheck.requireEncrypted(copy);
-        try (Connection c = connect(copy, newPassphrase)) {
+        try (Connection c = connect(copy, newPassphrase, newKeyDerivation)) {
             unlockCheck(c, copy);
             try (Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT action FROM audit ORDER BY seq DESC LIMIT 1")) {
@@ -583,7 +645,8 @@ public final class Vault implements AutoCloseable {
      * over the vault and connects to it with the new passphrase. If the rename fails, the vault is reopened as it
      * was.
      */
-    private void swapIn(Path copy, Passphrase newPassphrase) throws SQLException, IOException {
+    private void swapIn(Path copy, Passphrase newPassphrase, KeyDerivation newKeyDerivation)
+            throws SQLException, IOException {
         closeQuietly(connection);
         connection = null;
         CrashPoints.reached("closed");
@@ -594,18 +657,18 @@ public final class Vault implements AutoCloseable {
             Files.move(copy, file, StandardCopyOption.ATOMIC_MOVE);
             syncFolder(file.getParent());
         } catch (IOException e) {
-            connection = reconnectOrLock(passphrase);
+            connection = reconnectOrLock(passphrase, keyDerivation);
             throw e;
         }
         CrashPoints.reached("replaced");
-        connection = reconnectOrLock(newPassphrase);
+        connection = reconnectOrLock(newPassphrase, newKeyDerivation);
         CrashPoints.reached("reopened");
     }
 
     /** Connects again after a swap; if even that fails, the vault is locked and has to be opened anew. */
-    private Connection reconnectOrLock(Passphrase key) throws SQLException {
+    private Connection reconnectOrLock(Passphrase key, KeyDerivation setting) throws SQLException {
         try {
-            return reconnect(key);
+            return reconnect(key, setting);
         } catch (SQLException | RuntimeException e) {
             closed = true;
             passphrase.close();
@@ -613,8 +676,8 @@ public final class Vault implements AutoCloseable {
         }
     }
 
-    private Connection reconnect(Passphrase key) throws SQLException {
-        Connection c = connect(file, key);
+    private Connection reconnect(Passphrase key, KeyDerivation setting) throws SQLException {
+        Connection c = connect(file, key, setting);
         try {
             configure(c);
             unlockCheck(c, file);

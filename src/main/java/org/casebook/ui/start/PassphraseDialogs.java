@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
+import org.casebook.vault.PassphraseStrength;
 
 /** The unlock and create-vault dialogs. Passphrase fields are emptied whenever a dialog closes. */
 public final class PassphraseDialogs {

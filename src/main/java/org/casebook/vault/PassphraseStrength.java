@@ -1,4 +1,4 @@
-package org.casebook.ui.start;
+package org.casebook.vault;
 
 import me.gosimple.nbvcxz.Nbvcxz;
 import me.gosimple.nbvcxz.resources.Feedback;
@@ -25,6 +25,21 @@ public final class PassphraseStrength {
     }
 
     private PassphraseStrength() {
+    }
+
+    /**
+     * Refuses a passphrase for a new vault, or as a vault's new passphrase, that this estimate rates below
+     * {@link #MINIMUM_SCORE}: the rule the app's create dialog applies, for the command line.
+     *
+     * @throws VaultException (bad input) saying how quickly it could be guessed and what would help
+     */
+    public static void requireAcceptable(Passphrase passphrase) {
+        Estimate estimate = estimate(passphrase.keyText());
+        if (!estimate.acceptable()) {
+            throw VaultException.badInput("This passphrase would be too easy to guess (" + estimate.verdict()
+                    + "). " + (estimate.advice().isBlank() ? "" : estimate.advice() + " ")
+                    + "Add another word or two. Nothing was changed.");
+        }
     }
 
     public static Estimate estimate(String passphrase) {

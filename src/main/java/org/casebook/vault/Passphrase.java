@@ -40,6 +40,17 @@ public final class Passphrase implements AutoCloseable {
         return new String(chars);
     }
 
+    /** Whether both hold the same text, compared in time that does not depend on where they differ. */
+    boolean sameAs(Passphrase other) {
+        int difference = chars.length ^ other.chars.length;
+        for (int i = 0; i < Math.max(chars.length, other.chars.length); i++) {
+            char a = i < chars.length ? chars[i] : 0;
+            char b = i < other.chars.length ? other.chars[i] : 0;
+            difference |= a ^ b;
+        }
+        return difference == 0;
+    }
+
     public int length() {
         return chars.length;
     }

@@ -345,6 +345,21 @@ public final class Vault implements AutoCloseable {
         return keyDerivation.config(passphrase).build().createConnection("jdbc:sqlite:" + file);
     }
 
+    /**
+     * Whether {@code candidate} is this vault's passphrase: asked before a passphrase change, so that someone at an
+     * unlocked computer cannot lock its owner out. Compared with the passphrase the vault was unlocked with, without
+     * a second key derivation.
+     */
+    public boolean isPassphrase(Passphrase candidate) {
+        lock.lock();
+        try {
+            requireOpen();
+            return passphrase.sameAs(candidate);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** How this vault's passphrase becomes its key. */
     public KeyDerivation keyDerivation() {
         lock.lock();

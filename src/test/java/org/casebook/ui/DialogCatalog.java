@@ -245,6 +245,12 @@ final class DialogCatalog {
                 t.clickOn("#main-settings");
                 return t.dialogWith("#settings-autolock");
             }),
+            new Entry("change passphrase", true, t -> {
+                t.clickOn("#main-settings");
+                t.dialogWith("#settings-autolock");
+                t.clickOn("#settings-change-passphrase");
+                return t.dialogWith("#change-current");
+            }),
             new Entry("support", true, t -> {
                 t.clickOn("#support");
                 return t.dialogWithHeader("Support");

@@ -2,6 +2,7 @@ package org.casebook.ui.settings;
 
 import java.time.ZoneId;
 import javafx.collections.FXCollections;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
@@ -59,8 +60,15 @@ public final class SettingsDialog {
                 + computer.getId() + ". Type to search.");
         FormGrid.row(grid, row++, "Theme", theme, null);
         FormGrid.row(grid, row++, "Text size", textSize, null);
-        FormGrid.row(grid, row, "Recent vaults", recent, "Off: nobody using this computer can see where your vault"
+        FormGrid.row(grid, row++, "Recent vaults", recent, "Off: nobody using this computer can see where your vault"
                 + " is from here. Turning it off also forgets the list.");
+        if (shell.session() != null && !shell.session().isThrowaway()) {
+            Button changePassphrase = new Button("Change passphrase…");
+            changePassphrase.setId("settings-change-passphrase");
+            changePassphrase.setOnAction(e -> ChangePassphraseDialog.show(shell,
+                    new ChangePassphraseViewModel(shell.session().vault(), shell.tasks())));
+            FormGrid.row(grid, row, "Passphrase", changePassphrase, "Asks for the current passphrase first.");
+        }
         DialogLayout layout = DialogLayout.set(dialog, grid);
         ButtonType save = new ButtonType("Save settings", ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(save, ButtonType.CANCEL);

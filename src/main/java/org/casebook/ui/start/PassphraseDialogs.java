@@ -1,26 +1,25 @@
 package org.casebook.ui.start;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.binding.BooleanExpression;
 import javafx.event.ActionEvent;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.casebook.ui.common.DialogLayout;
 import org.casebook.ui.common.DialogService;
-import org.casebook.vault.PassphraseStrength;
+import org.casebook.vault.KeyDerivation;
 
 /** The unlock and create-vault dialogs. Passphrase fields are emptied whenever a dialog closes. */
 public final class PassphraseDialogs {
@@ -81,40 +80,18 @@ public final class PassphraseDialogs {
         second.setId("create-passphrase-again");
         second.setPromptText("The same passphrase again");
         second.setAccessibleText("New passphrase, again");
-        ProgressBar meter = new ProgressBar(0);
-        meter.getStyleClass().add("strength-bar");
-        meter.setMaxWidth(Double.MAX_VALUE);
-        meter.setAccessibleText("Passphrase strength");
-        Label verdict = new Label("Several unrelated words are easy to remember and hard to guess.");
-        verdict.setId("strength-verdict");
-        verdict.setWrapText(true);
-        Label advice = new Label();
-        advice.getStyleClass().add("hint");
-        advice.setWrapText(true);
+        StrengthMeter strength = new StrengthMeter(first);
         Label warning = new Label("Important: if you forget this passphrase, nobody can open the vault — not"
                 + " you, not an advocate, not us. There is no reset. Write it down and keep it somewhere only"
                 + " you can reach.");
         warning.getStyleClass().add("warning-text");
         warning.setWrapText(true);
 
-        SimpleBooleanProperty acceptable = new SimpleBooleanProperty(false);
-        first.textProperty().addListener((obs, old, text) -> {
-            String snapshot = text;
-            CompletableFuture.supplyAsync(() -> PassphraseStrength.estimate(snapshot)).thenAccept(est ->
-                    Platform.runLater(() -> {
-                        if (!snapshot.equals(first.getText())) {
-                            return;
-                        }
-                        meter.setProgress(snapshot.isEmpty() ? 0 : (est.score() + 1) / 5.0);
-                        verdict.setText(est.verdict());
-                        advice.setText(est.advice());
-                        acceptable.set(est.acceptable());
-                    }));
-        });
-        advice.managedProperty().bind(advice.textProperty().isNotEmpty());
+        CheckBox stronger = strongerChoice("create-stronger", false);
+        BooleanExpression acceptable = strength.acceptableProperty();
 
-        VBox content = new VBox(8, new Label("Saved at"), where, new Label("Passphrase"), first, meter, verdict, advice,
-                new Label("Type it again"), second, warning);
+        VBox content = new VBox(8, new Label("Saved at"), where, new Label("Passphrase"), first, strength.node(),
+                new Label("Type it again"), second, stronger, warning);
         content.setPrefWidth(520);
         DialogLayout layout = DialogLayout.set(dialog, content);
         Label error = layout.errorLine("create-error");
@@ -142,7 +119,8 @@ public final class PassphraseDialogs {
         createButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             error.setText("");
-            vm.create(file, first.getText(), error::setText, dialog::close);
+            vm.create(file, first.getText(), stronger.isSelected() ? KeyDerivation.STRONGER : KeyDerivation.STANDARD,
+                    error::setText, dialog::close);
         });
         dialog.setOnHidden(e -> {
             first.clear();
@@ -150,5 +128,18 @@ public final class PassphraseDialogs {
         });
         Platform.runLater(first::requestFocus);
         dialog.show();
+    }
+
+    /**
+     * The choice of the stronger key derivation, for a new vault or a new passphrase: each guess (and each unlock)
+     * costs about four times as much.
+     */
+    public static CheckBox strongerChoice(String id, boolean selected) {
+        CheckBox stronger = new CheckBox("Stronger protection against guessing: unlocking takes a second or two"
+                + " longer, and so does every guess someone with a copy of the file makes");
+        stronger.setId(id);
+        stronger.setSelected(selected);
+        stronger.setWrapText(true);
+        return stronger;
     }
 }

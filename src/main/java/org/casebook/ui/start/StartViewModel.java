@@ -16,6 +16,7 @@ import org.casebook.demo.DemoCaseBuilder;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.ErrorText;
 import org.casebook.ui.common.Session;
+import org.casebook.vault.KeyDerivation;
 import org.casebook.vault.Passphrase;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
@@ -62,9 +63,10 @@ public final class StartViewModel {
         unlock(passphrase, key -> Vault.open(file, key), onError, onDone);
     }
 
-    /** Creates a new vault at {@code file} and unlocks it. */
-    public void create(Path file, String passphrase, Consumer<String> onError, Runnable onDone) {
-        unlock(passphrase, key -> Vault.create(file, key), onError, onDone);
+    /** Creates a new vault at {@code file}, its key derived with {@code keyDerivation}, and unlocks it. */
+    public void create(Path file, String passphrase, KeyDerivation keyDerivation, Consumer<String> onError,
+                       Runnable onDone) {
+        unlock(passphrase, key -> Vault.create(file, key, keyDerivation), onError, onDone);
     }
 
     private void unlock(String passphrase, java.util.function.Function<Passphrase, Vault> vaultFor,

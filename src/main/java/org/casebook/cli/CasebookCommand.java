@@ -3,6 +3,7 @@ package org.casebook.cli;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.casebook.Version;
@@ -145,12 +146,33 @@ public final class CasebookCommand implements Callable<Integer> {
     private static int usageError(ParameterException e, String[] args) {
         CommandLine line = e.getCommandLine();
         PrintWriter err = line.getErr();
-        err.println("casebook: " + Errors.oneLine(e.getMessage()));
+        err.println("casebook: " + Errors.oneLine(e instanceof UnmatchedArgumentException u ? unmatched(u)
+                : e.getMessage()));
         if (!UnmatchedArgumentException.printSuggestions(e, err)) {
             err.println("Try: " + line.getCommandSpec().qualifiedName() + " --help");
         }
         err.flush();
         return ExitCodes.USAGE;
+    }
+
+    /**
+     * Names the unknown options but not the other words left over: picocli's own message repeats them all, and after
+     * a mistyped {@code --passphrase WORDS} one of them is the passphrase, which would stay in the terminal's
+     * scrollback or a script's log.
+     */
+    private static String unmatched(UnmatchedArgumentException e) {
+        List<String> options = e.getUnmatched().stream().filter(a -> a.startsWith("-")).toList();
+        long others = e.getUnmatched().size() - options.size();
+        StringBuilder message = new StringBuilder();
+        if (!options.isEmpty()) {
+            message.append(options.size() == 1 ? "Unknown option: " : "Unknown options: ")
+                    .append(String.join(", ", options.stream().map(o -> "'" + o.replaceAll("=.*", "=…") + "'").toList()));
+        }
+        if (others > 0) {
+            message.append(message.length() == 0 ? "" : "; ").append(others == 1 ? "an unexpected argument"
+                    : others + " unexpected arguments").append(" (not repeated here, in case one is a passphrase)");
+        }
+        return message + ".";
     }
 
     /** Prints the version from the build. */

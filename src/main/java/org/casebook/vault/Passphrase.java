@@ -40,6 +40,11 @@ public final class Passphrase implements AutoCloseable {
         return new String(chars);
     }
 
+    /** A copy with its own characters, to be wiped on its own (no String is made on the way). */
+    Passphrase copy() {
+        return new Passphrase(chars.clone());
+    }
+
     /** Whether both hold the same text, compared in time that does not depend on where they differ. */
     boolean sameAs(Passphrase other) {
         int difference = chars.length ^ other.chars.length;

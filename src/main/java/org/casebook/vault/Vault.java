@@ -814,6 +814,8 @@ public final class Vault implements AutoCloseable {
             }
             closed = true;
             closeQuietly(connection);
+            // A closed connection still holds the key text the driver was given: let it go with the connection.
+            connection = null;
             passphrase.close();
         } finally {
             lock.unlock();
@@ -840,7 +842,7 @@ public final class Vault implements AutoCloseable {
     }
 
     private static Passphrase copyOf(Passphrase p) {
-        return Passphrase.of(p.keyText());
+        return p.copy();
     }
 
     private static void closeQuietly(Connection c) {

@@ -218,9 +218,9 @@ public final class ImportService {
      * Reads the export, turning I/O failures into a clear message that names the file. Every message passes
      * {@link MessageText#capped} on its way: nothing later holds more text of one message than it keeps. A record
      * the export holds twice reaches {@code sink} once (see {@link RepeatedRecords}). Every path (dry run, survey,
-     * import) reads through here.
+     * import) reads through here, and so do the importers' fuzz tests.
      */
-    private static void read(Importer importer, ExportFile export, ImportContext context, MessageSink sink) {
+    static void read(Importer importer, ExportFile export, ImportContext context, MessageSink sink) {
         try {
             MessageSink once = new RepeatedRecords(context, sink);
             importer.read(export, context, m -> once.accept(MessageText.capped(m, export.name(), context)));

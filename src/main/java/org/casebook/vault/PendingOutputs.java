@@ -28,7 +28,9 @@ public final class PendingOutputs {
     public enum Kind {
         BUNDLE("an unfinished bundle", ".part"),
         EXPORT("an unfinished export", ".exporting"),
-        VAULT_COPY("an unfinished copy of the vault", ".writing", ".new-passphrase");
+        VAULT_COPY("an unfinished copy of the vault", ".writing", ".new-passphrase"),
+        /** A readable copy of an attachment opened in another program: kept until the app locks or ends. */
+        OPENED_COPY("a readable copy of an attachment opened in another program", ".opened");
 
         private final String description;
         private final List<String> suffixes;

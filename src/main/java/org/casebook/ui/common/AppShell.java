@@ -270,6 +270,11 @@ public final class AppShell {
         return true;
     }
 
+    /** Whether this run of the app can open a file in the computer's default program ({@link #showDocument}). */
+    public boolean canShowDocuments() {
+        return documentViewer != null;
+    }
+
     public void setDocumentViewer(Consumer<String> viewer) {
         this.documentViewer = viewer;
     }

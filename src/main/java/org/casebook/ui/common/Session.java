@@ -35,6 +35,7 @@ public final class Session implements AutoCloseable {
     private final TagService tags;
     private final ConductFigures figures;
     private final org.casebook.evidence.CaptureFacts captures;
+    private final org.casebook.evidence.OpenedCopies openedCopies;
 
     /** @param throwaway a demo vault, deleted when the session ends */
     public Session(Vault vault, boolean throwaway) {
@@ -55,6 +56,12 @@ public final class Session implements AutoCloseable {
         this.tags = new TagService(vault);
         this.figures = new ConductFigures(vault);
         this.captures = new org.casebook.evidence.CaptureFacts(vault);
+        this.openedCopies = new org.casebook.evidence.OpenedCopies(vault);
+    }
+
+    /** Readable copies of attachments opened in another program: deleted when this session ends. */
+    public org.casebook.evidence.OpenedCopies openedCopies() {
+        return openedCopies;
     }
 
     public OrderService orders() {
@@ -133,7 +140,11 @@ public final class Session implements AutoCloseable {
 
     @Override
     public void close() {
-        vault.close();
+        try {
+            openedCopies.removeAll(); // first: forgetting each copy's record needs the vault open
+        } finally {
+            vault.close();
+        }
         if (throwaway) {
             for (String suffix : new String[] {"", "-wal", "-shm", "-journal"}) {
                 try {

@@ -32,6 +32,7 @@ import org.casebook.model.When;
 import org.casebook.ui.common.Icons;
 import org.casebook.vault.Json;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignO;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
 /** The right-hand pane: the selected item in full, with its metadata, SHA-256 and history. */
@@ -68,6 +69,10 @@ public final class DetailView extends ScrollPane {
 
         /** "Where it came from…": the continuity of the item's original file. */
         default void continuity(TimelineItem item, String fileName) {
+        }
+
+        /** "Open in another program…": a readable copy, after a warning, for the computer's own viewer. */
+        default void openElsewhere(Attachment attachment) {
         }
     }
 
@@ -159,7 +164,10 @@ public final class DetailView extends ScrollPane {
         add(field("File last changed", a.fileModified() == null ? null : STAMP.format(a.fileModified())));
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));
-        add(buttons(continuityButton(d.item(), a.fileName()), deleteButton(d.item())));
+        Button elsewhere = new Button("Open in another program…", Icons.of(MaterialDesignO.OPEN_IN_NEW, 16));
+        elsewhere.setId("detail-open-elsewhere");
+        elsewhere.setOnAction(e -> actions.openElsewhere(a));
+        add(buttons(elsewhere, continuityButton(d.item(), a.fileName()), deleteButton(d.item())));
         history(d.history());
     }
 

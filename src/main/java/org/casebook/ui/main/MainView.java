@@ -121,6 +121,11 @@ public final class MainView extends BorderPane {
             }
 
             @Override
+            public void openElsewhere(org.casebook.model.Attachment attachment) {
+                openInAnotherProgram(attachment);
+            }
+
+            @Override
             public void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
                 vm.archivedPage(capture.itemId(), html -> ArchivedPageWindow.open(shell, capture.title(),
                         capture.finalUrl() == null ? capture.requestedUrl() : capture.finalUrl(), html));
@@ -492,6 +497,32 @@ public final class MainView extends BorderPane {
         Case c = vm.selectedCaseProperty().get();
         DiaryEntryDialog.show(shell.dialogs(), new DiaryEntryViewModel(c.zone(), incident), true)
                 .ifPresent(draft -> vm.editIncident(incident, draft, timeline::select));
+    }
+
+    /**
+     * "Open in another program…": an export the person asks for, after being told plainly what it leaves on the
+     * computer. The readable copy is deleted when the vault locks (Lock, Quick exit, auto-lock) or the app closes.
+     */
+    private void openInAnotherProgram(org.casebook.model.Attachment attachment) {
+        String name = org.casebook.evidence.VisibleText.line(attachment.fileName());
+        if (!shell.canShowDocuments()) {
+            shell.dialogs().showInfo("Cannot open other programs", "This copy of Casebook cannot open files in other"
+                    + " programs. To look at \"" + name + "\" elsewhere, export it (casebook export) to a folder you"
+                    + " choose.");
+            return;
+        }
+        if (!shell.dialogs().confirm("Open \"" + name + "\" in another program?", "To do this, Casebook saves a"
+                + " readable, unlocked copy of this file in a private temporary folder on this computer, and asks the"
+                + " computer to open it.\n\nCasebook deletes its copy when you lock, use Quick exit or close"
+                + " Casebook. Until then, anyone who can get into your account could find it. The other program may"
+                + " also keep its own traces, such as a recent-files list or a thumbnail, which Casebook cannot"
+                + " remove.", "Open a readable copy")) {
+            return;
+        }
+        org.casebook.ui.common.Session session = shell.session();
+        shell.tasks().quick(progress -> session.openedCopies().write(attachment),
+                file -> shell.showDocument(file),
+                error -> shell.dialogs().showError("The copy could not be opened", error));
     }
 
     private void deleteItem(TimelineItem item) {

@@ -151,6 +151,9 @@ public final class CsvImporter implements Importer {
         } catch (java.io.UncheckedIOException | IOException e) {
             reader.close();
             throw unreadable(file, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+        } catch (IllegalArgumentException e) {
+            reader.close(); // commons-csv refusing the header line
+            throw unreadable(file, e);
         }
     }
 

@@ -53,8 +53,10 @@ final class DiscordCsv {
         String title = DiscordText.titleFromName(file.name());
         Reader reader = new BufferedReader(new InputStreamReader(file.open(), StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        // Missing column names are allowed so that a header that is not Discord's is refused by the check below,
+        // with a message that says what was expected, rather than by the parser.
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                .setIgnoreEmptyLines(true).setTrim(false).get();
+                .setIgnoreEmptyLines(true).setTrim(false).setAllowMissingColumnNames(true).get();
         long row = 1;
         int remote = 0;
         try (reader; CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
@@ -102,7 +104,8 @@ final class DiscordCsv {
             throw unreadable(file, e.getCause());
         } catch (CharacterCodingException e) {
             throw unreadable(file, e);
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // commons-csv's complaint about a malformed record or header
             throw new ImportException(file.name() + ", row " + row + ": could not be read as CSV ("
                     + e.getMessage() + ")", e);
         }

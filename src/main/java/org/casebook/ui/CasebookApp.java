@@ -20,6 +20,12 @@ public final class CasebookApp extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(CasebookApp.class);
     public static final String DEMO_FLAG = "--demo";
 
+    static {
+        // JavaFX keeps the layout of every short text it has drawn in a static cache that nothing empties: after Lock
+        // it would still hold message texts the timeline showed. Off, before the first text is laid out.
+        System.setProperty("prism.cacheLayoutSize", "0");
+    }
+
     private AppShell shell;
 
     public static void launchApp(String[] args) {

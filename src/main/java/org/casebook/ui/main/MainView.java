@@ -378,34 +378,47 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /**
+     * The window's shortcuts while this view is shown. They belong to the scene, which outlives the view: when the
+     * view leaves it (Lock, Quick exit) they are taken off again, or the scene would keep this view, and through its
+     * timeline the texts it last showed, reachable after the vault is locked.
+     */
     private void setUpShortcuts() {
+        java.util.Map<KeyCombination, Runnable> added = new java.util.HashMap<>();
         sceneProperty().addListener((o, old, scene) -> {
+            if (old != null) {
+                added.forEach((keys, action) -> old.getAccelerators().remove(keys, action));
+                added.clear();
+            }
             if (scene == null) {
                 return;
             }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newIncident);
+            java.util.Map<KeyCombination, Runnable> accelerators = new java.util.LinkedHashMap<>();
+            accelerators.put(new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newIncident);
             KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5,
                 KeyCode.DIGIT6};
             for (Section section : Section.values()) {
-                scene.getAccelerators().put(new KeyCodeCombination(digits[section.ordinal()], KeyCombination.SHORTCUT_DOWN),
+                accelerators.put(new KeyCodeCombination(digits[section.ordinal()], KeyCombination.SHORTCUT_DOWN),
                         () -> {
                             if (vm.selectedCaseProperty().get() != null) {
                                 vm.sectionProperty().set(section);
                             }
                         });
             }
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
+            accelerators.put(new KeyCodeCombination(KeyCode.F, KeyCombination.SHORTCUT_DOWN),
                     timeline::focusSearch);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImport);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), this::openBundle);
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
+            accelerators.put(new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN), this::openImport);
+            accelerators.put(new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN), this::openBundle);
+            accelerators.put(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN,
                     KeyCombination.SHIFT_DOWN), () -> openCapture(null));
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
+            accelerators.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN,
                     KeyCombination.SHIFT_DOWN), () -> openBrowser(null));
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
+            accelerators.put(new KeyCodeCombination(KeyCode.L, KeyCombination.SHORTCUT_DOWN),
                     () -> shell.lock(null));
-            scene.getAccelerators().put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
+            accelerators.put(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN),
                     () -> vm.addEvidence(shell.dialogs().chooseFiles("Add photos and files"), null, timeline::select));
+            scene.getAccelerators().putAll(accelerators);
+            added.putAll(accelerators);
         });
     }
 

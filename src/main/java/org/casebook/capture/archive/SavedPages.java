@@ -75,8 +75,11 @@ public final class SavedPages {
                 case WARC, WARC_GZ -> warc(file, format, limits);
                 case WACZ -> WaczPageReader.read(file, limits);
             };
-        } catch (ImportException e) {
+        } catch (ArchiveReadException e) {
             throw e;
+        } catch (ImportException e) {
+            // SafeZip's refusal of a WACZ that is no readable zip: the same one line, as this class promises
+            throw new ArchiveReadException(e.getMessage());
         } catch (NoSuchFileException e) {
             throw new ArchiveReadException(name + ": not found.");
         } catch (EOFException | ZipException e) {

@@ -1,17 +1,17 @@
 package org.casebook.imports;
 
 import java.util.regex.Pattern;
+import org.casebook.evidence.VisibleText;
 
 /**
  * An export that cannot be imported: truncated, not the format it claims, hostile. The message names the
  * file and, where known, the line or entry; nothing from such a file is written.
  *
  * <p>The message is always one line: it often quotes the file (a parser's complaint, a bad value), and a hostile
- * file's line breaks or terminal control characters must not reach the user's screen as such.
+ * file's line breaks, terminal control characters or bidi overrides must not reach the user's screen as such.
  */
 public class ImportException extends RuntimeException {
     private static final Pattern LINE_BREAKS = Pattern.compile("\\s*\\R\\s*");
-    private static final Pattern CONTROLS = Pattern.compile("[\\p{Cntrl}&&[^\\t]]|[\\x{80}-\\x{9F}]");
 
     public ImportException(String message) {
         super(oneLine(message));
@@ -25,11 +25,14 @@ public class ImportException extends RuntimeException {
         return new ImportException(file + ", line " + line + ": " + problem);
     }
 
-    /** Line breaks (with the space around them) become one space; other control characters "?". */
+    /**
+     * Line breaks (with the space around them) become one space, as a parser's two-line complaint reads best; any
+     * other control or invisible character is shown escaped ({@link VisibleText#line}), as everywhere else.
+     */
     static String oneLine(String message) {
         if (message == null) {
             return null;
         }
-        return CONTROLS.matcher(LINE_BREAKS.matcher(message.strip()).replaceAll(" ")).replaceAll("?");
+        return VisibleText.line(LINE_BREAKS.matcher(message.strip()).replaceAll(" "));
     }
 }

@@ -121,6 +121,11 @@ public final class MainView extends BorderPane {
             }
 
             @Override
+            public void exhibitTitle(TimelineItem item, String title) {
+                vm.setExhibitTitle(item, title);
+            }
+
+            @Override
             public void openArchivedPage(org.casebook.evidence.CaptureFacts.Capture capture) {
                 vm.archivedPage(capture.itemId(), html -> ArchivedPageWindow.open(shell, capture.title(),
                         capture.finalUrl() == null ? capture.requestedUrl() : capture.finalUrl(), html));

@@ -116,7 +116,8 @@ public final class MainView extends BorderPane {
 
             @Override
             public void continuity(TimelineItem item, String fileName) {
-                org.casebook.ui.detail.ContinuityDialog.show(shell.dialogs(), fileName, vm.continuityOf(item))
+                org.casebook.ui.detail.ContinuityDialog.show(shell.dialogs(), fileName, vm.continuityOf(item),
+                        caseZone())
                         .ifPresent(r -> vm.recordContinuity(item, r));
             }
 

@@ -69,8 +69,8 @@ public final class MergedPagesBenchmark {
                 HeapPeak.reset();
                 long cpu0 = os.getProcessCpuTime();
                 long t0 = System.nanoTime();
-                BundleResult r = new BundleService(vault).build(caseId, BundleOptions.all(), out, Progress.NONE,
-                        () -> false);
+                BundleResult r = new BundleService(vault).build(caseId, BundleOptions.all(), out,
+                        phases(t0, run == runs), () -> false);
                 double secs = (System.nanoTime() - t0) / 1e9;
                 double cpu = (os.getProcessCpuTime() - cpu0) / 1e9;
                 System.out.printf("run %d: %d pages (%d exhibits) in %.2f s wall, %.2f s CPU; peak heap %d MiB;"
@@ -138,6 +138,22 @@ public final class MergedPagesBenchmark {
             }
             d.save(file.toFile());
         }
+    }
+
+    /** On the last run, prints when each phase of the build begins (where the time goes, once warm). */
+    private static Progress phases(long t0, boolean print) {
+        return new Progress() {
+            private String last;
+
+            @Override
+            public void message(String text) {
+                boolean exhibit = text.startsWith("Exhibit ");
+                if (print && (!exhibit || last == null || !last.startsWith("Exhibit "))) {
+                    System.out.printf("  %6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, exhibit ? "Exhibits" : text);
+                }
+                last = text;
+            }
+        };
     }
 
     private static String load() {

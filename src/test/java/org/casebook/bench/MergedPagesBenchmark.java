@@ -77,6 +77,9 @@ public final class MergedPagesBenchmark {
                                 + " file %.1f MB; load %s; target %.2f s: %s%n", run, r.pageCount(), r.exhibits().size(),
                         secs, cpu, HeapPeak.bytes() >> 20, Files.size(out) / 1e6, load(), TARGET_SECONDS,
                         secs <= TARGET_SECONDS ? "met" : "not met");
+                if (run == runs) {
+                    checkAlone(out);
+                }
                 if (run == 1) {
                     for (RuleResult rule : r.check().results()) {
                         System.out.println("  " + (rule.passed() ? "PASS " : "FAIL ") + rule.id() + ": " + rule.detail());
@@ -137,6 +140,19 @@ public final class MergedPagesBenchmark {
                 }
             }
             d.save(file.toFile());
+        }
+    }
+
+    /** The bundle check alone on the finished file, in this thread's CPU time (steady whatever the load). */
+    private static void checkAlone(Path bundle) throws IOException {
+        var threads = ManagementFactory.getThreadMXBean();
+        for (int i = 1; i <= 3; i++) {
+            long cpu0 = threads.getCurrentThreadCpuTime();
+            try (PDDocument d = org.apache.pdfbox.Loader.loadPDF(bundle.toFile())) {
+                new org.casebook.bundle.check.BundleChecker().check(d);
+            }
+            System.out.printf("  the check alone, pass %d: %.2f s CPU%n", i,
+                    (threads.getCurrentThreadCpuTime() - cpu0) / 1e9);
         }
     }
 

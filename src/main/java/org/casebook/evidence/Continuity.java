@@ -108,6 +108,8 @@ public final class Continuity {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("sha256", sha);
             detail.put("changes", changes);
+            detail.put("record_states", Map.of(SideRecords.continuityKey(caseId, sha),
+                    SideRecords.continuityState(c, caseId, sha)));
             vault.audit().append(c, "continuity-recorded", "item:" + itemId, detail);
             return after;
         });

@@ -70,9 +70,11 @@ final class ExhibitList {
         var zone = content.aCase().zone();
         var entries = content.incidents();
         String[] values = {mark, "Diary (" + org.casebook.evidence.Plural.of(entries.size(), "entry", "entries")
-                + ")", "Kept in Casebook by " + IndexEntry.producer(content) + ", from "
-                + Dates.dayTime(entries.get(0).when(), zone) + " to " + Dates.dayTime(entries.get(entries.size() - 1)
-                .when(), zone) + "; an entry amended later shows when and its earlier wording.",
+                + ")", "Kept in Casebook by " + IndexEntry.producer(content) + ", "
+                + (entries.size() == 1 ? "written for " + Dates.dayTime(entries.get(0).when(), zone)
+                : "from " + Dates.dayTime(entries.get(0).when(), zone) + " to "
+                + Dates.dayTime(entries.get(entries.size() - 1).when(), zone))
+                + "; an entry amended later shows when and its earlier wording.",
             numbers.of(IndexEntry.DIARY)};
         List<PageWriter.Cell> cells = new ArrayList<>();
         for (int i = 0; i < values.length; i++) {

@@ -142,6 +142,9 @@ public final class Continuity {
     /** When each export imported into the case says it was made, by the export file's SHA-256. */
     private static Map<String, ExportMade> exportsSay(Connection c, long caseId) throws SQLException {
         Map<String, ExportMade> out = new LinkedHashMap<>();
+        if (!Sql.recordsExportDates(c)) {
+            return out;
+        }
         try (PreparedStatement ps = c.prepareStatement("""
                 SELECT b.sha256, r.made_utc, r.made_basis FROM import_run r JOIN blob b ON b.id = r.blob_id
                 WHERE r.case_id = ? AND r.made_utc IS NOT NULL ORDER BY r.id""")) {

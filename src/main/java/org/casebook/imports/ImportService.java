@@ -330,17 +330,20 @@ public final class ImportService {
             if (!companions.isEmpty()) {
                 detail.put("also_read", companions);
             }
-            org.casebook.evidence.ExportMade made = exportMade();
+            org.casebook.evidence.ExportMade made = org.casebook.evidence.Sql.recordsExportDates(c) ? exportMade() : null;
             if (made != null) {
                 detail.put("export_made", Map.of("at", made.at().toString(), "basis", made.basis()));
             }
             writer.finish("messages-imported", detail);
-            try (PreparedStatement ps = c.prepareStatement(
-                    "UPDATE import_run SET summary = ?, made_utc = ?, made_basis = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(made == null
+                    ? "UPDATE import_run SET summary = ? WHERE id = ?"
+                    : "UPDATE import_run SET summary = ?, made_utc = ?, made_basis = ? WHERE id = ?")) {
                 ps.setString(1, Json.write(summary.toJson()));
-                ps.setObject(2, made == null ? null : made.at().toEpochMilli());
-                ps.setString(3, made == null ? null : made.basis());
-                ps.setLong(4, importId);
+                if (made != null) {
+                    ps.setLong(2, made.at().toEpochMilli());
+                    ps.setString(3, made.basis());
+                }
+                ps.setLong(made == null ? 2 : 4, importId);
                 ps.executeUpdate();
             }
             vault.audit().append(c, "import-recorded", "import:" + importId, detail);

@@ -12,7 +12,7 @@ import org.casebook.bundle.sign.Signed;
  * made without signing).
  */
 public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings,
-                           CheckReport check, Signed signed) {
+                           CheckReport check, Signed signed, Diary diary) {
     public BundleResult {
         exhibits = List.copyOf(exhibits);
         warnings = List.copyOf(warnings);
@@ -20,7 +20,18 @@ public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, Lis
     }
 
     public BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings, CheckReport check) {
-        this(file, pageCount, exhibits, warnings, check, null);
+        this(file, pageCount, exhibits, warnings, check, null, null);
+    }
+
+    /**
+     * The diary, which the statement produces as the exhibit after the others (null when the bundle holds no
+     * diary entry).
+     *
+     * @param reference its mark, e.g. "JS/15"
+     * @param page      the PDF page (1-based) the diary entries start on
+     * @param entries   how many diary entries it holds
+     */
+    public record Diary(String reference, int page, int entries) {
     }
 
     /**

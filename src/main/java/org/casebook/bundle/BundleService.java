@@ -99,13 +99,15 @@ public final class BundleService {
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Bundle written: {} pages, {} exhibits, {} of {} bundle rules passed", built.pages(),
                     content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
-            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed);
+            return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed,
+                    built.diary());
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
         }
     }
 
-    private record Built(int pages, List<BundleResult.Exhibit> exhibits, List<String> warnings) {
+    private record Built(int pages, List<BundleResult.Exhibit> exhibits, List<String> warnings,
+                         BundleResult.Diary diary) {
     }
 
     private Built write(BundleContent content, BundleSigner signer, Path temp, Progress progress,
@@ -215,7 +217,9 @@ public final class BundleService {
                 checkCancelled(progress, cancelled);
                 progress.message("Saving");
                 document.save(temp.toFile());
-                return new Built(total, listed, warnings);
+                String diaryMark = StatementExhibits.diaryMark(content);
+                return new Built(total, listed, warnings, diaryMark == null ? null : new BundleResult.Diary(diaryMark,
+                        document.getPages().indexOf(targets.get(IndexEntry.DIARY)) + 1, content.incidents().size()));
             }
         }
     }

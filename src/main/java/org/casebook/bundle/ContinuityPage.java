@@ -41,7 +41,7 @@ final class ContinuityPage {
                 }
                 Continuity.Record r = content.legal().continuity().get(original.sha256());
                 String[] v = {original.reference(), original.fileName() == null ? "—" : original.fileName(),
-                    describe(r), Dates.dayTime(original.added(), content.aCase().zone())};
+                    describe(r, content.aCase().zone()), Dates.dayTime(original.added(), content.aCase().zone())};
                 List<PageWriter.Cell> cells = new ArrayList<>();
                 for (int i = 0; i < v.length; i++) {
                     cells.add(PageWriter.Cell.of(v[i], i == 0 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
@@ -65,6 +65,20 @@ final class ContinuityPage {
         } catch (IOException ex) {
             throw new java.io.UncheckedIOException(ex);
         }
+    }
+
+    /**
+     * What the witness recorded, then what the export itself says of when it was made: "By Alex Example, from her
+     * iPhone 12 with WhatsApp, on 2 Apr 2024. Method: Export chat. The file itself says it was made 2 Apr 2024,
+     * 21:14 (the time of the newest file in the zip, _chat.txt)."
+     */
+    static String describe(Continuity.Record r, java.time.ZoneId zone) {
+        String recorded = describe(r);
+        if (r == null || r.exportSays() == null) {
+            return recorded;
+        }
+        return (r.isEmpty() ? "Not recorded by the witness." : recorded) + " The file itself says it was made "
+                + Dates.dayTime(r.exportSays().at(), zone) + " (" + r.exportSays().basis() + ").";
     }
 
     /** "By Alex Example, from her iPhone 12 with WhatsApp, on 2 Apr 2024; Export chat, e-mailed to herself." */

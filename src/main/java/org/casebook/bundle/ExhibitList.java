@@ -46,6 +46,7 @@ final class ExhibitList {
             w.linked(e.key(), PageWriter.LEFT, PageWriter.RIGHT, () -> w.row(cells));
             w.gap(3);
         }
+        diary();
         w.finish();
     }
 
@@ -58,6 +59,30 @@ final class ExhibitList {
         String when = Dates.span(e, zone);
         return e.source() + ", dated " + when + " (" + TimeSources.note(e.timeSource()) + "). Produced by "
                 + IndexEntry.producer(content) + "; added to Casebook " + Dates.dayTime(e.added(), zone) + ".";
+    }
+
+    /** The diary, which the statement produces after the other exhibits, under the next mark. */
+    private void diary() throws IOException {
+        String mark = StatementExhibits.diaryMark(content);
+        if (mark == null) {
+            return;
+        }
+        var zone = content.aCase().zone();
+        var entries = content.incidents();
+        String[] values = {mark, "Diary (" + org.casebook.evidence.Plural.of(entries.size(), "entry", "entries")
+                + ")", "Kept in Casebook by " + IndexEntry.producer(content) + ", "
+                + (entries.size() == 1 ? "written for " + Dates.dayTime(entries.get(0).when(), zone)
+                : "from " + Dates.dayTime(entries.get(0).when(), zone) + " to "
+                + Dates.dayTime(entries.get(entries.size() - 1).when(), zone))
+                + "; an entry amended later shows when and its earlier wording.",
+            numbers.of(IndexEntry.DIARY)};
+        List<PageWriter.Cell> cells = new ArrayList<>();
+        for (int i = 0; i < values.length; i++) {
+            cells.add(new PageWriter.Cell(values[i], i == 0 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
+                    PageWriter.LEFT + X[i], width(i), i == 3));
+        }
+        w.linked(IndexEntry.DIARY, PageWriter.LEFT, PageWriter.RIGHT, () -> w.row(cells));
+        w.gap(3);
     }
 
     private void header() {

@@ -230,6 +230,12 @@ final class ExhibitSection implements Closeable {
             copies.put(page.getCOSObject(), imported);
         }
         mergedOutlines.read(e.key(), source, copies);
+        int dangling = MergedLinks.retarget(source, copies);
+        if (dangling > 0) {
+            warnings.add("Exhibit " + e.reference() + ": " + (dangling == 1 ? "a link in the document pointed to no"
+                    + " page of it and was taken off" : dangling + " links in the document pointed to no page of it"
+                    + " and were taken off") + "; its other links open the merged pages.");
+        }
     }
 
     private void metadataOnly(ExhibitItem e, String problem) throws IOException {

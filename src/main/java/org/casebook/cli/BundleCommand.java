@@ -125,6 +125,7 @@ final class BundleCommand extends VaultCommand {
                 exhibits.add(x);
             }
             o.put("exhibits", exhibits);
+            o.put("diary", diary(result.diary()));
             o.put("warnings", result.warnings());
             o.put("check_passed", result.check().allPassed());
             o.put("rules", result.check().results());
@@ -140,6 +141,10 @@ final class BundleCommand extends VaultCommand {
                 print(ctx, "    ", f); // a file sent with a message, shown in its transcript
             }
         }
+        if (result.diary() != null) {
+            ctx.out().println("  " + result.diary().reference() + "  page " + result.diary().page() + "  the diary ("
+                    + Plural.of(result.diary().entries(), "entry", "entries") + ")");
+        }
         for (String w : result.warnings()) {
             ctx.out().println("Warning: " + w);
         }
@@ -152,6 +157,18 @@ final class BundleCommand extends VaultCommand {
                 + s.certificateSha256() + (s.timeStampAuthority() == null ? ""
                 : "; time-stamped by " + s.timeStampAuthority()));
         return ExitCodes.OK;
+    }
+
+    /** The diary as an exhibit: its mark, first page and number of entries; null without diary entries. */
+    private static Map<String, Object> diary(BundleResult.Diary d) {
+        if (d == null) {
+            return null;
+        }
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("reference", d.reference());
+        x.put("page", d.page());
+        x.put("entries", d.entries());
+        return x;
     }
 
     private static Map<String, Object> signature(Signed s) {

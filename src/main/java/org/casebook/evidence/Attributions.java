@@ -101,6 +101,8 @@ public final class Attributions {
             detail.put("identifier", identifier.kind().code() + ":" + identifier.raw().strip());
             detail.put("changes", changes);
             detail.put("state", ItemState.ofPerson(c, personId).orElseThrow());
+            detail.put("record_states", Map.of(SideRecords.attributionKey(identifierId),
+                    SideRecords.attributionState(c, identifierId)));
             vault.audit().append(c, "attribution-set", "person:" + personId, detail);
             return PersonService.get(c, personId);
         });

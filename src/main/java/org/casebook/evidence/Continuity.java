@@ -18,10 +18,26 @@ import org.casebook.vault.VaultException;
  * the vault is the vault's own record of the item. Every change is one transaction with an audit entry.
  */
 public final class Continuity {
-    /** What was recorded; any field may be null. */
-    public record Record(String exportedBy, String device, String app, LocalDate exportedOn, String method) {
+    /**
+     * What was recorded; any field may be null.
+     *
+     * @param exportSays when the export file itself says it was made (read from it at import), or null: the
+     *                   file's word beside the witness's, never recorded by hand
+     */
+    public record Record(String exportedBy, String device, String app, LocalDate exportedOn, String method,
+                         ExportMade exportSays) {
+        /** What a person records (the export's own word is read from the file, not given). */
+        public Record(String exportedBy, String device, String app, LocalDate exportedOn, String method) {
+            this(exportedBy, device, app, exportedOn, method, null);
+        }
+
+        /** True when no one recorded anything (the export may still say when it was made). */
         public boolean isEmpty() {
             return exportedBy == null && device == null && app == null && exportedOn == null && method == null;
+        }
+
+        Record withExportSays(ExportMade said) {
+            return new Record(exportedBy, device, app, exportedOn, method, said);
         }
     }
 
@@ -92,12 +108,17 @@ public final class Continuity {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("sha256", sha);
             detail.put("changes", changes);
+            detail.put("record_states", Map.of(SideRecords.continuityKey(caseId, sha),
+                    SideRecords.continuityState(c, caseId, sha)));
             vault.audit().append(c, "continuity-recorded", "item:" + itemId, detail);
             return after;
         });
     }
 
-    /** The case's continuity records, by the original's SHA-256. */
+    /**
+     * The case's continuity records, by the original's SHA-256: what was recorded, with what each imported
+     * export says of when it was made (an export nobody recorded anything for is here for that alone).
+     */
     public Map<String, Record> forCase(long caseId) {
         return vault.read(c -> {
             Map<String, Record> out = new LinkedHashMap<>();
@@ -110,8 +131,32 @@ public final class Continuity {
                     }
                 }
             }
+            exportsSay(c, caseId).forEach((sha, said) -> out.merge(sha, EMPTY.withExportSays(said),
+                    (recorded, none) -> recorded.withExportSays(said)));
             return out;
         });
+    }
+
+    private static final Record EMPTY = new Record(null, null, null, null, null);
+
+    /** When each export imported into the case says it was made, by the export file's SHA-256. */
+    private static Map<String, ExportMade> exportsSay(Connection c, long caseId) throws SQLException {
+        Map<String, ExportMade> out = new LinkedHashMap<>();
+        if (!Sql.recordsExportDates(c)) {
+            return out;
+        }
+        try (PreparedStatement ps = c.prepareStatement("""
+                SELECT b.sha256, r.made_utc, r.made_basis FROM import_run r JOIN blob b ON b.id = r.blob_id
+                WHERE r.case_id = ? AND r.made_utc IS NOT NULL ORDER BY r.id""")) {
+            ps.setLong(1, caseId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), new ExportMade(java.time.Instant.ofEpochMilli(rs.getLong(2)),
+                            rs.getString(3)));
+                }
+            }
+        }
+        return out;
     }
 
     private static Record get(Connection c, long caseId, String sha) throws SQLException {

@@ -69,7 +69,8 @@ public final class ExhibitTitles {
             Map<String, Object> changes = new LinkedHashMap<>();
             Changes.note(changes, "exhibit_title", before, clean);
             if (!changes.isEmpty()) {
-                vault.audit().append(c, "exhibit-title-edited", "item:" + itemId, Map.of("changes", changes));
+                vault.audit().append(c, "exhibit-title-edited", "item:" + itemId, Map.of("changes", changes,
+                        "record_states", Map.of(SideRecords.titleKey(itemId), SideRecords.titleState(c, itemId))));
             }
             return clean != null ? clean : FileNameDates.title(name);
         });

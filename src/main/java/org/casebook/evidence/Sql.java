@@ -36,6 +36,18 @@ public final class Sql {
      * Whether the vault records merged people (schema 5 on). Only a vault the migration tests keep at an older
      * schema lacks it: every vault Casebook opens is upgraded first.
      */
+    /**
+     * Whether the vault records when each export says it was made (schema 15 on); only vaults the migration tests
+     * keep at an older schema lack it.
+     */
+    public static boolean recordsExportDates(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM pragma_table_info('import_run') WHERE name = 'made_utc'");
+             ResultSet rs = ps.executeQuery()) {
+            return rs.next() && rs.getInt(1) > 0;
+        }
+    }
+
     static boolean recordsMerges(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "SELECT count(*) FROM pragma_table_info('person') WHERE name = 'merged_into'");

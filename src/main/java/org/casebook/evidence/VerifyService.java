@@ -50,7 +50,8 @@ public final class VerifyService {
                 head[0] = vault.audit().headHash(c);
                 checkBlobs(c, problems, counts, progress);
                 ConductCheck conduct = new ConductCheck();
-                AuditStates recorded = AuditStates.read(c, problems, conduct);
+                SideRecords.Check side = new SideRecords.Check();
+                AuditStates recorded = AuditStates.read(c, problems, conduct, side);
                 Map<Long, String> items = new HashMap<>();
                 ItemState.scanItems(c, items::put);
                 counts[0] = checkItems(items, recorded, problems);
@@ -58,6 +59,7 @@ public final class VerifyService {
                 checkRows(c, "SELECT id FROM person", "person", recorded, problems, id -> ItemState.ofPerson(c, id));
                 checkStatements(c, recorded, problems);
                 conduct.check(c, items::containsKey, problems);
+                side.check(c, items::containsKey, problems);
                 return null;
             });
         } catch (VaultException e) {
@@ -126,7 +128,8 @@ public final class VerifyService {
 
     /** The latest recorded state of each subject, each item's state before its first change, and the batches. */
     private record AuditStates(Map<String, Latest> latest, Map<Long, String> beforeFirstChange, List<Batch> batches) {
-        static AuditStates read(Connection c, List<String> problems, ConductCheck conduct) throws SQLException {
+        static AuditStates read(Connection c, List<String> problems, ConductCheck conduct, SideRecords.Check side)
+                throws SQLException {
             Map<String, Latest> latest = new HashMap<>();
             Map<Long, String> before = new HashMap<>();
             List<Batch> batches = new ArrayList<>();
@@ -150,6 +153,7 @@ public final class VerifyService {
                         }
                         if (batch == null) {
                             conduct.note(subject, action, detail);
+                            side.note(subject, action, detail);
                         }
                     } catch (RuntimeException unreadable) {
                         problems.add("audit entry " + rs.getLong(1) + " (" + action + " " + subject

@@ -15,6 +15,7 @@ public final class ImportContext {
     private final java.util.Map<String, String> columns;
     private final List<String> warnings = new ArrayList<>();
     private long repeated;
+    private org.casebook.evidence.ExportMade exportMade;
 
     public ImportContext(DateOrder dateOrder, Progress progress) {
         this(dateOrder, progress, java.util.Map.of());
@@ -57,6 +58,21 @@ public final class ImportContext {
     /** How many records were left out as repeats of one already read from this file. */
     public long repeatedRecords() {
         return repeated;
+    }
+
+    /**
+     * The export says when it was made (its own date field, not a message's). The newest such moment is kept: a
+     * zip of several backups was made no earlier than its newest one.
+     */
+    public void exportMade(java.time.Instant at, String basis) {
+        if (exportMade == null || at.isAfter(exportMade.at())) {
+            exportMade = new org.casebook.evidence.ExportMade(at, basis);
+        }
+    }
+
+    /** What the export said of when it was made, if it said anything. */
+    public java.util.Optional<org.casebook.evidence.ExportMade> exportMade() {
+        return java.util.Optional.ofNullable(exportMade);
     }
 
     public List<String> warnings() {

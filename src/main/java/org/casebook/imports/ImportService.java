@@ -330,10 +330,20 @@ public final class ImportService {
             if (!companions.isEmpty()) {
                 detail.put("also_read", companions);
             }
+            org.casebook.evidence.ExportMade made = org.casebook.evidence.Sql.recordsExportDates(c) ? exportMade() : null;
+            if (made != null) {
+                detail.put("export_made", Map.of("at", made.at().toString(), "basis", made.basis()));
+            }
             writer.finish("messages-imported", detail);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE import_run SET summary = ? WHERE id = ?")) {
+            try (PreparedStatement ps = c.prepareStatement(made == null
+                    ? "UPDATE import_run SET summary = ? WHERE id = ?"
+                    : "UPDATE import_run SET summary = ?, made_utc = ?, made_basis = ? WHERE id = ?")) {
                 ps.setString(1, Json.write(summary.toJson()));
-                ps.setLong(2, importId);
+                if (made != null) {
+                    ps.setLong(2, made.at().toEpochMilli());
+                    ps.setString(3, made.basis());
+                }
+                ps.setLong(made == null ? 2 : 4, importId);
                 ps.executeUpdate();
             }
             vault.audit().append(c, "import-recorded", "import:" + importId, detail);
@@ -811,6 +821,15 @@ public final class ImportService {
                     }
                 }
             }
+        }
+
+        /**
+         * When the export says it was made: its own date field if the importer found one, else, for a zip, the
+         * time of its newest file (an export app writes its chat or JSON last); null when it says nothing.
+         */
+        private org.casebook.evidence.ExportMade exportMade() {
+            return context.exportMade().or(() -> export.isZip() ? export.zip().newestEntryTime(zone)
+                    : java.util.Optional.empty()).orElse(null);
         }
 
         /** Keeps an export file byte for byte. Companion files are referenced from the import's audit entry. */

@@ -161,6 +161,42 @@ public final class SafeZip implements AutoCloseable {
         return null;
     }
 
+    /**
+     * When the zip's newest file says it was last changed: for an export zipped by the app that made it (a
+     * WhatsApp chat with media, a Facebook download), when the export was made. A time kept as UTC (the
+     * extended-timestamp or NTFS field) is taken as it is; a plain zip time is the clock of the device that
+     * wrote it, with no zone, and is read in {@code zone}. Empty when no entry carries a time.
+     */
+    public java.util.Optional<org.casebook.evidence.ExportMade> newestEntryTime(java.time.ZoneId zone) {
+        java.time.Instant newest = null;
+        String newestName = null;
+        boolean newestUtc = false;
+        for (Map.Entry<String, ZipArchiveEntry> e : entries.entrySet()) {
+            ZipArchiveEntry entry = e.getValue();
+            if (entry.getTime() <= 0) {
+                continue;
+            }
+            boolean utc = entry.getExtraField(org.apache.commons.compress.archivers.zip.X5455_ExtendedTimestamp.HEADER_ID)
+                    != null || entry.getExtraField(org.apache.commons.compress.archivers.zip.X000A_NTFS.HEADER_ID) != null;
+            java.time.Instant at = entry.getLastModifiedTime().toInstant();
+            if (!utc) {
+                // The library turned the zip's zone-less time into an instant in this computer's zone: undo that.
+                at = java.time.LocalDateTime.ofInstant(at, java.time.ZoneId.systemDefault()).atZone(zone).toInstant();
+            }
+            if (newest == null || at.isAfter(newest)) {
+                newest = at;
+                newestName = e.getKey();
+                newestUtc = utc;
+            }
+        }
+        if (newest == null) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new org.casebook.evidence.ExportMade(newest, "the time of the newest file in the"
+                + " zip, " + newestName + (newestUtc ? "" : "; the zip keeps the writing device's clock without a zone,"
+                + " read as " + zone.getId())));
+    }
+
     /** Opens an entry; reading more than it declared (or past the ratio limit) fails. */
     public InputStream open(String entry) throws IOException {
         ZipArchiveEntry e = entries.get(entry);

@@ -401,7 +401,13 @@ final class Schema {
                         text      TEXT NOT NULL,
                         saved_utc INTEGER NOT NULL,
                         FOREIGN KEY(case_id, profile) REFERENCES statement(case_id, profile))""",
-                    "CREATE INDEX statement_version_of ON statement_version(case_id, profile, id)")));
+                    "CREATE INDEX statement_version_of ON statement_version(case_id, profile, id)")),
+            // When an export says it was made (an SMS backup's backup_date, a zip's newest file time), read from
+            // the file at import and printed on the continuity page beside what the witness recorded.
+            new Migration(15, "when each imported export says it was made",
+                    List.of(
+                    "ALTER TABLE import_run ADD COLUMN made_utc INTEGER",
+                    "ALTER TABLE import_run ADD COLUMN made_basis TEXT")));
 
     static final int CURRENT_VERSION = MIGRATIONS.get(MIGRATIONS.size() - 1).version();
 

@@ -108,7 +108,14 @@ class BundleServiceTest {
         for (int p = first; p <= last; p++) {
             links.addAll(BundleReader.links(pdf, p));
         }
-        assertEquals(result.exhibits().size(), links.size(), "one row, and link, per exhibit");
+        assertEquals(result.exhibits().size() + (result.diary() == null ? 0 : 1), links.size(),
+                "one row, and link, per exhibit, the diary's last");
+        if (result.diary() != null) {
+            BundleReader.Link diary = links.remove(links.size() - 1);
+            assertTrue(diary.text().replaceAll("\\s+", " ").strip().startsWith(result.diary().reference() + " Diary ("),
+                    diary.text());
+            assertEquals(result.diary().page(), diary.target(), "the diary's row opens the diary");
+        }
         for (int i = 0; i < links.size(); i++) {
             BundleResult.Exhibit e = result.exhibits().get(i);
             String row = links.get(i).text().replaceAll("\\s+", " ").strip();

@@ -48,4 +48,32 @@ class ContinuityDialogTest extends UiTestBase {
         assertEquals(new Continuity.Record("Alex Example", "her Android phone", null, LocalDate.of(2024, 4, 2),
                 "Photographed the note and copied the file over USB"), r);
     }
+
+    @Test
+    void theDialogShowsWhenTheExportItselfSaysItWasMade() throws Exception {
+        openSeededVault();
+        Case aCase = shell.session().cases().list().get(0);
+        shell.session().imports().importFile(aCase.id(), org.casebook.testsupport.Fixtures.file("sms-backup-restore",
+                "sms-backup-reader-2_sample_small.xml"), org.casebook.imports.ImportOptions.defaults(), Progress.NONE);
+        interact(() -> mainView().viewModel().imported());
+        waitUntil("the texts on the timeline", () -> onFx(() -> shownTexts().contains("SMS 1 in Thread 1")));
+        interact(() -> {
+            var list = timeline();
+            for (int i = 0; i < list.getItems().size(); i++) {
+                if (list.getItems().get(i) instanceof org.casebook.ui.timeline.TimelineRow.Entry e
+                        && "SMS 1 in Thread 1".equals(e.item().text())) {
+                    list.getSelectionModel().select(i);
+                    list.scrollTo(i);
+                }
+            }
+        });
+        waitUntil("the message's details", () -> lookup("#detail-continuity").tryQuery().isPresent());
+        clickOn("#detail-continuity");
+        waitUntil("the form", () -> lookup("#continuity-export-says").tryQuery().isPresent());
+        String said = onFx(() -> lookup("#continuity-export-says").queryAs(javafx.scene.control.Label.class).getText());
+        java.time.ZoneId zone = aCase.zone();
+        assertEquals("Made " + org.casebook.ui.common.Formats.DAY_TIME.format(java.time.Instant.ofEpochMilli(
+                1721556032311L).atZone(zone)) + " (the backup_date the app wrote into"
+                + " sms-backup-reader-2_sample_small.xml).", said);
+    }
 }

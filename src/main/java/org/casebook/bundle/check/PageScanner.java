@@ -42,6 +42,10 @@ final class PageScanner extends PDFTextStripper {
     private PageScanner(boolean sortByPosition) {
         setSortByPosition(sortByPosition);
         setLineSeparator("\n");
+        // The rules ask whether a page has text and which numbers it shows, never how many times a glyph is
+        // drawn: finding glyphs drawn twice over (a fake-bold) keeps a sorted map of every glyph's position,
+        // which was most of the time a check of a 1,000-page bundle took.
+        setSuppressDuplicateOverlappingText(false);
     }
 
     /**

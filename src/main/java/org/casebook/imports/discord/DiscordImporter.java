@@ -163,6 +163,7 @@ public final class DiscordImporter implements Importer {
                                 p.skipChildren();
                             }
                         }
+                        case "exportedAt" -> exportedAt(p, t);
                         case "messages" -> {
                             readMessages(p);
                             sawMessages = true;
@@ -182,6 +183,21 @@ public final class DiscordImporter implements Importer {
             if (remote > 0) {
                 context.warn(where + ": " + remote + " attachment(s) are links to Discord's servers, not files in the"
                         + " export; they were not downloaded (re-export with --media to include them).");
+            }
+        }
+
+        /** DiscordChatExporter writes when it made the export: the export's own word, for the continuity page. */
+        private void exportedAt(JsonParser p, JsonToken t) throws IOException {
+            if (t != JsonToken.VALUE_STRING) {
+                p.skipChildren();
+                return;
+            }
+            try {
+                context.exportMade(java.time.OffsetDateTime.parse(p.getText()).toInstant(),
+                        "the exportedAt DiscordChatExporter wrote into " + where);
+            } catch (java.time.format.DateTimeParseException e) {
+                context.warn(where + ": its exportedAt is not a date and time; when the export was made is not"
+                        + " known from the file.");
             }
         }
 

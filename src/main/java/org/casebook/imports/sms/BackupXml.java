@@ -187,6 +187,7 @@ abstract class BackupXml implements Importer {
                             }
                             rootSeen = true;
                             handler.root(xml);
+                            backupDate(xml, file, context);
                         } else {
                             if (depth == 2) {
                                 progress.checkCancelled();
@@ -246,6 +247,31 @@ abstract class BackupXml implements Importer {
             context.warn(file + ": " + count(n, "byte sequence") + " not valid in the file's encoding ("
                     + chars.charset() + ") " + was(n) + " replaced by the character \uFFFD.");
         }
+    }
+
+    /**
+     * The app writes when it made the backup on the root element ({@code backup_date}, milliseconds since 1970):
+     * the export's own word on when it was made, for the continuity page. A value that is not such a number is
+     * left out with a warning, not a failure: the messages are what is imported.
+     */
+    private static void backupDate(XMLStreamReader xml, String file, ImportContext context) {
+        String value = xml.getAttributeValue(null, "backup_date");
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        try {
+            long ms = Long.parseLong(value.strip());
+            if (ms > 0) {
+                context.exportMade(java.time.Instant.ofEpochMilli(ms), "the backup_date the app wrote into "
+                        + file);
+                return;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        context.warn(file + ": its backup_date \"" + org.casebook.evidence.VisibleText.line(value.length() > 40
+                ? value.substring(0, 40) + "…" : value) + "\" is not a time; when the backup was made is not known"
+                + " from the file.");
     }
 
     /** A parse error as one line for the user: truncated, or malformed with line and column. */

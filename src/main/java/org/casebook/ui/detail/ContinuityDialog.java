@@ -21,8 +21,12 @@ public final class ContinuityDialog {
     private ContinuityDialog() {
     }
 
-    /** @param existing what is recorded now, or null */
-    public static Optional<Continuity.Record> show(DialogService dialogs, String fileName, Continuity.Record existing) {
+    /**
+     * @param existing what is recorded now, or null
+     * @param zone     the case's time zone, in which what the file itself says is shown
+     */
+    public static Optional<Continuity.Record> show(DialogService dialogs, String fileName, Continuity.Record existing,
+                                                   java.time.ZoneId zone) {
         Dialog<Continuity.Record> dialog = new Dialog<>();
         dialogs.prepare(dialog, "Where this came from");
         dialog.setHeaderText("How " + (fileName == null ? "this file" : fileName) + " was exported or copied");
@@ -42,6 +46,15 @@ public final class ContinuityDialog {
         FormGrid.row(grid, row++, "App", app, "The app that made the export, or the app the messages were in.");
         FormGrid.row(grid, row++, "On", on, "The day it was exported or copied.");
         FormGrid.row(grid, row++, "How", method, "The steps, in a few words. An officer may ask how it was done.");
+        if (existing != null && existing.exportSays() != null) {
+            javafx.scene.control.Label said = new javafx.scene.control.Label("Made "
+                    + org.casebook.ui.common.Formats.DAY_TIME.format(existing.exportSays().at().atZone(zone)) + " ("
+                    + org.casebook.evidence.VisibleText.line(existing.exportSays().basis()) + ").");
+            said.setId("continuity-export-says");
+            said.setWrapText(true);
+            FormGrid.row(grid, row++, "The file says", said, "Read from the export itself when it was imported;"
+                    + " the bundle prints it beside what you record here.");
+        }
         DialogLayout layout = DialogLayout.set(dialog, grid);
         ButtonType save = FormGrid.saveButton(dialog, layout, "Save", "continuity-save", "continuity-problem",
                 new javafx.beans.property.SimpleStringProperty(""));

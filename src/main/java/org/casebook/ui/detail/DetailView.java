@@ -15,6 +15,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -73,6 +74,10 @@ public final class DetailView extends ScrollPane {
 
         /** "Open in another program…": a readable copy, after a warning, for the computer's own viewer. */
         default void openElsewhere(Attachment attachment) {
+        }
+
+        /** "Save title": the title an attached file goes by in bundles; blank returns it to its default. */
+        default void exhibitTitle(TimelineItem item, String title) {
         }
     }
 
@@ -164,6 +169,7 @@ public final class DetailView extends ScrollPane {
         add(field("File last changed", a.fileModified() == null ? null : STAMP.format(a.fileModified())));
         add(field("Added to the vault", STAMP.format(a.added())));
         add(hash(a.sha256()));
+        add(exhibitTitle(d));
         Button elsewhere = new Button("Open in another program…", Icons.of(MaterialDesignO.OPEN_IN_NEW, 16));
         elsewhere.setId("detail-open-elsewhere");
         elsewhere.setOnAction(e -> actions.openElsewhere(a));
@@ -370,6 +376,35 @@ public final class DetailView extends ScrollPane {
             }
         }
         return String.join(", ", words);
+    }
+
+    /**
+     * The title the file goes by in a bundle's index, bookmarks and front sheet, edited in place: Enter or
+     * "Save title" keeps it (audited, shown in the history); a blank one returns it to the file's name.
+     */
+    private Node exhibitTitle(ItemDetail.OfFile d) {
+        Label label = new Label("Title in the bundle");
+        label.getStyleClass().add("field-name");
+        TextField field = new TextField(d.exhibitTitle());
+        field.setId("detail-exhibit-title");
+        field.setPromptText("Empty: the file's name, without its date");
+        field.setAccessibleText("Title in the bundle");
+        Button save = new Button("Save title");
+        save.setId("detail-exhibit-title-save");
+        save.disableProperty().bind(field.textProperty().isEqualTo(d.exhibitTitle()));
+        save.setOnAction(e -> actions.exhibitTitle(d.item(), field.getText()));
+        field.setOnAction(e -> {
+            if (!save.isDisabled()) {
+                save.fire();
+            }
+        });
+        HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        HBox row = new HBox(8, field, save);
+        row.setAlignment(Pos.CENTER_LEFT);
+        Label hint = new Label("Used in the bundle's index, bookmarks and the exhibit's front sheet.");
+        hint.getStyleClass().add("hint");
+        hint.setWrapText(true);
+        return new VBox(2, label, row, hint);
     }
 
     private Button continuityButton(TimelineItem item, String fileName) {

@@ -76,7 +76,9 @@ public final class DetailViewModel {
                     screenshot(session, item.id()), session.items().history(item.id()));
             case ATTACHMENT -> {
                 Attachment a = session.attachments().get(item.id());
-                yield new ItemDetail.OfFile(item, a, preview(session, a), session.items().history(item.id()));
+                yield new ItemDetail.OfFile(item, a, preview(session, a),
+                        new org.casebook.evidence.ExhibitTitles(session.vault()).of(item.id()),
+                        session.items().history(item.id()));
             }
             case MESSAGE, CALL -> new ItemDetail.OfMessage(item,
                     session.timeline().conversationAround(item.id(), THREAD_BEFORE, THREAD_AFTER));

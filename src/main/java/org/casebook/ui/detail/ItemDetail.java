@@ -14,9 +14,12 @@ public sealed interface ItemDetail {
     record OfIncident(TimelineItem item, Incident incident, List<AuditEntry> history) implements ItemDetail {
     }
 
-    /** @param preview the picture for a photo (decoded in memory, never written to disk), else null */
-    record OfFile(TimelineItem item, Attachment attachment, Image preview, List<AuditEntry> history)
-            implements ItemDetail {
+    /**
+     * @param preview the picture for a photo (decoded in memory, never written to disk), else null
+     * @param exhibitTitle the title the file goes by in a bundle (the one given, else its default)
+     */
+    record OfFile(TimelineItem item, Attachment attachment, Image preview, String exhibitTitle,
+                  List<AuditEntry> history) implements ItemDetail {
     }
 
     /**

@@ -116,13 +116,19 @@ public final class MainView extends BorderPane {
 
             @Override
             public void continuity(TimelineItem item, String fileName) {
-                org.casebook.ui.detail.ContinuityDialog.show(shell.dialogs(), fileName, vm.continuityOf(item))
+                org.casebook.ui.detail.ContinuityDialog.show(shell.dialogs(), fileName, vm.continuityOf(item),
+                        caseZone())
                         .ifPresent(r -> vm.recordContinuity(item, r));
             }
 
             @Override
             public void openElsewhere(org.casebook.model.Attachment attachment) {
                 openInAnotherProgram(attachment);
+            }
+
+            @Override
+            public void exhibitTitle(TimelineItem item, String title) {
+                vm.setExhibitTitle(item, title);
             }
 
             @Override

@@ -144,6 +144,15 @@ public final class MainViewModel {
                 e -> onError.accept("It could not be saved", e));
     }
 
+    /**
+     * Gives an attached file the title it goes by in bundles (blank: its default); the detail is shown again
+     * so its history lists the change.
+     */
+    public void setExhibitTitle(TimelineItem item, String title) {
+        tasks.quick(p -> new org.casebook.evidence.ExhibitTitles(session.vault()).set(item.id(), title),
+                saved -> select(item), e -> onError.accept("The title could not be saved", e));
+    }
+
     /** Records why a number, address, account or vehicle is the person's; the people are read again. */
     public void attribute(Person person, org.casebook.ui.cases.AttributionDialog.AttributionFields f) {
         tasks.quick(p -> new org.casebook.evidence.Attributions(session.vault()).attribute(person.id(), f.identifier(),

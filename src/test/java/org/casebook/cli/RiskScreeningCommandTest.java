@@ -7,7 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.casebook.bundle.BundleReader;
 import java.util.ArrayList;
 import java.util.List;
 import org.casebook.cli.CliTestSupport.Result;
@@ -129,6 +135,72 @@ class RiskScreeningCommandTest {
         add("screening", "delete", "--id", screening, "--reason", "entered twice");
         assertEquals(0, json("warning-signs", "show", "--case", caseId, "--json").get("screenings").size());
         assertEquals(0, cli("verify", "--vault", v).exit(), "a deletion with its reason is not tampering");
+    }
+
+    @Test
+    void thePoliceBundleShowsTheChangeInKindTheWarningSignsLinkedToTheirPagesAndTheScreenings() throws Exception {
+        aCaseThatTurnsToVisitsAfterTheOrder();
+        add("warning-signs", "answer", "--case", caseId, "--sign", "fear", "--answer", "yes", "--note",
+                "I sleep at my sister's");
+        add("screening", "add", "--case", caseId, "--tool", "S-DASH (2009)", "--date", "2024-04-25", "--by",
+                "Jo Bloggs, ISAC, Safe Steps", "--outcome", "High risk; referred to MARAC");
+        Path police = dir.resolve("police.pdf");
+        Path family = dir.resolve("family.pdf");
+        add("bundle", "--case", caseId, "--out", police.toString(), "--profile", "police");
+        add("bundle", "--case", caseId, "--out", family.toString(), "--profile", "family");
+        if (System.getProperty("bundle.keep") != null) {
+            Files.copy(police, Path.of(System.getProperty("bundle.keep")).resolve("risk-police.pdf"),
+                    StandardCopyOption.REPLACE_EXISTING);
+        }
+        try (PDDocument d = Loader.loadPDF(police.toFile())) {
+            String index = text(d, 2);
+            assertTrue(index.contains("Warning signs (a screening aid)"), index);
+            int summary = pageWith(d, "What kind of conduct, over time");
+            String page = text(d, summary) + text(d, summary + 1);
+            assertTrue(page.contains("It changed in kind: following, watching or turning up from 15 April 2024"), page);
+            assertTrue(page.contains("most serious lately"), page);
+            assertTrue(page.contains("Restraining order (ref. RO-9) served (by hand)"), page);
+            int signs = pageWith(d, "Warning signs: a screening aid");
+            String signsPage = (text(d, signs) + text(d, signs + 1)).replaceAll("\\s+", " ");
+            assertTrue(signsPage.contains("A screening aid, not a risk assessment"), signsPage);
+            // the table's columns interleave in extracted text: each cell's own words are checked, line by line
+            for (String words : List.of("SHOWN: Following,", "SHOWN: Fear", "SHOWN: Threats", "the 4 weeks; at most 2",
+                    "Yes. I sleep at my", "Not shown: Violence", "Diary, p. ")) {
+                assertTrue(signsPage.contains(words), words + " in " + signsPage);
+            }
+            assertFalse(signsPage.matches(".*(Diary, p\\. \\d+); \\1.*"), "a page is named once: " + signsPage);
+            assertTrue(signsPage.contains("Risk screenings run by others"), signsPage);
+            assertTrue(signsPage.contains("S-DASH (2009)") && signsPage.contains("High risk; referred to MARAC"),
+                    signsPage);
+            // each sign's row links to where the bundle shows its first item: the diary entry
+            List<BundleReader.Link> links = BundleReader.links(d, signs);
+            assertTrue(links.size() >= 3, "the rows of the signs the diary shows link to it: " + links);
+            for (BundleReader.Link link : links) {
+                assertTrue(text(d, link.target()).contains("Diary"), "lands on the diary: " + link);
+            }
+        }
+        try (PDDocument d = Loader.loadPDF(family.toFile())) {
+            int signs = pageWith(d, "Warning signs: a screening aid");
+            assertFalse((text(d, signs) + text(d, signs + 1)).contains("Risk screenings run by others"),
+                    "screenings are printed in the police profile");
+        }
+        assertEquals(0, cli("verify-bundle", police.toString()).exit());
+    }
+
+    private static String text(PDDocument d, int page) throws Exception {
+        PDFTextStripper s = new PDFTextStripper();
+        s.setStartPage(page);
+        s.setEndPage(page);
+        return s.getText(d);
+    }
+
+    private static int pageWith(PDDocument d, String words) throws Exception {
+        for (int p = 1; p <= d.getNumberOfPages(); p++) {
+            if (text(d, p).contains(words)) {
+                return p;
+            }
+        }
+        throw new AssertionError("no page holds " + words);
     }
 
     @Test

@@ -104,7 +104,7 @@ final class BundleSelection {
         var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, summary, auditHead,
-                incidentExhibits, captures, LegalRecordsLoader.load(vault, caseId, incidents),
+                incidentExhibits, captures, LegalRecordsLoader.load(vault, caseId, incidents, summary),
                 new org.casebook.evidence.CaseCovers(vault).get(caseId));
     }
 

@@ -236,6 +236,7 @@ public final class BundleService {
         if (SummaryPage.hasConduct(content.summary())) {
             new SummaryPage(content, w, numbers, new ProofPages(content)).write();
         }
+        new WarningSignsPage(content, w, numbers, new ProofPages(content)).write();
         new WhoIsWhoPage(content, w).write();
         new ChronologySection(content, w, numbers).write();
         new ContinuityPage(content, w).write();

@@ -29,6 +29,9 @@ record IndexEntry(String title, String key, int level, String detail) {
         if (SummaryPage.hasConduct(content.summary())) {
             out.add(new IndexEntry("Course-of-conduct summary", SUMMARY, 0, null));
         }
+        if (WarningSignsPage.shown(content)) {
+            out.add(new IndexEntry("Warning signs (a screening aid)", WarningSignsPage.KEY, 0, null));
+        }
         if (WhoIsWhoPage.shown(content)) {
             out.add(new IndexEntry("Who is who", WHO_IS_WHO, 0, null));
         }

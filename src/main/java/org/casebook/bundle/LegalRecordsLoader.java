@@ -1,6 +1,8 @@
 package org.casebook.bundle;
 
 import java.util.List;
+import org.casebook.conduct.ConductSummary;
+import org.casebook.conduct.WarningSigns;
 import org.casebook.evidence.Amendments;
 import org.casebook.evidence.Attributions;
 import org.casebook.evidence.Continuity;
@@ -12,8 +14,9 @@ final class LegalRecordsLoader {
     private LegalRecordsLoader() {
     }
 
-    static LegalRecords load(Vault vault, long caseId, List<Incident> incidents) {
+    static LegalRecords load(Vault vault, long caseId, List<Incident> incidents, ConductSummary summary) {
         return new LegalRecords(new Amendments(vault).of(incidents.stream().map(Incident::id).toList()),
-                new Attributions(vault).forCase(caseId), new Continuity(vault).forCase(caseId));
+                new Attributions(vault).forCase(caseId), new Continuity(vault).forCase(caseId),
+                new WarningSigns(vault).assess(caseId, summary));
     }
 }

@@ -64,6 +64,7 @@ final class SummaryPage {
         // what an officer can act on first: orders breached and reports already made
         orders();
         reports();
+        new EscalationSection(w, s, numbers, proof).write();
         weeklyChart();
         timeOfDay();
         counts();
@@ -112,7 +113,7 @@ final class SummaryPage {
             {String.valueOf(s.incidents()), "diary incidents"},
             {String.valueOf(s.messages()), "messages"},
             {String.valueOf(s.calls()), "calls"},
-            s.escalation() != null ? new String[] {s.escalation().direction(), "trend"}
+            EscalationSection.lately(s) != null ? EscalationSection.lately(s)
                     : new String[] {s.perWeek().stream().filter(wc -> wc.count() > 0).count() + " of "
                     + s.perWeek().size(), "weeks with contact"},
         };
@@ -137,7 +138,9 @@ final class SummaryPage {
             cs.setLineWidth(0.8f);
             cs.addRect(x, top - boxH, boxW, boxH);
             cs.stroke();
-            w.drawAt(w.line(boxes[i][0], FIGURE), FIGURE, x + 8, top - 6);
+            // a figure too wide for its box is set smaller, never left to run over the edge
+            TextStyle figure = EscalationSection.fitting(w, boxes[i][0], FIGURE, boxW - 16);
+            w.drawAt(w.line(boxes[i][0], figure), figure, x + 8, top - 6);
             w.drawAt(w.line(boxes[i][1], PageWriter.SMALL), PageWriter.SMALL, x + 8, top - 28);
         }
         w.y(top - boxH - 8);
@@ -153,7 +156,10 @@ final class SummaryPage {
         if (s.incidents() + s.messages() + s.calls() > 0 && s.longestGapDays() > 0) {
             facts.add(new String[] {"Longest quiet spell", quietSpell()});
         }
-        if (s.escalation() != null && s.escalation().method() != null) {
+        if (s.escalationView() != null && s.escalationView().headline() != null) {
+            facts.add(new String[] {"What changed", s.escalationView().headline() + " The kinds over time are"
+                    + " under the orders and reports."});
+        } else if (s.escalation() != null && s.escalation().method() != null) {
             ConductSummary.Escalation e = s.escalation();
             facts.add(new String[] {"Trend", e.direction() + ": " + Plural.of(e.firstHalf(), "contact") + " in the first half of the"
                     + " period, " + e.secondHalf() + " in the second (severe: " + e.severeFirstHalf() + " then "
@@ -172,6 +178,10 @@ final class SummaryPage {
         }
         w.heading("How these figures are counted");
         w.paragraph(s.escalation().method(), PageWriter.SMALL);
+        if (s.escalationView() != null && s.escalationView().method() != null) {
+            w.gap(3);
+            w.paragraph(s.escalationView().method(), PageWriter.SMALL);
+        }
     }
 
     /** Contacts per week as vector bars; the severe part of each week solid, the rest grey (readable in mono). */

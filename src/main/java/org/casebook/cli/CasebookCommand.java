@@ -48,6 +48,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
             OrderCommand.class,
             ReportCommand.class,
             ImpactCommand.class,
+            WarningSignsCommand.class,
+            ScreeningCommand.class,
             TagCommand.class,
             TitleCommand.class,
             CheckBundleCommand.class,

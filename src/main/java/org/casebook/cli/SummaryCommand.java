@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductFigures;
+import org.casebook.conduct.ConductLevel;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
@@ -149,6 +150,68 @@ final class SummaryCommand extends VaultCommand {
         }
         o.put("impacts", impacts);
         o.put("narrative", s.narrative());
+        o.put("escalation_view", escalationViewJson(s.escalationView()));
+        return o;
+    }
+
+    /** Severity over time, the milestones and the changes in kind (see {@link ConductSummary.EscalationView}). */
+    private static Map<String, Object> escalationViewJson(ConductSummary.EscalationView v) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("headline", v.headline());
+        o.put("most_serious_lately", v.mostSeriousLately() == null ? null : v.mostSeriousLately().code());
+        o.put("bucket", v.bucket());
+        List<Map<String, Object>> buckets = new ArrayList<>();
+        for (ConductSummary.SeverityBucket b : v.buckets()) {
+            Map<String, Object> bucket = new LinkedHashMap<>();
+            bucket.put("start", b.start().toString());
+            bucket.put("end", b.end().toString());
+            Map<String, Object> counts = new LinkedHashMap<>();
+            for (ConductLevel level : ConductLevel.values()) {
+                counts.put(level.code(), b.byLevel()[level.ordinal()]);
+            }
+            bucket.put("by_kind", counts);
+            bucket.put("most_serious", b.mostSerious() == null ? null : b.mostSerious().code());
+            buckets.add(bucket);
+        }
+        o.put("buckets", buckets);
+        List<Map<String, Object>> levels = new ArrayList<>();
+        for (ConductSummary.LevelFigures l : v.levels()) {
+            Map<String, Object> level = new LinkedHashMap<>();
+            level.put("kind", l.level().code());
+            level.put("label", l.level().label());
+            level.put("count", l.count());
+            level.put("first", l.first().toString());
+            level.put("last", l.last().toString());
+            level.put("first_item", l.firstItemId());
+            levels.add(level);
+        }
+        o.put("kinds", levels);
+        List<Map<String, Object>> milestones = new ArrayList<>();
+        for (ConductSummary.Milestone m : v.milestones()) {
+            milestones.add(milestoneJson(m));
+        }
+        o.put("milestones", milestones);
+        List<Map<String, Object>> changes = new ArrayList<>();
+        for (ConductSummary.KindChange c : v.changes()) {
+            Map<String, Object> change = new LinkedHashMap<>();
+            change.put("kind", c.level().code());
+            change.put("began", c.began().toString());
+            change.put("first_item", c.firstItemId());
+            change.put("count", c.count());
+            change.put("after", c.after() == null ? null : milestoneJson(c.after()));
+            change.put("sentence", c.sentence());
+            changes.add(change);
+        }
+        o.put("changes_in_kind", changes);
+        o.put("method", v.method());
+        return o;
+    }
+
+    private static Map<String, Object> milestoneJson(ConductSummary.Milestone m) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("date", m.date().toString());
+        o.put("kind", m.kind());
+        o.put("text", m.text());
         return o;
     }
 
@@ -165,6 +228,9 @@ final class SummaryCommand extends VaultCommand {
         out.println("Types       " + counts(s.byType()));
         out.println("Tags        " + counts(s.byTag()));
         out.println("Longest gap " + Plural.of(s.longestGapDays(), "day"));
+        if (s.escalationView().headline() != null) {
+            out.println("Kind        " + s.escalationView().headline());
+        }
         out.println("Trend       " + s.escalation().direction() + String.format(" (slope %.2f per week; halves %d / %d)",
                 s.escalation().perWeekSlope(), s.escalation().firstHalf(), s.escalation().secondHalf()));
         out.println("Per week");

@@ -147,6 +147,9 @@ public final class ConductFigures {
         private long secondHalf;
         private long severeFirstHalf;
         private long severeSecondHalf;
+        /** The most serious kind each tagged item's tags give, by item id. */
+        private final Map<Long, ConductLevel> tagLevels = new HashMap<>();
+        private final Severity severity;
 
         Pass(Connection c, long caseId, ZoneId zone, LocalDate from, LocalDate to, UnaryOperator<String> redaction)
                 throws SQLException {
@@ -173,6 +176,7 @@ public final class ConductFigures {
             List<CourtOrder> list = OrderService.list(c, caseId);
             this.orders = list;
             this.duringOrder = new long[list.size()];
+            this.severity = new Severity(from, to, firstMonday, weeks, firstMonth, months);
         }
 
         ConductSummary run() throws SQLException {
@@ -198,8 +202,35 @@ public final class ConductFigures {
             ConductSummary partial = new ConductSummary(from, to, zone, incidents, messages, calls, first, last,
                     firstApproximate, lastApproximate,
                     sorted(byChannel), sorted(byType), sorted(byTag), List.copyOf(perWeek), List.copyOf(perMonth), byHour, byHourLeftOut, byDayOfWeek,
-                    gap.days(), gap, escalation, orderFigures, reports, impacts, List.of());
-            return withNarrative(partial, Narrative.of(partial));
+                    gap.days(), gap, escalation, orderFigures, reports, impacts, List.of(),
+                    severity.view(milestones(), firstHalf, secondHalf));
+            return withNarrative(partial, Narrative.of(partial), partial.escalationView());
+        }
+
+        /** The case's orders made and served, reports and moves, oldest first, whatever the period. */
+        private List<ConductSummary.Milestone> milestones() throws SQLException {
+            List<ConductSummary.Milestone> out = new ArrayList<>();
+            for (CourtOrder o : orders) {
+                String name = o.kind().label() + (o.reference() == null ? "" : " (ref. " + o.reference() + ")");
+                out.add(new ConductSummary.Milestone(o.made(), "order-made", name + " made"));
+                if (o.served() != null) {
+                    out.add(new ConductSummary.Milestone(o.served(), "order-served", name + " served"
+                            + (o.servedHow() == null ? "" : " (" + o.servedHow() + ")")));
+                }
+            }
+            for (Report r : ReportService.list(c, caseId)) {
+                out.add(new ConductSummary.Milestone(r.at().withZoneSameInstant(zone).toLocalDate(), "report",
+                        "Reported to " + org.casebook.model.ReportRecipient.describe(r.recipientKind().code(),
+                                r.recipient()) + (r.reference() == null ? "" : " (ref. " + r.reference() + ")")));
+            }
+            for (ImpactEntry e : ImpactService.list(c, caseId)) {
+                if (e.kind() == org.casebook.model.ImpactKind.MOVED_HOME
+                        || e.kind() == org.casebook.model.ImpactKind.CHANGED_NUMBER) {
+                    out.add(new ConductSummary.Milestone(e.date(), e.kind().code(), e.kind().label()));
+                }
+            }
+            out.sort(Comparator.comparing(ConductSummary.Milestone::date));
+            return out;
         }
 
         private void count(Contacts.Contact contact) {
@@ -231,6 +262,10 @@ public final class ConductFigures {
                 byHour[local.getHour()]++;
             }
             byDayOfWeek[local.getDayOfWeek().getValue() - 1]++;
+            ConductLevel level = contact.kind() == ItemKind.INCIDENT && contact.type() != null
+                    ? ConductLevel.of(IncidentType.fromCode(contact.type())) : ConductLevel.CONTACT;
+            ConductLevel tagged = tagLevels.get(contact.id());
+            severity.count(contact.id(), day, tagged != null && tagged.compareTo(level) > 0 ? tagged : level);
             weekCounts[weekIndex(day)]++;
             monthCounts[monthIndex(day)]++;
             if (offset < firstHalfDays) {
@@ -259,6 +294,8 @@ public final class ConductFigures {
                     while (rs.next()) {
                         String code = rs.getString(2);
                         byTag.merge(code, 1L, Long::sum);
+                        tagLevels.merge(rs.getLong(1), ConductLevel.of(BehaviourTag.fromCode(code)),
+                                (a, b) -> a.compareTo(b) >= 0 ? a : b);
                         if (BehaviourTag.fromCode(code).severe()) {
                             severeAt.put(rs.getLong(1), rs.getLong(3));
                         }
@@ -485,10 +522,11 @@ public final class ConductFigures {
         return java.util.Collections.unmodifiableMap(out);
     }
 
-    private static ConductSummary withNarrative(ConductSummary s, List<String> narrative) {
+    private static ConductSummary withNarrative(ConductSummary s, List<String> narrative,
+                                                ConductSummary.EscalationView view) {
         return new ConductSummary(s.from(), s.to(), s.zone(), s.incidents(), s.messages(), s.calls(), s.first(),
                 s.last(), s.firstApproximate(), s.lastApproximate(), s.byChannel(), s.byType(), s.byTag(), s.perWeek(), s.perMonth(), s.byHour(), s.byHourLeftOut(),
                 s.byDayOfWeek(), s.longestGapDays(), s.longestGap(), s.escalation(), s.orders(), s.reports(), s.impacts(),
-                List.copyOf(narrative));
+                List.copyOf(narrative), view);
     }
 }

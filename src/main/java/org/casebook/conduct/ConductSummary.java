@@ -28,6 +28,7 @@ import java.util.Map;
  * @param byDayOfWeek     7 counts, Monday first
  * @param longestGapDays  the longest run of whole days without any contact or incident inside the period
  * @param narrative       a few plain sentences describing the pattern, for the summary page and the app
+ * @param escalationView  severity over time with the milestones and what changed in kind (see {@link EscalationView})
  */
 public record ConductSummary(
         LocalDate from,
@@ -54,7 +55,91 @@ public record ConductSummary(
         List<OrderFigures> orders,
         List<ReportFigures> reports,
         List<ImpactFigures> impacts,
-        List<String> narrative) {
+        List<String> narrative,
+        EscalationView escalationView) {
+
+    /** Figures without an escalation view (one computed before the view existed, or made by hand in a test). */
+    public ConductSummary(LocalDate from, LocalDate to, ZoneId zone, long incidents, long messages, long calls,
+                          Instant first, Instant last, boolean firstApproximate, boolean lastApproximate,
+                          Map<String, Long> byChannel, Map<String, Long> byType, Map<String, Long> byTag,
+                          List<WeekCount> perWeek, List<MonthCount> perMonth, long[] byHour, long byHourLeftOut,
+                          long[] byDayOfWeek, long longestGapDays, Gap longestGap, Escalation escalation,
+                          List<OrderFigures> orders, List<ReportFigures> reports, List<ImpactFigures> impacts,
+                          List<String> narrative) {
+        this(from, to, zone, incidents, messages, calls, first, last, firstApproximate, lastApproximate, byChannel,
+                byType, byTag, perWeek, perMonth, byHour, byHourLeftOut, byDayOfWeek, longestGapDays, longestGap,
+                escalation, orders, reports, impacts, narrative, EscalationView.NONE);
+    }
+
+    /**
+     * The honest answer to "is it getting worse?": not one word from the counts, but how serious the contact was
+     * over time (each contact by its {@link ConductLevel kind}), the milestones beside it (orders made and served,
+     * reports, moves), and each more serious kind that began during the period, with when and after what.
+     *
+     * @param bucket           "week" or "month": the span of each of {@code buckets}
+     * @param buckets          every week or month of the period in order, zeros included
+     * @param levels           each kind of conduct seen in the period, least serious first
+     * @param milestones       what happened in the case in the period, oldest first
+     * @param changes          each more serious kind that began after the first contact, oldest first
+     * @param mostSeriousLately the most serious kind in the last 30 days of the period, or null when there was none
+     * @param headline         one sentence for the top of the page: the change in kind first, then the counts
+     * @param method           how all this is worked out, for a reader who checks it
+     */
+    public record EscalationView(String bucket, List<SeverityBucket> buckets, List<LevelFigures> levels,
+                                 List<Milestone> milestones, List<KindChange> changes, ConductLevel mostSeriousLately,
+                                 String headline, String method) {
+        public static final EscalationView NONE = new EscalationView("week", List.of(), List.of(), List.of(),
+                List.of(), null, null, null);
+
+        public EscalationView {
+            buckets = List.copyOf(buckets);
+            levels = List.copyOf(levels);
+            milestones = List.copyOf(milestones);
+            changes = List.copyOf(changes);
+        }
+    }
+
+    /** One week or month: the contacts of each kind (indexed by {@link ConductLevel#ordinal()}). */
+    public record SeverityBucket(LocalDate start, LocalDate end, long[] byLevel) {
+        /** The most serious kind of contact in it, or null when it had none. */
+        public ConductLevel mostSerious() {
+            for (int i = byLevel.length - 1; i >= 0; i--) {
+                if (byLevel[i] > 0) {
+                    return ConductLevel.values()[i];
+                }
+            }
+            return null;
+        }
+
+        public long total() {
+            return java.util.Arrays.stream(byLevel).sum();
+        }
+    }
+
+    /** One kind of conduct in the period: how many, and its first and last contact. */
+    public record LevelFigures(ConductLevel level, long count, LocalDate first, LocalDate last, long firstItemId) {
+    }
+
+    /**
+     * Something that happened in the case beside the conduct.
+     *
+     * @param kind "order-made", "order-served", "report", "moved-home" or "changed-number"
+     * @param text what it was, in words: "Restraining order (ref. ABC) served by hand"
+     */
+    public record Milestone(LocalDate date, String kind, String text) {
+    }
+
+    /**
+     * A more serious kind of conduct that began during the period.
+     *
+     * @param firstItemId the contact that first shows it
+     * @param count       contacts of this kind from then to the end of the period
+     * @param after       the latest milestone on or before the day it began, or null
+     * @param sentence    the change in words, for the page and the app
+     */
+    public record KindChange(ConductLevel level, LocalDate began, long firstItemId, long count, Milestone after,
+                             String sentence) {
+    }
 
     /** Contacts and incidents in one ISO week, e.g. {@code 2024-W10}. */
     public record WeekCount(String week, LocalDate monday, long count, long severe) {

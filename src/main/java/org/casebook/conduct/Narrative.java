@@ -42,7 +42,17 @@ final class Narrative {
             out.add("The longest quiet period was " + Plural.of(s.longestGapDays(), "day") + gapWords(s.longestGap()) + ".");
         }
         ConductSummary.Escalation e = s.escalation();
-        if (!"too little data".equals(e.direction())) {
+        ConductSummary.EscalationView view = s.escalationView();
+        if (view != null && view.headline() != null) {
+            // the change in kind, with what it came after, says more than a rising or falling count
+            if (view.changes().isEmpty()) {
+                out.add(view.headline());
+            } else {
+                view.changes().forEach(change -> out.add(change.sentence()));
+                out.add("There were " + e.secondHalf() + " contacts and incidents in the second half of the period"
+                        + " against " + e.firstHalf() + " in the first.");
+            }
+        } else if (!"too little data".equals(e.direction())) {
             out.add("There were " + e.secondHalf() + " in the second half of the period against " + e.firstHalf()
                     + " in the first (" + e.direction() + ")" + (e.severeFirstHalf() + e.severeSecondHalf() > 0
                     ? "; items marked as severe went from " + e.severeFirstHalf() + " to " + e.severeSecondHalf()

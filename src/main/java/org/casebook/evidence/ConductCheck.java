@@ -161,6 +161,8 @@ final class ConductCheck {
             case ORDER -> "SELECT kind, NULL, reference, made FROM court_order WHERE id = ?";
             case REPORT -> "SELECT recipient_kind, recipient, reference, substr(at_local, 1, 10) FROM report WHERE id = ?";
             case IMPACT -> "SELECT kind, NULL, NULL, day FROM impact WHERE id = ?";
+            case WARNING_SIGN -> "SELECT sign, NULL, NULL, NULL FROM warning_sign_answer WHERE id = ?";
+            case SCREENING -> "SELECT tool, screened_by, NULL, screened_on FROM screening WHERE id = ?";
             case ITEM -> throw new IllegalArgumentException("items are not described here");
         };
         try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -182,6 +184,8 @@ final class ConductCheck {
                         text(v.get("reference")), at == null || at.length() < 10 ? at : at.substring(0, 10));
             }
             case IMPACT -> describe(kind, id, text(v.get("kind")), null, null, text(v.get("date")));
+            case WARNING_SIGN -> describe(kind, id, text(v.get("sign")), null, null, null);
+            case SCREENING -> describe(kind, id, text(v.get("tool")), text(v.get("by")), null, text(v.get("date")));
             case ITEM -> throw new IllegalArgumentException("items are not described here");
         };
     }
@@ -199,7 +203,8 @@ final class ConductCheck {
                     : (kind == ConductState.Kind.ORDER ? "made " : "") + date);
         }
         List<String> words = parts.values().stream().filter(p -> p != null && !p.isBlank()).toList();
-        String label = kind == ConductState.Kind.IMPACT ? "impact entry" : kind.subject;
+        String label = kind == ConductState.Kind.IMPACT ? "impact entry"
+                : kind == ConductState.Kind.WARNING_SIGN ? "warning-sign answer" : kind.subject;
         return label + " #" + id + (words.isEmpty() ? "" : " (" + String.join(", ", words) + ")");
     }
 

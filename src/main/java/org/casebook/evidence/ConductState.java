@@ -36,6 +36,12 @@ public final class ConductState {
                 new Part("report_link", "report_id", "report_id, item_id", "item_id AS item")),
         IMPACT("impact", new Part("impact", "id", "id", "case_id", "day", "kind", "text", "added_utc"),
                 new Part("impact_link", "impact_id", "impact_id, item_id", "item_id AS item")),
+        /** The witness's answer to a warning sign (risk screening support). */
+        WARNING_SIGN("warning-sign", new Part("warning_sign_answer", "id", "id", "case_id", "sign", "answer", "note",
+                "answered_utc")),
+        /** A screening an advocate or officer ran with their own tool. */
+        SCREENING("screening", new Part("screening", "id", "id", "case_id", "tool", "screened_on", "screened_by",
+                "outcome", "notes", "added_utc")),
         /** An item's conduct markings; the item's own row is {@link ItemState}'s. */
         ITEM("item", null,
                 new Part("item_tag", "item_id", "item_id, tag", "tag"),
@@ -81,6 +87,14 @@ public final class ConductState {
 
     public static Optional<String> ofImpact(Connection c, long impactId) throws SQLException {
         return of(c, Kind.IMPACT, impactId);
+    }
+
+    public static Optional<String> ofWarningSign(Connection c, long answerId) throws SQLException {
+        return of(c, Kind.WARNING_SIGN, answerId);
+    }
+
+    public static Optional<String> ofScreening(Connection c, long screeningId) throws SQLException {
+        return of(c, Kind.SCREENING, screeningId);
     }
 
     /** The state of an item's tags and breach decisions (a fixed value when it has none). */

@@ -402,6 +402,31 @@ final class Schema {
                         saved_utc INTEGER NOT NULL,
                         FOREIGN KEY(case_id, profile) REFERENCES statement(case_id, profile))""",
                     "CREATE INDEX statement_version_of ON statement_version(case_id, profile, id)")),
+            // Risk-screening support: the witness's own answer to each warning sign the evidence cannot show
+            // (fear, earlier stalking) or adds to, and the screenings an advocate or officer ran with their own
+            // tool. Casebook keeps who ran which tool and what it concluded, never the tool's questions.
+            new Migration(13, "risk screening: answers to the warning signs and screenings run with other tools",
+                    List.of(
+                    """
+                    CREATE TABLE warning_sign_answer(
+                        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id      INTEGER NOT NULL REFERENCES case_file(id),
+                        sign         TEXT NOT NULL,
+                        answer       TEXT NOT NULL CHECK (answer IN ('yes', 'no', 'unsure')),
+                        note         TEXT,
+                        answered_utc INTEGER NOT NULL,
+                        UNIQUE(case_id, sign))""",
+                    """
+                    CREATE TABLE screening(
+                        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+                        case_id     INTEGER NOT NULL REFERENCES case_file(id),
+                        tool        TEXT NOT NULL,
+                        screened_on TEXT NOT NULL,
+                        screened_by TEXT NOT NULL,
+                        outcome     TEXT NOT NULL,
+                        notes       TEXT,
+                        added_utc   INTEGER NOT NULL)""",
+                    "CREATE INDEX screening_of ON screening(case_id, screened_on)")),
             // When an export says it was made (an SMS backup's backup_date, a zip's newest file time), read from
             // the file at import and printed on the continuity page beside what the witness recorded.
             new Migration(15, "when each imported export says it was made",

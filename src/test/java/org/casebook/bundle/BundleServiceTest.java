@@ -85,8 +85,8 @@ class BundleServiceTest {
             links.addAll(BundleReader.links(pdf, p));
         }
         int exhibits = result.exhibits().size();
-        assertEquals(11 + exhibits, links.size(),
-                "one link per section (with statement, who is who and continuity) and exhibit");
+        assertEquals(12 + exhibits, links.size(),
+                "one link per section (with statement, warning signs, who is who and continuity) and exhibit");
         for (BundleReader.Link l : links) {
             // the number printed at the end of the entry is the page the link goes to
             Matcher number = Pattern.compile("(\\d+)\\s*$").matcher(l.text().lines().findFirst().orElse(""));
@@ -145,7 +145,8 @@ class BundleServiceTest {
     @Test
     void bookmarksMirrorTheIndex() throws IOException {
         List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
-        assertEquals(List.of("Cover", "Index", "Exhibit list", "Course-of-conduct summary", "Who is who", "Chronology",
+        assertEquals(List.of("Cover", "Index", "Exhibit list", "Course-of-conduct summary",
+                "Warning signs (a screening aid)", "Who is who", "Chronology",
                 "Continuity of the exhibits", "Witness statement", "Diary entries", "Exhibits", "Integrity appendix"),
                 outline.stream().map(BundleReader.Bookmark::title).toList());
         assertEquals(1, outline.get(0).page());

@@ -291,7 +291,29 @@ final class DialogCatalog {
                         .<Node>query());
                 t.clickOn("#impact-link");
                 return t.dialogWith("#link-items");
+            }),
+            new Entry("answer the warning signs", true, t -> {
+                patternScrolledToTheSigns(t);
+                t.clickOn("#signs-answer");
+                return t.dialogWith("#sign-fear");
+            }),
+            new Entry("record a screening", true, t -> {
+                patternScrolledToTheSigns(t);
+                t.clickOn("#screening-add");
+                return t.dialogWith("#screening-tool");
             }));
+
+    /** The Pattern screen, scrolled to its end where the warning signs' buttons are. */
+    private static void patternScrolledToTheSigns(UiTestBase t) {
+        t.clickOn("#nav-pattern");
+        t.waitUntil("the warning signs", () -> t.lookup("#signs-answer").tryQuery().isPresent());
+        t.interact(() -> {
+            javafx.scene.control.ScrollPane pane = t.lookup("#pattern-view").queryAs(javafx.scene.control.ScrollPane.class);
+            pane.layout();
+            pane.setVvalue(pane.getVmax());
+        });
+        t.sleep(200);
+    }
 
     private static void selectPerson(UiTestBase t, String name) {
         t.clickOn(t.lookup("#people .list-cell").match((ListCell<Person> c) -> c.getItem() != null

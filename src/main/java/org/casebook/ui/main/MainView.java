@@ -147,7 +147,7 @@ public final class MainView extends BorderPane {
         SplitPane timelineAndDetail = new SplitPane(timeline, detail);
         timelineAndDetail.setDividerPositions(0.55);
         screens.put(Section.TIMELINE, timelineAndDetail);
-        screens.put(Section.PATTERN, new PatternView(vm.pattern()));
+        screens.put(Section.PATTERN, new PatternView(vm.pattern(), shell.dialogs()));
         screens.put(Section.STATEMENT, new org.casebook.ui.statement.StatementView(vm.statement(), shell.dialogs()));
         screens.put(Section.ORDERS, new OrdersView(vm.orders(), shell.dialogs(), vm::people, vm::files, this::showOnTimeline));
         screens.put(Section.REPORTS, new ReportsView(vm.reports(), shell.dialogs(), this::caseZone, vm::diaryEntries,

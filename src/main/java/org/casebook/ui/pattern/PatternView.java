@@ -30,6 +30,8 @@ import javafx.util.Duration;
 import org.casebook.evidence.Plural;
 import org.casebook.ui.common.UkDates;
 import org.casebook.conduct.Channels;
+import java.time.LocalDate;
+import org.casebook.conduct.ConductLevel;
 import org.casebook.conduct.ConductSummary;
 import org.casebook.model.BehaviourTag;
 import org.casebook.model.IncidentType;
@@ -52,9 +54,10 @@ public final class PatternView extends ScrollPane {
             java.time.format.DateTimeFormatter.ofPattern("MMMM yyyy", Locale.UK);
 
     private final VBox body = new VBox(16);
+    private final VBox signs = new VBox(6);
     private final Label narrative = new Label();
 
-    public PatternView(PatternViewModel vm) {
+    public PatternView(PatternViewModel vm, org.casebook.ui.common.DialogService dialogs) {
         setId("pattern-view");
         setFitToWidth(true);
         getStyleClass().add("pattern");
@@ -84,7 +87,12 @@ public final class PatternView extends ScrollPane {
         narrative.setWrapText(true);
         narrative.getStyleClass().add("narrative");
 
-        VBox page = new VBox(12, period, narrative, body, Helplines.box());
+        signs.setId("pattern-signs");
+        signs.getStyleClass().add("pattern-section");
+        vm.signsProperty().addListener((o, a, assessment) -> WarningSignsSection.render(signs, assessment,
+                () -> WarningSignsDialog.show(dialogs, assessment).ifPresent(vm::answer),
+                () -> ScreeningDialog.show(dialogs, LocalDate.now()).ifPresent(vm::addScreening)));
+        VBox page = new VBox(12, period, narrative, body, signs, Helplines.box());
         page.getStyleClass().add("pattern-page");
         setContent(page);
         vm.summaryProperty().addListener((o, a, s) -> render(s));
@@ -100,7 +108,7 @@ public final class PatternView extends ScrollPane {
         narrative.setText(String.join("\n", s.narrative())); // one line per point: easier to take in
         body.getChildren().add(cards(s));
         body.getChildren().add(overTime(s));
-        body.getChildren().add(escalation(s.escalation()));
+        body.getChildren().add(escalation(s));
         List<Integer> hours = new ArrayList<>();
         for (int h = 0; h < 24; h++) {
             hours.add(h);
@@ -154,7 +162,9 @@ public final class PatternView extends ScrollPane {
                 card("first", "First", s.first() == null ? "—" : Formats.DAY.format(s.first().atZone(s.zone()))),
                 card("last", "Most recent", s.last() == null ? "—" : Formats.DAY.format(s.last().atZone(s.zone()))),
                 card("gap", "Longest quiet period", s.longestGap() == null || s.longestGapDays() == 0 ? "—"
-                        : Plural.of(s.longestGapDays(), "day", "days")));
+                        : Plural.of(s.longestGapDays(), "day", "days")),
+                card("lately", "Most serious lately (last 30 days)", s.escalationView().mostSeriousLately() == null
+                        ? "—" : s.escalationView().mostSeriousLately().shortLabel()));
         return cards;
     }
 
@@ -328,18 +338,40 @@ public final class PatternView extends ScrollPane {
         });
     }
 
-    private static Node escalation(ConductSummary.Escalation e) {
+    /**
+     * Is it getting worse? Not one word from the counts: what kind of conduct each week or month held, the
+     * milestones beside it, each more serious kind that began and what it came after, and the halves' counts.
+     */
+    private static Node escalation(ConductSummary s) {
+        ConductSummary.Escalation e = s.escalation();
+        ConductSummary.EscalationView v = s.escalationView();
         Label title = new Label("IS IT GETTING WORSE?");
         title.getStyleClass().add("section-title");
-        String words = switch (e.direction()) {
-            case "rising" -> "Rising: contact has become more frequent over the period.";
-            case "falling" -> "Falling: contact has become less frequent over the period.";
-            case "steady" -> "Steady: about as frequent at the end of the period as at the start.";
-            default -> "Too little to say yet: a trend needs more contacts over more weeks.";
-        };
-        Label direction = new Label(words);
-        direction.setId("pattern-escalation");
-        direction.setWrapText(true);
+        Label headline = new Label(v.headline() != null ? v.headline()
+                : "Too little to say yet: no contacts or incidents in this period.");
+        headline.setId("pattern-escalation");
+        headline.setWrapText(true);
+        VBox box = new VBox(6, title, headline);
+        for (ConductSummary.KindChange c : v.changes()) {
+            Label change = new Label("•  " + c.sentence());
+            change.getStyleClass().add("strong");
+            change.setWrapText(true);
+            box.getChildren().add(change);
+        }
+        if (!v.buckets().isEmpty() && v.headline() != null) {
+            box.getChildren().add(kindsOverTime(v));
+        }
+        if (!v.milestones().isEmpty()) {
+            VBox milestones = new VBox(2);
+            milestones.setId("pattern-milestones");
+            milestones.getChildren().add(bold("Milestones"));
+            for (ConductSummary.Milestone m : v.milestones()) {
+                Label line = new Label(Formats.day(m.date()) + " — " + m.text());
+                line.setWrapText(true);
+                milestones.getChildren().add(line);
+            }
+            box.getChildren().add(milestones);
+        }
         GridPane halves = new GridPane();
         halves.setHgap(18);
         halves.setVgap(4);
@@ -348,13 +380,51 @@ public final class PatternView extends ScrollPane {
                 new Label(String.valueOf(e.secondHalf())));
         halves.addRow(2, new Label("With a serious tag or type"), new Label(String.valueOf(e.severeFirstHalf())),
                 new Label(String.valueOf(e.severeSecondHalf())));
-        Label method = new Label("How this is worked out: " + e.method());
+        Label method = new Label("How this is worked out: " + (v.method() == null ? "" : v.method() + " ")
+                + e.method());
         method.setId("pattern-escalation-method");
         method.getStyleClass().add("hint");
         method.setWrapText(true);
-        VBox box = new VBox(6, title, direction, halves, method);
+        box.getChildren().addAll(halves, method);
         box.getStyleClass().add("pattern-section");
         return box;
+    }
+
+    /** One stacked bar a week or month, a colour per kind of conduct, each with its numbers on hover. */
+    private static Node kindsOverTime(ConductSummary.EscalationView v) {
+        List<String> categories = categories(v.buckets(), b -> v.bucket().equals("week")
+                ? Formats.DAY.format(b.start()).replaceFirst(" \\d{4}$", "") : MONTH.format(b.start()));
+        CategoryAxis x = new CategoryAxis(FXCollections.observableArrayList(categories));
+        NumberAxis y = new NumberAxis();
+        javafx.scene.chart.StackedBarChart<String, Number> chart = new javafx.scene.chart.StackedBarChart<>(x, y);
+        chart.setId("kinds-over-time");
+        chart.setTitle("What kind of conduct, per " + v.bucket());
+        chart.setAnimated(false);
+        chart.setCategoryGap(v.buckets().size() > 30 ? 1 : 3);
+        chart.setPrefHeight(260);
+        chart.setMinHeight(220);
+        long max = 0;
+        for (ConductSummary.SeverityBucket b : v.buckets()) {
+            max = Math.max(max, b.total());
+        }
+        for (ConductLevel level : ConductLevel.values()) {
+            if (v.levels().stream().noneMatch(l -> l.level() == level)) {
+                continue;
+            }
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(level.label());
+            for (int i = 0; i < v.buckets().size(); i++) {
+                ConductSummary.SeverityBucket b = v.buckets().get(i);
+                long n = b.byLevel()[level.ordinal()];
+                series.getData().add(bar(new XYChart.Data<>(categories.get(i), n), level.label() + ", "
+                        + (v.bucket().equals("week") ? "week from " + Formats.DAY.format(b.start())
+                        : LONG_MONTH.format(b.start())) + ": " + n));
+            }
+            chart.getData().add(series);
+        }
+        wholeNumbers(y, max);
+        x.setTickLabelsVisible(v.buckets().size() <= MAX_LABELLED_BARS);
+        return chart;
     }
 
     private static Node orders(ConductSummary s) {

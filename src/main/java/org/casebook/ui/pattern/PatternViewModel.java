@@ -6,7 +6,11 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import java.util.Map;
 import org.casebook.conduct.ConductSummary;
+import org.casebook.conduct.ScreeningService;
+import org.casebook.conduct.WarningSigns;
+import org.casebook.model.WarningSign;
 import org.casebook.model.Case;
 import org.casebook.ui.common.CaseScreen;
 import org.casebook.ui.common.Session;
@@ -20,6 +24,7 @@ public final class PatternViewModel implements CaseScreen {
     private final ObjectProperty<LocalDate> from = new SimpleObjectProperty<>();
     private final ObjectProperty<LocalDate> to = new SimpleObjectProperty<>();
     private final ObjectProperty<ConductSummary> summary = new SimpleObjectProperty<>();
+    private final ObjectProperty<WarningSigns.Assessment> signs = new SimpleObjectProperty<>();
     private final BooleanProperty loading = new SimpleBooleanProperty();
     private Case shown;
     private long generation;
@@ -46,6 +51,34 @@ public final class PatternViewModel implements CaseScreen {
         return summary;
     }
 
+    /** The warning signs over the same period, with the witness's answers and the screenings recorded. */
+    public ObjectProperty<WarningSigns.Assessment> signsProperty() {
+        return signs;
+    }
+
+    /** Saves the witness's answers (each one audited), then shows the signs again. */
+    public void answer(Map<WarningSign, WarningSignsDialog.Answer> answers) {
+        Case c = shown;
+        if (c == null || answers.isEmpty()) {
+            return;
+        }
+        tasks.quick(p -> {
+            ScreeningService service = new ScreeningService(session.vault());
+            answers.forEach((sign, a) -> service.answer(c.id(), sign, a.answer(), a.note()));
+            return null;
+        }, done -> recompute(), e -> onError.accept("The answers could not be saved", e));
+    }
+
+    /** Records a screening run with another tool, then shows the signs again. */
+    public void addScreening(ScreeningDialog.Fields f) {
+        Case c = shown;
+        if (c == null) {
+            return;
+        }
+        tasks.quick(p -> new ScreeningService(session.vault()).add(c.id(), f.tool(), f.date(), f.by(), f.outcome(),
+                f.notes()), done -> recompute(), e -> onError.accept("The screening could not be saved", e));
+    }
+
     public BooleanProperty loadingProperty() {
         return loading;
     }
@@ -54,6 +87,7 @@ public final class PatternViewModel implements CaseScreen {
     public void show(Case aCase) {
         if (shown == null || shown.id() != aCase.id()) {
             summary.set(null);
+            signs.set(null);
         }
         shown = aCase;
         recompute();
@@ -77,10 +111,14 @@ public final class PatternViewModel implements CaseScreen {
         }
         long mine = ++generation;
         loading.set(true);
-        tasks.quick(p -> session.figures().summarise(c.id(), start, end), s -> {
+        tasks.quick(p -> {
+            ConductSummary s = session.figures().summarise(c.id(), start, end);
+            return Map.entry(s, new WarningSigns(session.vault()).assess(c.id(), s));
+        }, both -> {
             if (mine == generation) {
                 loading.set(false);
-                summary.set(s);
+                signs.set(both.getValue());
+                summary.set(both.getKey());
             }
         }, e -> {
             if (mine == generation) {
@@ -95,6 +133,7 @@ public final class PatternViewModel implements CaseScreen {
         generation++;
         shown = null;
         summary.set(null);
+        signs.set(null);
         loading.set(false);
         from.set(null);
         to.set(null);

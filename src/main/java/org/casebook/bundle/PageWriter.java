@@ -43,6 +43,8 @@ final class PageWriter {
     private final Links links;
     private final List<PDPage> pages = new ArrayList<>();
     private final Map<String, PDPage> targets = new LinkedHashMap<>();
+    /** Pages made elsewhere and adopted as they are (a merged PDF's pages): not set by this writer. */
+    private final java.util.Set<PDPage> adopted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private PDPageContentStream stream;
     private PDPage page;
     private float y;
@@ -101,7 +103,13 @@ final class PageWriter {
     void adopt(PDPage imported) throws IOException {
         closeStream();
         pages.add(imported);
+        adopted.add(imported);
         page = null;
+    }
+
+    /** The pages {@link #adopt} added, as they came. */
+    java.util.Set<PDPage> adopted() {
+        return adopted;
     }
 
     void continuation(Runnable action) {

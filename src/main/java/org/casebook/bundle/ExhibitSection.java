@@ -148,14 +148,16 @@ final class ExhibitSection implements Closeable {
             w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
                     PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
         }
-        w.row(List.of(PageWriter.Cell.of("SHA-256", PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
-                PageWriter.Cell.of(e.sha256() == null ? "none (no original file)" : e.sha256(), PageWriter.MONO,
-                        PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+        for (List<PageWriter.Cell> row : w.labelled("SHA-256", PageWriter.SMALL_BOLD,
+                e.sha256() == null ? "none (no original file)" : e.sha256(), PageWriter.MONO, LABEL_WIDTH)) {
+            w.row(row);
+        }
         OriginalPlan plan = plans.of(e.reference());
         if (plan.form() == OriginalPlan.Form.CLEANED) {
-            w.row(List.of(PageWriter.Cell.of("SHA-256 of the copy embedded", PageWriter.SMALL_BOLD, PageWriter.LEFT,
-                    LABEL_WIDTH), PageWriter.Cell.of(plan.embeddedSha256() + "\n(location and device details removed)",
-                    PageWriter.MONO, PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+            for (List<PageWriter.Cell> row : w.labelled("SHA-256 of the copy embedded", PageWriter.SMALL_BOLD,
+                    plan.embeddedSha256() + "\n(location and device details removed)", PageWriter.MONO, LABEL_WIDTH)) {
+                w.row(row);
+            }
         }
         w.gap(4);
         w.rule(PageWriter.LEFT, PageWriter.RIGHT, 1);

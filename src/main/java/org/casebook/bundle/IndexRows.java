@@ -24,6 +24,7 @@ final class IndexRows {
         Map<String, ExhibitGroups.Group> groupOf = new HashMap<>();
         Map<String, Long> itemOf = new HashMap<>();
         for (ExhibitGroups.Group g : groups) {
+            groupOf.put(g.key(), g); // a section's own line is in it
             for (ExhibitItem e : g.exhibits()) {
                 groupOf.put(e.key(), g);
                 itemOf.put(e.key(), e.itemId());
@@ -40,7 +41,7 @@ final class IndexRows {
             }
             PDPage page = targets.get(e.key());
             int pdfPage = page == null ? 0 : pageNumber.getOrDefault(page.getCOSObject(), 0);
-            ExhibitGroups.Group g = e.mark() == null ? null : groupOf.get(e.key());
+            ExhibitGroups.Group g = groupOf.get(e.key());
             out.add(new IndexRow(redactor.plain(g != null ? g.title() : part), e.mark() == null ? "" : e.mark(),
                     redactor.plain(e.title()), e.mark() == null ? "" : e.detail(), printed.of(e.key()), pdfPage,
                     e.mark() == null ? null : itemOf.get(e.key())));

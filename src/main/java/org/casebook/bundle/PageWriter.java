@@ -290,6 +290,24 @@ final class PageWriter {
         return top;
     }
 
+    /**
+     * A label and its value as table rows: one row, or, when a word of the value (a hash) would not fit beside the
+     * label at the size text is set (a court's minimum can make it too wide), the label alone and the value on the
+     * next row across the full width, so the word stays whole.
+     */
+    List<List<Cell>> labelled(String label, TextStyle labelStyle, String value, TextStyle valueStyle,
+                              float labelWidth) {
+        float widest = 0;
+        for (String word : (value == null ? "" : value).split("\\s+")) {
+            widest = Math.max(widest, width(word, valueStyle));
+        }
+        if (widest <= WIDTH - labelWidth - 4 || widest > WIDTH - 4) {
+            return List.of(List.of(Cell.of(label, labelStyle, LEFT, labelWidth),
+                    Cell.of(value, valueStyle, LEFT + labelWidth, WIDTH - labelWidth)));
+        }
+        return List.of(List.of(Cell.of(label, labelStyle, LEFT, WIDTH)), List.of(Cell.of(value, valueStyle, LEFT, WIDTH)));
+    }
+
     record Cell(String text, TextStyle style, float x, float width, boolean rightAlign) {
         static Cell of(String text, TextStyle style, float x, float width) {
             return new Cell(text, style, x, width, false);

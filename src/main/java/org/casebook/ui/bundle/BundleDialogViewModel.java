@@ -401,7 +401,7 @@ public final class BundleDialogViewModel {
             int rules = r.check().results().size();
             if (failures.isEmpty()) {
                 lines.add("It meets all " + rules + " e-bundle rules checked (page numbers, index links, bookmarks,"
-                        + " text layer, image resolution, 100% zoom, embedded fonts, PDF/A, title).");
+                        + " text layer, image resolution, 100% zoom, embedded fonts, PDF/A, title, smallest text).");
             } else {
                 lines.add((rules - failures.size()) + " of " + rules + " e-bundle rules met. Not met:");
                 failures.forEach(f -> lines.add("  • " + f.rule() + " — " + f.detail()));

@@ -70,7 +70,7 @@ class CaseCoverCommandTest {
         String policeCover = firstPage(police);
         assertTrue(policeCover.contains("Complainant Jane Smith") && policeCover.contains("Suspect John Doe"),
                 policeCover);
-        assertTrue(page(police, 2).contains("JS/1 — Solicitor's letter of 31 January 2021 (document)"), page(police, 2));
+        assertTrue(page(police, 2).contains("JS/1 Solicitor's letter of 31 January 2021 (document)"), page(police, 2));
         assertEquals("Letter from his solicitor", cli("title", "--vault", vault, letterId, "--set", "").out().strip(),
                 "an empty title returns the default");
 

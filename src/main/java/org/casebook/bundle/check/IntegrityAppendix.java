@@ -31,7 +31,8 @@ final class IntegrityAppendix {
     /** A line holding only a hash: in a layout too large for a hash beside its reference, the line below it. */
     private static final Pattern HASH_LINE = Pattern.compile("^\\s*([0-9a-f]{64})(?![0-9A-Fa-f])");
     private static final Pattern REFERENCE_LINE = Pattern.compile(
-            "^\\s*(" + EmbeddedOriginals.REFERENCE.pattern() + ")(?![\\w/])");
+            // followed by a space: a wrapped file name ending "(embedded once, with JS/1)" is not a row
+            "^\\s*(" + EmbeddedOriginals.REFERENCE.pattern() + ")(?=\\s)");
     private static final Pattern COPY_LINE = Pattern.compile("^\\s*copy\\b");
     private static final Pattern ROW = Pattern.compile(
             "^\\s*(" + EmbeddedOriginals.REFERENCE.pattern() + ")(?![\\w/]).*?(?<![0-9A-Fa-f])([0-9a-f]{64})(?![0-9A-Fa-f])");

@@ -131,22 +131,35 @@ final class BundleMetadata {
         outline(document, entries, targets, redactor, numbers, new MergedOutlines());
     }
 
-    /** The outline, with each merged PDF's own bookmarks nested under its exhibit. */
+    /**
+     * The outline, with each merged PDF's own bookmarks nested under its exhibit. Every bookmark ends with the page
+     * number printed on the page it opens (the e-bundle guidance asks bookmarks to carry the page), and an exhibit's
+     * names its mark, title and date, shortened at a word to stay readable in a side panel.
+     */
     static void outline(PDDocument document, List<IndexEntry> entries, java.util.Map<String, PDPage> targets,
                         Redactor redactor, PageNumbers numbers, MergedOutlines merged) {
         PDDocumentOutline outline = new PDDocumentOutline();
-        PDOutlineItem parent = null;
+        // the last item at each level: an entry nests under the one before it a level up
+        java.util.List<PDOutlineItem> open = new java.util.ArrayList<>();
         for (IndexEntry e : entries) {
             PDOutlineItem item = new PDOutlineItem();
-            String page = e.level() == 0 ? "" : numbers.of(e.key());
-            item.setTitle(e.level() == 0 || page.isEmpty() ? redactor.plain(e.title())
-                    : redactor.plain(redactor.brief(e.title(), BOOKMARK_CHARS)) + ", p. " + page);
+            String page = numbers.of(e.key());
+            String name = e.mark() == null ? e.title()
+                    : e.named() + (e.detail() == null || e.detail().isBlank() ? "" : ", " + e.detail());
+            item.setTitle(page.isEmpty() ? redactor.plain(redactor.brief(name, BOOKMARK_CHARS))
+                    : redactor.plain(redactor.brief(name, BOOKMARK_CHARS)) + ", p. " + page);
             item.setDestination(Links.to(targets.get(e.key())));
-            if (e.level() == 0) {
+            int level = Math.min(e.level(), open.size());
+            while (open.size() > level) {
+                open.remove(open.size() - 1);
+            }
+            if (level == 0) {
                 outline.addLast(item);
-                parent = item;
             } else {
-                parent.addLast(item);
+                open.get(level - 1).addLast(item);
+            }
+            open.add(item);
+            if (e.mark() != null) {
                 nest(item, merged.of(e.key()), targets.get(e.key()), redactor);
             }
         }

@@ -18,11 +18,19 @@ import org.casebook.model.ItemKind;
  * @param exhibitPrefix exhibit references start with this (e.g. "JS"); null for the case's initials
  * @param redactions    text removed everywhere it appears (case-insensitive)
  * @param preparedBy    the name on the cover and in the metadata; null for "the witness"
+ * @param sections      the user's order of the exhibits and named sections; {@link SectionPlan#NONE} for date order
  */
 public record BundleOptions(BundleProfile profile, LocalDate from, LocalDate to, Set<ItemKind> kinds,
                             Set<String> incidentTypes, List<Long> itemIds, String exhibitPrefix,
-                            List<String> redactions, String preparedBy) {
+                            List<String> redactions, String preparedBy, SectionPlan sections) {
+    public BundleOptions(BundleProfile profile, LocalDate from, LocalDate to, Set<ItemKind> kinds,
+                         Set<String> incidentTypes, List<Long> itemIds, String exhibitPrefix,
+                         List<String> redactions, String preparedBy) {
+        this(profile, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, redactions, preparedBy, SectionPlan.NONE);
+    }
+
     public BundleOptions {
+        sections = sections == null ? SectionPlan.NONE : sections;
         profile = profile == null ? BundleProfile.POLICE : profile;
         kinds = kinds == null ? Set.of() : Set.copyOf(kinds);
         incidentTypes = incidentTypes == null ? Set.of() : Set.copyOf(incidentTypes);
@@ -41,19 +49,28 @@ public record BundleOptions(BundleProfile profile, LocalDate from, LocalDate to,
     }
 
     public BundleOptions withProfile(BundleProfile p) {
-        return new BundleOptions(p, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, redactions, preparedBy);
+        return new BundleOptions(p, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, redactions, preparedBy,
+                sections);
     }
 
     public BundleOptions withPeriod(LocalDate start, LocalDate end) {
         return new BundleOptions(profile, start, end, kinds, incidentTypes, itemIds, exhibitPrefix, redactions,
-                preparedBy);
+                preparedBy, sections);
     }
 
     public BundleOptions withRedactions(List<String> texts) {
-        return new BundleOptions(profile, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, texts, preparedBy);
+        return new BundleOptions(profile, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, texts, preparedBy,
+                sections);
     }
 
     public BundleOptions withPreparedBy(String name) {
-        return new BundleOptions(profile, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, redactions, name);
+        return new BundleOptions(profile, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, redactions, name,
+                sections);
+    }
+
+    /** The same bundle with the exhibits in the user's order and named sections. */
+    public BundleOptions withSections(SectionPlan plan) {
+        return new BundleOptions(profile, from, to, kinds, incidentTypes, itemIds, exhibitPrefix, redactions,
+                preparedBy, plan);
     }
 }

@@ -8,19 +8,25 @@ import org.casebook.bundle.sign.Signed;
 
 /**
  * A finished bundle: where it is, how many pages, its exhibits, what the reader should know, and the e-bundle
- * rules checked on the written file ({@code check-bundle}'s report), and how it was signed (null only for a result
- * made without signing).
+ * rules checked on the written file ({@code check-bundle}'s report), how it was signed (null only for a result
+ * made without signing), and its index with the final layout's page numbers (what {@code --index-out} writes).
  */
 public record BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings,
-                           CheckReport check, Signed signed, Diary diary) {
+                           CheckReport check, Signed signed, Diary diary, List<IndexRow> index) {
     public BundleResult {
         exhibits = List.copyOf(exhibits);
         warnings = List.copyOf(warnings);
         Objects.requireNonNull(check, "check");
+        index = index == null ? List.of() : List.copyOf(index);
+    }
+
+    public BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings, CheckReport check,
+                        Signed signed) {
+        this(file, pageCount, exhibits, warnings, check, signed, null, List.of());
     }
 
     public BundleResult(Path file, int pageCount, List<Exhibit> exhibits, List<String> warnings, CheckReport check) {
-        this(file, pageCount, exhibits, warnings, check, null, null);
+        this(file, pageCount, exhibits, warnings, check, null, null, null);
     }
 
     /**

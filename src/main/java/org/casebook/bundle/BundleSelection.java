@@ -87,6 +87,10 @@ final class BundleSelection {
             exhibits.add(threadExhibit(thread, byId, exports, messageFiles));
         }
         exhibits.sort(Comparator.comparing((ExhibitItem e) -> e.at().toInstant()).thenComparingLong(ExhibitItem::itemId));
+        var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
+        // the user's sections and order (and a family bundle's orders first) decide the order the marks run in
+        ExhibitGroups.requireKnown(exhibits, options.sections());
+        exhibits = new ArrayList<>(ExhibitGroups.ordered(exhibits, options, ExhibitGroups.orderDocuments(summary)));
 
         String prefix = options.exhibitPrefix() == null || options.exhibitPrefix().isBlank()
                 ? aCase.initials() : options.exhibitPrefix().strip();
@@ -101,7 +105,6 @@ final class BundleSelection {
                 }
             }
         }
-        var summary = new ConductFigures(vault).summarise(caseId, options.from(), options.to(), redactor::page);
         String auditHead = vault.read(c -> vault.audit().headHash(c));
         return new BundleContent(aCase, options, incidents, numbered, summary, auditHead,
                 incidentExhibits, captures, LegalRecordsLoader.load(vault, caseId, incidents, summary),

@@ -19,6 +19,7 @@ import org.apache.pdfbox.pdmodel.PDPageTree;
 import org.casebook.bundle.check.BundleChecker;
 import org.casebook.bundle.check.CheckReport;
 import org.casebook.bundle.check.RuleResult;
+import org.casebook.bundle.check.TextSizeRule;
 import org.casebook.bundle.sign.BundleSigner;
 import org.casebook.bundle.sign.Signed;
 import org.casebook.bundle.sign.TimeStampAuthority;
@@ -94,20 +95,20 @@ public final class BundleService {
             Built built = write(content, signer, temp, progress, cancelled);
             Signed signed = BundleSignature.sign(signer, temp, clock, progress);
             progress.message("Checking the bundle against the e-bundle rules");
-            CheckReport check = checkFinished(temp, built.pages());
+            CheckReport check = checkFinished(temp, built.pages(), built.textSize());
             checkCancelled(progress, cancelled); // the last moment a cancel can still leave no bundle
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Bundle written: {} pages, {} exhibits, {} of {} bundle rules passed", built.pages(),
                     content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
             return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed,
-                    built.diary());
+                    built.diary(), built.index());
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
         }
     }
 
     private record Built(int pages, List<BundleResult.Exhibit> exhibits, List<String> warnings,
-                         BundleResult.Diary diary) {
+                         TextSizeRule textSize, List<IndexRow> index, BundleResult.Diary diary) {
     }
 
     private Built write(BundleContent content, BundleSigner signer, Path temp, Progress progress,
@@ -118,7 +119,8 @@ public final class BundleService {
         TextWarnings textWarnings = new TextWarnings();
         try (PDDocument document = BundleDocuments.create()) {
             FontSet fontSet = FontSet.load(document, textWarnings);
-            Typesetter type = new Typesetter(fontSet);
+            float minimumSize = MinimumTextSize.of(content.options().profile());
+            Typesetter type = new Typesetter(fontSet, minimumSize);
             Links links = new Links();
 
             // The originals first: what travels (and, in a redacted copy, what was cleaned or withheld) is said
@@ -136,13 +138,24 @@ public final class BundleService {
             // Pass 1: everything after the front matter, in order.
             PageWriter body = new PageWriter(document, type, redactor, links);
             BundleStatement statement = BundleStatement.prepare(vault, content);
-            statement.write(body);
-            warnings.addAll(statement.warnings());
-            new DiarySection(content, body).write();
             Map<org.apache.pdfbox.cos.COSDictionary, String> exhibitPages;
             try (ExhibitSection exhibits = new ExhibitSection(content, body, originals, warnings, plans)
                     .withFrontSheets(statement.frontSheets())) {
-                exhibits.write(progress, cancelled);
+                List<ExhibitGroups.Group> groups = ExhibitGroups.of(content);
+                // FPR PD27A puts applications and orders before the statements
+                for (ExhibitGroups.Group g : groups) {
+                    if (g.kind() == ExhibitGroups.Kind.ORDERS) {
+                        exhibits.write(g, progress, cancelled);
+                    }
+                }
+                statement.write(body);
+                warnings.addAll(statement.warnings());
+                new DiarySection(content, body).write();
+                for (ExhibitGroups.Group g : groups) {
+                    if (g.kind() != ExhibitGroups.Kind.ORDERS) {
+                        exhibits.write(g, progress, cancelled);
+                    }
+                }
                 exhibitPages = exhibits.pageExhibits();
                 new IntegrityAppendix(content, body, plans, signer).write();
 
@@ -153,7 +166,7 @@ public final class BundleService {
                 int frontPages;
                 Map<String, Integer> frontIndex;
                 try (PDDocument scratch = BundleDocuments.create()) {
-                    PageWriter dry = new PageWriter(scratch, new Typesetter(FontSet.load(scratch, new TextWarnings())),
+                    PageWriter dry = new PageWriter(scratch, new Typesetter(FontSet.load(scratch, new TextWarnings()), minimumSize),
                             redactor, new Links());
                     front(content, dry, entries, key -> "000", 0, plans, prepared);
                     frontPages = dry.pages().size();
@@ -161,10 +174,11 @@ public final class BundleService {
                 }
                 int total = frontPages + body.pages().size();
                 boolean family = content.options().profile() == BundleProfile.FAMILY;
-                List<PageStamper.Section> sections = family ? sections(frontPages, bodyIndex) : List.of();
                 Map<String, Integer> numbers = new HashMap<>();
                 frontIndex.forEach((k, v) -> numbers.put(k, v));
                 bodyIndex.forEach((k, v) -> numbers.put(k, frontPages + v));
+                List<PageStamper.Section> sections = family
+                        ? FamilySections.labels(FamilySections.of(groups), numbers) : List.of();
                 PageNumbers printed = key -> {
                     Integer index = numbers.get(key);
                     if (index == null) {
@@ -218,7 +232,10 @@ public final class BundleService {
                 progress.message("Saving");
                 document.save(temp.toFile());
                 String diaryMark = StatementExhibits.diaryMark(content);
-                return new Built(total, listed, warnings, diaryMark == null ? null : new BundleResult.Diary(diaryMark,
+                return new Built(total, listed, warnings, new TextSizeRule(minimumSize,
+                        mergedPages(document, body.adopted())),
+                        IndexRows.of(content, groups, entries, targets, printed, document, redactor),
+                        diaryMark == null ? null : new BundleResult.Diary(diaryMark,
                         document.getPages().indexOf(targets.get(IndexEntry.DIARY)) + 1, content.incidents().size()));
             }
         }
@@ -272,14 +289,6 @@ public final class BundleService {
         return out;
     }
 
-    /** Family profile sections: A front matter, B statement and diary, C exhibits, D integrity appendix. */
-    private static List<PageStamper.Section> sections(int frontPages, Map<String, Integer> body) {
-        return List.of(new PageStamper.Section("A", 0),
-                new PageStamper.Section("B", frontPages + body.get(IndexEntry.STATEMENT)),
-                new PageStamper.Section("C", frontPages + body.get(IndexEntry.EXHIBITS)),
-                new PageStamper.Section("D", frontPages + body.get(IndexEntry.APPENDIX)));
-    }
-
     private static String label(List<PageStamper.Section> sections, int index) {
         PageStamper.Section current = sections.get(0);
         for (PageStamper.Section s : sections) {
@@ -288,6 +297,22 @@ public final class BundleService {
             }
         }
         return current.letter() + (index - current.firstPage() + 1);
+    }
+
+    /** The 1-based numbers of the pages merged from other PDFs, as they stand in the finished order. */
+    private static java.util.Set<Integer> mergedPages(PDDocument document, java.util.Set<PDPage> merged) {
+        java.util.Set<org.apache.pdfbox.cos.COSDictionary> dictionaries =
+                java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        merged.forEach(p -> dictionaries.add(p.getCOSObject()));
+        java.util.Set<Integer> out = new java.util.HashSet<>();
+        int n = 0;
+        for (PDPage p : document.getPages()) {
+            n++;
+            if (dictionaries.contains(p.getCOSObject())) {
+                out.add(n);
+            }
+        }
+        return out;
     }
 
     private static void moveToFront(PDDocument document, List<PDPage> front) {
@@ -310,13 +335,13 @@ public final class BundleService {
      * written, and the e-bundle rules are checked on it. A failed rule does not stop the bundle (the user may
      * still need it today) but is reported in the result, and the log says which.
      */
-    private static CheckReport checkFinished(Path file, int expectedPages) throws IOException {
+    private static CheckReport checkFinished(Path file, int expectedPages, TextSizeRule textSize) throws IOException {
         try (PDDocument written = Loader.loadPDF(file.toFile(), BundleDocuments.readCache())) {
             if (written.getNumberOfPages() != expectedPages) {
                 throw new IOException("the written bundle has " + written.getNumberOfPages() + " pages, expected "
                         + expectedPages);
             }
-            CheckReport report = new BundleChecker().check(written);
+            CheckReport report = new BundleChecker().check(written, textSize);
             for (RuleResult r : report.failures()) {
                 LOG.warn("Bundle check failed: {}: {}", r.id(), r.detail());
             }

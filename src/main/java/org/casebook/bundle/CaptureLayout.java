@@ -168,11 +168,11 @@ final class CaptureLayout {
         float height = 0;
         for (String[] r : rows) {
             boolean hash = r[0].contains("SHA-256");
-            List<PageWriter.Cell> row = List.of(PageWriter.Cell.of(r[0], PageWriter.SMALL_BOLD, PageWriter.LEFT,
-                    LABEL_WIDTH), PageWriter.Cell.of(r[1], hash ? PageWriter.MONO : PageWriter.SMALL,
-                    PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH));
-            cells.add(row);
-            height += w.rowHeight(row);
+            for (List<PageWriter.Cell> row : w.labelled(r[0], PageWriter.SMALL_BOLD, r[1],
+                    hash ? PageWriter.MONO : PageWriter.SMALL, LABEL_WIDTH)) {
+                cells.add(row);
+                height += w.rowHeight(row);
+            }
         }
         // the facts of one capture read as one table, not split over a page break when they fit on one page
         w.keepTogether(height, w.rowHeight(cells.get(0)));

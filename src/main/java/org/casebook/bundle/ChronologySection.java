@@ -40,6 +40,8 @@ final class ChronologySection {
     private final BundleContent content;
     private final PageWriter w;
     private final PageNumbers numbers;
+    /** The columns at the size text is set in this bundle (see {@link Columns}). */
+    private float[] x = X;
 
     ChronologySection(BundleContent content, PageWriter writer, PageNumbers numbers) {
         this.content = content;
@@ -53,9 +55,18 @@ final class ChronologySection {
         w.paragraph("Everything in this bundle in date order. Messages are grouped by conversation and day; the "
                 + "exhibit holds each one in full.", PageWriter.SMALL);
         w.gap(6);
+        List<Row> rows = rows(content, w.redactor());
+        List<Columns.Text> marks = new ArrayList<>();
+        marks.add(new Columns.Text(HEAD[3], PageWriter.SMALL_BOLD));
+        rows.forEach(r -> marks.add(new Columns.Text(r.reference(), PageWriter.SMALL_BOLD)));
+        List<Columns.Text> pages = new ArrayList<>();
+        pages.add(new Columns.Text(HEAD[4], PageWriter.SMALL_BOLD));
+        pages.add(new Columns.Text("C000", PageWriter.SMALL));
+        x = Columns.fitted(w, X, PageWriter.WIDTH, 2, List.of(
+                List.of(new Columns.Text("Wed 30 Sep 2024,", PageWriter.SMALL), new Columns.Text("Date and", PageWriter.SMALL_BOLD)),
+                List.of(new Columns.Text(HEAD[1], PageWriter.SMALL_BOLD)), List.of(), marks, pages));
         w.continuation(this::header);
         header();
-        List<Row> rows = rows(content, w.redactor());
         if (rows.isEmpty()) {
             w.paragraph("Nothing is recorded in this period.", PageWriter.BODY);
         }
@@ -66,9 +77,9 @@ final class ChronologySection {
             List<PageWriter.Cell> cells = new ArrayList<>();
             for (int i = 0; i < values.length; i++) {
                 cells.add(new PageWriter.Cell(values[i], i == 3 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
-                        PageWriter.LEFT + X[i], width(i), i == 4));
+                        PageWriter.LEFT + x[i], width(i), i == 4));
             }
-            w.linked(r.key(), PageWriter.LEFT + X[3], PageWriter.RIGHT, () -> w.row(cells));
+            w.linked(r.key(), PageWriter.LEFT + x[3], PageWriter.RIGHT, () -> w.row(cells));
         }
         w.finish();
     }
@@ -77,7 +88,7 @@ final class ChronologySection {
         try {
             List<PageWriter.Cell> cells = new ArrayList<>();
             for (int i = 0; i < HEAD.length; i++) {
-                cells.add(new PageWriter.Cell(HEAD[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i), i == 4));
+                cells.add(new PageWriter.Cell(HEAD[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + x[i], width(i), i == 4));
             }
             w.row(cells);
             w.rule(PageWriter.LEFT, PageWriter.RIGHT, 0.6f);
@@ -87,8 +98,8 @@ final class ChronologySection {
         }
     }
 
-    private static float width(int i) {
-        return (i + 1 < X.length ? X[i + 1] : PageWriter.WIDTH) - X[i];
+    private float width(int i) {
+        return (i + 1 < x.length ? x[i + 1] : PageWriter.WIDTH) - x[i];
     }
 
     static List<Row> rows(BundleContent content, Redactor redactor) {

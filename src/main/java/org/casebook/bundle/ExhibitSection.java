@@ -63,18 +63,29 @@ final class ExhibitSection implements Closeable {
     }
 
     void write(Progress progress, java.util.function.BooleanSupplier cancelled) throws IOException {
-        w.startTarget(IndexEntry.EXHIBITS);
-        w.title("Exhibits");
-        if (content.exhibits().isEmpty()) {
+        for (ExhibitGroups.Group g : ExhibitGroups.of(content)) {
+            write(g, progress, cancelled);
+        }
+    }
+
+    /** One section of exhibits: its title page, then each exhibit from a new page. */
+    void write(ExhibitGroups.Group group, Progress progress, java.util.function.BooleanSupplier cancelled)
+            throws IOException {
+        List<ExhibitItem> exhibits = group.exhibits();
+        w.startTarget(group.key());
+        w.title(group.title());
+        if (exhibits.isEmpty()) {
             w.paragraph("No exhibits are in this selection.", PageWriter.BODY);
         } else {
-            w.paragraph(Plural.of(content.exhibits().size(), "exhibit follows", "exhibits follow")
-                    + ", each from a new page, in the order the events happened. References run from " + content.exhibits().get(0).reference() + " to "
-                    + content.exhibits().get(content.exhibits().size() - 1).reference() + ".", PageWriter.BODY);
+            w.paragraph(Plural.of(exhibits.size(), "exhibit follows", "exhibits follow")
+                    + ", each from a new page, " + (group.kind() == ExhibitGroups.Kind.NAMED
+                    ? "in the order the witness chose" : "in the order the events happened") + ". References "
+                    + (exhibits.size() == 1 ? "" : "run from ") + exhibits.get(0).reference()
+                    + (exhibits.size() == 1 ? "" : " to " + exhibits.get(exhibits.size() - 1).reference()) + ".",
+                    PageWriter.BODY);
         }
         w.finish();
-        int done = 0;
-        for (ExhibitItem e : content.exhibits()) {
+        for (ExhibitItem e : exhibits) {
             if (cancelled.getAsBoolean() || progress.isCancelled()) {
                 throw new Progress.CancelledException();
             }
@@ -87,6 +98,9 @@ final class ExhibitSection implements Closeable {
             progress.update(++done, content.exhibits().size());
         }
     }
+
+    /** Exhibits written so far, over all sections, for progress. */
+    private int done;
 
     private void exhibit(ExhibitItem e) throws IOException {
         if (frontSheets != null) {
@@ -134,14 +148,16 @@ final class ExhibitSection implements Closeable {
             w.row(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
                     PageWriter.Cell.of(f[1], PageWriter.SMALL, PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
         }
-        w.row(List.of(PageWriter.Cell.of("SHA-256", PageWriter.SMALL_BOLD, PageWriter.LEFT, LABEL_WIDTH),
-                PageWriter.Cell.of(e.sha256() == null ? "none (no original file)" : e.sha256(), PageWriter.MONO,
-                        PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+        for (List<PageWriter.Cell> row : w.labelled("SHA-256", PageWriter.SMALL_BOLD,
+                e.sha256() == null ? "none (no original file)" : e.sha256(), PageWriter.MONO, LABEL_WIDTH)) {
+            w.row(row);
+        }
         OriginalPlan plan = plans.of(e.reference());
         if (plan.form() == OriginalPlan.Form.CLEANED) {
-            w.row(List.of(PageWriter.Cell.of("SHA-256 of the copy embedded", PageWriter.SMALL_BOLD, PageWriter.LEFT,
-                    LABEL_WIDTH), PageWriter.Cell.of(plan.embeddedSha256() + "\n(location and device details removed)",
-                    PageWriter.MONO, PageWriter.LEFT + LABEL_WIDTH, PageWriter.WIDTH - LABEL_WIDTH)));
+            for (List<PageWriter.Cell> row : w.labelled("SHA-256 of the copy embedded", PageWriter.SMALL_BOLD,
+                    plan.embeddedSha256() + "\n(location and device details removed)", PageWriter.MONO, LABEL_WIDTH)) {
+                w.row(row);
+            }
         }
         w.gap(4);
         w.rule(PageWriter.LEFT, PageWriter.RIGHT, 1);

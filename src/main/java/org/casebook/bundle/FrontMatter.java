@@ -85,6 +85,17 @@ final class FrontMatter {
                 PageWriter.SMALL);
     }
 
+    /** Wide enough for the longest mark on one line, within reason. */
+    private float markColumn(List<IndexEntry> entries) {
+        float widest = 0;
+        for (IndexEntry e : entries) {
+            if (e.mark() != null) {
+                widest = Math.max(widest, w.width(e.mark(), PageWriter.BODY_BOLD));
+            }
+        }
+        return Math.min(widest + 10, 110);
+    }
+
     void index(List<IndexEntry> entries) throws IOException {
         w.startTarget(IndexEntry.INDEX);
         w.continuation(() -> {
@@ -101,25 +112,28 @@ final class FrontMatter {
                 PageWriter.SMALL);
         w.gap(8);
         float numberX = PageWriter.RIGHT - NUMBER_COLUMN;
+        float markWidth = markColumn(entries);
         for (IndexEntry e : entries) {
             float indent = e.level() * 18;
             float textWidth = numberX - PageWriter.LEFT - indent - 8;
             List<PageWriter.Cell> cells = new java.util.ArrayList<>();
-            cells.add(PageWriter.Cell.of(e.title() + (e.detail() == null || e.level() > 0 ? ""
-                    : "  (" + e.detail() + ")"), e.level() == 0 ? PageWriter.BODY_BOLD : PageWriter.BODY,
-                    PageWriter.LEFT + indent, textWidth));
+            if (e.mark() != null) {
+                // an exhibit on one row: mark, title (wrapped, never cut), date, page
+                float dateWidth = w.width("about 30 Sep 2024", PageWriter.BODY) + 8;
+                float x = PageWriter.LEFT + indent;
+                cells.add(PageWriter.Cell.of(e.mark(), PageWriter.BODY_BOLD, x, markWidth));
+                cells.add(PageWriter.Cell.of(e.title(), PageWriter.BODY, x + markWidth,
+                        numberX - x - markWidth - dateWidth));
+                cells.add(PageWriter.Cell.of(e.detail(), PageWriter.BODY, numberX - dateWidth, dateWidth));
+            } else {
+                cells.add(PageWriter.Cell.of(e.title() + (e.detail() == null ? "" : "  (" + e.detail() + ")"),
+                        e.level() == 0 ? PageWriter.BODY_BOLD : PageWriter.BODY, PageWriter.LEFT + indent, textWidth));
+            }
             cells.add(new PageWriter.Cell(numbers.of(e.key()), e.level() == 0 ? PageWriter.BODY_BOLD : PageWriter.BODY,
                     numberX, NUMBER_COLUMN, true));
-            boolean detailLine = e.level() > 0 && e.detail() != null;
-            // an entry is kept on one page: a reader follows its number down from its title
-            w.keepTogether(w.rowHeight(cells) + (detailLine
-                    ? w.paragraphHeight(e.detail(), PageWriter.SMALL, textWidth) : 0), w.rowHeight(cells));
-            w.linked(e.key(), PageWriter.LEFT + indent, PageWriter.RIGHT, () -> {
-                w.row(cells);
-                if (detailLine) {
-                    w.paragraph(e.detail(), PageWriter.SMALL, PageWriter.LEFT + indent, textWidth);
-                }
-            });
+            // an entry is kept on one page: a reader follows its number along its row
+            w.keepTogether(w.rowHeight(cells), w.rowHeight(cells));
+            w.linked(e.key(), PageWriter.LEFT + indent, PageWriter.RIGHT, () -> w.row(cells));
             w.gap(e.level() == 0 ? 4 : 2);
         }
         w.finish();

@@ -4,8 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import org.casebook.evidence.Plural;
 
-/** One line of the index, and the same line of the outline. */
-record IndexEntry(String title, String key, int level, String detail) {
+/**
+ * One line of the index, and the same line of the outline.
+ *
+ * @param mark for an exhibit, its reference (then {@code title} is its description and {@code detail} its date);
+ *             else null
+ */
+record IndexEntry(String title, String key, int level, String detail, String mark) {
+    IndexEntry(String title, String key, int level, String detail) {
+        this(title, key, level, detail, null);
+    }
+
+    IndexEntry atLevel(int newLevel) {
+        return new IndexEntry(title, key, newLevel, detail, mark);
+    }
+
+    /** How an exhibit is named in a bookmark: "JS/3 — description"; else the title. */
+    String named() {
+        return mark == null ? title : mark + " — " + title;
+    }
+
     static final String COVER = "cover";
     static final String INDEX = "index";
     static final String EXHIBIT_LIST = "exhibit-list";
@@ -39,18 +57,34 @@ record IndexEntry(String title, String key, int level, String detail) {
         if (!content.exhibits().isEmpty()) {
             out.add(new IndexEntry("Continuity of the exhibits", CONTINUITY, 0, null));
         }
+        List<ExhibitGroups.Group> groups = ExhibitGroups.of(content);
+        // a family bundle's orders come before the statements (FPR PD27A's order)
+        groups.stream().filter(g -> g.kind() == ExhibitGroups.Kind.ORDERS).forEach(g -> group(out, g, content));
         out.add(new IndexEntry("Witness statement", STATEMENT, 0, null));
         String diaryMark = StatementExhibits.diaryMark(content);
         out.add(new IndexEntry("Diary entries", DIARY, 0, Plural.of(content.incidents().size(), "entry")
                 + (diaryMark == null ? "" : ", exhibit " + diaryMark)));
-        out.add(new IndexEntry("Exhibits", EXHIBITS, 0, Plural.of(content.exhibits().size(), "exhibit")));
-        for (ExhibitItem e : content.exhibits()) {
-            // where and when each was found or produced is the police profile's exhibit list, not the index
-            out.add(new IndexEntry(e.reference() + " — " + e.description(), e.key(), 1,
-                    Dates.of(e, content.aCase().zone())));
-        }
+        groups.stream().filter(g -> g.kind() != ExhibitGroups.Kind.ORDERS).forEach(g -> group(out, g, content));
         out.add(new IndexEntry("Integrity appendix", APPENDIX, 0, null));
+        if (content.options().profile() == BundleProfile.FAMILY) {
+            return FamilySections.nest(out, FamilySections.of(groups));
+        }
         return out;
+    }
+
+    /** A section of exhibits and, under it, each exhibit on one row: mark, title, date (and page). */
+    private static void group(List<IndexEntry> out, ExhibitGroups.Group g, BundleContent content) {
+        out.add(new IndexEntry(g.title(), g.key(), 0, Plural.of(g.exhibits().size(), "exhibit")));
+        for (ExhibitItem e : g.exhibits()) {
+            // where and when each was found or produced is the police profile's exhibit list, not the index
+            out.add(new IndexEntry(e.description(), e.key(), 1, day(e, content), e.reference()));
+        }
+    }
+
+    /** The day an exhibit is of, as one short column: "about" when its time is an estimate (not a known day). */
+    static String day(ExhibitItem e, BundleContent content) {
+        return (e.approximate() && !TimeSources.dateOnly(e.timeSource()) ? "about " : "")
+                + Dates.day(e.at().withZoneSameInstant(content.aCase().zone()).toLocalDate());
     }
 
     /** Who prepared the bundle: the name given for this bundle, else the case's cover, else "the witness". */

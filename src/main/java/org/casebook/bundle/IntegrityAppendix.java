@@ -38,10 +38,15 @@ final class IntegrityAppendix {
                 + (content.exhibits().isEmpty() ? "JS-1 IMG_1234.jpg" : OriginalEmbedder.attachmentName(
                         content.exhibits().get(0), s -> s)) + "\u201D)." + sentFiles(), PageWriter.BODY);
         w.gap(8);
+        // At a court's minimum size (12 pt in a family bundle) a hash no longer fits its column: each hash then has
+        // the line under its row to itself, still unbroken (what verify-bundle reads, and what a reader compares).
+        boolean beside = w.width("0".repeat(64), PageWriter.HASH) <= width(1) - 4;
+        float[] x = beside ? X : new float[] {0, 90, 210};
         List<PageWriter.Cell> head = new ArrayList<>();
-        String[] titles = {"Exhibit", "SHA-256", "Kind", "Original file"};
+        String[] titles = beside ? new String[] {"Exhibit", "SHA-256", "Kind", "Original file"}
+                : new String[] {"Exhibit", "Kind", "Original file (SHA-256 below)"};
         for (int i = 0; i < titles.length; i++) {
-            head.add(PageWriter.Cell.of(titles[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + X[i], width(i)));
+            head.add(PageWriter.Cell.of(titles[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + x[i], width(x, i)));
         }
         // One row per exhibit: the reference first and the original's hash on the same baseline (what
         // verify-bundle and a reader's eye look for). A withheld original says so in the Kind column; a photo
@@ -52,21 +57,22 @@ final class IntegrityAppendix {
                     : e.kind() == ExhibitItem.Kind.CAPTURE ? "web page (WARC)" : BundleSelection.kindNoun(e.mediaType());
             OriginalPlan plan = plans.of(e.reference());
             boolean withheld = plan.form() == OriginalPlan.Form.WITHHELD;
+            String hash = e.sha256() == null ? "(no original)" : e.sha256();
+            String file = e.fileName() + (withheld ? " (" + plan.reason().brief() + ")"
+                    : plans.sharedFrom(e) != null ? " (embedded once, with " + plans.sharedFrom(e) + ")" : "");
             List<List<PageWriter.Cell>> block = new ArrayList<>();
-            block.add(List.of(PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, PageWriter.LEFT + X[0], width(0)),
-                    PageWriter.Cell.of(e.sha256() == null ? "(no original)" : e.sha256(), PageWriter.HASH,
-                            PageWriter.LEFT + X[1], width(1)),
+            block.add(row(x, beside, PageWriter.Cell.of(e.reference(), PageWriter.SMALL_BOLD, 0, 0), hash,
                     PageWriter.Cell.of(withheld ? WITHHELD : kind, withheld ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
-                            PageWriter.LEFT + X[2], width(2)),
-                    PageWriter.Cell.of(e.fileName() + (withheld ? " (" + plan.reason().brief() + ")"
-                            : plans.sharedFrom(e) != null ? " (embedded once, with " + plans.sharedFrom(e) + ")" : ""),
-                            PageWriter.SMALL, PageWriter.LEFT + X[3], width(3))));
+                            0, 0), file));
+            if (!beside && e.sha256() != null) {
+                block.add(hashRow(e.sha256()));
+            }
             if (plan.form() == OriginalPlan.Form.CLEANED) {
-                block.add(List.of(PageWriter.Cell.of(COPY, PageWriter.SMALL, PageWriter.LEFT + X[0], width(0)),
-                        PageWriter.Cell.of(plan.embeddedSha256(), PageWriter.HASH, PageWriter.LEFT + X[1], width(1)),
-                        PageWriter.Cell.of("embedded", PageWriter.SMALL, PageWriter.LEFT + X[2], width(2)),
-                        PageWriter.Cell.of("location and device details removed", PageWriter.SMALL,
-                                PageWriter.LEFT + X[3], width(3))));
+                block.add(row(x, beside, PageWriter.Cell.of(COPY, PageWriter.SMALL, 0, 0), plan.embeddedSha256(),
+                        PageWriter.Cell.of("embedded", PageWriter.SMALL, 0, 0), "location and device details removed"));
+                if (!beside) {
+                    block.add(hashRow(plan.embeddedSha256()));
+                }
             }
             rows.add(block);
         }
@@ -95,7 +101,8 @@ final class IntegrityAppendix {
         }
         w.continuation(null);
         w.gap(10);
-        w.paragraph("Audit chain head: " + content.auditHead(), PageWriter.MONO);
+        w.paragraph(beside ? "Audit chain head: " + content.auditHead()
+                : "Audit chain head:\n" + content.auditHead(), PageWriter.MONO);
         w.gap(4);
         w.paragraph("Casebook keeps an append-only log of every change to the evidence; each entry holds the hash of"
                 + " the one before, so altering or removing any earlier entry changes this final hash.",
@@ -152,6 +159,29 @@ final class IntegrityAppendix {
     }
 
     private static float width(int i) {
-        return (i + 1 < X.length ? X[i + 1] : PageWriter.WIDTH) - X[i];
+        return width(X, i);
+    }
+
+    private static float width(float[] x, int i) {
+        return (i + 1 < x.length ? x[i + 1] : PageWriter.WIDTH) - x[i];
+    }
+
+    /** A row in the columns {@code x}: the hash in its own column only when it fits beside the reference. */
+    private static List<PageWriter.Cell> row(float[] x, boolean beside, PageWriter.Cell first, String hash,
+                                             PageWriter.Cell kind, String file) {
+        List<PageWriter.Cell> out = new ArrayList<>();
+        int i = 0;
+        out.add(PageWriter.Cell.of(first.text(), first.style(), PageWriter.LEFT + x[i], width(x, i++)));
+        if (beside) {
+            out.add(PageWriter.Cell.of(hash, PageWriter.HASH, PageWriter.LEFT + x[i], width(x, i++)));
+        }
+        out.add(PageWriter.Cell.of(kind.text(), kind.style(), PageWriter.LEFT + x[i], width(x, i++)));
+        out.add(PageWriter.Cell.of(file, PageWriter.SMALL, PageWriter.LEFT + x[i], width(x, i)));
+        return out;
+    }
+
+    /** A hash alone on the line under its row, unbroken. */
+    private static List<PageWriter.Cell> hashRow(String hash) {
+        return List.of(PageWriter.Cell.of(hash, PageWriter.HASH, PageWriter.LEFT, PageWriter.WIDTH));
     }
 }

@@ -43,6 +43,8 @@ final class PageWriter {
     private final Links links;
     private final List<PDPage> pages = new ArrayList<>();
     private final Map<String, PDPage> targets = new LinkedHashMap<>();
+    /** Pages made elsewhere and adopted as they are (a merged PDF's pages): not set by this writer. */
+    private final java.util.Set<PDPage> adopted = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private PDPageContentStream stream;
     private PDPage page;
     private float y;
@@ -101,7 +103,13 @@ final class PageWriter {
     void adopt(PDPage imported) throws IOException {
         closeStream();
         pages.add(imported);
+        adopted.add(imported);
         page = null;
+    }
+
+    /** The pages {@link #adopt} added, as they came. */
+    java.util.Set<PDPage> adopted() {
+        return adopted;
     }
 
     void continuation(Runnable action) {
@@ -280,6 +288,24 @@ final class PageWriter {
         }
         y = top - height - 3;
         return top;
+    }
+
+    /**
+     * A label and its value as table rows: one row, or, when a word of the value (a hash) would not fit beside the
+     * label at the size text is set (a court's minimum can make it too wide), the label alone and the value on the
+     * next row across the full width, so the word stays whole.
+     */
+    List<List<Cell>> labelled(String label, TextStyle labelStyle, String value, TextStyle valueStyle,
+                              float labelWidth) {
+        float widest = 0;
+        for (String word : (value == null ? "" : value).split("\\s+")) {
+            widest = Math.max(widest, width(word, valueStyle));
+        }
+        if (widest <= WIDTH - labelWidth - 4 || widest > WIDTH - 4) {
+            return List.of(List.of(Cell.of(label, labelStyle, LEFT, labelWidth),
+                    Cell.of(value, valueStyle, LEFT + labelWidth, WIDTH - labelWidth)));
+        }
+        return List.of(List.of(Cell.of(label, labelStyle, LEFT, WIDTH)), List.of(Cell.of(value, valueStyle, LEFT, WIDTH)));
     }
 
     record Cell(String text, TextStyle style, float x, float width, boolean rightAlign) {

@@ -113,7 +113,8 @@ public final class Statements {
         try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp);
              PDDocument document = BundleDocuments.create()) {
             PrivateFiles.createFile(temp);
-            Typesetter type = new Typesetter(FontSet.load(document, new TextWarnings()));
+            Typesetter type = new Typesetter(FontSet.load(document, new TextWarnings()),
+                    MinimumTextSize.of(BundleProfile.fromCode(profile.code())));
             Redactor none = new Redactor(List.of());
             PageWriter w = new PageWriter(document, type, none, new Links());
             int pages = layout.write(w, BundleStatement.KEY).size();

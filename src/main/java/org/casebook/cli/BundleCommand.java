@@ -10,6 +10,9 @@ import org.casebook.bundle.BundleOptions;
 import org.casebook.bundle.BundleProfile;
 import org.casebook.bundle.BundleResult;
 import org.casebook.bundle.BundleService;
+import org.casebook.bundle.IndexExport;
+import org.casebook.bundle.IndexRow;
+import org.casebook.bundle.SectionPlan;
 import org.casebook.bundle.KnownDetails;
 import org.casebook.bundle.check.RuleResult;
 import org.casebook.bundle.sign.Signed;
@@ -62,6 +65,15 @@ final class BundleCommand extends VaultCommand {
             + " without this option Casebook makes no network connection.")
     String tsa;
 
+    @Option(names = "--sections", paramLabel = "FILE.csv", description = "The exhibits' order and named sections: a"
+            + " CSV with the columns section and item, one line per exhibit in the order wanted (what --index-out"
+            + " writes, reordered). Exhibits it does not name follow in date order under \"Other exhibits\".")
+    Path sections;
+
+    @Option(names = "--index-out", paramLabel = "FILE.csv", description = "Also write the bundle's index as a CSV"
+            + " (section, mark, title, date, page, pdf_page, item) with the finished bundle's page numbers.")
+    Path indexOut;
+
     @Option(names = "--json", description = "One JSON object: pages, exhibits, warnings.")
     boolean json;
 
@@ -104,6 +116,18 @@ final class BundleCommand extends VaultCommand {
         }
         BundleOptions options = new BundleOptions(chosen, fromDate, toDate, null, null, null, null,
                 redactions, preparedBy);
+        if (sections != null) {
+            options = options.withSections(SectionPlan.read(sections));
+        }
+        if (indexOut != null) {
+            Path dir = indexOut.toAbsolutePath().getParent();
+            if (dir == null || !java.nio.file.Files.isDirectory(dir)) {
+                throw CliException.badInput("--index-out " + indexOut + ": the folder does not exist.");
+            }
+            if (indexOut.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize())) {
+                throw CliException.badInput("--index-out " + indexOut + ": the same file as --out.");
+            }
+        }
         Progress progress = progress(ctx, "Building the bundle");
         BundleResult result;
         try {
@@ -111,6 +135,9 @@ final class BundleCommand extends VaultCommand {
                     () -> false);
         } finally {
             done(progress);
+        }
+        if (indexOut != null) {
+            IndexExport.write(result.index(), indexOut);
         }
         if (json) {
             Map<String, Object> o = new LinkedHashMap<>();
@@ -130,6 +157,7 @@ final class BundleCommand extends VaultCommand {
             o.put("check_passed", result.check().allPassed());
             o.put("rules", result.check().results());
             o.put("signature", signature(result.signed()));
+            o.put("index", result.index().stream().map(BundleCommand::json).toList());
             JsonLines.write(ctx.out(), o);
             return ExitCodes.OK;
         }
@@ -153,6 +181,10 @@ final class BundleCommand extends VaultCommand {
             ctx.out().println("  " + (r.passed() ? "PASS  " : "FAIL  ") + r.rule() + " — " + r.detail());
         }
         Signed s = result.signed();
+        if (indexOut != null) {
+            ctx.out().println("Index written to " + indexOut.toAbsolutePath() + " (" + Plural.of(result.index().size(),
+                    "line") + ")");
+        }
         ctx.out().println("Signed by " + s.signer() + " (Casebook) with this vault's key; self-signed certificate SHA-256 "
                 + s.certificateSha256() + (s.timeStampAuthority() == null ? ""
                 : "; time-stamped by " + s.timeStampAuthority()));
@@ -168,6 +200,18 @@ final class BundleCommand extends VaultCommand {
         x.put("reference", d.reference());
         x.put("page", d.page());
         x.put("entries", d.entries());
+        return x;
+    }
+
+    private static Map<String, Object> json(IndexRow r) {
+        Map<String, Object> x = new LinkedHashMap<>();
+        x.put("section", r.section());
+        x.put("mark", r.mark().isEmpty() ? null : r.mark());
+        x.put("title", r.title());
+        x.put("date", r.date().isEmpty() ? null : r.date());
+        x.put("page", r.page());
+        x.put("pdf_page", r.pdfPage());
+        x.put("item_id", r.itemId());
         return x;
     }
 

@@ -173,10 +173,17 @@ class BundleCasesTest extends OneCaseVaultTest {
             assertEquals("A1", labels[0]);
             List<BundleReader.Bookmark> outline = BundleReader.outline(pdf);
             assertFalse(outline.stream().anyMatch(b -> b.title().equals("Exhibit list")), "police only");
+            // FPR PD27A's order: A preliminary documents; B statements (the statement, the diary, the exhibits it
+            // produces; no order documents here, so no section for them); C other documents
+            assertEquals(List.of("Section A \u2014 Preliminary documents, p. A1",
+                    "Section B \u2014 Statements and affidavits, p. B1", "Section C \u2014 Other documents, p. C1"),
+                    outline.stream().map(BundleReader.Bookmark::title).toList());
             assertEquals("B1", labels[BundleReader.section(pdf, "Witness statement").page() - 1]); // the diary follows
-            assertEquals("C1", labels[BundleReader.section(pdf, "Exhibits").page() - 1]);
-            assertEquals("C3", labels[r.exhibits().get(0).page() - 1]); // C2 is its front sheet
-            assertEquals("D1", labels[BundleReader.section(pdf, "Integrity appendix").page() - 1]);
+            String exhibits = labels[BundleReader.section(pdf, "Exhibits").page() - 1];
+            assertTrue(exhibits.startsWith("B"), exhibits);
+            int first = Integer.parseInt(exhibits.substring(1)) + 2; // after its front sheet
+            assertEquals("B" + first, labels[r.exhibits().get(0).page() - 1]);
+            assertEquals("C1", labels[BundleReader.section(pdf, "Integrity appendix").page() - 1]);
             for (int i = 0; i < labels.length; i++) {
                 String page = BundleReader.text(pdf, i + 1, i + 1);
                 assertTrue(page.contains(labels[i]) && page.contains("Page " + (i + 1) + " of " + labels.length));
@@ -187,7 +194,7 @@ class BundleCasesTest extends OneCaseVaultTest {
                     resources.getXObjectNames().iterator().next());
             assertTrue(image.getWidth() < 2400 && image.getWidth() <= 483 / 72f * 300, "width " + image.getWidth());
             // the index prints the section labels and links to the same pages
-            int indexPage = outline.get(1).page();
+            int indexPage = BundleReader.section(pdf, "Index").page();
             for (BundleReader.Link l : BundleReader.links(pdf, indexPage)) {
                 assertTrue(l.text().lines().findFirst().orElse("").strip().endsWith(labels[l.target() - 1]), l.text());
             }
@@ -211,10 +218,13 @@ class BundleCasesTest extends OneCaseVaultTest {
             assertEquals(family.pageCount(), pdf.getNumberOfPages());
             String[] labels = pdf.getDocumentCatalog().getPageLabels().getLabelsByPageIndices();
             assertEquals(family.pageCount(), labels.length);
-            // the 345 merged pages run on in section C after its opening page, its front sheet and its own page
+            // the 345 merged pages run on in the statements' section after the exhibits' opening page, its front
+            // sheet and its own page
             int exhibit = family.exhibits().get(0).page();
-            assertEquals("C3", labels[exhibit - 1]);
-            assertEquals("C" + (3 + 345), labels[exhibit + 345 - 1]);
+            String opening = labels[BundleReader.section(pdf, "Exhibits").page() - 1];
+            int first = Integer.parseInt(opening.substring(1)) + 2;
+            assertEquals("B" + first, labels[exhibit - 1]);
+            assertEquals("B" + (first + 345), labels[exhibit + 345 - 1]);
         }
         // the limit is the family court's: the same bundle for the police carries no such warning
         BundleResult police = build(BundleOptions.all(), "long-police.pdf");

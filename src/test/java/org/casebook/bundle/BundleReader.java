@@ -52,10 +52,22 @@ public final class BundleReader {
         return out;
     }
 
-    /** The top-level bookmark with this title. */
+    /**
+     * The first bookmark, at any level, with this title, with or without the page number a bookmark ends with
+     * ("Chronology, p. 5").
+     */
     static Bookmark section(PDDocument d, String title) throws IOException {
-        return outline(d).stream().filter(b -> b.title().equals(title)).findFirst()
-                .orElseThrow(() -> new AssertionError("No bookmark " + title));
+        java.util.Deque<Bookmark> todo = new java.util.ArrayDeque<>(outline(d));
+        while (!todo.isEmpty()) {
+            Bookmark b = todo.poll();
+            if (b.title().equals(title) || b.title().matches(java.util.regex.Pattern.quote(title) + ", p\\. \\S+")) {
+                return b;
+            }
+            for (int i = b.children().size() - 1; i >= 0; i--) {
+                todo.addFirst(b.children().get(i));
+            }
+        }
+        throw new AssertionError("No bookmark " + title);
     }
 
     private static Bookmark bookmark(PDDocument d, PDOutlineItem item) throws IOException {

@@ -53,7 +53,7 @@ class MergedBookmarksTest extends OneCaseVaultTest {
         build(BundleOptions.all().withProfile(BundleProfile.CIVIL), "merged.pdf");
         try (PDDocument pdf = Loader.loadPDF(dir.resolve("merged.pdf").toFile())) {
             BundleReader.Bookmark exhibit = BundleReader.section(pdf, "Exhibits").children().get(0);
-            assertTrue(exhibit.title().startsWith("JS/1 — Report (PDF document), p. "), exhibit.title());
+            assertTrue(exhibit.title().startsWith("JS/1 — Report (PDF document), 1 Feb 2023, p. "), exhibit.title());
             assertTrue(exhibit.title().endsWith(", p. " + exhibit.page()), "the bookmark carries its page: "
                     + exhibit.title());
             assertEquals(List.of("1. Summary", "2. Findings"), exhibit.children().stream()

@@ -134,7 +134,7 @@ class CaptureBundleCommandTest {
                 assertTrue(text.contains("+ She lives at " + ADDRESS + " now."), text);
                 assertTrue(text.contains("\u2212 She moved to a new flat last month."), text);
                 assertTrue(text.contains("server answered with status 404"), text);
-                assertTrue(text.contains("Captured (UTC)") && text.contains("Captured (case's zone)")
+                assertTrue(text.contains("Captured (UTC)") && text.contains("Captured (case's") // at 12 pt the label wraps
                         && text.contains("GMT (Europe/London)"), text);
                 assertTrue(text.contains("SHA-256 of the PNG " + first.get("png_sha256").asText()), text);
                 assertTrue(text.contains("Certificate none (the page was not served over HTTPS)"), text);

@@ -64,6 +64,8 @@ class ImportToBundleMatrixTest {
     private static final String TOGETHER = "everything together";
     private static final Pattern EXPORT_NAMES = Pattern.compile(".*\\.(txt|zip|xml|json|eml|mbox)$");
     private static final Set<String> PRINTABLE = Set.of("image/jpeg", "image/png", "image/gif", "image/bmp");
+    private static final Pattern APPENDIX_REFERENCE = Pattern.compile("^\\s*([A-Z]{1,6}/\\d+(?:\\.\\d+)?)\\s");
+    private static final Pattern APPENDIX_HASH = Pattern.compile("^\\s*([0-9a-f]{64})\\b");
     private static final Pattern APPENDIX_ROW = Pattern.compile("^\\s*([A-Z]{1,6}/\\d+(?:\\.\\d+)?)\\s+([0-9a-f]{64})\\b");
 
     /**
@@ -335,20 +337,52 @@ class ImportToBundleMatrixTest {
         return out;
     }
 
+    /** Every bookmark at every level (a family bundle nests its parts in PD27A's sections), in order. */
+    private static List<PDOutlineItem> bookmarks(PDDocument document) {
+        List<PDOutlineItem> out = new ArrayList<>();
+        addAll(document.getDocumentCatalog().getDocumentOutline().children(), out);
+        return out;
+    }
+
+    private static void addAll(Iterable<PDOutlineItem> items, List<PDOutlineItem> out) {
+        for (PDOutlineItem i : items) {
+            out.add(i);
+            addAll(i.children(), out);
+        }
+    }
+
+    /** A bookmark's title without the page number it ends with (", p. 12"). */
+    private static String unpaged(String title) {
+        return title.replaceFirst(", p\\. \\S+$", "");
+    }
+
     /** The integrity appendix's rows as printed: reference first on a line, then the SHA-256. */
     private static Map<String, String> appendixRows(PDDocument document) throws IOException {
         int from = -1;
-        for (PDOutlineItem top : document.getDocumentCatalog().getDocumentOutline().children()) {
-            if (top.getTitle().equals("Integrity appendix")) {
+        for (PDOutlineItem top : bookmarks(document)) {
+            if (unpaged(top.getTitle()).equals("Integrity appendix")) {
                 from = pageOf(document, top);
             }
         }
         assertTrue(from > 0, "an Integrity appendix bookmark");
         Map<String, String> rows = new LinkedHashMap<>();
+        String pending = null;
         for (String line : text(document, from, document.getNumberOfPages()).split("\\R")) {
             java.util.regex.Matcher m = APPENDIX_ROW.matcher(line);
             if (m.find()) {
                 assertEquals(null, rows.put(m.group(1), m.group(2)), () -> "one row for " + m.group(1));
+                pending = null;
+                continue;
+            }
+            // at 12 pt (a family bundle) the hash has the line under its reference to itself
+            java.util.regex.Matcher ref = APPENDIX_REFERENCE.matcher(line);
+            java.util.regex.Matcher hash = APPENDIX_HASH.matcher(line);
+            if (ref.find()) {
+                pending = ref.group(1);
+            } else if (pending != null && hash.find()) {
+                String reference = pending;
+                assertEquals(null, rows.put(reference, hash.group(1)), () -> "one row for " + reference);
+                pending = null;
             }
         }
         return rows;
@@ -359,11 +393,11 @@ class ImportToBundleMatrixTest {
         List<int[]> starts = new ArrayList<>();
         int wanted = -1;
         int appendix = document.getNumberOfPages() + 1;
-        for (PDOutlineItem top : document.getDocumentCatalog().getDocumentOutline().children()) {
-            if (top.getTitle().equals("Integrity appendix")) {
+        for (PDOutlineItem top : bookmarks(document)) {
+            if (unpaged(top.getTitle()).equals("Integrity appendix")) {
                 appendix = pageOf(document, top);
             }
-            if (top.getTitle().equals("Exhibits")) {
+            if (unpaged(top.getTitle()).equals("Exhibits")) {
                 for (PDOutlineItem x : top.children()) {
                     int p = pageOf(document, x);
                     if (x.getTitle().startsWith(reference + " ")) {

@@ -117,7 +117,7 @@ class BundleDialogTest extends UiTestBase {
                 .filter(t -> t != null && t.contains(" pages, ")).findFirst().orElse(""));
         assertTrue(summary.startsWith(pages + " pages, "), summary);
         assertTrue(onFx(() -> lookup(".label").queryAllAs(Label.class).stream().map(Label::getText)
-                .anyMatch(t -> t != null && t.startsWith("It meets all 9 e-bundle rules checked"))),
+                .anyMatch(t -> t != null && t.startsWith("It meets all 10 e-bundle rules checked"))),
                 "the dialog reports the bundle check run on the finished file");
         interact(() -> lookup("#bundle-open").queryAs(Button.class).fire());
         interact(() -> lookup("#bundle-show-folder").queryAs(Button.class).fire());

@@ -12,14 +12,19 @@ import org.apache.pdfbox.pdmodel.common.PDPageLabels;
  * Checks any PDF against the rules courts publish for electronic bundles, plus our PDF/A aim: (a) a real
  * text layer on every page, (b) page numbers that equal the PDF's own (or its page labels), (c) a
  * hyperlinked index, (d) bookmarks, (e) images at no more than 300 dpi, (f) opening at 100% zoom, (g)
- * embedded fonts, (h) PDF/A-3b identification, (i) a title. Each rule passes or fails with what was found;
+ * embedded fonts, (h) PDF/A-3b identification, (i) a title, and when asked (j) no text below a minimum size. Each rule passes or fails with what was found;
  * a rule that cannot be evaluated on a damaged file fails with the reason, it never stops the others.
  */
 public final class BundleChecker {
     /** Opens {@code pdf} and checks it; an unreadable file is an exception naming it, never a report. */
     public CheckReport check(Path pdf) throws UnreadablePdfException {
+        return check(pdf, null);
+    }
+
+    /** Also checks that no text is smaller than {@code textSize} says (null: not checked). */
+    public CheckReport check(Path pdf, TextSizeRule textSize) throws UnreadablePdfException {
         try (PDDocument document = PdfFiles.open(pdf)) {
-            return check(document);
+            return check(document, textSize);
         } catch (UnreadablePdfException e) {
             throw e;
         } catch (IOException e) {
@@ -38,6 +43,11 @@ public final class BundleChecker {
     }
 
     public CheckReport check(PDDocument document) {
+        return check(document, null);
+    }
+
+    /** The rules, and (when {@code textSize} is given) the smallest text size allowed. */
+    public CheckReport check(PDDocument document, TextSizeRule textSize) {
         List<RuleResult> results = new ArrayList<>();
         PageTargets targets = new PageTargets(document);
         PageFacts facts = new PageFacts(targets.pageCount(), labels(document));
@@ -59,6 +69,9 @@ public final class BundleChecker {
         results.add(guarded("pdfa-3b", "PDF/A-3b identification (XMP pdfaid part 3, conformance B) with an "
                 + "output intent", metadata::pdfa3b));
         results.add(guarded("title", "Document title set", metadata::title));
+        if (textSize != null) {
+            results.add(textSize.check(facts.smallestText));
+        }
         return new CheckReport(results);
     }
 

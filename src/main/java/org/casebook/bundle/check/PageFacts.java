@@ -32,6 +32,8 @@ final class PageFacts implements PageScanner.Listener {
     final List<String> imageProblems = new ArrayList<>();
     private int imageProblemCount;
     private final BitSet seen = new BitSet();
+    /** The smallest text found on each page, by page number; pages without text are absent. */
+    final java.util.Map<Integer, Float> smallestText = new java.util.TreeMap<>();
 
     /** {@code labels}: the PDF's page labels by page index, or null when it defines none. */
     PageFacts(int pageCount, String[] labels) {
@@ -49,6 +51,11 @@ final class PageFacts implements PageScanner.Listener {
         for (ImagePlacement image : images) {
             checkImage(image);
         }
+    }
+
+    @Override
+    public void smallestText(int pageNumber, float points) {
+        smallestText.put(pageNumber, points);
     }
 
     @Override

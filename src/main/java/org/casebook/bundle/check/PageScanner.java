@@ -15,6 +15,7 @@ import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.apache.pdfbox.util.Matrix;
 
 /**
@@ -29,6 +30,10 @@ final class PageScanner extends PDFTextStripper {
         void page(int pageNumber, String text, List<ImagePlacement> images);
 
         void unreadable(int pageNumber, String reason);
+
+        /** The smallest size (points, as drawn) of any visible character on the page; not called for a page without text. */
+        default void smallestText(int pageNumber, float points) {
+        }
     }
 
     /** Forms drawing forms this deep are hostile or broken; stop following them. */
@@ -38,6 +43,8 @@ final class PageScanner extends PDFTextStripper {
     private final List<ImagePlacement> pageImages = new ArrayList<>();
     private Listener listener;
     private int formDepth;
+    /** The smallest text on the current page so far, in points; infinity before the first character. */
+    private float smallest = Float.POSITIVE_INFINITY;
 
     private PageScanner(boolean sortByPosition) {
         setSortByPosition(sortByPosition);
@@ -75,6 +82,7 @@ final class PageScanner extends PDFTextStripper {
         pageText.getBuffer().setLength(0);
         pageImages.clear();
         formDepth = 0;
+        smallest = Float.POSITIVE_INFINITY;
         super.startPage(page);
     }
 
@@ -83,6 +91,9 @@ final class PageScanner extends PDFTextStripper {
         super.endPage(page);
         output.flush();
         listener.page(getCurrentPageNo(), pageText.toString(), List.copyOf(pageImages));
+        if (smallest != Float.POSITIVE_INFINITY) {
+            listener.smallestText(getCurrentPageNo(), smallest);
+        }
         pageText.getBuffer().setLength(0);
         pageImages.clear();
     }
@@ -98,6 +109,19 @@ final class PageScanner extends PDFTextStripper {
         } finally {
             formDepth--;
         }
+    }
+
+    /** Text set in white space draws nothing a reader sees, so only visible characters count for the size. */
+    @Override
+    protected void processTextPosition(TextPosition text) {
+        String unicode = text.getUnicode();
+        if (unicode != null && !unicode.isBlank()) {
+            float size = text.getFontSizeInPt();
+            if (size > 0 && size < smallest) {
+                smallest = size;
+            }
+        }
+        super.processTextPosition(text);
     }
 
     /** The text stripper ignores images; note each one drawn with "Do" before the usual processing. */

@@ -17,9 +17,16 @@ final class RedactionMark {
 
     private final EmbeddedFont font;
     private final float labelAdvance;  // thousandths of the label's size
+    /** The label is never set below this size (a court's minimum), even beside text at the minimum. */
+    private final float minimum;
 
     RedactionMark(EmbeddedFont font) {
+        this(font, 0);
+    }
+
+    RedactionMark(EmbeddedFont font, float minimum) {
         this.font = font;
+        this.minimum = minimum;
         float advance = 0;
         for (int i = 0; i < LABEL.length(); i++) {
             advance += font.advance(LABEL.charAt(i));
@@ -29,7 +36,11 @@ final class RedactionMark {
 
     /** Box width in points for text of {@code size}. */
     float width(float size) {
-        return labelAdvance * LABEL_SCALE * size / 1000f + 2 * PADDING * size;
+        return labelAdvance * labelSize(size) / 1000f + 2 * PADDING * size;
+    }
+
+    private float labelSize(float size) {
+        return Math.max(LABEL_SCALE * size, Math.min(minimum, size));
     }
 
     /** The box with its left edge at x, sitting on the baseline y like the text around it. */
@@ -40,11 +51,12 @@ final class RedactionMark {
         stream.fill();
         stream.setNonStrokingColor(1f);
         stream.beginText();
-        stream.setFont(font.pdFont(), LABEL_SCALE * size);
+        stream.setFont(font.pdFont(), labelSize(size));
         // The right padding is spread over the letters so the label's advance ends at the box's edge:
         // a text extractor then sees no gap after the box and adds no stray space before the next character.
         stream.setCharacterSpacing(PADDING * size / LABEL.length());
-        stream.setTextMatrix(Matrix.getTranslateInstance(x + PADDING * size, y + 0.05f * size));
+        stream.setTextMatrix(Matrix.getTranslateInstance(x + PADDING * size,
+                y + 0.05f * size - (labelSize(size) - LABEL_SCALE * size) * 0.2f));
         stream.showText(LABEL);
         stream.endText();
         stream.restoreGraphicsState();

@@ -22,19 +22,41 @@ public final class Typesetter {
     private final LineBreaker breaker = new LineBreaker();
     private final RightToLeft rightToLeft;
     private final RedactionMark redaction;
+    /** No text is set smaller than this many points (0: no floor): a court's rules may set a minimum size. */
+    private final float minimum;
 
     public Typesetter(FontSet fonts) {
+        this(fonts, 0);
+    }
+
+    /**
+     * Sets every style smaller than {@code minimumSize} points at that size instead, so the lines, line heights
+     * and redaction marks measured and drawn all agree and no text on the page is below the minimum.
+     */
+    public Typesetter(FontSet fonts, float minimumSize) {
         this.fonts = Objects.requireNonNull(fonts, "fonts");
         this.cleaner = new TextCleaner(fonts.warnings());
         this.rightToLeft = new RightToLeft(fonts.warnings());
-        this.redaction = new RedactionMark(fonts.base());
+        this.minimum = Math.max(0, minimumSize);
+        this.redaction = new RedactionMark(fonts.base(), minimum);
+    }
+
+    /** The smallest size this typesetter sets text at (0 for none). */
+    public float minimumSize() {
+        return minimum;
+    }
+
+    /** The style as it is set: raised to the minimum size if below it. */
+    public TextStyle set(TextStyle style) {
+        Objects.requireNonNull(style, "style");
+        return style.size() >= minimum ? style : new TextStyle(style.face(), minimum);
     }
 
     /** Breaks text into lines no wider than width: '\n' starts a new paragraph, tabs become spaces, long words and
      *  URLs break anywhere, right-to-left paragraphs are shaped and reordered. Never throws for any String.
      *  Empty (or null) text gives no lines; every paragraph gives at least one, so blank lines are kept. */
-    public List<TextLine> wrap(String text, TextStyle style, float width) {
-        Objects.requireNonNull(style, "style");
+    public List<TextLine> wrap(String text, TextStyle given, float width) {
+        TextStyle style = set(given);
         List<TextLine> lines = new ArrayList<>();
         if (text == null || text.isEmpty()) {
             return lines;
@@ -48,9 +70,8 @@ public final class Typesetter {
 
     /** One line, no wrapping; line ends in the text become spaces. */
     public TextLine line(String text, TextStyle style) {
-        Objects.requireNonNull(style, "style");
         List<TextLine> lines = new ArrayList<>(1);
-        layout(cleaner.singleLine(text == null ? "" : text), style, Float.POSITIVE_INFINITY, lines);
+        layout(cleaner.singleLine(text == null ? "" : text), set(style), Float.POSITIVE_INFINITY, lines);
         return lines.get(0);
     }
 
@@ -60,12 +81,12 @@ public final class Typesetter {
 
     /** Baseline to baseline. */
     public float lineHeight(TextStyle style) {
-        return LINE_SPACING * style.size();
+        return LINE_SPACING * set(style).size();
     }
 
     /** Baseline below the top of the line's box. */
     public float ascent(TextStyle style) {
-        return fonts.base().ascent() * style.size();
+        return fonts.base().ascent() * set(style).size();
     }
 
     /** Draws the line with its left edge at x and its baseline at y (the caller right-aligns RTL lines if it wants). */

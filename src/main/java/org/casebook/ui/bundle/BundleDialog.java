@@ -221,6 +221,10 @@ public final class BundleDialog {
         }, vm.exhibitPrefixProperty()));
         row(grid, row++, "Exhibit prefix", prefix, numbering);
 
+        row(grid, row++, "Order and sections", ExhibitOrderEditor.of(vm), "Without arranging, exhibits follow in date"
+                + " order (in a family bundle, the orders' own documents first, as FPR PD27A asks). Arrange them to"
+                + " drag each to its place and to add sections of your own; the marks follow the new order.");
+
         row(grid, row++, "Redactions", redactions(vm), notice("Removed everywhere it appears, however it is spaced or"
                 + " written, and shown as [redacted]. Photos travel without their location and device details;"
                 + " originals that hold a redacted text are left out. The cover will say \u201CRedacted copy\u201D."));

@@ -115,6 +115,8 @@ public final class BundleDialogViewModel {
     private final ReadOnlyObjectWrapper<BundleResult> result = new ReadOnlyObjectWrapper<>();
     /** Bumped by every build and by {@link #clear()}: late news from an older build is ignored. */
     private long generation;
+    /** The exhibits' order and sections, as the person arranged them. */
+    private final ExhibitOrderModel order;
 
     /**
      * @param timelineSelection the items selected on the timeline when the dialog opened
@@ -135,6 +137,11 @@ public final class BundleDialogViewModel {
         List<ObservableValue<?>> inputs = new ArrayList<>(List.of(from, to, exhibitPrefix, timeStampUrl));
         kinds.forEach(k -> inputs.add(k.includedProperty()));
         problem = Bindings.createStringBinding(this::findProblem, inputs.toArray(ObservableValue[]::new));
+        order = new ExhibitOrderModel(session, aCase.id(), tasks);
+        // a choice that changes which exhibits there are (or their marks) makes an arrangement stale
+        List<ObservableValue<?>> selection = new ArrayList<>(List.of(profile, from, to, onlySelected, exhibitPrefix));
+        kinds.forEach(k -> selection.add(k.includedProperty()));
+        selection.forEach(v -> v.addListener((o, old, now) -> order.invalidate()));
         redactionWarning = Bindings.createStringBinding(this::findRedactionWarning, profile, redactions, known);
         knownNotRedacted = Bindings.createStringBinding(this::describeKnownNotRedacted, redactions, known);
         long mine = generation;
@@ -257,8 +264,23 @@ public final class BundleDialogViewModel {
         return Files.isDirectory(documents) ? documents : home;
     }
 
-    /** The chosen options; call only when {@link #problemProperty()} is empty. */
+    /** The chosen options, with the exhibits' order and sections; call only when {@link #problemProperty()} is empty. */
     public BundleOptions options() {
+        return choices().withSections(order.plan());
+    }
+
+    /** Lists the exhibits the chosen options give, for the person to arrange. */
+    public void arrangeExhibits() {
+        if (problem.get().isEmpty()) {
+            order.load(this::choices);
+        }
+    }
+
+    public ExhibitOrderModel order() {
+        return order;
+    }
+
+    private BundleOptions choices() {
         EnumSet<ItemKind> chosen = EnumSet.noneOf(ItemKind.class);
         kinds.stream().filter(k -> k.includedProperty().get()).forEach(k -> chosen.add(k.kind()));
         Set<ItemKind> included = chosen.size() == kinds.size() ? Set.of() : chosen;
@@ -338,6 +360,7 @@ public final class BundleDialogViewModel {
     public void clear() {
         cancel();
         knownJob.cancel();
+        order.clear();
         generation++;
         busy.set(false);
         job.set(null);
@@ -378,7 +401,7 @@ public final class BundleDialogViewModel {
             int rules = r.check().results().size();
             if (failures.isEmpty()) {
                 lines.add("It meets all " + rules + " e-bundle rules checked (page numbers, index links, bookmarks,"
-                        + " text layer, image resolution, 100% zoom, embedded fonts, PDF/A, title).");
+                        + " text layer, image resolution, 100% zoom, embedded fonts, PDF/A, title, smallest text).");
             } else {
                 lines.add((rules - failures.size()) + " of " + rules + " e-bundle rules met. Not met:");
                 failures.forEach(f -> lines.add("  • " + f.rule() + " — " + f.detail()));

@@ -190,6 +190,7 @@ public final class Vault implements AutoCloseable {
                         + version + "; this version reads up to " + Schema.CURRENT_VERSION
                         + "). Update Casebook to open it. The file was not changed.");
             }
+            WalMode.restore(c, target);
             configure(c);
             Vault vault = new Vault(target, copyOf(passphrase), c, clock);
             c = null; // the vault owns it now
@@ -336,8 +337,10 @@ public final class Vault implements AutoCloseable {
             boolean committed = false;
             try {
                 T result = work.run(connection);
+                CrashPoints.reached("commit");
                 execute("COMMIT");
                 committed = true;
+                CrashPoints.reached("committed");
                 return result;
             } finally {
                 transactionDepth = 0;
@@ -657,6 +660,7 @@ public final class Vault implements AutoCloseable {
                 vacuumInto(temp);
                 return null;
             });
+            CrashPoints.reached("backup-copied");
             try (Vault copy = open(temp, passphrase)) {
                 copy.write(c -> {
                     PendingOutputs.forget(c, temp);
@@ -669,7 +673,9 @@ public final class Vault implements AutoCloseable {
                             "The backup copy failed its check (" + problems.get(0) + "); nothing was written to " + dest);
                 }
             }
+            CrashPoints.reached("backup-checked");
             moveNoReplace(temp, dest);
+            CrashPoints.reached("backup-moved");
             write(c -> audit.append(c, "backup-made", "vault", Map.of("file", dest.getFileName().toString())));
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write " + dest + ": " + e.getMessage());

@@ -101,7 +101,8 @@ public final class BundleService {
                     content.exhibits().size(), check.results().size() - check.failures().size(), check.results().size());
             return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed);
         } catch (IOException e) {
-            throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
+            throw VaultException.badInput("Cannot write the bundle to " + target + ": "
+                    + org.casebook.vault.DiskFull.reason(e, target) + ". No bundle was written.");
         }
     }
 

@@ -47,6 +47,7 @@ public final class Vault implements AutoCloseable {
     private List<PendingOutputs.Leftover> leftoversRemoved = List.of();
     private int transactionDepth;
     private boolean closed;
+    private boolean readOnly;
 
     private Vault(Path file, Passphrase passphrase, Connection connection, Clock clock) {
         this.file = file;
@@ -170,8 +171,9 @@ public final class Vault implements AutoCloseable {
             if (KeyProof.recoveryPending(target) && !KeyProof.fits(target, passphrase)) {
                 throw notUnlocked(target, null);
             }
+            boolean readOnly = ReadOnlyMedium.applies(target);
             try {
-                c = connect(target, passphrase);
+                c = readOnly ? ReadOnlyMedium.connect(target, passphrase) : connect(target, passphrase);
             } catch (SQLException e) {
                 // The driver applies the key and reads sqlite_master while connecting: a wrong key (or a file
                 // that is not an encrypted database) fails right here with SQLITE_NOTADB.
@@ -190,15 +192,23 @@ public final class Vault implements AutoCloseable {
                         + version + "; this version reads up to " + Schema.CURRENT_VERSION
                         + "). Update Casebook to open it. The file was not changed.");
             }
-            WalMode.restore(c, target);
+            if (!readOnly) {
+                WalMode.restore(c, target);
+            }
             configure(c);
             Vault vault = new Vault(target, copyOf(passphrase), c, clock);
+            vault.readOnly = readOnly;
             c = null; // the vault owns it now
             try {
                 if (upgrade && version < Schema.CURRENT_VERSION) {
+                    if (readOnly) {
+                        throw ReadOnlyMedium.cannotUpgrade(target);
+                    }
                     vault.migrate(version);
                 }
-                vault.leftoversRemoved = PendingOutputs.removeLeftovers(vault);
+                if (!readOnly) {
+                    vault.leftoversRemoved = PendingOutputs.removeLeftovers(vault);
+                }
             } catch (RuntimeException e) {
                 vault.close();
                 throw e;
@@ -324,6 +334,9 @@ public final class Vault implements AutoCloseable {
         lock.lock();
         try {
             requireOpen();
+            if (readOnly) {
+                throw ReadOnlyMedium.refusal(file);
+            }
             if (transactionDepth > 0) {
                 transactionDepth++;
                 try {
@@ -657,7 +670,16 @@ public final class Vault implements AutoCloseable {
             PrivateFiles.deleteTree(temp);
             PrivateFiles.createFile(temp);
             read(c -> {
-                vacuumInto(temp);
+                try {
+                    vacuumInto(temp);
+                } catch (SQLException e) {
+                    // The backup's disk is full, not the vault's: name the backup.
+                    if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+                        throw VaultException.badInput("Cannot write the backup to " + dest + ": " + DiskFull.ADVICE
+                                + ". The vault was not changed.");
+                    }
+                    throw e;
+                }
                 return null;
             });
             CrashPoints.reached("backup-copied");
@@ -718,7 +740,10 @@ public final class Vault implements AutoCloseable {
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
-            Log.LOG.warn("rollback failed: {}", e.getMessage());
+            // SQLite itself rolls back a transaction that hit a full disk; there is then nothing left to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                Log.LOG.warn("rollback failed: {}", e.getMessage());
+            }
         }
     }
 
@@ -730,6 +755,11 @@ public final class Vault implements AutoCloseable {
 
     public boolean isOpen() {
         return !closed;
+    }
+
+    /** Whether the vault could only be opened for reading (a read-only disk or folder); every change is refused. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** Locks the vault: closes the connection and wipes the passphrase from memory. */
@@ -760,7 +790,13 @@ public final class Vault implements AutoCloseable {
             return new VaultException(VaultException.Kind.BUSY, "The vault " + file
                     + " is busy in another Casebook window or program. Close it there and try again.", e);
         }
-        if (code == SQLiteErrorCode.SQLITE_FULL.code || code == SQLiteErrorCode.SQLITE_IOERR.code) {
+        if (code == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return ReadOnlyMedium.refusal(file);
+        }
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            return VaultException.badInput("Cannot write to " + file + ": " + DiskFull.ADVICE + ". Nothing was changed.");
+        }
+        if (code == SQLiteErrorCode.SQLITE_IOERR.code) {
             return VaultException.badInput("Cannot write to " + file + " (" + e.getMessage()
                     + "). Check there is free disk space. Nothing was changed.");
         }

@@ -90,6 +90,12 @@ final class DialogCatalog {
                         () -> !t.lookup("#unlock-error").queryAs(Label.class).getText().isEmpty());
                 return w;
             }),
+            new Entry("restore from backup", false, t -> {
+                Path file = SeededVault.copyTo(t.temp);
+                t.interact(() -> PassphraseDialogs.restore(t.shell.dialogs(), t.startViewModel(), file,
+                        t.temp.resolve("restored.casebook")));
+                return t.dialogWith("#unlock-passphrase");
+            }),
             new Entry("settings, from the start screen", false, t -> {
                 t.clickOn("#open-settings");
                 return t.dialogWith("#settings-autolock");
@@ -244,6 +250,12 @@ final class DialogCatalog {
             new Entry("settings", true, t -> {
                 t.clickOn("#main-settings");
                 return t.dialogWith("#settings-autolock");
+            }),
+            new Entry("back up, made", true, t -> {
+                t.interact(() -> t.shell.dialogs().setSaveChooser((title, folder, name, filter) ->
+                        Optional.of(t.temp.resolve(name))));
+                t.clickOn("#back-up");
+                return t.dialogWithHeader("Backup made");
             }),
             new Entry("support", true, t -> {
                 t.clickOn("#support");

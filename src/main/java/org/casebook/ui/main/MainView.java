@@ -41,7 +41,6 @@ import org.casebook.ui.capture.CaptureDialog;
 import org.casebook.ui.capture.EvidenceBrowserWindow;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
-import org.casebook.ui.common.Helplines;
 import org.casebook.ui.common.WrappingRows;
 import org.casebook.ui.detail.ConductChoices;
 import org.casebook.ui.detail.ItemConductViewModel;
@@ -238,8 +237,12 @@ public final class MainView extends BorderPane {
         Button support = new Button("Support", Icons.of(MaterialDesignL.LIFEBUOY, 18));
         support.setId("support");
         support.setTooltip(new Tooltip("Helplines and where to get support"));
-        support.setOnAction(e -> shell.dialogs().showInfo("Support", Helplines.text() + "\n\nAn advocate can help"
-                + " you plan for your safety and prepare this evidence. The helplines can put you in touch."));
+        support.setOnAction(e -> SupportDialog.show(shell.dialogs()));
+        Button backUp = new Button("Back up…", Icons.of(MaterialDesignC.CONTENT_SAVE_OUTLINE, 18));
+        backUp.setId("back-up");
+        backUp.setTooltip(new Tooltip("An encrypted, checked copy of the vault on a USB stick or in another folder"));
+        backUp.setOnAction(e -> BackupAction.run(shell, shell.session()));
+        backUp.setDisable(vm.isDemo());
         Button settings = new Button(null, Icons.of(MaterialDesignC.COG_OUTLINE, 18));
         settings.setId("main-settings");
         settings.setTooltip(new Tooltip("Settings"));
@@ -252,7 +255,7 @@ public final class MainView extends BorderPane {
         ToolBar actions = new ToolBar(diary, evidence, importMessages, capture, bundle);
         // Lock, Settings and Support sit in a bar of their own that never shrinks: on a narrow window (or beside the
         // demo's notice) the actions' bar folds into its overflow menu, never the Lock button.
-        ToolBar safety = new ToolBar(demo, support, settings, lock);
+        ToolBar safety = new ToolBar(demo, backUp, support, settings, lock);
         safety.setMinWidth(Region.USE_PREF_SIZE);
         actions.setMinWidth(0);
         HBox.setHgrow(actions, Priority.ALWAYS);

@@ -85,7 +85,7 @@ class KillSuiteTest {
         sources = Files.createDirectories(root.resolve("sources"));
         childTmp = Files.createDirectories(root.resolve("runs").resolve("tmp"));
         template = sources.resolve("template.casebook");
-        Path recording = writeMarked(sources.resolve("voicemail.m4a"), 2 << 20);
+        Path recording = writeMarked(sources.resolve("voicemail.m4a"), 512 << 10);
         try (Vault v = Vault.create(template, pass())) {
             new CaseService(v).add("Fault suite", "FS", TestVaults.LONDON);
             IncidentService incidents = new IncidentService(v);
@@ -145,7 +145,7 @@ class KillSuiteTest {
 
     @Test
     void captureKilledAnywhere() throws Exception {
-        run(new Operation("capture", 8) {
+        run(new Operation("capture", 6) {
             List<String> args(Path vault, Path dir) {
                 return List.of("capture", "--vault", vault.toString(), "--case", "1", site.url("/page.html"));
             }
@@ -154,7 +154,7 @@ class KillSuiteTest {
 
     @Test
     void passphraseChangeKilledAnywhere() throws Exception {
-        run(new Operation("passwd", 8) {
+        run(new Operation("passwd", 5) {
             List<String> args(Path vault, Path dir) {
                 return List.of("passwd", "--vault", vault.toString());
             }
@@ -205,7 +205,7 @@ class KillSuiteTest {
 
     @Test
     void backupKilledAnywhere() throws Exception {
-        run(new Operation("backup", 8) {
+        run(new Operation("backup", 5) {
             List<String> args(Path vault, Path dir) {
                 return List.of("backup", "--vault", vault.toString(), "--to", output(dir).toString());
             }
@@ -287,7 +287,7 @@ class KillSuiteTest {
         }
         SplittableRandom random = new SplittableRandom(op.name.hashCode());
         for (int i = 0; i < op.randomKills; i++) {
-            long waitNanos = (long) (random.nextDouble() * took);
+            long waitNanos = (long) (random.nextDouble() * 0.9 * took);
             Path dir = freshDir(op, "random-" + i);
             boolean killed;
             try (ChildJvm child = take()) {

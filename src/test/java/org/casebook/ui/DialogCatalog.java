@@ -252,8 +252,16 @@ final class DialogCatalog {
                 return t.dialogWith("#settings-autolock");
             }),
             new Entry("back up, made", true, t -> {
-                t.interact(() -> t.shell.dialogs().setSaveChooser((title, folder, name, filter) ->
-                        Optional.of(t.temp.resolve(name))));
+                // A new folder each time: the dialog is opened once per way of leaving it, and a backup never
+                // overwrites a file.
+                Path usb = t.temp.resolve("usb-" + System.nanoTime());
+                t.interact(() -> t.shell.dialogs().setSaveChooser((title, folder, name, filter) -> {
+                    try {
+                        return Optional.of(Files.createDirectories(usb).resolve(name));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
                 t.clickOn("#back-up");
                 return t.dialogWithHeader("Backup made");
             }),

@@ -238,11 +238,6 @@ public final class MainView extends BorderPane {
         support.setId("support");
         support.setTooltip(new Tooltip("Helplines and where to get support"));
         support.setOnAction(e -> SupportDialog.show(shell.dialogs()));
-        Button backUp = new Button("Back up…", Icons.of(MaterialDesignC.CONTENT_SAVE_OUTLINE, 18));
-        backUp.setId("back-up");
-        backUp.setTooltip(new Tooltip("An encrypted, checked copy of the vault on a USB stick or in another folder"));
-        backUp.setOnAction(e -> BackupAction.run(shell, shell.session()));
-        backUp.setDisable(vm.isDemo());
         Button settings = new Button(null, Icons.of(MaterialDesignC.COG_OUTLINE, 18));
         settings.setId("main-settings");
         settings.setTooltip(new Tooltip("Settings"));
@@ -255,7 +250,7 @@ public final class MainView extends BorderPane {
         ToolBar actions = new ToolBar(diary, evidence, importMessages, capture, bundle);
         // Lock, Settings and Support sit in a bar of their own that never shrinks: on a narrow window (or beside the
         // demo's notice) the actions' bar folds into its overflow menu, never the Lock button.
-        ToolBar safety = new ToolBar(demo, backUp, support, settings, lock);
+        ToolBar safety = new ToolBar(demo, support, settings, lock);
         safety.setMinWidth(Region.USE_PREF_SIZE);
         actions.setMinWidth(0);
         HBox.setHgrow(actions, Priority.ALWAYS);
@@ -326,7 +321,15 @@ public final class MainView extends BorderPane {
             org.casebook.ui.cases.AttributionDialog.show(shell.dialogs(), person)
                     .ifPresent(f -> vm.attribute(person, f));
         });
-        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people,
+        // Beside the cases, as an icon: the toolbars have no room left on a small screen.
+        Button backUp = new Button(null, Icons.of(MaterialDesignC.CONTENT_SAVE_OUTLINE, 16));
+        backUp.setId("back-up");
+        backUp.setAccessibleText("Back up…");
+        backUp.setTooltip(new Tooltip("Back up…: an encrypted, checked copy of the whole vault on a USB stick or"
+                + " in another folder"));
+        backUp.setOnAction(e -> BackupAction.run(shell, shell.session()));
+        backUp.setDisable(vm.isDemo());
+        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase, backUp), peopleTitle, people,
                 new FlowPane(6, 6, addPerson, samePerson, whyTheirs));
         side.getStyleClass().add("side-pane");
         side.setMinWidth(220);

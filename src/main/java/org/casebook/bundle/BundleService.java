@@ -103,7 +103,8 @@ public final class BundleService {
             return new BundleResult(target, built.pages(), built.exhibits(), built.warnings(), check, signed,
                     built.diary(), built.index());
         } catch (IOException e) {
-            throw VaultException.badInput("Cannot write the bundle to " + target + ": " + e.getMessage());
+            throw VaultException.badInput("Cannot write the bundle to " + target + ": "
+                    + org.casebook.vault.DiskFull.reason(e, target) + ". No bundle was written.");
         }
     }
 

@@ -131,7 +131,8 @@ public final class Statements {
             }
             return new Written(target, pages, prepared, warnings);
         } catch (IOException e) {
-            throw VaultException.badInput("Cannot write the statement to " + target + ": " + e.getMessage());
+            throw VaultException.badInput("Cannot write the statement to " + target + ": "
+                    + org.casebook.vault.DiskFull.reason(e, target) + ".");
         }
     }
 

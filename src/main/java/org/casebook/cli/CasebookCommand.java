@@ -41,6 +41,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
             VerifyCommand.class,
             PasswdCommand.class,
             BackupCommand.class,
+            RestoreCommand.class,
             DeleteCommand.class,
             HistoryCommand.class,
             ContinuityCommand.class,

@@ -27,6 +27,7 @@ import org.casebook.Version;
 import org.casebook.model.Attachment;
 import org.casebook.model.Case;
 import org.casebook.vault.ByteCounts;
+import org.casebook.vault.DiskFull;
 import org.casebook.vault.Json;
 import org.casebook.vault.PendingOutputs;
 import org.casebook.vault.PrivateFiles;
@@ -82,7 +83,7 @@ public final class ExportService {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             return new ExportResult(target, result.files(), result.bytes());
         } catch (IOException e) {
-            throw VaultException.badInput("Cannot write to " + target + ": " + e.getMessage());
+            throw VaultException.badInput("Cannot write to " + target + ": " + DiskFull.reason(e, target) + ".");
         }
     }
 
@@ -153,7 +154,7 @@ public final class ExportService {
             writePrivate(dir.resolve("manifest.json"),
                     Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(manifest) + "\n");
         } catch (IOException e) {
-            throw VaultException.badInput("Cannot write the export: " + e.getMessage());
+            throw VaultException.badInput("Cannot write the export: " + DiskFull.reason(e, dir) + ".");
         }
         return new ExportResult(dir, files, bytes);
     }
@@ -323,7 +324,9 @@ public final class ExportService {
                 // Reading the vault failed (a damaged page, say), not writing the file: the vault names it.
                 throw stored;
             }
-            throw VaultException.badInput("Cannot write " + file + ": " + e.getMessage());
+            // The file is inside the hidden folder the export is written in: name the export, not that folder.
+            throw VaultException.badInput("Cannot write the export (" + file.getFileName() + "): "
+                    + DiskFull.reason(e, file) + ". No export was kept.");
         }
         return Sha256.hex(digest.digest());
     }

@@ -98,6 +98,11 @@ public final class CasebookApp extends Application {
         shell.show(view, session.isThrowaway() ? "Demo" : session.file().getFileName().toString());
         vm.start(() -> javafx.application.Platform.runLater(view::promptFirstCaseIfNone));
         // What an interrupted run left outside the vault (an unfinished bundle or export) was removed on unlock.
+        if (session.vault().isReadOnly()) {
+            Platform.runLater(() -> shell.dialogs().showInfo("Read-only vault", session.file() + " is on a read-only"
+                    + " disk or in a folder Casebook cannot write to. You can read, search and verify it, but nothing"
+                    + " can be added or changed. To work on it, copy it to a folder you can write to and open the copy."));
+        }
         List<String> removed = session.vault().leftoversRemoved().stream().map(l -> l.message()).toList();
         if (!removed.isEmpty()) {
             Platform.runLater(() -> shell.dialogs().showInfo("Unfinished files removed",

@@ -48,6 +48,7 @@ public final class Vault implements AutoCloseable {
     private List<PendingOutputs.Leftover> leftoversRemoved = List.of();
     private int transactionDepth;
     private boolean closed;
+    private boolean readOnly;
 
     private Vault(Path file, Passphrase passphrase, KeyDerivation keyDerivation, Connection connection, Clock clock) {
         this.file = file;
@@ -183,11 +184,12 @@ public final class Vault implements AutoCloseable {
             if (KeyProof.recoveryPending(target)) {
                 settings = List.of(KeyProof.fitting(target, passphrase).orElseThrow(() -> notUnlocked(target, null)));
             }
+            boolean readOnly = ReadOnlyMedium.applies(target);
             KeyDerivation keyDerivation = null;
             VaultException wrongKey = null;
             for (KeyDerivation setting : settings) {
                 try {
-                    c = unlocked(target, passphrase, setting);
+                    c = unlocked(target, passphrase, setting, readOnly);
                     keyDerivation = setting;
                     break;
                 } catch (VaultException e) {
@@ -206,14 +208,23 @@ public final class Vault implements AutoCloseable {
                         + version + "; this version reads up to " + Schema.CURRENT_VERSION
                         + "). Update Casebook to open it. The file was not changed.");
             }
+            if (!readOnly) {
+                WalMode.restore(c, target);
+            }
             configure(c);
             Vault vault = new Vault(target, copyOf(passphrase), keyDerivation, c, clock);
+            vault.readOnly = readOnly;
             c = null; // the vault owns it now
             try {
                 if (upgrade && version < Schema.CURRENT_VERSION) {
+                    if (readOnly) {
+                        throw ReadOnlyMedium.cannotUpgrade(target);
+                    }
                     vault.migrate(version);
                 }
-                vault.leftoversRemoved = PendingOutputs.removeLeftovers(vault);
+                if (!readOnly) {
+                    vault.leftoversRemoved = PendingOutputs.removeLeftovers(vault);
+                }
             } catch (RuntimeException e) {
                 vault.close();
                 throw e;
@@ -232,10 +243,11 @@ public final class Vault implements AutoCloseable {
      * Connects with one key-derivation setting and checks the key opened a Casebook vault; a wrong passphrase (or
      * setting) fails with {@link VaultException.Kind#NOT_UNLOCKED} and leaves nothing open.
      */
-    private static Connection unlocked(Path target, Passphrase passphrase, KeyDerivation setting) throws SQLException {
+    private static Connection unlocked(Path target, Passphrase passphrase, KeyDerivation setting, boolean readOnly)
+            throws SQLException {
         Connection c;
         try {
-            c = connect(target, passphrase, setting);
+            c = readOnly ? ReadOnlyMedium.connect(target, passphrase, setting) : connect(target, passphrase, setting);
         } catch (SQLException e) {
             // The driver applies the key and reads sqlite_master while connecting: a wrong key (or a file
             // that is not an encrypted database) fails right here with SQLITE_NOTADB.
@@ -391,6 +403,9 @@ public final class Vault implements AutoCloseable {
         lock.lock();
         try {
             requireOpen();
+            if (readOnly) {
+                throw ReadOnlyMedium.refusal(file);
+            }
             if (transactionDepth > 0) {
                 transactionDepth++;
                 try {
@@ -404,8 +419,10 @@ public final class Vault implements AutoCloseable {
             boolean committed = false;
             try {
                 T result = work.run(connection);
+                CrashPoints.reached("commit");
                 execute("COMMIT");
                 committed = true;
+                CrashPoints.reached("committed");
                 return result;
             } finally {
                 transactionDepth = 0;
@@ -732,9 +749,19 @@ public final class Vault implements AutoCloseable {
             PrivateFiles.deleteTree(temp);
             PrivateFiles.createFile(temp);
             read(c -> {
-                vacuumInto(temp);
+                try {
+                    vacuumInto(temp);
+                } catch (SQLException e) {
+                    // The backup's disk is full, not the vault's: name the backup.
+                    if ((e.getErrorCode() & 0xff) == SQLiteErrorCode.SQLITE_FULL.code) {
+                        throw VaultException.badInput("Cannot write the backup to " + dest + ": " + DiskFull.ADVICE
+                                + ". The vault was not changed.");
+                    }
+                    throw e;
+                }
                 return null;
             });
+            CrashPoints.reached("backup-copied");
             try (Vault copy = open(temp, passphrase)) {
                 copy.write(c -> {
                     PendingOutputs.forget(c, temp);
@@ -747,7 +774,9 @@ public final class Vault implements AutoCloseable {
                             "The backup copy failed its check (" + problems.get(0) + "); nothing was written to " + dest);
                 }
             }
+            CrashPoints.reached("backup-checked");
             moveNoReplace(temp, dest);
+            CrashPoints.reached("backup-moved");
             write(c -> audit.append(c, "backup-made", "vault", Map.of("file", dest.getFileName().toString())));
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write " + dest + ": " + e.getMessage());
@@ -790,7 +819,10 @@ public final class Vault implements AutoCloseable {
         try {
             execute("ROLLBACK");
         } catch (SQLException e) {
-            Log.LOG.warn("rollback failed: {}", e.getMessage());
+            // SQLite itself rolls back a transaction that hit a full disk; there is then nothing left to undo.
+            if (!String.valueOf(e.getMessage()).contains("no transaction is active")) {
+                Log.LOG.warn("rollback failed: {}", e.getMessage());
+            }
         }
     }
 
@@ -802,6 +834,11 @@ public final class Vault implements AutoCloseable {
 
     public boolean isOpen() {
         return !closed;
+    }
+
+    /** Whether the vault could only be opened for reading (a read-only disk or folder); every change is refused. */
+    public boolean isReadOnly() {
+        return readOnly;
     }
 
     /** Locks the vault: closes the connection and wipes the passphrase from memory. */
@@ -834,7 +871,13 @@ public final class Vault implements AutoCloseable {
             return new VaultException(VaultException.Kind.BUSY, "The vault " + file
                     + " is busy in another Casebook window or program. Close it there and try again.", e);
         }
-        if (code == SQLiteErrorCode.SQLITE_FULL.code || code == SQLiteErrorCode.SQLITE_IOERR.code) {
+        if (code == SQLiteErrorCode.SQLITE_READONLY.code) {
+            return ReadOnlyMedium.refusal(file);
+        }
+        if (code == SQLiteErrorCode.SQLITE_FULL.code) {
+            return VaultException.badInput("Cannot write to " + file + ": " + DiskFull.ADVICE + ". Nothing was changed.");
+        }
+        if (code == SQLiteErrorCode.SQLITE_IOERR.code) {
             return VaultException.badInput("Cannot write to " + file + " (" + e.getMessage()
                     + "). Check there is free disk space. Nothing was changed.");
         }

@@ -90,6 +90,12 @@ final class DialogCatalog {
                         () -> !t.lookup("#unlock-error").queryAs(Label.class).getText().isEmpty());
                 return w;
             }),
+            new Entry("restore from backup", false, t -> {
+                Path file = SeededVault.copyTo(t.temp);
+                t.interact(() -> PassphraseDialogs.restore(t.shell.dialogs(), t.startViewModel(), file,
+                        t.temp.resolve("restored.casebook")));
+                return t.dialogWith("#unlock-passphrase");
+            }),
             new Entry("settings, from the start screen", false, t -> {
                 t.clickOn("#open-settings");
                 return t.dialogWith("#settings-autolock");
@@ -250,6 +256,20 @@ final class DialogCatalog {
                 t.dialogWith("#settings-autolock");
                 t.clickOn("#settings-change-passphrase");
                 return t.dialogWith("#change-current");
+            }),
+            new Entry("back up, made", true, t -> {
+                // A new folder each time: the dialog is opened once per way of leaving it, and a backup never
+                // overwrites a file.
+                Path usb = t.temp.resolve("usb-" + System.nanoTime());
+                t.interact(() -> t.shell.dialogs().setSaveChooser((title, folder, name, filter) -> {
+                    try {
+                        return Optional.of(Files.createDirectories(usb).resolve(name));
+                    } catch (java.io.IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                }));
+                t.clickOn("#back-up");
+                return t.dialogWithHeader("Backup made");
             }),
             new Entry("support", true, t -> {
                 t.clickOn("#support");

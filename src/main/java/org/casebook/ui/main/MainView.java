@@ -41,7 +41,6 @@ import org.casebook.ui.capture.CaptureDialog;
 import org.casebook.ui.capture.EvidenceBrowserWindow;
 import org.casebook.ui.cases.CaseDialogs;
 import org.casebook.ui.common.AppShell;
-import org.casebook.ui.common.Helplines;
 import org.casebook.ui.common.WrappingRows;
 import org.casebook.ui.detail.ConductChoices;
 import org.casebook.ui.detail.ItemConductViewModel;
@@ -249,8 +248,7 @@ public final class MainView extends BorderPane {
         Button support = new Button("Support", Icons.of(MaterialDesignL.LIFEBUOY, 18));
         support.setId("support");
         support.setTooltip(new Tooltip("Helplines and where to get support"));
-        support.setOnAction(e -> shell.dialogs().showInfo("Support", Helplines.text() + "\n\nAn advocate can help"
-                + " you plan for your safety and prepare this evidence. The helplines can put you in touch."));
+        support.setOnAction(e -> SupportDialog.show(shell.dialogs()));
         Button settings = new Button(null, Icons.of(MaterialDesignC.COG_OUTLINE, 18));
         settings.setId("main-settings");
         settings.setTooltip(new Tooltip("Settings"));
@@ -334,7 +332,15 @@ public final class MainView extends BorderPane {
             org.casebook.ui.cases.AttributionDialog.show(shell.dialogs(), person)
                     .ifPresent(f -> vm.attribute(person, f));
         });
-        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase), peopleTitle, people,
+        // Beside the cases, as an icon: the toolbars have no room left on a small screen.
+        Button backUp = new Button(null, Icons.of(MaterialDesignC.CONTENT_SAVE_OUTLINE, 16));
+        backUp.setId("back-up");
+        backUp.setAccessibleText("Back up…");
+        backUp.setTooltip(new Tooltip("Back up…: an encrypted, checked copy of the whole vault on a USB stick or"
+                + " in another folder"));
+        backUp.setOnAction(e -> BackupAction.run(shell, shell.session()));
+        backUp.setDisable(vm.isDemo());
+        VBox side = new VBox(8, casesTitle, cases, new HBox(6, addCase, renameCase, backUp), peopleTitle, people,
                 new FlowPane(6, 6, addPerson, samePerson, whyTheirs));
         side.getStyleClass().add("side-pane");
         side.setMinWidth(220);

@@ -28,14 +28,37 @@ public final class PassphraseDialogs {
 
     /** Asks for the passphrase and unlocks; stays open with a clear message when it is wrong. */
     public static void unlock(DialogService dialogs, StartViewModel vm, Path file) {
+        ask(dialogs, vm, "Unlock vault", "Unlock " + file.getFileName(), file.toAbsolutePath().toString(), "Unlock",
+                "Unlocking…", (passphrase, onError, onDone) -> vm.open(file, passphrase, onError, onDone));
+    }
+
+    /**
+     * Asks for the backup's passphrase and restores {@code target} from {@code backup}, which is checked before it
+     * replaces anything; stays open with a clear message when the passphrase is wrong or the backup fails its check.
+     */
+    public static void restore(DialogService dialogs, StartViewModel vm, Path backup, Path target) {
+        ask(dialogs, vm, "Restore from backup", "Restore from " + backup.getFileName(), "The backup "
+                + backup.toAbsolutePath() + " is opened and checked (every original re-hashed) before it becomes "
+                + target.toAbsolutePath() + ". Type the passphrase the vault had when the backup was made.",
+                "Check and restore", "Checking the backup…",
+                (passphrase, onError, onDone) -> vm.restore(backup, target, passphrase, onError, onDone));
+    }
+
+    /** What the dialog's button does with the typed passphrase. */
+    private interface Action {
+        void run(String passphrase, java.util.function.Consumer<String> onError, Runnable onDone);
+    }
+
+    private static void ask(DialogService dialogs, StartViewModel vm, String title, String header, String what,
+                            String actionName, String busyText, Action action) {
         Dialog<Void> dialog = new Dialog<>();
-        dialogs.prepare(dialog, "Unlock vault");
-        dialog.setHeaderText("Unlock " + file.getFileName());
+        dialogs.prepare(dialog, title);
+        dialog.setHeaderText(header);
         PasswordField passphrase = new PasswordField();
         passphrase.setId("unlock-passphrase");
         passphrase.setPromptText("Passphrase");
         passphrase.setAccessibleText("Passphrase");
-        Label where = new Label(file.toAbsolutePath().toString());
+        Label where = new Label(what);
         where.getStyleClass().add("hint");
         where.setWrapText(true);
         VBox content = new VBox(10, where, passphrase);
@@ -43,16 +66,16 @@ public final class PassphraseDialogs {
         content.setPrefWidth(440);
         DialogLayout layout = DialogLayout.set(dialog, content);
         Label error = layout.errorLine("unlock-error");
-        ButtonType unlock = new ButtonType("Unlock", ButtonBar.ButtonData.OK_DONE);
+        ButtonType unlock = new ButtonType(actionName, ButtonBar.ButtonData.OK_DONE);
         dialog.getDialogPane().getButtonTypes().setAll(unlock, ButtonType.CANCEL);
         Button unlockButton = layout.primaryButton(unlock, "unlock-button", Bindings.createStringBinding(
-                () -> vm.busyProperty().get() ? "Unlocking…" : passphrase.getText().isEmpty()
+                () -> vm.busyProperty().get() ? busyText : passphrase.getText().isEmpty()
                         ? "Type the vault's passphrase." : "",
                 vm.busyProperty(), passphrase.textProperty()));
         unlockButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             error.setText("");
-            vm.open(file, passphrase.getText(), message -> {
+            action.run(passphrase.getText(), message -> {
                 error.setText(message);
                 passphrase.selectAll();
                 passphrase.requestFocus();

@@ -16,8 +16,10 @@ import org.casebook.demo.DemoCaseBuilder;
 import org.casebook.ui.common.AppShell;
 import org.casebook.ui.common.ErrorText;
 import org.casebook.ui.common.Session;
+import org.casebook.evidence.RestoreService;
 import org.casebook.vault.KeyDerivation;
 import org.casebook.vault.Passphrase;
+import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 import org.casebook.vault.VaultException;
 
@@ -61,6 +63,14 @@ public final class StartViewModel {
      */
     public void open(Path file, String passphrase, Consumer<String> onError, Runnable onDone) {
         unlock(passphrase, key -> Vault.open(file, key), onError, onDone);
+    }
+
+    /**
+     * Restores the vault at {@code target} from {@code backup} (checked first: it must open with the passphrase and
+     * verify, or nothing is replaced) and unlocks it.
+     */
+    public void restore(Path backup, Path target, String passphrase, Consumer<String> onError, Runnable onDone) {
+        unlock(passphrase, key -> RestoreService.restore(backup, target, key, Progress.NONE), onError, onDone);
     }
 
     /** Creates a new vault at {@code file}, its key derived with {@code keyDerivation}, and unlocks it. */

@@ -1,5 +1,6 @@
 package org.casebook.ui.bundle;
 
+import java.util.List;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -10,6 +11,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.Dragboard;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.TransferMode;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -104,7 +106,10 @@ final class ExhibitOrderEditor {
         status.getStyleClass().add("hint");
         status.setWrapText(true);
         status.textProperty().bind(model.statusProperty());
-        HBox buttons = new HBox(8, arrange, up, down, remove);
+        for (Button b : List.of(up, down, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // never cut to "..."; the row wraps instead on a narrow screen
+        }
+        FlowPane buttons = new FlowPane(8, 8, arrange, up, down, remove);
         buttons.setAlignment(Pos.CENTER_LEFT);
         HBox adding = new HBox(8, name, add);
         adding.setAlignment(Pos.CENTER_LEFT);

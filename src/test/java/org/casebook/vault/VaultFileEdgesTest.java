@@ -301,6 +301,35 @@ class VaultFileEdgesTest {
         assertEquals(List.of("v.casebook"), listing(dir));
     }
 
+    /**
+     * Leaving WAL for a bulk write, SQLite rewrites the header in a rollback-journal transaction. Killed before
+     * that journal's header was first synced, the kill leaves a journal that starts with zeros beside a vault
+     * whose header still says WAL (found by {@code KillSuiteTest#attachKilledAnywhere}). SQLite rightly does not
+     * replay it, but never removes it either.
+     */
+    @Test
+    void aJournalWhoseHeaderWasNeverWrittenBesideAWalVaultIsRemovedByTheNextOpen() throws Exception {
+        Path file = copyOfTemplate("v.casebook");
+        byte[] journal = new byte[512 + 8 + 4096];
+        new Random(7).nextBytes(journal);
+        Arrays.fill(journal, 0, 28, (byte) 0);
+        Files.write(Path.of(file + "-journal"), journal);
+        String before = sha256(file);
+
+        assertThrows(VaultException.class, () -> Vault.open(file, Passphrase.of("not the one")).close());
+        assertEquals(List.of("v.casebook", "v.casebook-journal"), listing(dir), "a wrong passphrase removes nothing");
+        try (Vault v = TestVaults.open(file)) {
+            assertTrue(v.integrityCheck().isEmpty());
+        }
+        assertEquals(List.of("v.casebook"), listing(dir));
+        assertEquals(before, sha256(file), "the vault itself was not touched");
+        try (Connection c = TestVaults.raw(file, PASSPHRASE); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+            assertTrue(rs.next());
+            assertEquals("wal", rs.getString(1));
+        }
+    }
+
     @Test
     void aLockedVaultRefusesWork() {
         Vault v = TestVaults.create(dir, "v.casebook");

@@ -78,6 +78,8 @@ class KillSuiteTest {
     static TestWebServer site;
     static ChildJvm ready;
     static List<String> before;
+    /** Time spent checking after kills, for the figures. */
+    static long checkNanos;
 
     @BeforeAll
     static void templateAndSources() throws IOException {
@@ -250,6 +252,8 @@ class KillSuiteTest {
     }
 
     private void run(Operation op) throws Exception {
+        long opStarted = System.nanoTime();
+        checkNanos = 0;
         // Undisturbed: the steps it reaches, how long it takes, and what the case holds afterwards.
         Path cleanDir = freshDir(op, "undisturbed");
         List<String> steps = new ArrayList<>();
@@ -308,11 +312,14 @@ class KillSuiteTest {
         }
         FIGURES.put(op.name, tried + " kill points tried (" + stepsTried + " at named steps of " + steps.size()
                 + ", " + (tried - stepsTried) + " at random moments; " + finishedFirst + " runs finished before their"
-                + " moment), " + (tried - failures.size()) + " survived; undisturbed run " + took / 1_000_000 + " ms");
+                + " moment), " + (tried - failures.size()) + " survived; undisturbed run " + took / 1_000_000 + " ms; "
+                + (System.nanoTime() - opStarted) / 1_000_000_000 + " s in all, " + checkNanos / 1_000_000_000
+                + " s of it checking after the kills");
         assertEquals(List.of(), failures, op.name + ": " + FIGURES.get(op.name));
     }
 
     private void collect(List<String> failures, Operation op, Path dir, String when, List<String> after) {
+        long started = System.nanoTime();
         try {
             List<String> found = check(op, dir, when, false);
             assertTrue(found.equals(before) || found.equals(after), when + ": the case is as before or as after "
@@ -321,6 +328,7 @@ class KillSuiteTest {
         } catch (AssertionError | RuntimeException | IOException e) {
             failures.add(op.name + " " + when + ": " + e);
         }
+        checkNanos += System.nanoTime() - started;
     }
 
     /**

@@ -43,7 +43,11 @@ import org.testfx.util.WaitForAsyncUtils;
 abstract class UiTestBase extends FxRobot {
     static final String PASSPHRASE = "lantern mosaic drizzle quarry 47";
     static final ZoneId LONDON = ZoneId.of("Europe/London");
-    static final Duration WAIT = Duration.ofSeconds(20);
+    /**
+     * How long a wait may take before the test fails. Generous: a bundle made on a small CI machine busy with the
+     * other test fork can take many seconds, and a passing test never waits longer than its condition needs.
+     */
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     static {
         // Fewer interpolation steps per mouse move: the robot still moves, presses and drags, only faster.

@@ -37,8 +37,6 @@ import org.apache.pdfbox.cos.COSObjectKey;
 import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentInformation;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.filespecification.PDComplexFileSpecification;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineNode;
@@ -60,6 +58,7 @@ import org.casebook.model.OrderKind;
 import org.casebook.model.When;
 import org.casebook.testsupport.Exif;
 import org.casebook.testsupport.Images;
+import org.casebook.testsupport.TestPdfs;
 import org.casebook.testsupport.TestVaults;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Sha256;
@@ -148,10 +147,10 @@ class RedactedBundleTest {
                 + "Content-Type: text/plain; charset=UTF-8\r\n\r\nWe have logged your report.\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         Path tenancy = dir.resolve("tenancy.pdf");
-        writePdf(tenancy, "Tenancy agreement for Flat 3, 27 Elm Street");
+        TestPdfs.write(tenancy, 14, "Tenancy agreement for Flat 3, 27 Elm Street");
         files.put("tenancy.pdf", tenancy);
         Path order2 = dir.resolve("order.pdf");
-        writePdf(order2, "Non-molestation order LS24P00123");
+        TestPdfs.write(order2, 14, "Non-molestation order LS24P00123");
         files.put("order.pdf", order2);
         new AttachmentService(vault).attach(addressed.id(), List.of(files.get("map.gif"), files.get("VID_0004.mp4"),
                 files.get("note.txt"), files.get("harmless.txt"), files.get("letter.eml"), files.get("clean.eml"),
@@ -397,26 +396,6 @@ class RedactedBundleTest {
         return n.replaceAll("[\\s\\u00A0\\u202F\\u2007]+", " ").toLowerCase(Locale.ROOT);
     }
 
-    /** A PDF as a scanner or a letter writer makes it, its font embedded. */
-    static void writePdf(Path file, String... pages) throws IOException {
-        try (PDDocument d = new PDDocument();
-             InputStream ttf = RedactedBundleTest.class.getClassLoader().getResourceAsStream(
-                     "net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
-            var font = org.apache.pdfbox.pdmodel.font.PDType0Font.load(d, ttf);
-            for (String text : pages) {
-                PDPage page = new PDPage();
-                d.addPage(page);
-                try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
-                    cs.beginText();
-                    cs.setFont(font, 14);
-                    cs.newLineAtOffset(72, 600);
-                    cs.showText(text);
-                    cs.endText();
-                }
-            }
-            d.save(file.toFile());
-        }
-    }
 
     /** The first bytes of an MP4 a phone makes: enough for its type to be recognised. */
     private static byte[] mp4() {

@@ -13,10 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.casebook.testsupport.TestPdfs;
 import org.casebook.bundle.BundleReader;
 import org.casebook.cli.CliTestSupport.Result;
 import org.junit.jupiter.api.Test;
@@ -136,21 +134,7 @@ class OrderServiceAndBreachesBundleTest {
     }
 
     private static void onePagePdf(Path file, String words) throws Exception {
-        try (PDDocument d = new PDDocument()) {
-            PDPage page = new PDPage();
-            d.addPage(page);
-            try (PDPageContentStream cs = new PDPageContentStream(d, page)) {
-                cs.beginText();
-                try (var font = OrderServiceAndBreachesBundleTest.class
-                        .getResourceAsStream("/net/sf/jasperreports/fonts/dejavu/DejaVuSans.ttf")) {
-                    cs.setFont(PDType0Font.load(d, font), 12);
-                }
-                cs.newLineAtOffset(72, 700);
-                cs.showText(words);
-                cs.endText();
-            }
-            d.save(file.toFile());
-        }
+        TestPdfs.write(file, 12, words);
     }
 
     private static String text(PDDocument d, int page) throws Exception {

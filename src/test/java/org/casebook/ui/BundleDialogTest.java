@@ -260,22 +260,6 @@ class BundleDialogTest extends UiTestBase {
         waitUntil("the Create bundle dialog", () -> lookup("#bundle-create").tryQuery().isPresent());
     }
 
-    /** Scrolls the dialog's form so the field is in view, as a person would before clicking it. */
-    private void reveal(String query) {
-        interact(() -> {
-            javafx.scene.Node node = lookup(query).query();
-            javafx.scene.Node n = node;
-            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
-                n = n.getParent();
-            }
-            javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) n;
-            double y = scroller.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-            double room = scroller.getContent().getBoundsInLocal().getHeight()
-                    - scroller.getViewportBounds().getHeight();
-            scroller.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
-        });
-    }
-
     private String stageText() {
         return lookup("#bundle-stage").queryAs(Label.class).getText();
     }

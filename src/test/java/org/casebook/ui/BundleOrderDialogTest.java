@@ -102,20 +102,4 @@ class BundleOrderDialogTest extends UiTestBase {
                 .filter(c -> c.getIndex() == index && !c.isEmpty()).findFirst()
                 .orElseThrow(() -> new AssertionError("no cell " + index + " on screen")));
     }
-
-    /** Scrolls the dialog's form so the field is in view, as a person would before clicking it. */
-    private void reveal(String query) {
-        interact(() -> {
-            javafx.scene.Node node = lookup(query).query();
-            javafx.scene.Node n = node;
-            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
-                n = n.getParent();
-            }
-            javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) n;
-            double y = scroller.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-            double room = scroller.getContent().getBoundsInLocal().getHeight()
-                    - scroller.getViewportBounds().getHeight();
-            scroller.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
-        });
-    }
 }

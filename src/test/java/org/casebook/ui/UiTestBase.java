@@ -197,6 +197,22 @@ abstract class UiTestBase extends FxRobot {
 
     // ---- dialogs ------------------------------------------------------------------------------------
 
+    /** Scrolls the dialog's form so the field is in view, as a person would before clicking it. */
+    void reveal(String query) {
+        interact(() -> {
+            javafx.scene.Node node = lookup(query).query();
+            javafx.scene.Node n = node;
+            while (n != null && !(n instanceof javafx.scene.control.ScrollPane)) {
+                n = n.getParent();
+            }
+            javafx.scene.control.ScrollPane scroller = (javafx.scene.control.ScrollPane) n;
+            double y = scroller.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            double room = scroller.getContent().getBoundsInLocal().getHeight()
+                    - scroller.getViewportBounds().getHeight();
+            scroller.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 40) / room)));
+        });
+    }
+
     /** The showing windows of the app other than the main one, newest last. */
     List<Window> dialogWindows() {
         return onFx(() -> Window.getWindows().stream()

@@ -1,7 +1,6 @@
 package org.casebook.vault;
 
 import static org.casebook.testsupport.TestVaults.pass;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -57,7 +56,11 @@ class PassphraseChangeRaceTest {
         try (Vault v = Vault.open(file, pass())) {
             v.changePassphrase(Passphrase.of("the new passphrase"));
         }
-        assertEquals(VaultException.Kind.NOT_UNLOCKED.name(), other.get(30, TimeUnit.SECONDS));
+        // It waited for the change and then found the new key (NOT_UNLOCKED), or, on a machine so busy that the
+        // change outlasted its wait for the lock, gave up (BUSY): either way it never works on the replaced file.
+        String outcome = other.get(30, TimeUnit.SECONDS);
+        assertTrue(outcome.equals(VaultException.Kind.NOT_UNLOCKED.name())
+                || outcome.equals(VaultException.Kind.BUSY.name()), outcome);
         Vault.open(file, Passphrase.of("the new passphrase")).close();
     }
 }

@@ -52,6 +52,10 @@ public final class Installer {
             .stream().map(folder -> "com/ibm/icu/impl/data/icudata/" + folder).toList();
     /** Fixed for good: Windows upgrades an installed Casebook (rather than adding a second) only if it matches. */
     static final String WINDOWS_UPGRADE_UUID = "6f0b7f2e-4c1d-4d7b-9b57-3c1a0e5d2a91";
+    /** Fixed for good, like the upgrade code: Windows tracks the PATH entry (and removes it) by this component. */
+    static final String WINDOWS_PATH_COMPONENT_GUID = "3d7c9a52-8e41-4b6f-a0d2-5f19c4e7b803";
+    /** The install folder's subfolder that holds only the command-line script and goes on PATH. */
+    static final String WINDOWS_COMMAND_DIR = "bin";
 
     private final Path root;
     private final Map<String, String> opts;
@@ -100,6 +104,11 @@ public final class Installer {
 
     String name() {
         return discreet ? "Notes" : "Casebook";
+    }
+
+    /** The command on the PATH and the Linux package: the discreet build's must not say "casebook" either. */
+    String command() {
+        return discreet ? "notes-private" : "casebook";
     }
 
     /** The trimmed runtime, made once per work folder (jlink is the slow step and its input never changes). */
@@ -170,14 +179,16 @@ public final class Installer {
         }
         if (isWindows()) {
             // A GUI program on Windows has no console to print to: the command line gets its own launcher.
-            Path props = work.resolve("casebook-cli.properties");
+            Path props = work.resolve(command() + "-cli.properties");
             Files.writeString(props, "win-console=true\n");
-            args.addAll(List.of("--add-launcher", "casebook-cli=" + props));
+            args.addAll(List.of("--add-launcher", command() + "-cli=" + props));
         }
         tool("jpackage", args.toArray(String[]::new));
         if (isWindows()) {
-            // `casebook` on the command line, once the install folder is on PATH (see the README's Install section).
-            Files.writeString(image.resolve("casebook.cmd"), "@\"%~dp0casebook-cli.exe\" %*\r\n");
+            // The command the .msi puts on PATH. In a folder of its own: Windows names ignore case and try .exe
+            // before .cmd, so beside Casebook.exe, typing `casebook` would start the windowed launcher instead.
+            Path bin = Files.createDirectories(image.resolve(WINDOWS_COMMAND_DIR));
+            Files.writeString(bin.resolve(command() + ".cmd"), "@\"%~dp0..\\" + command() + "-cli.exe\" %*\r\n");
         }
         return image;
     }
@@ -248,8 +259,7 @@ public final class Installer {
         Path resources = work.resolve("resources-" + type);
         deleteTree(resources);
         Files.createDirectories(resources);
-        // Also the command on the PATH: the discreet build's must not say "casebook" either.
-        String pkgName = discreet ? "notes-private" : "casebook";
+        String pkgName = command();
         List<String> args = new ArrayList<>(List.of("--type", type, "--dest", dest.toString(),
                 "--app-image", image.toString(), "--name", name(), "--app-version", require("version"),
                 "--vendor", discreet ? "Notes" : "Casebook", "--description", description(),
@@ -274,6 +284,7 @@ public final class Installer {
                 }
             }
             case "msi" -> {
+                Files.writeString(resources.resolve("main.wxs"), withCommandOnPath(jpackageWixTemplate()));
                 args.addAll(List.of("--win-menu", "--win-menu-group", name(), "--win-shortcut", "--win-dir-chooser",
                         "--win-upgrade-uuid", WINDOWS_UPGRADE_UUID, "--icon", icon(discreet ? "discreet" : "casebook").toString()));
             }
@@ -334,6 +345,47 @@ public final class Installer {
                 + name() + "\" \"/usr/bin/" + pkgName + "\""), "postinst", postinst);
         System.out.println("deb checked: menu entry, MIME type application/x-casebook, file icon, " + pkgName
                 + " on PATH");
+    }
+
+    /**
+     * jpackage's own WiX main file from this JDK (jpackage cannot change PATH, and WiX only takes a whole main
+     * file), read from the JDK's module image so that it always matches the jpackage that fills it in.
+     */
+    static String jpackageWixTemplate() throws IOException {
+        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        return Files.readString(jrt.getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources/main.wxs"));
+    }
+
+    /**
+     * The WiX main file with one more component in the default feature: the install folder's {@code bin} (which
+     * holds only {@code casebook.cmd}) added to the end of PATH, for everyone when the install is per machine
+     * and for the user otherwise, and removed again on uninstall. Fails rather than build an .msi without it.
+     */
+    static String withCommandOnPath(String mainWxs) {
+        String featureAnchor = "<ComponentGroupRef Id=\"FileAssociations\"/>";
+        String end = "</Wix>";
+        if (!mainWxs.contains(featureAnchor) || !mainWxs.contains(end)) {
+            throw new IllegalStateException("this jpackage's main.wxs has no " + featureAnchor + " in its feature:"
+                    + " installer/Installer.java must learn where to add the PATH entry");
+        }
+        String entry = "<Environment Id=\"CasebookCommandOnPath\" Name=\"PATH\" Value=\"[INSTALLDIR]"
+                + WINDOWS_COMMAND_DIR + "\" Action=\"set\" Part=\"last\" Permanent=\"no\" System=\"%s\"/>";
+        String component = """
+                  <Fragment>
+                    <DirectoryRef Id="INSTALLDIR">
+                      <Component Id="CasebookCommandOnPath" Guid="%s" KeyPath="yes">
+                        <?ifdef JpIsSystemWide ?>
+                        %s
+                        <?else?>
+                        %s
+                        <?endif?>
+                      </Component>
+                    </DirectoryRef>
+                  </Fragment>
+                """.formatted(WINDOWS_PATH_COMPONENT_GUID, entry.formatted("yes"), entry.formatted("no"));
+        int last = mainWxs.lastIndexOf(end);
+        return mainWxs.substring(0, last).replace(featureAnchor,
+                featureAnchor + "\n      <ComponentRef Id=\"CasebookCommandOnPath\"/>") + component + mainWxs.substring(last);
     }
 
     /** jpackage in its own process, for the environment it passes to the platform's packaging tool. */
@@ -422,19 +474,24 @@ public final class Installer {
                 "-Djavafx.cachedir=" + data + "/tmp/javafx",
                 "-Djava.util.prefs.userRoot=" + data + "/home",
                 "-Djava.util.prefs.systemRoot=" + data + "/home");
-        Path cfg;
+        Path appDir;
         try (Stream<Path> files = Files.walk(copy)) {
-            cfg = files.filter(p -> p.getFileName().toString().equals(name() + ".cfg")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no " + name() + ".cfg in " + copy));
+            appDir = files.filter(p -> p.getFileName().toString().equals(name() + ".cfg")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name() + ".cfg in " + copy)).getParent();
         }
-        StringBuilder lines = new StringBuilder();
-        for (String line : Files.readAllLines(cfg)) {
-            lines.append(line).append('\n');
-            if (line.strip().equals("[JavaOptions]")) {
-                extra.forEach(option -> lines.append("java-options=").append(option).append('\n'));
+        // Every launcher's: on Windows the command line has its own (casebook-cli.cfg), which must stay portable too.
+        try (Stream<Path> files = Files.list(appDir)) {
+            for (Path cfg : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".cfg"))::iterator) {
+                StringBuilder lines = new StringBuilder();
+                for (String line : Files.readAllLines(cfg)) {
+                    lines.append(line).append('\n');
+                    if (line.strip().equals("[JavaOptions]")) {
+                        extra.forEach(option -> lines.append("java-options=").append(option).append('\n'));
+                    }
+                }
+                Files.writeString(cfg, lines);
             }
         }
-        Files.writeString(cfg, lines);
         Path dataDir = isMac() ? copy.resolveSibling(name() + " data") : copy.resolve("data");
         Files.createDirectories(dataDir.resolve("home"));
         Files.createDirectories(dataDir.resolve("tmp"));

@@ -5,22 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.net.URI;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import javax.tools.ToolProvider;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.Node;
@@ -55,22 +48,13 @@ class WindowsCommandOnPathTest {
               </Product>
             </Wix>
             """;
-    private static Method withCommandOnPath;
-
-    @BeforeAll
-    static void compileInstaller(@TempDir Path classes) throws Exception {
-        int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
-                Path.of("installer/Installer.java").toString());
-        assertEquals(0, rc, "installer/Installer.java does not compile");
-        URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()},
-                WindowsCommandOnPathTest.class.getClassLoader());
-        withCommandOnPath = loader.loadClass("Installer").getDeclaredMethod("withCommandOnPath", String.class);
-        withCommandOnPath.setAccessible(true);
+    private static String withCommandOnPath(String template) throws Throwable {
+        return (String) InstallerProgram.call("withCommandOnPath", new Class<?>[] {String.class}, template);
     }
 
     @Test
-    void theMsiAddsItsCommandFolderToPathAndRemovesItOnUninstall() throws Exception {
-        String wxs = (String) withCommandOnPath.invoke(null, template());
+    void theMsiAddsItsCommandFolderToPathAndRemovesItOnUninstall() throws Throwable {
+        String wxs = withCommandOnPath(template());
         Document doc = parse(wxs);
 
         Element feature = byId(doc, "Feature", "DefaultFeature");
@@ -109,10 +93,9 @@ class WindowsCommandOnPathTest {
 
     @Test
     void aTemplateWithoutTheFeatureStopsTheBuild() {
-        InvocationTargetException thrown = assertThrows(InvocationTargetException.class,
-                () -> withCommandOnPath.invoke(null, TEMPLATE_SHAPE.replace("FileAssociations", "Associations")));
-        assertTrue(thrown.getCause() instanceof IllegalStateException);
-        assertTrue(thrown.getCause().getMessage().contains("PATH"), thrown.getCause().getMessage());
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> withCommandOnPath(TEMPLATE_SHAPE.replace("FileAssociations", "Associations")));
+        assertTrue(thrown.getMessage().contains("PATH"), thrown.getMessage());
     }
 
     /** The JDK's own template where this JDK has it (Windows builds of jpackage), otherwise its shape. */

@@ -9,6 +9,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.tools.ToolProvider;
+import org.casebook.Launcher;
 
 /**
  * installer/Installer.java (a single-file program, not on the test class path) compiled once per test run, so
@@ -33,7 +34,11 @@ final class InstallerProgram {
 
     private static synchronized Class<?> load() throws Exception {
         if (installer == null) {
-            Path classes = Files.createTempDirectory("installer-classes");
+            // In the build folder, so that nothing is left in the temporary folder; one per test JVM, as the
+            // suite's forks run at the same time and must not load a class file another is still writing.
+            Path built = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path classes = Files.createDirectories(built.getParent()
+                    .resolve("installer-classes-" + ProcessHandle.current().pid()));
             int rc = ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
                     Path.of("installer/Installer.java").toString());
             assertEquals(0, rc, "installer/Installer.java does not compile");

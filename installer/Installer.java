@@ -99,14 +99,14 @@ public final class Installer {
         }
         Path runtime = runtime(work);
         Path image = appImage(work, runtime, dest);
-        System.out.println("app-image: " + image + " (" + megabytes(image) + " MB)");
+        System.out.println("app-image: " + image + " (" + size(image) + ")");
         if (!type.equals("app-image")) {
             Path pkg = installer(type, image, work, dest);
-            System.out.println(type + ": " + pkg + " (" + megabytes(pkg) + " MB)");
+            System.out.println(type + ": " + pkg + " (" + size(pkg) + ")");
         }
         if (opts.containsKey("portable")) {
             Path zip = portableZip(image, work, dest);
-            System.out.println("portable: " + zip + " (" + megabytes(zip) + " MB)");
+            System.out.println("portable: " + zip + " (" + size(zip) + ")");
         }
     }
 
@@ -578,19 +578,19 @@ public final class Installer {
         return os.startsWith("mac");
     }
 
-    static long megabytes(Path p) throws IOException {
-        if (Files.isRegularFile(p)) {
-            return Math.round(Files.size(p) / 1_048_576.0);
-        }
+    /** A file's or folder's size in both units: the size limits are in MB, file managers often show MiB. */
+    static String size(Path p) throws IOException {
+        long bytes;
         try (Stream<Path> files = Files.walk(p)) {
-            return Math.round(files.filter(Files::isRegularFile).mapToLong(f -> {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> {
                 try {
                     return Files.size(f);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).sum() / 1_048_576.0);
+            }).sum();
         }
+        return String.format(Locale.ROOT, "%.1f MB, %.1f MiB", bytes / 1e6, bytes / 1_048_576.0);
     }
 
     static void copyTree(Path from, Path to) throws IOException {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java installer/Installer.java --jar target/casebook.jar --version 0.1.0 --dest target/installer
- *      [--type app-image|deb|rpm|msi|dmg|auto] [--discreet] [--portable] [--work target/installer-work]
+ *      [--type app-image|deb|rpm|msi|dmg|pkg|auto] [--discreet] [--portable] [--work target/installer-work]
  *      [--input DIR --main-jar NAME]   (instead of --jar: a folder of jars, the main one named)
  * </pre>
  */
@@ -299,13 +299,20 @@ public final class Installer {
                 }
             }
             case "msi" -> {
-                Files.writeString(resources.resolve("main.wxs"), withCommandOnPath(jpackageWixTemplate()));
+                Files.writeString(resources.resolve("main.wxs"), withCommandOnPath(jpackageTemplate("main.wxs")));
                 args.addAll(List.of("--win-menu", "--win-menu-group", name(), "--win-shortcut", "--win-dir-chooser",
                         "--win-upgrade-uuid", WINDOWS_UPGRADE_UUID, "--icon", icon(discreet ? "discreet" : "casebook").toString()));
             }
-            case "dmg" -> args.addAll(List.of("--mac-package-name", name(),
-                    "--mac-package-identifier", discreet ? "org.notes.private" : "org.casebook.app",
-                    "--icon", icon(discreet ? "discreet" : "casebook").toString()));
+            case "dmg", "pkg" -> {
+                if (type.equals("pkg")) {
+                    // A .dmg is only dragged to Applications; the .pkg installer can run a script that links the command.
+                    Files.writeString(resources.resolve("postinstall"),
+                            withCommandLink(jpackageTemplate("postinstall.template"), name(), command()));
+                }
+                args.addAll(List.of("--mac-package-name", name(),
+                        "--mac-package-identifier", discreet ? "org.notes.private" : "org.casebook.app",
+                        "--icon", icon(discreet ? "discreet" : "casebook").toString()));
+            }
             default -> throw new IllegalArgumentException("unknown installer type: " + type);
         }
         try (Stream<Path> before = Files.list(dest)) {
@@ -363,12 +370,31 @@ public final class Installer {
     }
 
     /**
-     * jpackage's own WiX main file from this JDK (jpackage cannot change PATH, and WiX only takes a whole main
-     * file), read from the JDK's module image so that it always matches the jpackage that fills it in.
+     * One of jpackage's own templates from this JDK (WiX's main file, the macOS installer scripts), read from the
+     * JDK's module image so that it always matches the jpackage that fills it in: jpackage takes only whole files.
      */
-    static String jpackageWixTemplate() throws IOException {
+    static String jpackageTemplate(String name) throws IOException {
         FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
-        return Files.readString(jrt.getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources/main.wxs"));
+        return Files.readString(jrt.getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources/" + name));
+    }
+
+    /**
+     * The macOS .pkg's script after installing, with the command linked into /usr/local/bin (on the PATH of every
+     * macOS shell; Apple silicon Macs start without the folder). macOS runs it with the install folder as $2.
+     */
+    static String withCommandLink(String postinstall, String app, String command) {
+        int exit = postinstall.lastIndexOf("exit 0");
+        if (exit < 0) {
+            throw new IllegalStateException("this jpackage's postinstall has no \"exit 0\": installer/Installer.java"
+                    + " must learn where to add the command");
+        }
+        String link = """
+                # %2$s on the PATH: a link to the app's own launcher, which runs the command line when given a command.
+                mkdir -p /usr/local/bin
+                ln -sf "$2/%1$s.app/Contents/MacOS/%1$s" "/usr/local/bin/%2$s"
+
+                """.formatted(app, command);
+        return postinstall.substring(0, exit) + link + postinstall.substring(exit);
     }
 
     /**

@@ -49,10 +49,14 @@ class InstallerSlimTest {
     void theIcuDataTheTextHandlingReadsIsKept() throws Throwable {
         String icu = "com/ibm/icu/impl/data/icudata/";
         for (String needed : List.of("zoneinfo64.res", "metaZones.res", "brkitr/line.brk", "brkitr/char.brk",
-                "nfkc.nrm", "ubidi.icu", "uprops.icu", "root.res", "en.res", "en_GB.res")) {
+                "nfkc.nrm", "ubidi.icu", "uprops.icu", "root.res", "en.res", "en_GB.res", "res_index.res", "pool.res",
+                "supplementalData.res", "likelySubtags.res", "brkitr/root.res", "brkitr/ja.res", "brkitr/cjdict.dict")) {
             assertFalse(unused(icu + needed), needed);
         }
-        assertTrue(unused(icu + "zone/fr.res") && unused(icu + "region/fr.res") && unused(icu + "coll/root.res"));
+        for (String unused : List.of("zone/fr.res", "region/fr.res", "coll/root.res", "fr.res", "zh_Hant_HK.res",
+                "sr_Latn.res", "ars.res")) {
+            assertTrue(unused(icu + unused), unused);
+        }
     }
 
     private static boolean unused(String entry) throws Throwable {

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java installer/Installer.java --jar target/casebook.jar --version 0.1.0 --dest target/installer
- *      [--type app-image|deb|rpm|msi|dmg|auto] [--discreet] [--portable] [--work target/installer-work]
+ *      [--type app-image|deb|rpm|msi|dmg|pkg|auto] [--discreet] [--portable] [--work target/installer-work]
  *      [--input DIR --main-jar NAME]   (instead of --jar: a folder of jars, the main one named)
  * </pre>
  */
@@ -34,24 +34,44 @@ public final class Installer {
     /**
      * The JDK modules the app needs, from {@code jdeps --print-module-deps} on the shaded jar plus those only
      * reached at run time, which jdeps cannot see: jdk.crypto.ec (TLS for web capture), jdk.charsets (exports in
-     * legacy encodings), jdk.localedata (en-GB, for Locale.UK), jdk.zipfs (zip exports), and
-     * jdk.jsobject and jdk.xml.dom (WebView).
+     * legacy encodings), jdk.localedata (en-GB, for Locale.UK), jdk.zipfs (zip exports), jdk.jsobject and
+     * jdk.xml.dom (WebView), and java.security.jgss (a proxy that asks for Kerberos). No class in the app-image's
+     * jar names java.management, java.scripting or java.xml.crypto, and only an ICU documentation tool
+     * java.compiler: leaving those four out keeps 1.4 MB out of the runtime.
      */
-    static final List<String> MODULES = List.of("java.base", "java.compiler", "java.desktop", "java.logging",
-            "java.management", "java.naming", "java.net.http", "java.prefs", "java.scripting", "java.security.jgss",
-            "java.sql", "java.xml", "java.xml.crypto", "jdk.charsets", "jdk.crypto.ec", "jdk.jsobject",
-            "jdk.localedata", "jdk.net", "jdk.unsupported", "jdk.xml.dom", "jdk.zipfs");
+    static final List<String> MODULES = List.of("java.base", "java.desktop", "java.logging", "java.naming",
+            "java.net.http", "java.prefs", "java.security.jgss", "java.sql", "java.xml", "jdk.charsets",
+            "jdk.crypto.ec", "jdk.jsobject", "jdk.localedata", "jdk.net", "jdk.unsupported", "jdk.xml.dom",
+            "jdk.zipfs");
     static final String MAIN_CLASS = "org.casebook.Launcher";
     /**
      * ICU4J data the app never reads: it uses ICU only for bidi, Arabic shaping, line and grapheme breaks,
      * normalisation, character properties, charset detection and a zone's region (org.casebook.bundle.text,
-     * MatchText, TextDecoding, SenderMatch). Collation, transliteration, spelled-out numbers, units, currencies
-     * and language names are 6 MB of the package. Whoever starts using one of those in ICU must remove it here.
+     * MatchText, TextDecoding, SenderMatch). Collation, transliteration, spelled-out numbers, units, currencies,
+     * and the names of languages, regions and time zones are 8 MB of the package (a zone's region comes from
+     * zoneinfo64, which stays). Whoever starts using one of those in ICU must remove it here.
      */
-    static final List<String> UNUSED_ICU_DATA = List.of("coll/", "translit/", "rbnf/", "unit/", "curr/", "lang/")
+    static final List<String> UNUSED_ICU_DATA = List.of("coll/", "translit/", "rbnf/", "unit/", "curr/", "lang/",
+                    "region/", "zone/")
             .stream().map(folder -> "com/ibm/icu/impl/data/icudata/" + folder).toList();
+    /**
+     * ICU's data for each locale but English and the root (dates, numbers, names: 1.2 MB in 833 files): the app
+     * asks ICU for nothing in a language, only for the root's breaks (LineBreaker) and locale-free properties.
+     */
+    static final java.util.regex.Pattern OTHER_LOCALES_DATA =
+            java.util.regex.Pattern.compile("com/ibm/icu/impl/data/icudata/(?!en|root\\.|res_index\\.)[a-z]{2,3}(_[A-Za-z0-9]+)*\\.res");
+    /**
+     * The DejaVu faces the bundle embeds (org.casebook.bundle.text.FontSet): the font jar's other 17 faces are
+     * 4 MB nobody reads. InstallerSlimTest fails when FontSet names a face that is not kept here.
+     */
+    static final List<String> KEPT_DEJAVU = List.of("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSansMono.ttf")
+            .stream().map(face -> "net/sf/jasperreports/fonts/dejavu/" + face).toList();
     /** Fixed for good: Windows upgrades an installed Casebook (rather than adding a second) only if it matches. */
     static final String WINDOWS_UPGRADE_UUID = "6f0b7f2e-4c1d-4d7b-9b57-3c1a0e5d2a91";
+    /** Fixed for good, like the upgrade code: Windows tracks the PATH entry (and removes it) by this component. */
+    static final String WINDOWS_PATH_COMPONENT_GUID = "3d7c9a52-8e41-4b6f-a0d2-5f19c4e7b803";
+    /** The install folder's subfolder that holds only the command-line script and goes on PATH. */
+    static final String WINDOWS_COMMAND_DIR = "bin";
 
     private final Path root;
     private final Map<String, String> opts;
@@ -87,19 +107,24 @@ public final class Installer {
         }
         Path runtime = runtime(work);
         Path image = appImage(work, runtime, dest);
-        System.out.println("app-image: " + image + " (" + megabytes(image) + " MB)");
+        System.out.println("app-image: " + image + " (" + size(image) + ")");
         if (!type.equals("app-image")) {
             Path pkg = installer(type, image, work, dest);
-            System.out.println(type + ": " + pkg + " (" + megabytes(pkg) + " MB)");
+            System.out.println(type + ": " + pkg + " (" + size(pkg) + ")");
         }
         if (opts.containsKey("portable")) {
             Path zip = portableZip(image, work, dest);
-            System.out.println("portable: " + zip + " (" + megabytes(zip) + " MB)");
+            System.out.println("portable: " + zip + " (" + size(zip) + ")");
         }
     }
 
     String name() {
         return discreet ? "Notes" : "Casebook";
+    }
+
+    /** The command on the PATH and the Linux package: the discreet build's must not say "casebook" either. */
+    String command() {
+        return discreet ? "notes-private" : "casebook";
     }
 
     /** The trimmed runtime, made once per work folder (jlink is the slow step and its input never changes). */
@@ -170,14 +195,16 @@ public final class Installer {
         }
         if (isWindows()) {
             // A GUI program on Windows has no console to print to: the command line gets its own launcher.
-            Path props = work.resolve("casebook-cli.properties");
+            Path props = work.resolve(command() + "-cli.properties");
             Files.writeString(props, "win-console=true\n");
-            args.addAll(List.of("--add-launcher", "casebook-cli=" + props));
+            args.addAll(List.of("--add-launcher", command() + "-cli=" + props));
         }
         tool("jpackage", args.toArray(String[]::new));
         if (isWindows()) {
-            // `casebook` on the command line, once the install folder is on PATH (see the README's Install section).
-            Files.writeString(image.resolve("casebook.cmd"), "@\"%~dp0casebook-cli.exe\" %*\r\n");
+            // The command the .msi puts on PATH. In a folder of its own: Windows names ignore case and try .exe
+            // before .cmd, so beside Casebook.exe, typing `casebook` would start the windowed launcher instead.
+            Path bin = Files.createDirectories(image.resolve(WINDOWS_COMMAND_DIR));
+            Files.writeString(bin.resolve(command() + ".cmd"), "@\"%~dp0..\\" + command() + "-cli.exe\" %*\r\n");
         }
         return image;
     }
@@ -185,7 +212,7 @@ public final class Installer {
     /**
      * Copies a jar without the native libraries of other systems (the JDBC driver carries SQLite for 24 platforms,
      * JNA its dispatcher for 20: an installer runs on one, and they are a tenth of the app's size) and without
-     * the ICU data the app never reads.
+     * the ICU data and fonts the app never reads.
      */
     void slim(Path from, Path to) throws IOException {
         if (!from.getFileName().toString().endsWith(".jar")) {
@@ -199,7 +226,7 @@ public final class Installer {
         java.util.function.Predicate<String> foreign = name ->
                 name.startsWith("org/sqlite/native/") && !name.startsWith(sqlite)
                 || name.startsWith("com/sun/jna/") && name.contains("jnidispatch") && !name.startsWith(jna)
-                || UNUSED_ICU_DATA.stream().anyMatch(name::startsWith);
+                || unusedByTheApp(name);
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(from.toFile())) {
             if (zip.stream().noneMatch(e -> foreign.test(e.getName()))) {
                 Files.copy(from, to);
@@ -226,6 +253,13 @@ public final class Installer {
         }
     }
 
+    /** ICU data and fonts the app never reads, on every platform (UNUSED_ICU_DATA, OTHER_LOCALES_DATA, KEPT_DEJAVU). */
+    static boolean unusedByTheApp(String entry) {
+        return UNUSED_ICU_DATA.stream().anyMatch(entry::startsWith) || OTHER_LOCALES_DATA.matcher(entry).matches()
+                || entry.startsWith("net/sf/jasperreports/fonts/dejavu/") && entry.endsWith(".ttf")
+                && !KEPT_DEJAVU.contains(entry);
+    }
+
     String arch() {
         String arch = System.getProperty("os.arch");
         return arch.equals("amd64") || arch.equals("x86_64") ? "x64" : arch;
@@ -248,8 +282,7 @@ public final class Installer {
         Path resources = work.resolve("resources-" + type);
         deleteTree(resources);
         Files.createDirectories(resources);
-        // Also the command on the PATH: the discreet build's must not say "casebook" either.
-        String pkgName = discreet ? "notes-private" : "casebook";
+        String pkgName = command();
         List<String> args = new ArrayList<>(List.of("--type", type, "--dest", dest.toString(),
                 "--app-image", image.toString(), "--name", name(), "--app-version", require("version"),
                 "--vendor", discreet ? "Notes" : "Casebook", "--description", description(),
@@ -274,12 +307,21 @@ public final class Installer {
                 }
             }
             case "msi" -> {
+                Files.writeString(resources.resolve("main.wxs"), withCommandOnPath(jpackageTemplate("main.wxs")));
                 args.addAll(List.of("--win-menu", "--win-menu-group", name(), "--win-shortcut", "--win-dir-chooser",
                         "--win-upgrade-uuid", WINDOWS_UPGRADE_UUID, "--icon", icon(discreet ? "discreet" : "casebook").toString()));
             }
-            case "dmg" -> args.addAll(List.of("--mac-package-name", name(),
-                    "--mac-package-identifier", discreet ? "org.notes.private" : "org.casebook.app",
-                    "--icon", icon(discreet ? "discreet" : "casebook").toString()));
+            case "dmg", "pkg" -> {
+                if (type.equals("pkg")) {
+                    // A .dmg is only dragged to Applications; the .pkg installer can run a script that links the command.
+                    Path script = resources.resolve("postinstall");
+                    Files.writeString(script, withCommandLink(jpackageTemplate("postinstall.template"), name(), command()));
+                    script.toFile().setExecutable(true, false);
+                }
+                args.addAll(List.of("--mac-package-name", name(),
+                        "--mac-package-identifier", discreet ? "org.notes.private" : "org.casebook.app",
+                        "--icon", icon(discreet ? "discreet" : "casebook").toString()));
+            }
             default -> throw new IllegalArgumentException("unknown installer type: " + type);
         }
         try (Stream<Path> before = Files.list(dest)) {
@@ -290,7 +332,7 @@ public final class Installer {
         }
         if (type.equals("deb")) {
             // dpkg-deb's default xz spends minutes on what is mostly compressed already (the jar, the runtime's
-            // modules) and saves a few MB: gzip makes a package of almost the same size in a fraction of the time.
+            // modules): measured, xz -9 made 130.0 MB of gzip's 134.6 MB (3.4% less) for 3 minutes of CPU.
             runJpackage(args, Map.of("DPKG_DEB_COMPRESSOR_TYPE", "gzip"));
         } else {
             tool("jpackage", args.toArray(String[]::new));
@@ -334,6 +376,66 @@ public final class Installer {
                 + name() + "\" \"/usr/bin/" + pkgName + "\""), "postinst", postinst);
         System.out.println("deb checked: menu entry, MIME type application/x-casebook, file icon, " + pkgName
                 + " on PATH");
+    }
+
+    /**
+     * One of jpackage's own templates from this JDK (WiX's main file, the macOS installer scripts), read from the
+     * JDK's module image so that it always matches the jpackage that fills it in: jpackage takes only whole files.
+     */
+    static String jpackageTemplate(String name) throws IOException {
+        FileSystem jrt = FileSystems.getFileSystem(URI.create("jrt:/"));
+        return Files.readString(jrt.getPath("/modules/jdk.jpackage/jdk/jpackage/internal/resources/" + name));
+    }
+
+    /**
+     * The macOS .pkg's script after installing, with the command linked into /usr/local/bin (on the PATH of every
+     * macOS shell; Apple silicon Macs start without the folder). macOS runs it with the install folder as $2.
+     */
+    static String withCommandLink(String postinstall, String app, String command) {
+        int exit = postinstall.lastIndexOf("exit 0");
+        if (exit < 0) {
+            throw new IllegalStateException("this jpackage's postinstall has no \"exit 0\": installer/Installer.java"
+                    + " must learn where to add the command");
+        }
+        String link = """
+                # %2$s on the PATH: a link to the app's own launcher, which runs the command line when given a command.
+                mkdir -p /usr/local/bin
+                ln -sf "$2/%1$s.app/Contents/MacOS/%1$s" "/usr/local/bin/%2$s"
+
+                """.formatted(app, command);
+        return postinstall.substring(0, exit) + link + postinstall.substring(exit);
+    }
+
+    /**
+     * The WiX main file with one more component in the default feature: the install folder's {@code bin} (which
+     * holds only {@code casebook.cmd}) added to the end of PATH, for everyone when the install is per machine
+     * and for the user otherwise, and removed again on uninstall. Fails rather than build an .msi without it.
+     */
+    static String withCommandOnPath(String mainWxs) {
+        String featureAnchor = "<ComponentGroupRef Id=\"FileAssociations\"/>";
+        String end = "</Wix>";
+        if (!mainWxs.contains(featureAnchor) || !mainWxs.contains(end)) {
+            throw new IllegalStateException("this jpackage's main.wxs has no " + featureAnchor + " in its feature:"
+                    + " installer/Installer.java must learn where to add the PATH entry");
+        }
+        String entry = "<Environment Id=\"CasebookCommandOnPath\" Name=\"PATH\" Value=\"[INSTALLDIR]"
+                + WINDOWS_COMMAND_DIR + "\" Action=\"set\" Part=\"last\" Permanent=\"no\" System=\"%s\"/>";
+        String component = """
+                  <Fragment>
+                    <DirectoryRef Id="INSTALLDIR">
+                      <Component Id="CasebookCommandOnPath" Guid="%s" KeyPath="yes">
+                        <?ifdef JpIsSystemWide ?>
+                        %s
+                        <?else?>
+                        %s
+                        <?endif?>
+                      </Component>
+                    </DirectoryRef>
+                  </Fragment>
+                """.formatted(WINDOWS_PATH_COMPONENT_GUID, entry.formatted("yes"), entry.formatted("no"));
+        int last = mainWxs.lastIndexOf(end);
+        return mainWxs.substring(0, last).replace(featureAnchor,
+                featureAnchor + "\n      <ComponentRef Id=\"CasebookCommandOnPath\"/>") + component + mainWxs.substring(last);
     }
 
     /** jpackage in its own process, for the environment it passes to the platform's packaging tool. */
@@ -422,19 +524,24 @@ public final class Installer {
                 "-Djavafx.cachedir=" + data + "/tmp/javafx",
                 "-Djava.util.prefs.userRoot=" + data + "/home",
                 "-Djava.util.prefs.systemRoot=" + data + "/home");
-        Path cfg;
+        Path appDir;
         try (Stream<Path> files = Files.walk(copy)) {
-            cfg = files.filter(p -> p.getFileName().toString().equals(name() + ".cfg")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no " + name() + ".cfg in " + copy));
+            appDir = files.filter(p -> p.getFileName().toString().equals(name() + ".cfg")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + name() + ".cfg in " + copy)).getParent();
         }
-        StringBuilder lines = new StringBuilder();
-        for (String line : Files.readAllLines(cfg)) {
-            lines.append(line).append('\n');
-            if (line.strip().equals("[JavaOptions]")) {
-                extra.forEach(option -> lines.append("java-options=").append(option).append('\n'));
+        // Every launcher's: on Windows the command line has its own (casebook-cli.cfg), which must stay portable too.
+        try (Stream<Path> files = Files.list(appDir)) {
+            for (Path cfg : (Iterable<Path>) files.filter(p -> p.getFileName().toString().endsWith(".cfg"))::iterator) {
+                StringBuilder lines = new StringBuilder();
+                for (String line : Files.readAllLines(cfg)) {
+                    lines.append(line).append('\n');
+                    if (line.strip().equals("[JavaOptions]")) {
+                        extra.forEach(option -> lines.append("java-options=").append(option).append('\n'));
+                    }
+                }
+                Files.writeString(cfg, lines);
             }
         }
-        Files.writeString(cfg, lines);
         Path dataDir = isMac() ? copy.resolveSibling(name() + " data") : copy.resolve("data");
         Files.createDirectories(dataDir.resolve("home"));
         Files.createDirectories(dataDir.resolve("tmp"));
@@ -506,19 +613,19 @@ public final class Installer {
         return os.startsWith("mac");
     }
 
-    static long megabytes(Path p) throws IOException {
-        if (Files.isRegularFile(p)) {
-            return Math.round(Files.size(p) / 1_048_576.0);
-        }
+    /** A file's or folder's size in both units: the size limits are in MB, file managers often show MiB. */
+    static String size(Path p) throws IOException {
+        long bytes;
         try (Stream<Path> files = Files.walk(p)) {
-            return Math.round(files.filter(Files::isRegularFile).mapToLong(f -> {
+            bytes = files.filter(Files::isRegularFile).mapToLong(f -> {
                 try {
                     return Files.size(f);
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }).sum() / 1_048_576.0);
+            }).sum();
         }
+        return String.format(Locale.ROOT, "%.1f MB, %.1f MiB", bytes / 1e6, bytes / 1_048_576.0);
     }
 
     static void copyTree(Path from, Path to) throws IOException {

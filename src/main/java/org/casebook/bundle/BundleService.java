@@ -342,7 +342,8 @@ public final class BundleService {
                 throw new IOException("the written bundle has " + written.getNumberOfPages() + " pages, expected "
                         + expectedPages);
             }
-            CheckReport report = new BundleChecker().check(written, textSize);
+            CheckReport report = new BundleChecker().check(written, textSize,
+                    () -> Loader.loadPDF(file.toFile(), BundleDocuments.readCache()));
             for (RuleResult r : report.failures()) {
                 LOG.warn("Bundle check failed: {}: {}", r.id(), r.detail());
             }

@@ -24,7 +24,7 @@ public final class BundleChecker {
     /** Also checks that no text is smaller than {@code textSize} says (null: not checked). */
     public CheckReport check(Path pdf, TextSizeRule textSize) throws UnreadablePdfException {
         try (PDDocument document = PdfFiles.open(pdf)) {
-            return check(document, textSize);
+            return check(document, textSize, () -> PdfFiles.open(pdf));
         } catch (UnreadablePdfException e) {
             throw e;
         } catch (IOException e) {
@@ -48,10 +48,23 @@ public final class BundleChecker {
 
     /** The rules, and (when {@code textSize} is given) the smallest text size allowed. */
     public CheckReport check(PDDocument document, TextSizeRule textSize) {
+        return check(document, textSize, null);
+    }
+
+    /** Opens another copy of the file being checked, for a second thread to read pages from. */
+    public interface SecondCopy {
+        PDDocument open() throws IOException;
+    }
+
+    /**
+     * Checks {@code document}, reading its pages on two threads when {@code secondCopy} (not null) opens the same
+     * file again. The report is the same either way.
+     */
+    public CheckReport check(PDDocument document, TextSizeRule textSize, SecondCopy secondCopy) {
         List<RuleResult> results = new ArrayList<>();
         PageTargets targets = new PageTargets(document);
         PageFacts facts = new PageFacts(targets.pageCount(), labels(document));
-        PageScanner.scan(document, 1, targets.pageCount(), false, facts);
+        PageReading.read(document, secondCopy, targets.pageCount(), quickReading(facts, textSize), facts);
         facts.finish();
         NavigationRules navigation = new NavigationRules(document, targets);
         MetadataRules metadata = new MetadataRules(document);
@@ -73,6 +86,24 @@ public final class BundleChecker {
             results.add(textSize.check(facts.smallestText));
         }
         return new CheckReport(results);
+    }
+
+    /**
+     * A page whose text sizes are not asked for is settled when one text operator draws its own "Page N of M": it
+     * then has text and shows its number, whatever else it holds. Any other page is read in full.
+     */
+    static PageScanner.QuickReading quickReading(PageFacts facts, TextSizeRule textSize) {
+        return new PageScanner.QuickReading() {
+            @Override
+            public boolean allowed(int pageNumber) {
+                return textSize == null || textSize.skippedPages().contains(pageNumber);
+            }
+
+            @Override
+            public boolean settles(int pageNumber, CharSequence drawn) {
+                return facts.showsOwnNumber(pageNumber, drawn);
+            }
+        };
     }
 
     private static RuleResult textLayer(PageFacts facts, int pageCount) {

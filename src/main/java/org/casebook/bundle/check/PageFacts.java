@@ -43,14 +43,50 @@ final class PageFacts implements PageScanner.Listener {
 
     @Override
     public void page(int pageNumber, String text, List<ImagePlacement> images) {
+        add(verdict(pageNumber, text, images));
+    }
+
+    /**
+     * What one page's text and images say, worked out from them alone: it reads only this object's fixed page
+     * count and labels, so pages can be judged on several threads and then {@link #add added} in page order.
+     */
+    Verdict verdict(int pageNumber, String text, List<ImagePlacement> images) {
+        return new Verdict(pageNumber, text.isBlank(), numberShown(pageNumber, text), List.copyOf(images));
+    }
+
+    /** Counts a page's verdict; pages must be added in order for the first problems listed to be the first pages. */
+    void add(Verdict verdict) {
+        int pageNumber = verdict.pageNumber();
         seen.set(pageNumber);
-        if (text.isBlank()) {
+        if (verdict.textless()) {
             textless.add(pageNumber);
         }
-        checkNumber(pageNumber, text);
-        for (ImagePlacement image : images) {
+        NumberShown number = verdict.number();
+        if (number.byLabel() != null) {
+            pagesNumberedByLabel++;
+            if (firstLabels.size() < 2) {
+                firstLabels.add(number.byLabel());
+            }
+        } else if (number.problem() != null) {
+            if (numberProblemCount++ < 5) {
+                numberProblems.add(number.problem());
+            }
+        }
+        for (ImagePlacement image : verdict.images()) {
             checkImage(image);
         }
+    }
+
+    /** One page's findings: whether it has no text, how it shows its number, the images drawn on it. */
+    record Verdict(int pageNumber, boolean textless, NumberShown number, List<ImagePlacement> images) {
+    }
+
+    /**
+     * How a page shows its number: its own "Page N of M" (both null), its page label ({@code byLabel}), or
+     * not at all ({@code problem} says what it shows instead).
+     */
+    record NumberShown(String byLabel, String problem) {
+        static final NumberShown OWN = new NumberShown(null, null);
     }
 
     @Override
@@ -72,12 +108,12 @@ final class PageFacts implements PageScanner.Listener {
         textless.sort(null);
     }
 
-    private void checkNumber(int pageNumber, String text) {
+    private NumberShown numberShown(int pageNumber, String text) {
         String wrong = null;
         Matcher m = PAGE_N_OF_M.matcher(text);
         while (m.find()) {
-            if (m.group(1).equals(String.valueOf(pageNumber)) && m.group(2).equals(String.valueOf(pageCount))) {
-                return;
+            if (showsOwn(m, pageNumber)) {
+                return NumberShown.OWN;
             }
             if (wrong == null) {
                 wrong = m.group().replaceAll("\\s+", " ");
@@ -85,21 +121,45 @@ final class PageFacts implements PageScanner.Listener {
         }
         String label = labels == null || pageNumber > labels.length ? null : labels[pageNumber - 1];
         if (label != null && !label.isBlank() && showsToken(text, label.strip())) {
-            pagesNumberedByLabel++;
-            if (firstLabels.size() < 2) {
-                firstLabels.add(label.strip());
-            }
-            return;
-        }
-        numberProblemCount++;
-        if (numberProblems.size() >= 5) {
-            return;
+            return new NumberShown(label.strip(), null);
         }
         String expected = "'Page " + pageNumber + " of " + pageCount + "'"
                 + (label == null || label.isBlank() ? "" : " or its label '" + label.strip() + "'");
-        numberProblems.add(wrong != null
+        return new NumberShown(null, wrong != null
                 ? "page " + pageNumber + " shows '" + wrong + "', not " + expected
                 : "page " + pageNumber + " shows no " + expected);
+    }
+
+    /**
+     * Whether {@code drawn} (what one text-showing operator draws) holds the page's own "Page N of M". Such a
+     * page is settled without reading the rest of its text: the whole page's text holds the same words.
+     */
+    boolean showsOwnNumber(int pageNumber, CharSequence drawn) {
+        if (!mentionsPage(drawn)) {
+            return false; // most of what a page draws: no need for the pattern
+        }
+        Matcher m = PAGE_N_OF_M.matcher(drawn);
+        while (m.find()) {
+            if (showsOwn(m, pageNumber)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether "page" appears in any case, as {@link #PAGE_N_OF_M} needs. */
+    private static boolean mentionsPage(CharSequence text) {
+        for (int i = 0, end = text.length() - 3; i < end; i++) {
+            if ((text.charAt(i) | 0x20) == 'p' && (text.charAt(i + 1) | 0x20) == 'a' && (text.charAt(i + 2) | 0x20) == 'g'
+                    && (text.charAt(i + 3) | 0x20) == 'e') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean showsOwn(Matcher m, int pageNumber) {
+        return m.group(1).equals(String.valueOf(pageNumber)) && m.group(2).equals(String.valueOf(pageCount));
     }
 
     private static boolean showsToken(String text, String token) {

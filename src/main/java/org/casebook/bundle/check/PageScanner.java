@@ -1,6 +1,8 @@
 package org.casebook.bundle.check;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject;
@@ -23,6 +26,12 @@ import org.apache.pdfbox.util.Matrix;
  * (XObject or inline, also inside forms) with the matrix it is drawn with. Reading text and images in the
  * same pass keeps a 2,000-page check to a few seconds. A page whose content cannot be parsed is reported as
  * unreadable and the scan goes on with the next page.
+ *
+ * <p>With a {@link QuickReading}, a page it allows is first read quickly: every operator is still run (so images
+ * and forms are found as in a full reading), but text is only decoded, one text-showing operator at a time, with
+ * no positions, lines or words worked out. A page is settled by what one operator draws (a bundle's own stamp,
+ * "Page 5 of 1,145"); any other page, or one the quick reading cannot read, is read again in full. Laying out a
+ * page's text was most of the time a check of a bundle of merged documents took.
  */
 final class PageScanner extends PDFTextStripper {
     /** What the scan found on one page (1-based number). */
@@ -36,12 +45,30 @@ final class PageScanner extends PDFTextStripper {
         }
     }
 
+    /** Which pages may be read quickly, and what settles one. Called from the thread that scans. */
+    interface QuickReading {
+        /** Whether page {@code pageNumber} may be settled without its full text (its text sizes are not asked for). */
+        boolean allowed(int pageNumber);
+
+        /** Whether {@code drawn}, the text one text-showing operator draws on the page, settles the page. */
+        boolean settles(int pageNumber, CharSequence drawn);
+    }
+
     /** Forms drawing forms this deep are hostile or broken; stop following them. */
     private static final int MAX_FORM_DEPTH = 24;
 
     private final StringWriter pageText = new StringWriter();
     private final List<ImagePlacement> pageImages = new ArrayList<>();
     private Listener listener;
+    private PDDocument document;
+    /** Null for a full reading of every page. */
+    private QuickReading quick;
+    /** The current page is being read quickly. */
+    private boolean quickPage;
+    /** What the current text-showing operator draws, in a quick reading. */
+    private final StringBuilder drawn = new StringBuilder();
+    /** What settled the current page in a quick reading, or null. */
+    private String settledBy;
     private int formDepth;
     /** The smallest text on the current page so far, in points; infinity before the first character. */
     private float smallest = Float.POSITIVE_INFINITY;
@@ -60,8 +87,20 @@ final class PageScanner extends PDFTextStripper {
      * one line whatever order it was drawn in (slower; needed to read table rows).
      */
     static void scan(PDDocument document, int first, int last, boolean sortByPosition, Listener listener) {
+        scan(document, first, last, sortByPosition, null, listener);
+    }
+
+    /** Scans pages {@code first..last} in content order, reading quickly the pages {@code quick} allows. */
+    static void scan(PDDocument document, int first, int last, QuickReading quick, Listener listener) {
+        scan(document, first, last, false, quick, listener);
+    }
+
+    private static void scan(PDDocument document, int first, int last, boolean sortByPosition, QuickReading quick,
+                             Listener listener) {
         PageScanner scanner = new PageScanner(sortByPosition);
         scanner.listener = listener;
+        scanner.document = document;
+        scanner.quick = quick;
         int start = first;
         while (start <= last) {
             scanner.setStartPage(start);
@@ -71,7 +110,11 @@ final class PageScanner extends PDFTextStripper {
                 return;
             } catch (IOException | RuntimeException | StackOverflowError e) {
                 int failed = Math.max(start, scanner.getCurrentPageNo());
-                listener.unreadable(failed, PdfFiles.reason(e));
+                if (quick != null) {
+                    scan(document, failed, failed, false, null, listener); // reports the page, or why it cannot be read
+                } else {
+                    listener.unreadable(failed, PdfFiles.reason(e));
+                }
                 start = failed + 1;
             }
         }
@@ -83,6 +126,8 @@ final class PageScanner extends PDFTextStripper {
         pageImages.clear();
         formDepth = 0;
         smallest = Float.POSITIVE_INFINITY;
+        quickPage = quick != null && quick.allowed(getCurrentPageNo());
+        settledBy = null;
         super.startPage(page);
     }
 
@@ -90,6 +135,15 @@ final class PageScanner extends PDFTextStripper {
     protected void endPage(PDPage page) throws IOException {
         super.endPage(page);
         output.flush();
+        if (quickPage) {
+            if (settledBy != null) {
+                listener.page(getCurrentPageNo(), settledBy, List.copyOf(pageImages));
+            } else {
+                scan(document, getCurrentPageNo(), getCurrentPageNo(), false, null, listener);
+            }
+            pageImages.clear();
+            return;
+        }
         listener.page(getCurrentPageNo(), pageText.toString(), List.copyOf(pageImages));
         if (smallest != Float.POSITIVE_INFINITY) {
             listener.smallestText(getCurrentPageNo(), smallest);
@@ -108,6 +162,33 @@ final class PageScanner extends PDFTextStripper {
             super.showForm(form);
         } finally {
             formDepth--;
+        }
+    }
+
+    /**
+     * In a quick reading, only decodes what the operator draws: no glyph positions, so the text matrix is not
+     * moved on (nothing in a quick reading depends on where text is; images are placed by the graphics state).
+     */
+    @Override
+    protected void showText(byte[] string) throws IOException {
+        if (!quickPage) {
+            super.showText(string);
+            return;
+        }
+        PDFont font = getGraphicsState().getTextState().getFont();
+        if (settledBy != null || font == null) {
+            return;
+        }
+        drawn.setLength(0);
+        InputStream codes = new ByteArrayInputStream(string);
+        while (codes.available() > 0) {
+            String unicode = font.toUnicode(font.readCode(codes));
+            if (unicode != null) {
+                drawn.append(unicode);
+            }
+        }
+        if (quick.settles(getCurrentPageNo(), drawn)) {
+            settledBy = drawn.toString();
         }
     }
 

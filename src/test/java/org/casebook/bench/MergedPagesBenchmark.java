@@ -156,8 +156,13 @@ public final class MergedPagesBenchmark {
         }
     }
 
-    /** On the last run, prints when each phase of the build begins (where the time goes, once warm). */
+    /**
+     * On the last run, prints when each phase of the build begins (where the time goes, once warm), in wall time
+     * and in the process's CPU time (the figure that holds on a busy machine).
+     */
     private static Progress phases(long t0, boolean print) {
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         return new Progress() {
             private String last;
 
@@ -165,7 +170,8 @@ public final class MergedPagesBenchmark {
             public void message(String text) {
                 boolean exhibit = text.startsWith("Exhibit ");
                 if (print && (!exhibit || last == null || !last.startsWith("Exhibit "))) {
-                    System.out.printf("  %6.2f s  %s%n", (System.nanoTime() - t0) / 1e9, exhibit ? "Exhibits" : text);
+                    System.out.printf("  %6.2f s wall %6.2f s CPU  %s%n", (System.nanoTime() - t0) / 1e9,
+                            (os.getProcessCpuTime() - cpu0) / 1e9, exhibit ? "Exhibits" : text);
                 }
                 last = text;
             }

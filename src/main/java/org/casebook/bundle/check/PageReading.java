@@ -1,5 +1,6 @@
 package org.casebook.bundle.check;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -29,8 +30,13 @@ final class PageReading {
         AtomicInteger next = new AtomicInteger();
         FutureTask<Void> helper = null;
         if (copy != null && shares > 1 && Runtime.getRuntime().availableProcessors() > 1) {
+            long startXref = document.getDocument().getStartXref();
             helper = new FutureTask<>(() -> {
                 try (PDDocument second = copy.open()) {
+                    // a file replaced between the two openings must not mix its pages into this report
+                    if (second.getDocument().getStartXref() != startXref || second.getNumberOfPages() != pageCount) {
+                        throw new IOException("the file changed while it was being checked");
+                    }
                     work(second, pageCount, quick, facts, next, done);
                 }
                 return null;

@@ -40,6 +40,7 @@ class QuickPageReadingTest {
     @TempDir
     static Path dir;
     private static Path pdf;
+    private static Path replaced;
 
     @BeforeAll
     static void write() throws IOException {
@@ -103,6 +104,14 @@ class QuickPageReadingTest {
             d.getDocumentCatalog().setPageLabels(labels);
             d.save(pdf.toFile());
         }
+        // the same pages with every page number taken out: a file replaced between the checker's two openings
+        replaced = dir.resolve("replaced.pdf");
+        try (PDDocument d = new PDDocument()) {
+            for (int n = 1; n <= PAGES; n++) {
+                d.addPage(new PDPage(PDRectangle.A4));
+            }
+            d.save(replaced.toFile());
+        }
     }
 
     private static void show(PDPageContentStream cs, PDFont font, float size, float x, float y, String text)
@@ -144,6 +153,8 @@ class QuickPageReadingTest {
             assertEquals(full, read(document, () -> {
                 throw new IOException("gone");
             }, QuickPageReadingTest::checkersOwn), "quick, the second copy not opening");
+            assertEquals(full, read(document, () -> Loader.loadPDF(replaced.toFile()), QuickPageReadingTest::checkersOwn),
+                    "quick, the file replaced before its second opening");
         }
     }
 

@@ -31,7 +31,9 @@ import org.apache.pdfbox.util.Matrix;
  * and forms are found as in a full reading), but text is only decoded, one text-showing operator at a time, with
  * no positions, lines or words worked out. A page is settled by what one operator draws (a bundle's own stamp,
  * "Page 5 of 1,145"); any other page, or one the quick reading cannot read, is read again in full. Laying out a
- * page's text was most of the time a check of a bundle of merged documents took.
+ * page's text was most of the time a check of a bundle of merged documents took. The one place the two readings
+ * can differ: a full reading would join a letter or digit drawn touching the operator's text by another operator
+ * ("Page 5 of 1,145" then "7" right after it) into one word; the quick reading takes the operator's own words.
  */
 final class PageScanner extends PDFTextStripper {
     /** What the scan found on one page (1-based number). */

@@ -1,10 +1,8 @@
 package org.casebook.bundle;
 
 import java.io.IOException;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.casebook.bundle.text.Face;
@@ -12,6 +10,7 @@ import org.casebook.bundle.text.TextStyle;
 import org.casebook.model.CaseCover;
 import org.casebook.statement.Declarations;
 import org.casebook.statement.Statement;
+import org.casebook.statement.StatementSheet;
 import org.casebook.statement.StatementProfile;
 
 /**
@@ -24,16 +23,13 @@ import org.casebook.statement.StatementProfile;
 final class StatementLayout {
     static final TextStyle TEXT = new TextStyle(Face.REGULAR, 12);
     static final TextStyle TEXT_BOLD = new TextStyle(Face.BOLD, 12);
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.UK);
     /** CPR PD32 19.1(1): a margin of not less than 3.5 cm on the left. */
     private static final float MARGIN = 99.2f;
     private static final float NUMBER_WIDTH = 26;
-    private static final String BLANK = "……………………………";
+    private static final String BLANK = StatementSheet.BLANK;
 
     private final Statement statement;
-    private final String subject;
-    private final List<String> marks;
-    private final CaseCover cover;
+    private final StatementSheet sheet;
 
     /**
      * @param subject the person the statement is about, or null
@@ -43,20 +39,17 @@ final class StatementLayout {
      */
     StatementLayout(Statement statement, String subject, List<String> marks, CaseCover cover) {
         this.statement = statement;
-        this.subject = subject;
-        this.marks = List.copyOf(marks);
-        this.cover = cover;
+        this.sheet = new StatementSheet(statement, subject, marks, cover);
     }
 
     /** The witness's name as printed (the statement's, else the case cover's), or the place to write it. */
     String witness() {
-        String name = statement.details().witness() != null ? statement.details().witness() : cover.witness();
-        return name == null ? "[your full name]" : name;
+        return sheet.witness();
     }
 
     /** The date as printed, or dots for a date written by hand when signing. */
     String dated() {
-        return statement.details().dated() == null ? BLANK : DATE.format(statement.details().dated());
+        return sheet.dated();
     }
 
     /**
@@ -96,14 +89,17 @@ final class StatementLayout {
      * count its pages (the count's digits never change how the declaration wraps by a line), then for real.
      */
     List<PDPage> write(PageWriter w, String key) throws IOException {
-        int pages;
+        return write(w, key, pages(w.type().minimumSize(), w.redactor()));
+    }
+
+    /** How many pages the statement takes with nothing below {@code minimumSize} points, laid out in a scratch document. */
+    int pages(float minimumSize, Redactor redactor) throws IOException {
         try (var scratch = BundleDocuments.create()) {
             PageWriter dry = new PageWriter(scratch, new org.casebook.bundle.text.Typesetter(
-                    org.casebook.bundle.text.FontSet.load(scratch, new org.casebook.bundle.text.TextWarnings())),
-                    w.redactor(), new Links());
-            pages = write(dry, key, 1).size();
+                    org.casebook.bundle.text.FontSet.load(scratch, new org.casebook.bundle.text.TextWarnings()),
+                    minimumSize), redactor, new Links());
+            return write(dry, BundleStatement.KEY, 1).size();
         }
-        return write(w, key, pages);
     }
 
     private void police(PageWriter w, int pages) throws IOException {
@@ -112,11 +108,9 @@ final class StatementLayout {
         w.paragraph("WITNESS STATEMENT", PageWriter.TITLE);
         w.paragraph(Declarations.POLICE_AUTHORITY, PageWriter.SMALL);
         w.gap(8);
-        field(w, "URN", BLANK);
-        field(w, "Statement of", witness());
-        field(w, "Age if under 18", statement.details().age());
-        field(w, "Occupation", statement.details().occupation() == null ? "[your occupation]"
-                : statement.details().occupation());
+        for (StatementSheet.Field f : sheet.policeFields()) {
+            field(w, f.label(), f.value());
+        }
         w.gap(8);
         w.paragraph(Declarations.police(pages), TEXT, PageWriter.LEFT, PageWriter.WIDTH);
         w.gap(10);
@@ -134,38 +128,27 @@ final class StatementLayout {
     }
 
     private void court(PageWriter w) throws IOException {
-        boolean family = statement.profile() == StatementProfile.FAMILY;
-        var d = statement.details();
-        String party = d.party() != null ? d.party() : family ? "Applicant" : "Claimant";
-        // CPR PD32 17.2: party, witness's initials and surname, statement number, exhibits, date, top right
-        List<String> corner = List.of("On behalf of the " + party, "Witness: " + initialsAndSurname(witness()),
-                ordinal(d.number()) + " statement", "Exhibits: " + exhibitRange(), "Dated: " + dated());
         float top = w.y();
-        for (String line : corner) {
+        for (String line : sheet.corner()) {
             w.rightAligned(line, PageWriter.SMALL_BOLD, PageWriter.RIGHT, top);
             top -= w.lineHeight(PageWriter.SMALL_BOLD);
         }
         w.y(top - 14);
-        center(w, courtLine(family), TEXT_BOLD);
-        center(w, (family ? "Case No: " : "Claim No: ") + (cover.caseNumber() == null ? "[number]" : cover.caseNumber()),
-                TEXT);
+        center(w, sheet.courtLine(), TEXT_BOLD);
+        center(w, sheet.caseNumberLine(), TEXT);
         w.gap(10);
         center(w, "BETWEEN", TEXT_BOLD);
         w.gap(6);
-        boolean witnessApplies = !party.toLowerCase(Locale.UK).matches(".*(respondent|defendant).*");
-        String other = subject == null ? "[name]" : subject;
-        String applicant = cover.applicant() != null ? cover.applicant() : witnessApplies ? witness() : other;
-        String respondent = cover.respondent() != null ? cover.respondent() : witnessApplies ? other : witness();
-        center(w, applicant.toUpperCase(Locale.UK), TEXT_BOLD);
-        center(w, family ? "Applicant" : "Claimant", TEXT);
+        List<StatementSheet.Party> parties = sheet.parties();
+        center(w, parties.get(0).name(), TEXT_BOLD);
+        center(w, parties.get(0).role(), TEXT);
         center(w, "- and -", TEXT);
-        center(w, respondent.toUpperCase(Locale.UK), TEXT_BOLD);
-        center(w, family ? "Respondent" : "Defendant", TEXT);
+        center(w, parties.get(1).name(), TEXT_BOLD);
+        center(w, parties.get(1).role(), TEXT);
         w.gap(12);
         w.rule(MARGIN, PageWriter.RIGHT, 0.8f);
         w.gap(8);
-        center(w, ordinal(d.number()).toUpperCase(Locale.UK) + " WITNESS STATEMENT OF " + witness().toUpperCase(Locale.UK),
-                TEXT_BOLD);
+        center(w, sheet.title(), TEXT_BOLD);
         w.gap(6);
         w.rule(MARGIN, PageWriter.RIGHT, 0.8f);
         w.gap(14);
@@ -185,21 +168,11 @@ final class StatementLayout {
         w.gap(4);
         w.paragraph(Declarations.TRUTH, TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
         w.paragraph(Declarations.CONTEMPT, TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
-        w.gap(16);
-        w.paragraph("Signed: " + BLANK, TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
-        w.gap(6);
-        w.paragraph("Name: " + witness(), TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
-        w.gap(6);
-        w.paragraph("Date: " + dated(), TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
-    }
-
-    /** "IN THE FAMILY COURT AT LEEDS" from the cover's court ("Family Court at Leeds"), or the place to write it. */
-    private String courtLine(boolean family) {
-        if (cover.court() == null) {
-            return family ? "IN THE FAMILY COURT AT [court]" : "IN THE COUNTY COURT AT [court]";
+        List<String> signature = sheet.courtSignature();
+        for (int i = 0; i < signature.size(); i++) {
+            w.gap(i == 0 ? 16 : 6);
+            w.paragraph(signature.get(i), TEXT, MARGIN, PageWriter.RIGHT - MARGIN);
         }
-        String court = cover.court().toUpperCase(Locale.UK);
-        return court.startsWith("IN THE ") ? court : "IN THE " + court;
     }
 
     private static void field(PageWriter w, String label, String value) throws IOException {
@@ -229,39 +202,8 @@ final class StatementLayout {
         }
     }
 
-    String exhibitRange() {
-        if (marks.isEmpty()) {
-            return "none";
-        }
-        return marks.size() == 1 ? marks.get(0) : marks.get(0) + " to " + marks.get(marks.size() - 1);
-    }
-
-    /** "S Morgan" for "Sam Morgan" (CPR PD32 17.2(2)); a name still to be filled in is left as it is. */
-    static String initialsAndSurname(String name) {
-        if (name.startsWith("[")) {
-            return name;
-        }
-        String[] parts = name.strip().split("\\s+");
-        if (parts.length == 1) {
-            return parts[0];
-        }
-        StringBuilder s = new StringBuilder();
-        for (int i = 0; i < parts.length - 1; i++) {
-            s.appendCodePoint(Character.toUpperCase(parts[i].codePointAt(0)));
-            s.append(' ');
-        }
-        return s.append(parts[parts.length - 1]).toString();
-    }
-
-    static String ordinal(int n) {
-        return switch (n) {
-            case 1 -> "First";
-            case 2 -> "Second";
-            case 3 -> "Third";
-            case 4 -> "Fourth";
-            case 5 -> "Fifth";
-            default -> n + (n % 10 == 1 && n % 100 != 11 ? "st" : n % 10 == 2 && n % 100 != 12 ? "nd"
-                    : n % 10 == 3 && n % 100 != 13 ? "rd" : "th");
-        };
+    /** What the statement says around its paragraphs, shared with its editable copy. */
+    StatementSheet sheet() {
+        return sheet;
     }
 }

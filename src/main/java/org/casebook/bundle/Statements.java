@@ -17,6 +17,7 @@ import org.casebook.model.PersonRole;
 import org.casebook.statement.ExhibitRef;
 import org.casebook.statement.Statement;
 import org.casebook.statement.StatementDetails;
+import org.casebook.statement.StatementDocx;
 import org.casebook.statement.StatementDrafter;
 import org.casebook.statement.StatementProfile;
 import org.casebook.statement.StatementService;
@@ -93,6 +94,62 @@ public final class Statements {
 
     /** Drafts (keeping the witness's wording), then writes the statement to {@code out}, complete or not at all. */
     public Written write(long caseId, StatementProfile profile, Path out) {
+        Path target = target(out);
+        Prepared prepared = prepare(caseId, profile);
+        Case aCase = new CaseService(vault).get(caseId);
+        StatementLayout layout = layout(prepared, caseId);
+        int pages = writeWhole(target, temp -> {
+            try (PDDocument document = BundleDocuments.create()) {
+                Typesetter type = new Typesetter(FontSet.load(document, new TextWarnings()),
+                        MinimumTextSize.of(BundleProfile.fromCode(profile.code())));
+                Redactor none = new Redactor(List.of());
+                PageWriter w = new PageWriter(document, type, none, new Links());
+                int n = layout.write(w, BundleStatement.KEY).size();
+                new PageStamper(document, type, none).stamp(aCase.title(), List.of(), java.util.Map.of());
+                BundleMetadata.write(document, "Witness statement of " + layout.witness(), layout.witness(),
+                        "Witness statement (" + profile.code() + "), " + aCase.title(),
+                        BundleMetadata.now(clock.instant()));
+                document.save(temp.toFile());
+                return n;
+            }
+        });
+        List<String> warnings = new java.util.ArrayList<>(prepared.check().warnings());
+        String length = lengthWarning(profile, pages);
+        if (length != null) {
+            warnings.add(length);
+        }
+        return new Written(target, pages, prepared, warnings);
+    }
+
+    /**
+     * Drafts (keeping the witness's wording), then writes an editable copy of the statement (.docx) to {@code out},
+     * complete or not at all: the same wording, heading and declaration as the PDF. {@code pages} is the PDF's page
+     * count, which the copy shows until the word processor counts its own pages.
+     */
+    public Path writeEditable(long caseId, StatementProfile profile, Path out) {
+        Path target = target(out);
+        Prepared prepared = prepare(caseId, profile);
+        StatementLayout layout = layout(prepared, caseId);
+        writeWhole(target, temp -> {
+            int pages = layout.pages(MinimumTextSize.of(BundleProfile.fromCode(profile.code())),
+                    new Redactor(List.of()));
+            try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+                StatementDocx.write(layout.sheet(), pages, stream);
+            }
+            return pages;
+        });
+        return target;
+    }
+
+    private StatementLayout layout(Prepared prepared, long caseId) {
+        String subject = new PersonService(vault).list(caseId).stream()
+                .filter(p -> p.role() == PersonRole.PERPETRATOR).map(p -> p.name()).findFirst().orElse(null);
+        return new StatementLayout(prepared.statement(), subject,
+                prepared.exhibits().stream().map(ExhibitRef::mark).toList(),
+                new org.casebook.evidence.CaseCovers(vault).get(caseId));
+    }
+
+    private static Path target(Path out) {
         Path target = out.toAbsolutePath();
         Path dir = target.getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -101,35 +158,26 @@ public final class Statements {
         if (Files.isDirectory(target)) {
             throw VaultException.badInput("Cannot write the statement to " + target + ": it is a folder.");
         }
-        Prepared prepared = prepare(caseId, profile);
-        Case aCase = new CaseService(vault).get(caseId);
-        String subject = new PersonService(vault).list(caseId).stream()
-                .filter(p -> p.role() == PersonRole.PERPETRATOR).map(p -> p.name()).findFirst().orElse(null);
-        StatementLayout layout = new StatementLayout(prepared.statement(), subject,
-                prepared.exhibits().stream().map(ExhibitRef::mark).toList(),
-                new org.casebook.evidence.CaseCovers(vault).get(caseId));
-        // the statement is the witness's evidence in plain text: written like a bundle, private and recorded
-        Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong()) + ".part");
-        try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp);
-             PDDocument document = BundleDocuments.create()) {
+        return target;
+    }
+
+    private interface Writing {
+        int to(Path temp) throws IOException;
+    }
+
+    /**
+     * Writes the statement to a private temporary file beside {@code target}, recorded as a pending output so a
+     * crash leaves nothing behind, then moves it into place: the statement is the witness's evidence in plain
+     * text, written like a bundle.
+     */
+    private int writeWhole(Path target, Writing writing) {
+        Path temp = target.getParent().resolve("." + target.getFileName() + "." + Long.toHexString(RANDOM.nextLong())
+                + ".part");
+        try (PendingOutputs.Pending pending = vault.pendingOutputs().begin(PendingOutputs.Kind.BUNDLE, temp)) {
             PrivateFiles.createFile(temp);
-            Typesetter type = new Typesetter(FontSet.load(document, new TextWarnings()),
-                    MinimumTextSize.of(BundleProfile.fromCode(profile.code())));
-            Redactor none = new Redactor(List.of());
-            PageWriter w = new PageWriter(document, type, none, new Links());
-            int pages = layout.write(w, BundleStatement.KEY).size();
-            new PageStamper(document, type, none).stamp(aCase.title(), List.of(), java.util.Map.of());
-            BundleMetadata.write(document, "Witness statement of " + layout.witness(), layout.witness(),
-                    "Witness statement (" + profile.code() + "), " + aCase.title(),
-                    BundleMetadata.now(clock.instant()));
-            document.save(temp.toFile());
+            int pages = writing.to(temp);
             Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            List<String> warnings = new java.util.ArrayList<>(prepared.check().warnings());
-            String length = lengthWarning(profile, pages);
-            if (length != null) {
-                warnings.add(length);
-            }
-            return new Written(target, pages, prepared, warnings);
+            return pages;
         } catch (IOException e) {
             throw VaultException.badInput("Cannot write the statement to " + target + ": "
                     + org.casebook.vault.DiskFull.reason(e, target) + ".");

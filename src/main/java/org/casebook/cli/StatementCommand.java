@@ -54,6 +54,10 @@ final class StatementCommand extends VaultCommand {
             + " separated by a blank line), saved in place of the draft; earlier wording is kept.")
     Path text;
 
+    @Option(names = "--docx", paramLabel = "FILE.docx", description = "Also write an editable copy of the statement"
+            + " (a Word document; LibreOffice and Google Docs open it too). Like the PDF, it is not encrypted.")
+    Path docx;
+
     @Option(names = "--json", description = "One JSON object: file, pages, exhibits produced and not, warnings.")
     boolean json;
 
@@ -61,6 +65,15 @@ final class StatementCommand extends VaultCommand {
     int run(Vault vault, CliContext ctx) {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pdf")) {
             throw CliException.badInput("--out " + out + ": the statement's file name must end in .pdf");
+        }
+        if (docx != null) {
+            if (!docx.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".docx")) {
+                throw CliException.badInput("--docx " + docx + ": the editable copy's file name must end in .docx");
+            }
+            Path docxDir = docx.toAbsolutePath().getParent();
+            if (docxDir == null || !Files.isDirectory(docxDir)) {
+                throw CliException.badInput("--docx " + docx + ": the folder does not exist.");
+            }
         }
         StatementProfile chosen;
         try {
@@ -91,6 +104,7 @@ final class StatementCommand extends VaultCommand {
             service.edit(aCase.id(), chosen, wording);
         }
         Statements.Written written = statements.write(aCase.id(), chosen, out);
+        Path editable = docx == null ? null : statements.writeEditable(aCase.id(), chosen, docx);
         var check = written.prepared().check();
         Statement s = written.prepared().statement();
         if (json) {
@@ -98,6 +112,7 @@ final class StatementCommand extends VaultCommand {
             o.put("file", written.file().toString());
             o.put("profile", chosen.code());
             o.put("pages", written.pages());
+            o.put("docx", editable == null ? null : editable.toString());
             o.put("paragraphs", s.paragraphs().size());
             o.put("edited", s.isEdited());
             o.put("versions", s.versions());
@@ -114,6 +129,9 @@ final class StatementCommand extends VaultCommand {
                 + (s.isEdited() ? "the witness's own wording" : "Casebook's draft") + "; produces "
                 + Plural.of(check.produced().size(), "exhibit")
                 + (check.produced().isEmpty() ? "" : " (" + String.join(", ", check.produced()) + ")"));
+        if (editable != null) {
+            ctx.out().println("Wrote " + editable + ": an editable copy of the same statement");
+        }
         for (String w : written.warnings()) {
             ctx.out().println("Warning: " + w);
         }

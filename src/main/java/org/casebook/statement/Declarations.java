@@ -31,6 +31,15 @@ public final class Declarations {
         return String.format(java.util.Locale.ROOT, POLICE_DECLARATION, pages);
     }
 
+    /**
+     * The MG11 declaration's wording before and after its page count, for a document whose page count is a field
+     * that the word processor keeps up to date (the editable copy).
+     */
+    public static java.util.List<String> policeAroundPages() {
+        int at = POLICE_DECLARATION.indexOf("%d");
+        return java.util.List.of(POLICE_DECLARATION.substring(0, at), POLICE_DECLARATION.substring(at + 2));
+    }
+
     /** The statement of truth (civil and family), as one paragraph. */
     public static String truth() {
         return TRUTH + " " + CONTEMPT;

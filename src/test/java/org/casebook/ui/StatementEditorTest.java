@@ -94,4 +94,60 @@ class StatementEditorTest extends UiTestBase {
                 .ownText().endsWith(MINE));
         assertFalse(Files.exists(temp.resolve(".statement.pdf.part")));
     }
+
+    @Test
+    void anEditableCopyIsWrittenOnlyAfterTheWarningAndHoldsTheSavedWording() throws Exception {
+        clickOn("#nav-statement");
+        waitUntil("the draft", () -> lookup("#statement-text").tryQuery().isPresent()
+                && editorText().startsWith("I am [your full name]."));
+        clickOn("#statement-text").push(KeyCode.CONTROL, KeyCode.END);
+        push(KeyCode.ENTER).push(KeyCode.ENTER);
+        typeText(MINE);
+        clickOn("#statement-save");
+        waitUntil("the save", () -> status().startsWith("Your own wording"));
+        Path out = temp.resolve("statement.docx");
+        shell.dialogs().setSaveChooser((title, folder, name, filter) -> Optional.of(out));
+
+        clickOn("#statement-docx");
+        dialogWithHeader("Write an editable copy?");
+        clickOn("Cancel");
+        sleep(300);
+        assertFalse(Files.exists(out), "nothing is written when the person says no");
+
+        if (System.getProperty("statement.shot") != null) {
+            snapshotOf(lookup("#statement-view").query(), Path.of(System.getProperty("statement.shot")));
+        }
+        clickOn("#statement-docx");
+        var warning = dialogWithHeader("Write an editable copy?");
+        String said = onFx(() -> ((javafx.scene.control.DialogPane) warning.getScene().getRoot()).getContentText());
+        assertTrue(said.contains("not encrypted") && said.contains("not recorded in Casebook"), said);
+        clickOn("Write the copy");
+        dialogWithHeader("Editable copy written");
+        clickOn("OK");
+        try (var in = Files.newInputStream(out);
+             var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(in)) {
+            var texts = doc.getParagraphs().stream().map(p -> p.getText()).toList();
+            assertTrue(texts.contains(MINE), texts::toString);
+            assertTrue(texts.contains("Statement of:\t[your full name]"), texts::toString);
+        }
+        try (var left = Files.list(temp)) {
+            assertTrue(left.noneMatch(p -> p.getFileName().toString().endsWith(".part")), "nothing half-written");
+        }
+    }
+
+    /** A node as it is on screen, written as a PNG to look at. */
+    private void snapshotOf(javafx.scene.Node node, Path shot) throws Exception {
+        java.awt.image.BufferedImage image = onFx(() -> {
+            javafx.scene.image.Image fx = node.snapshot(null, null);
+            var img = new java.awt.image.BufferedImage((int) fx.getWidth(), (int) fx.getHeight(),
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < img.getHeight(); y++) {
+                for (int x = 0; x < img.getWidth(); x++) {
+                    img.setRGB(x, y, fx.getPixelReader().getArgb(x, y));
+                }
+            }
+            return img;
+        });
+        javax.imageio.ImageIO.write(image, "png", shot.toFile());
+    }
 }

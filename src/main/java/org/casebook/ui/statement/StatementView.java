@@ -103,11 +103,37 @@ public final class StatementView extends VBox {
                     .ifPresent(out -> vm.writePdf(out, written -> dialogs.showInfo("Statement written",
                             "Wrote " + written.file().getFileName() + " (" + written.pages() + " pages).")));
         });
-        HBox actions = new HBox(8, save, fresh, pdf);
-        for (var n : new javafx.scene.Node[] {save, fresh, pdf, text}) {
+        Button docx = new Button("Editable copy (Word)…");
+        docx.setId("statement-docx");
+        docx.setOnAction(e -> writeEditable(vm, dialogs));
+        HBox actions = new HBox(8, save, fresh, pdf, docx);
+        for (var n : new javafx.scene.Node[] {save, fresh, pdf, docx, text}) {
             n.disableProperty().bind(vm.busyProperty());
         }
         getChildren().addAll(who, relationship, status, text, warnings, actions);
+    }
+
+    /**
+     * An explicit export: the copy leaves the vault unencrypted, and what is changed in it is not recorded in
+     * Casebook, so the person is told both before choosing where it goes.
+     */
+    private static void writeEditable(StatementViewModel vm, DialogService dialogs) {
+        if (vm.hasUnsavedChanges()) {
+            dialogs.showInfo("Save first", "Save your wording first: the copy is written from what is saved.");
+            return;
+        }
+        if (!dialogs.confirm("Write an editable copy?", "Casebook writes the statement as a Word document that"
+                + " Word, LibreOffice or Google Docs can open and change. The copy is not encrypted: anyone who can"
+                + " get into the folder you choose can read it. Keep it somewhere safe and delete it when you no"
+                + " longer need it.\n\nChanges you make in the copy are not recorded in Casebook. To keep your"
+                + " wording's history, paste the changed wording back here and save it.", "Write the copy")) {
+            return;
+        }
+        dialogs.chooseSaveFile("Write an editable copy of the statement", Path.of(System.getProperty("user.home")),
+                "witness-statement.docx", new FileChooser.ExtensionFilter("Word document", "*.docx"))
+                .ifPresent(out -> vm.writeEditable(out, written -> dialogs.showInfo("Editable copy written",
+                        "Wrote " + written.getFileName() + ". It is not encrypted: delete it when you no longer"
+                                + " need it.")));
     }
 
     private static TextField field(String id, String prompt, javafx.beans.property.StringProperty value) {

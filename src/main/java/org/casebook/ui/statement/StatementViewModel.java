@@ -160,6 +160,23 @@ public final class StatementViewModel implements CaseScreen {
         });
     }
 
+    /** Writes the editable copy (.docx) of what is saved; {@code done} gets the file written. */
+    public void writeEditable(Path out, java.util.function.Consumer<Path> done) {
+        if (shown == null) {
+            return;
+        }
+        long caseId = shown.id();
+        StatementProfile p = profile.get();
+        busy.set(true);
+        tasks.longJob(x -> new Statements(session.vault()).writeEditable(caseId, p, out), written -> {
+            busy.set(false);
+            done.accept(written);
+        }, e -> {
+            busy.set(false);
+            onError.accept("The editable copy could not be written", e);
+        });
+    }
+
     private void fill(Statements.Prepared prepared) {
         Statement s = prepared.statement();
         loaded = s;

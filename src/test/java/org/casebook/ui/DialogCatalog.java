@@ -321,6 +321,17 @@ final class DialogCatalog {
                 patternScrolledToTheSigns(t);
                 t.clickOn("#screening-add");
                 return t.dialogWith("#screening-tool");
+            }),
+            // opened as the detail pane opens it, for a file the seeded vault does not hold (one added here would stay
+            // in the vault the next entry opens)
+            new Entry("where it came from", true, t -> {
+                Platform.runLater(() -> org.casebook.ui.detail.ContinuityDialog.show(t.shell.dialogs(),
+                        "WhatsApp Chat with Sam Sender.zip", new org.casebook.evidence.Continuity.Record("Alex Example",
+                                "her Android phone", "WhatsApp", LocalDate.of(2024, 4, 2),
+                                "Export chat, with media, e-mailed to myself", new org.casebook.evidence.ExportMade(
+                                java.time.Instant.parse("2024-04-02T08:15:00Z"), "the newest file's time in the zip")),
+                        UiTestBase.LONDON));
+                return t.dialogWith("#continuity-by");
             }));
 
     /** The Pattern screen, scrolled to its end where the warning signs' buttons are. */

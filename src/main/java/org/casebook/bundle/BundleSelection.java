@@ -194,9 +194,7 @@ final class BundleSelection {
                 : conversations.get(first.conversationId());
         ConversationService.ExportFileInfo export = first.sha256() == null ? null : exports.get(first.sha256());
         String channel = conversation != null ? conversation.channel() : export != null ? export.format() : "";
-        String with = conversation == null ? null
-                : conversation.title() != null && !conversation.title().isBlank() ? conversation.title()
-                : conversation.key();
+        String with = conversation == null ? null : conversation.name();
         List<ExhibitItem> sent = new ArrayList<>();
         for (TimelineItem m : thread) {
             for (Attachment a : messageFiles.getOrDefault(m.id(), List.of())) {

@@ -10,6 +10,13 @@ import org.casebook.vault.Vault;
 public final class ConversationService {
     /** One imported conversation: its channel ("sms", "whatsapp", ...) and the title the export gave it. */
     public record Conversation(long id, String channel, String key, String title) {
+        /**
+         * What a reader calls the conversation: its title, else its key (a number, a chat's name), or null when
+         * neither says anything (a CSV export without a conversation column is one conversation keyed "").
+         */
+        public String name() {
+            return title != null && !title.isBlank() ? title : key != null && !key.isBlank() ? key : null;
+        }
     }
 
     /** One export file imported into the case, keyed by the SHA-256 of its bytes. */

@@ -34,23 +34,40 @@ final class ContinuityPage {
         w.gap(6);
         w.continuation(this::header);
         header();
+        for (Original o : originals()) {
+            Continuity.Record r = content.legal().continuity().get(o.item().sha256());
+            String[] v = {String.join(", ", o.marks()), o.item().fileName() == null ? "—" : o.item().fileName(),
+                describe(r, content.aCase().zone()), Dates.dayTime(o.item().added(), content.aCase().zone())};
+            List<PageWriter.Cell> cells = new ArrayList<>();
+            for (int i = 0; i < v.length; i++) {
+                cells.add(PageWriter.Cell.of(v[i], i == 0 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
+                        PageWriter.LEFT + X[i], width(i)));
+            }
+            w.row(cells);
+        }
+        w.finish();
+    }
+
+    /** An original file and every exhibit made from it (an SMS backup holds one conversation per exhibit). */
+    private record Original(ExhibitItem item, List<String> marks) {
+    }
+
+    /** Each original once, in the order its first exhibit comes, with the marks of all the exhibits it is in. */
+    private List<Original> originals() {
+        java.util.Map<String, Original> bySha = new java.util.LinkedHashMap<>();
         for (ExhibitItem e : content.exhibits()) {
             for (ExhibitItem original : e.originals()) {
                 if (original.sha256() == null || original != e && original.sha256().equals(e.sha256())) {
                     continue;
                 }
-                Continuity.Record r = content.legal().continuity().get(original.sha256());
-                String[] v = {original.reference(), original.fileName() == null ? "—" : original.fileName(),
-                    describe(r, content.aCase().zone()), Dates.dayTime(original.added(), content.aCase().zone())};
-                List<PageWriter.Cell> cells = new ArrayList<>();
-                for (int i = 0; i < v.length; i++) {
-                    cells.add(PageWriter.Cell.of(v[i], i == 0 ? PageWriter.SMALL_BOLD : PageWriter.SMALL,
-                            PageWriter.LEFT + X[i], width(i)));
+                List<String> marks = bySha.computeIfAbsent(original.sha256(),
+                        sha -> new Original(original, new ArrayList<>())).marks();
+                if (!marks.contains(original.reference())) {
+                    marks.add(original.reference());
                 }
-                w.row(cells);
             }
         }
-        w.finish();
+        return List.copyOf(bySha.values());
     }
 
     private void header() {

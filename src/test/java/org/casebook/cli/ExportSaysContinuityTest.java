@@ -3,6 +3,7 @@ package org.casebook.cli;
 import static org.casebook.cli.CliTestSupport.cli;
 import static org.casebook.cli.CliTestSupport.ok;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -66,7 +67,29 @@ class ExportSaysContinuityTest {
                 "the witness's record first, then the file's own word");
     }
 
+    @Test
+    void anSmsBackupHoldingFourConversationsHasOneRowNamingEachOfItsExhibits() throws Exception {
+        String v = dir.resolve("v.casebook").toString();
+        ok(cli("init", "--vault", v));
+        String caseId = ok(cli("case", "add", "--vault", v, "--title", "Fictional exports", "--initials", "JS",
+                "--timezone", "Europe/London"));
+        ok(cli("import", "--vault", v, "--case", caseId, "--format", "sms",
+                Fixtures.file("sms-backup-restore", "sms-backup-reader-2_sample_small.xml").toString()));
+        String page = continuityPage(v, caseId);
+        assertEquals(1, page.split("backup_date the app wrote", -1).length - 1, "one row for the one backup: " + page);
+        String column = continuityColumn(v, caseId, 0, 52);
+        java.util.regex.Matcher marks = java.util.regex.Pattern.compile("JS/\\d+(, JS/\\d+)*").matcher(column);
+        assertTrue(marks.find(), column);
+        assertEquals("JS/1, JS/2, JS/3, JS/4", marks.group(), "the backup's row names each conversation's exhibit");
+        assertFalse(marks.find(), "and no other row: " + column);
+    }
+
     private String continuityPage(String v, String caseId) throws Exception {
+        return continuityColumn(v, caseId, 170, 218);
+    }
+
+    /** The text of one column of the continuity page's table (the table starts in the 56 pt margin). */
+    private String continuityColumn(String v, String caseId, float x, float width) throws Exception {
         Path pdf = dir.resolve("bundle-" + System.nanoTime() + ".pdf");
         ok(cli("bundle", "--vault", v, "--case", caseId, "--out", pdf.toString(), "--profile", "police"));
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
@@ -77,9 +100,8 @@ class ExportSaysContinuityTest {
                 }
             }
             assertTrue(page > 0, "a bookmark for the page");
-            // the "Exported or copied" column alone (the page's table starts it 170 pt into the 56 pt margin)
             org.apache.pdfbox.text.PDFTextStripperByArea area = new org.apache.pdfbox.text.PDFTextStripperByArea();
-            area.addRegion("record", new java.awt.geom.Rectangle2D.Float(56 + 170, 0, 218, 842));
+            area.addRegion("record", new java.awt.geom.Rectangle2D.Float(56 + x, 0, width, 842));
             area.extractRegions(d.getPage(page - 1));
             return area.getTextForRegion("record").replaceAll("\\s+", " ").replace("- ", "-");
         }

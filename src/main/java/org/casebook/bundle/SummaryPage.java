@@ -387,26 +387,42 @@ final class SummaryPage {
         if (s.reports() == null || s.reports().isEmpty()) {
             return;
         }
-        float[] x = {0, 62, 190, 262, 352};
         String[] head = {"Date", "To", "Reference", "Officer", "Outcome"};
+        List<String[]> values = new ArrayList<>();
+        for (ConductSummary.ReportFigures r : s.reports()) {
+            values.add(new String[] {Dates.day(r.date()), ReportRecipient.describe(r.recipientKind(), r.recipient()),
+                r.reference() == null ? "—" : r.reference(), r.officer() == null ? "—" : r.officer(),
+                outcomeWithLinks(r)});
+        }
+        // at a court's 12 pt a narrow column is widened from the outcome's rather than a word broken in it
+        List<List<Columns.Text>> words = new ArrayList<>();
+        for (int i = 0; i < head.length; i++) {
+            List<Columns.Text> column = new ArrayList<>(List.of(new Columns.Text(head[i], PageWriter.SMALL_BOLD)));
+            for (String[] v : values) {
+                column.add(new Columns.Text(v[i], reportStyle(i)));
+            }
+            words.add(column);
+        }
+        float[] x = Columns.fitted(w, new float[] {0, 62, 190, 262, 352}, PageWriter.WIDTH, 4, words);
         List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> cells = new ArrayList<>();
         for (int i = 0; i < head.length; i++) {
             cells.add(PageWriter.Cell.of(head[i], PageWriter.SMALL_BOLD, PageWriter.LEFT + x[i], colWidth(x, i)));
         }
         rows.add(cells);
-        for (ConductSummary.ReportFigures r : s.reports()) {
-            String[] v = {Dates.day(r.date()), ReportRecipient.describe(r.recipientKind(), r.recipient()),
-                r.reference() == null ? "—" : r.reference(), r.officer() == null ? "—" : r.officer(),
-                outcomeWithLinks(r)};
+        for (String[] v : values) {
             List<PageWriter.Cell> row = new ArrayList<>();
             for (int i = 0; i < v.length; i++) {
-                row.add(PageWriter.Cell.of(v[i], i == 2 ? PageWriter.SMALL_BOLD : PageWriter.SMALL, PageWriter.LEFT + x[i],
-                        colWidth(x, i)));
+                row.add(PageWriter.Cell.of(v[i], reportStyle(i), PageWriter.LEFT + x[i], colWidth(x, i)));
             }
             rows.add(row);
         }
         table("Reports made", rows);
+    }
+
+    /** The reports table's reference column is bold, as a reference is what the reader looks up. */
+    private static org.casebook.bundle.text.TextStyle reportStyle(int column) {
+        return column == 2 ? PageWriter.SMALL_BOLD : PageWriter.SMALL;
     }
 
     private static float colWidth(float[] x, int i) {

@@ -110,17 +110,29 @@ final class EscalationSection {
         LocalDate end = buckets.get(buckets.size() - 1).end();
         long span = ChronoUnit.DAYS.between(start, end) + 1;
         List<ConductSummary.Milestone> ms = v.milestones();
+        float[] xs = new float[ms.size()];
         for (int i = 0; i < ms.size(); i++) {
-            float x = left + (PageWriter.RIGHT - left) * ChronoUnit.DAYS.between(start, ms.get(i).date()) / span;
+            xs[i] = left + (PageWriter.RIGHT - left) * ChronoUnit.DAYS.between(start, ms.get(i).date()) / span;
             cs.setLineWidth(0.8f);
             cs.setLineDashPattern(new float[] {2, 2}, 0);
-            cs.moveTo(x, base);
-            cs.lineTo(x, top);
+            cs.moveTo(xs[i], base);
+            cs.lineTo(xs[i], top);
             cs.stroke();
             cs.setLineDashPattern(new float[] {}, 0);
-            String label = String.valueOf(i + 1);
+        }
+        // milestones on one day, or too close for their numbers to sit apart, share one label ("1–3") at the first
+        int first = 0;
+        while (first < ms.size()) {
+            int last = first;
+            while (last + 1 < ms.size() && xs[last + 1] - xs[first] < w.width(label(first, last + 1),
+                    PageWriter.SMALL_BOLD) + 3) {
+                last++;
+            }
+            String label = label(first, last);
+            float width = w.width(label, PageWriter.SMALL_BOLD);
             w.drawAt(w.line(label, PageWriter.SMALL_BOLD), PageWriter.SMALL_BOLD,
-                    Math.min(x - w.width(label, PageWriter.SMALL_BOLD) / 2, PageWriter.RIGHT - 8), top + 10);
+                    Math.max(left, Math.min(xs[first] - width / 2, PageWriter.RIGHT - width)), top + 10);
+            first = last + 1;
         }
         // the first and last dates under the grid, and some between as room allows
         int every = Math.max(1, (int) Math.ceil(buckets.size() / ((PageWriter.RIGHT - left) / 60)));
@@ -131,10 +143,16 @@ final class EscalationSection {
                 w.drawAt(label, PageWriter.SMALL, x, base - 2);
             }
         }
-        w.y(base - 14);
+        w.y(base - 4 - w.lineHeight(PageWriter.SMALL)); // below the dates, at any text size
         w.paragraph("Each column is one " + v.bucket() + ", from " + Dates.day(start) + "; the darker a cell, the more"
                 + " contacts of that kind (the darkest: " + max + "). Dashed lines mark the numbered milestones.",
                 PageWriter.SMALL);
+    }
+
+    /** The numbers of milestones {@code first} to {@code last} (from 0) as printed: "2", "1, 2" or "1–3". */
+    private static String label(int first, int last) {
+        return first == last ? String.valueOf(first + 1) : last == first + 1 ? (first + 1) + ", " + (last + 1)
+                : (first + 1) + "–" + (last + 1);
     }
 
     private void milestones(ConductSummary.EscalationView v) throws IOException {
@@ -171,8 +189,14 @@ final class EscalationSection {
     }
 
     private void kinds(ConductSummary.EscalationView v) throws IOException {
-        float[] x = {0, 190, 250, 340};
         String[] head = {"Kind of conduct", "Contacts", "First", "Most recent"};
+        List<List<Columns.Text>> words = new ArrayList<>();
+        for (String h : head) {
+            words.add(List.of(new Columns.Text(h, PageWriter.SMALL_BOLD), new Columns.Text("30 Sep 2024",
+                    PageWriter.SMALL)));
+        }
+        // at a court's 12 pt "Contacts" needs more room: the kind's column gives it rather than the word breaking
+        float[] x = Columns.fitted(w, new float[] {0, 190, 250, 340}, PageWriter.WIDTH, 0, words);
         List<List<PageWriter.Cell>> rows = new ArrayList<>();
         List<PageWriter.Cell> cells = new ArrayList<>();
         for (int i = 0; i < head.length; i++) {

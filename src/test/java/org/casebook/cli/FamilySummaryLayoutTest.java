@@ -21,15 +21,17 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A family bundle sets everything at 12 pt at least: its tables widen a column rather than break a word inside
- * ("Referenc / e"), and a SHA-256 too long for its box is split into two halves of 32 characters, never at a
- * random place.
+ * ("Referenc / e"), a SHA-256 is never broken at a random place, and the escalation grid's milestones of one day
+ * share one number label instead of printing theirs on top of each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TwelvePointWrappingTest {
+class FamilySummaryLayoutTest {
     @TempDir
     static Path dir;
 
     private String text;
+    private String escalation;
+    private List<String> overlaps;
 
     @BeforeAll
     void familyBundle() throws Exception {
@@ -41,10 +43,23 @@ class TwelvePointWrappingTest {
         ok(cli("report", "add", "--vault", v, "--case", "Sam Morgan", "--at", "2019-06-20T18:00", "--to", "police",
                 "--recipient", "West Yorkshire Police", "--reference", "13/55555/24", "--contact", "PC Ahmed",
                 "--collar", "1234"));
+        // three milestones on one day: the order made, the order served, the report
+        ok(cli("order", "add", "--vault", v, "--case", "Sam Morgan", "--kind", "non-molestation-order", "--made",
+                "2019-06-20", "--served", "2019-06-20", "--issuer", "Family Court at Leeds", "--reference", "LS24F001",
+                "--condition", "Not to contact the applicant"));
         Path pdf = dir.resolve("family.pdf");
         ok(cli("bundle", "--vault", v, "--case", "Sam Morgan", "--out", pdf.toString(), "--profile", "family"));
         try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
             text = new PDFTextStripper().getText(d);
+            for (int p = 1; p <= d.getNumberOfPages(); p++) {
+                PDFTextStripper one = new PDFTextStripper();
+                one.setStartPage(p);
+                one.setEndPage(p);
+                if (one.getText(d).contains("What kind of conduct, over time")) {
+                    overlaps = overlappingGlyphs(d, p);
+                    escalation = one.getText(d);
+                }
+            }
         }
     }
 
@@ -53,6 +68,44 @@ class TwelvePointWrappingTest {
         String words = text.replaceAll("\\s+", " ");
         assertTrue(words.contains("Date To Reference Officer Outcome"), words);
         assertTrue(words.contains("13/55555/24"), words);
+    }
+
+    @Test
+    void theEscalationViewDrawsNoTextOnTopOfOtherTextAndKeepsItsTableWordsWhole() {
+        assertTrue(escalation != null, "an escalation view");
+        assertEquals(List.of(), overlaps, "glyphs drawn over others on the escalation page");
+        assertTrue(escalation.contains("1\u20133"), "one label for the three milestones of 20 Jun 2019: " + escalation);
+        assertTrue(escalation.replaceAll("\\s+", " ").contains("Kind of conduct Contacts First Most recent"), escalation);
+    }
+
+    /** Glyphs on one baseline whose boxes overlap by more than a hair: text printed over text. */
+    private static List<String> overlappingGlyphs(PDDocument d, int page) throws java.io.IOException {
+        List<org.apache.pdfbox.text.TextPosition> glyphs = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                if (!t.getUnicode().isBlank()) {
+                    glyphs.add(t);
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(d);
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < glyphs.size(); i++) {
+            for (int j = i + 1; j < glyphs.size(); j++) {
+                var a = glyphs.get(i);
+                var b = glyphs.get(j);
+                boolean sameLine = Math.abs(a.getYDirAdj() - b.getYDirAdj()) < a.getHeightDir() / 2;
+                float overlap = Math.min(a.getXDirAdj() + a.getWidthDirAdj(), b.getXDirAdj() + b.getWidthDirAdj())
+                        - Math.max(a.getXDirAdj(), b.getXDirAdj());
+                if (sameLine && overlap > 1) {
+                    out.add(a.getUnicode() + " and " + b.getUnicode() + " at " + a.getXDirAdj() + "," + a.getYDirAdj());
+                }
+            }
+        }
+        return out;
     }
 
     @Test

@@ -223,10 +223,30 @@ final class TranscriptLayout {
         }
     }
 
-    /** One paragraph of a file's caption in its style. */
-    private record Caption(String text, TextStyle style) {
+    /** One paragraph of a file's caption in its style; a {@code hash} caption ends with a SHA-256. */
+    private record Caption(String text, TextStyle style, boolean hash) {
+        Caption(String text, TextStyle style) {
+            this(text, style, false);
+        }
+
+        /**
+         * The caption's lines. A SHA-256 too wide for the frame (a sent file's frame is indented, and a court's
+         * 12 pt is wide) goes on its own line, or in two halves of 32 characters, never broken at a random place.
+         */
         List<TextLine> lines(PageWriter w, float width) {
-            return w.wrap(text, style, width);
+            if (!hash || w.width(text, style) <= width) {
+                return w.wrap(text, style, width);
+            }
+            int at = text.lastIndexOf(' ');
+            String hex = text.substring(at + 1);
+            List<TextLine> out = new ArrayList<>(w.wrap(text.substring(0, at), style, width));
+            if (w.width(hex, style) <= width) {
+                out.add(w.line(hex, style));
+            } else {
+                out.add(w.line(hex.substring(0, hex.length() / 2), style));
+                out.add(w.line(hex.substring(hex.length() / 2), style));
+            }
+            return out;
         }
     }
 
@@ -262,9 +282,9 @@ final class TranscriptLayout {
                     .append("\u201D").append(shared).append('.');
         }
         out.add(new Caption(facts.toString(), PageWriter.SMALL));
-        out.add(new Caption("SHA-256 " + f.sha256(), PageWriter.MONO));
+        out.add(new Caption("SHA-256 " + f.sha256(), PageWriter.MONO, true));
         if (plan.form() == OriginalPlan.Form.CLEANED) {
-            out.add(new Caption("SHA-256 of the copy embedded " + plan.embeddedSha256(), PageWriter.MONO));
+            out.add(new Caption("SHA-256 of the copy embedded " + plan.embeddedSha256(), PageWriter.MONO, true));
         }
         return out;
     }

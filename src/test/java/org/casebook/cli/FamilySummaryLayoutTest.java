@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A family bundle sets everything at 12 pt at least: its tables widen a column rather than break a word inside
- * ("Referenc / e"), a SHA-256 is never broken at a random place, and the escalation grid's milestones of one day
+ * ("Referenc / e"), a SHA-256 in a file's frame too narrow for it is split into two halves of 32 characters, never
+ * at a random place, and the escalation grid's milestones of one day
  * share one number label instead of printing theirs on top of each other.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,7 +39,8 @@ class FamilySummaryLayoutTest {
         String v = dir.resolve("v.casebook").toString();
         ok(cli("init", "--vault", v));
         ok(cli("case", "add", "--vault", v, "--title", "Sam Morgan", "--initials", "SM"));
-        ok(cli("import", "--vault", v, "--case", "Sam Morgan", "--format", "whatsapp",
+        // Loris sends the photos: the witness's own messages, and their files' frames, are indented
+        ok(cli("import", "--vault", v, "--case", "Sam Morgan", "--format", "whatsapp", "--me", "Loris",
                 Fixtures.file("whatsapp", "whatsapp-chat-parser-example.zip").toString()));
         ok(cli("report", "add", "--vault", v, "--case", "Sam Morgan", "--at", "2019-06-20T18:00", "--to", "police",
                 "--recipient", "West Yorkshire Police", "--reference", "13/55555/24", "--contact", "PC Ahmed",

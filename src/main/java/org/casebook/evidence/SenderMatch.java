@@ -50,10 +50,17 @@ public final class SenderMatch {
      * Etc/GMT+5) or libphonenumber does not know it.
      */
     public static String regionOf(ZoneId zone) {
-        if (zone == null) {
+        if (zone == null || zone.normalized() instanceof java.time.ZoneOffset) {
+            // A fixed offset (Z, +01:00, UTC+01:00) belongs to no country; ICU knows only named zones.
             return null;
         }
-        String region = com.ibm.icu.util.TimeZone.getRegion(zone.getId());
+        String region;
+        try {
+            region = com.ibm.icu.util.TimeZone.getRegion(zone.getId());
+        } catch (IllegalArgumentException e) {
+            // a zone java.time knows and ICU's older data does not: no country, as for UTC
+            return null;
+        }
         if (region == null || region.length() != 2 || !PHONES.getSupportedRegions().contains(region)) {
             return null;
         }

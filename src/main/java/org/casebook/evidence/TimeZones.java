@@ -2,6 +2,7 @@ package org.casebook.evidence;
 
 import java.time.DateTimeException;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.casebook.vault.VaultException;
  */
 public final class TimeZones {
     private static final int MAX_SUGGESTIONS = 3;
+    private static final ZoneId UTC = ZoneId.of("UTC");
     private static final List<String> IDS = ZoneId.getAvailableZoneIds().stream()
             .filter(id -> !id.startsWith("SystemV/"))
             .sorted()
@@ -52,7 +54,9 @@ public final class TimeZones {
             return Optional.empty();
         }
         try {
-            return Optional.of(ZoneId.of(text));
+            ZoneId zone = ZoneId.of(text);
+            // "Z" and "+00:00" are kept as "UTC": the name a bundle's reader understands in "Times in ..."
+            return Optional.of(zone.equals(ZoneOffset.UTC) ? UTC : zone);
         } catch (DateTimeException e) {
             // not an exact name or offset; a name in other capitals is still the same zone
         }

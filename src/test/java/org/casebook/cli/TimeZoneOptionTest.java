@@ -13,6 +13,8 @@ import org.casebook.cli.CliTestSupport.Result;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A time zone typed wrongly is refused (exit 2) with the option named and the close matches suggested, on
@@ -95,5 +97,36 @@ class TimeZoneOptionTest {
         assertTrue(imported.err().contains("--timezone") && imported.err().contains("Europe/London"),
                 imported::toString);
         assertEquals(0, cli("timeline", "--vault", v(), "--case", id, "--json").lines().size(), "nothing imported");
+    }
+
+    /**
+     * A case kept in a fixed offset (Z, +01:00, UTC+01:00) imports, with or without {@code --timezone UTC}: the
+     * zone's country for reading phone numbers was looked up by a library that knows only named zones, and every
+     * import into such a case failed with "Unknown system zone id: Z".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"Z", "+01:00", "UTC+01:00", "Etc/GMT+5"})
+    void aCaseInAFixedOffsetImportsWithAndWithoutTheOption(String zone) throws Exception {
+        String id = cli("case", "add", "--vault", v(), "--title", "Offset " + zone, "--timezone", zone).out().strip();
+        Path chat = dir.resolve("WhatsApp Chat with Sam " + zone.replace('/', '-') + ".txt");
+        Files.writeString(chat, "13/03/2024, 21:15 - Sam: I saw you at the station\n"
+                + "13/03/2024, 21:16 - +44 7700 900123: and again\n");
+        Result plain = cli("import", "--vault", v(), "--case", id, "--perpetrator", "Sam", chat.toString());
+        assertEquals(0, plain.exit(), plain::toString);
+        Result utc = cli("import", "--vault", v(), "--case", id, "--timezone", "UTC", chat.toString());
+        assertEquals(0, utc.exit(), utc::toString);
+        assertEquals(2, cli("timeline", "--vault", v(), "--case", id, "--json").lines().size(),
+                "imported once, the second time found to be the same file");
+    }
+
+    @Test
+    void utcTypedAsAnOffsetIsKeptAsUtc() {
+        for (String typed : List.of("Z", "+00:00", "UTC")) {
+            Result added = cli("case", "add", "--vault", v(), "--title", "Utc " + typed, "--timezone", typed);
+            assertEquals(0, added.exit(), added::toString);
+            JsonNode c = cases().stream().filter(n -> n.get("title").asText().equals("Utc " + typed)).findFirst()
+                    .orElseThrow();
+            assertEquals("UTC", c.get("timezone").asText(), "what the bundle prints as \"Times in ...\"");
+        }
     }
 }

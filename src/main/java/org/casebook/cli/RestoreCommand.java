@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.casebook.evidence.RestoreService;
 import org.casebook.vault.Passphrase;
+import org.casebook.vault.PendingOutputs;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
 import picocli.CommandLine.Command;
@@ -46,6 +47,9 @@ final class RestoreCommand implements Callable<Integer> {
         Vault.requireOpenable(from);
         try (Passphrase passphrase = Passphrases.current(ctx, vaultOptions);
              Vault restored = RestoreService.restore(from, to, passphrase, Progress.NONE)) {
+            for (PendingOutputs.Leftover leftover : restored.leftoversRemoved()) {
+                ctx.err().println("casebook: " + leftover.message());
+            }
             ctx.out().println("Restored " + restored.file() + " from " + from.toAbsolutePath()
                     + ", after checking the backup opens and verifies.");
         }

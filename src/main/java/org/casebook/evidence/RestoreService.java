@@ -6,10 +6,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.Map;
 import org.casebook.model.VerifyReport;
 import org.casebook.vault.DiskFull;
 import org.casebook.vault.Passphrase;
+import org.casebook.vault.PendingOutputs;
 import org.casebook.vault.PrivateFiles;
 import org.casebook.vault.Progress;
 import org.casebook.vault.Vault;
@@ -48,9 +50,10 @@ public final class RestoreService {
                         + " it once, so Casebook can finish what was interrupted), then restore. Nothing was changed.");
             }
         }
-        Path copy = folder.resolve("." + to.getFileName() + ".restoring");
-        try {
-            deleteCopy(copy);
+        // A restore killed midway left its encrypted copy: clear it first, so two do not fill the disk.
+        List<PendingOutputs.Leftover> earlier = PendingOutputs.removeRestoreLeftovers(to);
+        try (PendingOutputs.Pending pending = PendingOutputs.restoreCopy(to)) {
+            Path copy = pending.path();
             progress.message("Copying the backup");
             Files.copy(from, copy);
             PrivateFiles.restrict(copy);
@@ -79,10 +82,10 @@ public final class RestoreService {
                         + " Casebook (a page failed its check). Nothing was replaced; try an older backup.", e);
             }
             throw e;
-        } finally {
-            deleteCopy(copy);
         }
-        return Vault.open(to, passphrase);
+        Vault restored = Vault.open(to, passphrase);
+        restored.addLeftoversRemoved(earlier);
+        return restored;
     }
 
     /** Opens the copy; a wrong passphrase is named for the backup the person chose, not the hidden copy. */
@@ -103,16 +106,6 @@ public final class RestoreService {
             return Files.isSameFile(a, b);
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    private static void deleteCopy(Path copy) {
-        for (String side : new String[] {"", "-wal", "-shm", "-journal"}) {
-            try {
-                Files.deleteIfExists(Path.of(copy + side));
-            } catch (IOException e) {
-                org.slf4j.LoggerFactory.getLogger(RestoreService.class).warn("could not remove {}", copy.getFileName());
-            }
         }
     }
 }

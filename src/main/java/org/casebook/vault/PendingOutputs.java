@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,7 +29,13 @@ public final class PendingOutputs {
         EXPORT("an unfinished export", ".exporting"),
         VAULT_COPY("an unfinished copy of the vault", ".writing", ".new-passphrase"),
         /** A readable copy of an attachment opened in another program: kept until the app locks or ends. */
-        OPENED_COPY("a readable copy of an attachment opened in another program", ".opened");
+        OPENED_COPY("a readable copy of an attachment opened in another program", ".opened"),
+        /**
+         * The copy of a backup a restore checks before it takes the vault's place. No vault can record it (the
+         * destination may not exist yet, or open with another passphrase), so its name carries its writer: see
+         * {@link #restoreCopy} and {@link #removeRestoreLeftovers}.
+         */
+        RESTORE_COPY("an unfinished restore from a backup (an encrypted copy)", ".restoring");
 
         private final String description;
         private final List<String> suffixes;
@@ -67,7 +72,6 @@ public final class PendingOutputs {
     }
 
     private static final Set<Path> UNFINISHED = ConcurrentHashMap.newKeySet();
-    private static final ProcessHandle SELF = ProcessHandle.current();
 
     static {
         Runtime.getRuntime().addShutdownHook(new Thread(PendingOutputs::removeUnfinished, "casebook-unfinished-files"));
@@ -97,15 +101,18 @@ public final class PendingOutputs {
             return null;
         });
         UNFINISHED.add(target);
-        return new Pending(target);
+        return new Pending(vault, target);
     }
 
     /** One file being written; see {@link #begin}. */
-    public final class Pending implements AutoCloseable {
+    public static final class Pending implements AutoCloseable {
+        /** The vault holding its record; null for a file that carries its owner in its name. */
+        private final Vault vault;
         private final Path path;
         private boolean closed;
 
-        private Pending(Path path) {
+        private Pending(Vault vault, Path path) {
+            this.vault = vault;
             this.path = path;
         }
 
@@ -122,7 +129,7 @@ public final class PendingOutputs {
             closed = true;
             boolean gone = removeQuietly(path);
             UNFINISHED.remove(path);
-            if (gone && vault.isOpen()) {
+            if (gone && vault != null && vault.isOpen()) {
                 try {
                     vault.write(c -> {
                         forget(c, path);
@@ -203,10 +210,10 @@ public final class PendingOutputs {
                 + "(path, kind, owner_pid, owner_started, started_utc) VALUES (?, ?, ?, ?, ?)")) {
             ps.setString(1, path.toString());
             ps.setString(2, kind.name());
-            ps.setLong(3, SELF.pid());
-            Optional<Instant> started = SELF.info().startInstant();
-            if (started.isPresent()) {
-                ps.setLong(4, started.get().toEpochMilli());
+            ProcessOwner self = ProcessOwner.self();
+            ps.setLong(3, self.pid());
+            if (self.startedMillis() != null) {
+                ps.setLong(4, self.startedMillis());
             } else {
                 ps.setNull(4, java.sql.Types.INTEGER);
             }
@@ -215,18 +222,58 @@ public final class PendingOutputs {
         }
     }
 
+    /**
+     * Where a restore to {@code vaultFile} puts the backup's copy while it checks it: hidden beside the vault, named
+     * for the vault and for this process. Closing the returned handle removes what is left there.
+     */
+    public static Pending restoreCopy(Path vaultFile) {
+        Path target = vaultFile.toAbsolutePath();
+        Path copy = target.resolveSibling("." + target.getFileName() + "." + ProcessOwner.self().tag()
+                + Kind.RESTORE_COPY.suffixes.get(0));
+        UNFINISHED.add(copy);
+        return new Pending(null, copy);
+    }
+
+    /**
+     * Removes the copies that restores to {@code vaultFile} left behind when they were killed (or the power went):
+     * each one whose writer is no longer running. Called when the vault is opened and when a restore to it starts.
+     */
+    public static List<Leftover> removeRestoreLeftovers(Path vaultFile) {
+        Path target = vaultFile.toAbsolutePath();
+        Path folder = target.getParent();
+        String prefix = "." + target.getFileName() + ".";
+        String suffix = Kind.RESTORE_COPY.suffixes.get(0);
+        List<Leftover> found = new ArrayList<>();
+        if (folder == null) {
+            return found;
+        }
+        try (java.nio.file.DirectoryStream<Path> names = java.nio.file.Files.newDirectoryStream(folder,
+                p -> {
+                    String n = p.getFileName().toString();
+                    return n.startsWith(prefix) && n.endsWith(suffix);
+                })) {
+            for (Path p : names) {
+                String n = p.getFileName().toString();
+                Optional<ProcessOwner> owner = ProcessOwner.fromTag(
+                        n.substring(prefix.length(), n.length() - suffix.length()));
+                if (owner.isPresent() && !owner.get().running() && !UNFINISHED.contains(p)) {
+                    found.add(new Leftover(Kind.RESTORE_COPY, p, removeQuietly(p)));
+                }
+            }
+        } catch (IOException | java.nio.file.DirectoryIteratorException e) {
+            LoggerFactory.getLogger(PendingOutputs.class).warn("could not look for unfinished restores: {}",
+                    e.getMessage());
+        }
+        return found;
+    }
+
     private record Row(Path path, Kind kind, long pid, Long started) {
         /** The writer is still at work: the same process (same id, same start time) is alive. */
         boolean ownerRunning() {
-            Optional<ProcessHandle> owner = ProcessHandle.of(pid);
-            if (owner.isEmpty() || !owner.get().isAlive()) {
-                return false;
-            }
-            if (owner.get().pid() == SELF.pid()) {
+            if (pid == ProcessOwner.self().pid()) {
                 return UNFINISHED.contains(path);
             }
-            Optional<Instant> ownerStart = owner.get().info().startInstant();
-            return started == null || ownerStart.isEmpty() || ownerStart.get().toEpochMilli() == started;
+            return new ProcessOwner(pid, started).running();
         }
     }
 

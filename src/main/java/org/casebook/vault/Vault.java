@@ -223,7 +223,9 @@ public final class Vault implements AutoCloseable {
                     vault.migrate(version);
                 }
                 if (!readOnly) {
-                    vault.leftoversRemoved = PendingOutputs.removeLeftovers(vault);
+                    List<PendingOutputs.Leftover> leftovers = new ArrayList<>(PendingOutputs.removeLeftovers(vault));
+                    leftovers.addAll(PendingOutputs.removeRestoreLeftovers(target));
+                    vault.leftoversRemoved = List.copyOf(leftovers);
                 }
             } catch (RuntimeException e) {
                 vault.close();
@@ -506,11 +508,18 @@ public final class Vault implements AutoCloseable {
     }
 
     /**
-     * What earlier runs left behind (an unfinished bundle, export or copy of the vault) and opening the vault
+     * What earlier runs left behind (an unfinished bundle, export, restore or copy of the vault) and opening the vault
      * removed. The command line prints a line for each, the app shows them.
      */
     public List<PendingOutputs.Leftover> leftoversRemoved() {
         return leftoversRemoved;
+    }
+
+    /** Adds what was removed on the way to opening this vault (a restore clears earlier restores first). */
+    public void addLeftoversRemoved(List<PendingOutputs.Leftover> earlier) {
+        List<PendingOutputs.Leftover> all = new ArrayList<>(earlier);
+        all.addAll(leftoversRemoved);
+        leftoversRemoved = List.copyOf(all);
     }
 
     public BlobStore blobs() {

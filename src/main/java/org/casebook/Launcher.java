@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.casebook.bundle.scratch.ScratchFiles;
 import org.casebook.cli.CasebookCommand;
 import org.casebook.ui.CasebookApp;
 
@@ -20,6 +21,8 @@ public final class Launcher {
 
     public static void main(String[] args) {
         preparePortableFolders();
+        // A run killed while it built a bundle left its encrypted scratch file in the temp folder.
+        ScratchFiles.removeLeftovers(Path.of(System.getProperty("java.io.tmpdir")));
         if (args.length == 0 || args.length == 1 && (CasebookApp.DEMO_FLAG.equals(args[0]) || isVaultFile(args[0]))) {
             String portable = System.getProperty(PORTABLE_PROPERTY);
             if (portable != null) {

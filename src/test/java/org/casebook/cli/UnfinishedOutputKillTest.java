@@ -102,6 +102,61 @@ class UnfinishedOutputKillTest {
         assertNoPlaintextLeft();
     }
 
+    /**
+     * PDFBox's scratch file (encrypted under a key that died with the process) outlived a bundle killed with
+     * SIGKILL: the next start of Casebook, whatever it is asked to do, removes it.
+     */
+    @Test
+    void aBundleKilledWhileBuildingLeavesNoScratchFileAfterTheNextStart() throws Exception {
+        Path temp = Files.createDirectory(dir.resolve("tmp"));
+        List<String> options = List.of("-Djava.io.tmpdir=" + temp);
+        try (ChildJvm cli = ChildJvm.start(options, Launcher.class,
+                Map.of("CASEBOOK_PASSPHRASE", CliTestSupport.PASSPHRASE), "bundle", "--vault", vault.toString(),
+                "--case", "1", "--out", dir.resolve("bundle.pdf").toString())) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+            while (scratchIn(temp).stream().mapToLong(UnfinishedOutputKillTest::size).sum() < (1 << 20)) {
+                assertTrue(cli.isAlive(), "the bundle ended before it could be killed: " + cli.output());
+                assertTrue(System.nanoTime() < deadline, "no scratch file was written: " + cli.output());
+                Thread.sleep(1);
+            }
+            cli.kill();
+        }
+        List<Path> left = scratchIn(temp);
+        assertEquals(1, left.size(), "setup: the kill left the scratch: " + left);
+
+        try (ChildJvm next = ChildJvm.start(options, Launcher.class, Map.of(), "--version")) {
+            assertEquals(0, next.waitFor(Duration.ofSeconds(60)), next.output());
+        }
+        assertEquals(List.of(), scratchIn(temp), "the next start removed it");
+    }
+
+    /** PDFBox's scratch files in {@code temp} (the database driver unpacks its library there too). */
+    private static List<Path> scratchIn(Path temp) {
+        try (Stream<Path> files = Files.list(temp)) {
+            return files.filter(p -> p.getFileName().toString().startsWith("casebook-scratch-")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A scratch file of a running Casebook is never taken from it by another one starting. */
+    @Test
+    void theNextStartLeavesARunningBundlesScratchFileAlone() throws Exception {
+        Path temp = Files.createDirectory(dir.resolve("tmp"));
+        org.casebook.bundle.scratch.EncryptedScratchCache running =
+                new org.casebook.bundle.scratch.EncryptedScratchCache(0, temp);
+        try (running) {
+            org.apache.pdfbox.io.RandomAccess buffer = running.createBuffer();
+            buffer.write(new byte[8192]);
+            Path file = running.scratchFile().orElseThrow();
+            try (ChildJvm next = ChildJvm.start(List.of("-Djava.io.tmpdir=" + temp), Launcher.class, Map.of(),
+                    "--version")) {
+                assertEquals(0, next.waitFor(Duration.ofSeconds(60)), next.output());
+            }
+            assertTrue(Files.exists(file), "a running bundle's scratch file is kept");
+        }
+    }
+
     @Test
     void finishedExportsAndBundlesAreReadableByTheirOwnerOnly() throws IOException {
         Path out = dir.resolve("export");

@@ -32,7 +32,8 @@ import org.apache.pdfbox.io.RandomAccessStreamCache;
  *
  * <p>Usage: {@code new PDDocument(EncryptedScratchCache::new)} or
  * {@code Loader.loadPDF(file, EncryptedScratchCache.factory(16 << 20, dir))}. The document closes the cache
- * when it is closed, which deletes the temp file; it is also deleted when the JVM exits normally.
+ * when it is closed, which deletes the temp file; it is also deleted when the JVM exits normally, and after a
+ * crash by the next start ({@link ScratchFiles#removeLeftovers}).
  *
  * <p>Layout: fixed {@value #PAGE_SIZE}-byte pages numbered from 0; the first {@code memoryBytes / PAGE_SIZE}
  * numbers are arrays on the heap, the rest are slots in the file. A file page is encrypted with the counter
@@ -237,10 +238,10 @@ public final class EncryptedScratchCache implements RandomAccessStreamCache {
         if (channel == null) {
             Path made;
             if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-                made = Files.createTempFile(directory, "casebook-scratch-", ".bin",
+                made = Files.createTempFile(directory, ScratchFiles.prefix(), ScratchFiles.SUFFIX,
                         PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             } else {
-                made = Files.createTempFile(directory, "casebook-scratch-", ".bin");
+                made = Files.createTempFile(directory, ScratchFiles.prefix(), ScratchFiles.SUFFIX);
                 made.toFile().setReadable(false, false);
                 made.toFile().setReadable(true, true);
                 made.toFile().setWritable(false, false);

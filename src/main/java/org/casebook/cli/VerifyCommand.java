@@ -3,8 +3,7 @@ package org.casebook.cli;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.casebook.bundle.check.BundleVerifier;
-import org.casebook.bundle.check.UnreadablePdfException;
+import org.casebook.bundle.check.RecordedAuditHead;
 import org.casebook.evidence.AuditHeadCheck;
 import org.casebook.evidence.Plural;
 import org.casebook.evidence.VerifyService;
@@ -85,17 +84,7 @@ final class VerifyCommand extends VaultCommand {
     private List<RecordedHead> recordedHeads() {
         List<RecordedHead> heads = new ArrayList<>();
         for (Path pdf : againstBundles) {
-            String head;
-            try {
-                head = new BundleVerifier().verify(pdf).auditChainHead();
-            } catch (UnreadablePdfException e) {
-                throw CliException.badInput(e.getMessage());
-            }
-            if (head == null) {
-                throw CliException.badInput(pdf + " has no audit chain head printed in an integrity appendix: it is"
-                        + " not a Casebook bundle, or a version too old to print one.");
-            }
-            heads.add(new RecordedHead("recorded by the bundle " + pdf.getFileName(), head));
+            heads.add(new RecordedHead("recorded by the bundle " + pdf.getFileName(), RecordedAuditHead.of(pdf)));
         }
         for (String head : againstHeads) {
             heads.add(new RecordedHead("given", AuditHeadCheck.normalised(head)));

@@ -271,6 +271,12 @@ final class DialogCatalog {
                 t.clickOn("#back-up");
                 return t.dialogWithHeader("Backup made");
             }),
+            new Entry("check the vault", true, t -> {
+                t.clickOn("#main-settings");
+                t.dialogWith("#settings-autolock");
+                t.clickOn("#settings-check-vault");
+                return t.dialogWith("#check-vault-run");
+            }),
             new Entry("support", true, t -> {
                 t.clickOn("#support");
                 return t.dialogWithHeader("Support");

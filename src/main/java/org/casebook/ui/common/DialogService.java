@@ -43,10 +43,17 @@ public final class DialogService {
         Optional<Path> choose(String title, Path folder, String fileName, FileChooser.ExtensionFilter filter);
     }
 
+    /** Asks for one file to read; replaced in headless tests through {@link #setOpenChooser}. */
+    @FunctionalInterface
+    public interface OpenChooser {
+        Optional<Path> choose(String title);
+    }
+
     private final Window owner;
     private final Runnable quickExit;
     private final ObservableBooleanValue neutral;
     private SaveChooser saveChooser = this::nativeSaveChooser;
+    private OpenChooser openChooser = this::nativeOpenChooser;
     /** How many times the app has locked; a file chooser compares it before and after it was open. */
     private long locks;
 
@@ -171,6 +178,14 @@ public final class DialogService {
 
     /** Asks for one file to read (an export to import, say). */
     public Optional<Path> chooseFile(String title) {
+        return openChooser.choose(title);
+    }
+
+    public void setOpenChooser(OpenChooser chooser) {
+        this.openChooser = chooser;
+    }
+
+    private Optional<Path> nativeOpenChooser(String title) {
         return chosen(chooser(title), c -> c.showOpenDialog(owner));
     }
 

@@ -67,7 +67,15 @@ public final class SettingsDialog {
             changePassphrase.setId("settings-change-passphrase");
             changePassphrase.setOnAction(e -> ChangePassphraseDialog.show(shell,
                     new ChangePassphraseViewModel(shell.session().vault(), shell.tasks())));
-            FormGrid.row(grid, row, "Passphrase", changePassphrase, "Asks for the current passphrase first.");
+            FormGrid.row(grid, row++, "Passphrase", changePassphrase, "Asks for the current passphrase first.");
+        }
+        if (shell.session() != null) {
+            Button checkVault = new Button("Check the vault…");
+            checkVault.setId("settings-check-vault");
+            checkVault.setOnAction(e -> CheckVaultDialog.show(shell,
+                    new CheckVaultViewModel(shell.session().vault(), shell.tasks())));
+            FormGrid.row(grid, row, "Check", checkVault, "Re-checks every original and the record of changes; with a"
+                    + " bundle you made, also that this is still that vault and not an older copy or another one.");
         }
         DialogLayout layout = DialogLayout.set(dialog, grid);
         ButtonType save = new ButtonType("Save settings", ButtonBar.ButtonData.OK_DONE);

@@ -18,11 +18,13 @@ import org.junit.platform.launcher.listeners.TestExecutionSummary;
 import org.testfx.api.FxToolkit;
 import org.testfx.api.FxToolkitContext;
 import org.testfx.service.support.FiredEvents;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Run only by {@link HeapAfterLockTest}, in a JVM of its own: shows the message whose text has the given SHA-256,
  * then dumps the heap's live objects while it is shown, after Lock, and after unlocking, showing it and locking
- * again (what one session leaves must not pile up in the next). Holds no copy of the text itself.
+ * again (what one session leaves must not pile up in the next), and after unlocking, showing it and Quick exit. Holds
+ * no copy of the text itself.
  */
 class HeapAfterLockCheck extends UiTestBase {
     @Test
@@ -39,6 +41,18 @@ class HeapAfterLockCheck extends UiTestBase {
         waitUntil("the start screen", this::startShown);
         waitUntil("the vault to close", () -> shell.session() == null);
         dump(System.getProperty("casebook.heap.relock"));
+        showTheMessage(vault);
+        clickOn("#" + org.casebook.ui.common.QuickExitButton.ID);
+        waitUntil("the vault to close", () -> shell.session() == null);
+        // The real quick exit ends the program here. Kept running, its hidden window would hold the nodes changed
+        // since its last frame until it draws again: it is shown, and draws the start screen, before the dump.
+        interact(() -> stage.show());
+        waitUntil("the start screen", this::startShown);
+        for (int frame = 0; frame < 5; frame++) {
+            sleep(50);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        dump(System.getProperty("casebook.heap.quickexit"));
     }
 
     /** Unlocks, finds the message by its text's hash and selects it, so the timeline and detail pane show it. */

@@ -32,7 +32,9 @@ import org.junit.jupiter.api.io.TempDir;
  * message's text in every encoding the JVM may hold it in. The child is never told the text (only its SHA-256, to
  * pick it in the timeline), so nothing but the vault could have put it in the child's memory.
  *
- * <p>Quick exit ends the app, so nothing of it is left to dump; the same clearing runs before it does (QuickExitTest).
+ * <p>Quick exit ends the app; the child keeps running after it (with its window drawn again, as a hidden window keeps
+ * its last frame's nodes) and dumps its heap too: what Quick exit clears before the app ends leaves nothing of the
+ * case reachable.
  */
 class HeapAfterLockTest {
     /** One message of the WhatsApp fixture: its text is found nowhere else in the child's memory. */
@@ -51,12 +53,14 @@ class HeapAfterLockTest {
         Path afterLock = temp.resolve("after-lock.hprof");
         Path afterRelock = temp.resolve("after-second-lock.hprof");
         Path unlocked = temp.resolve("unlocked.hprof");
-        String output = runChild(vault, unlocked, afterLock, afterRelock);
+        Path afterQuickExit = temp.resolve("after-quick-exit.hprof");
+        String output = runChild(vault, unlocked, afterLock, afterRelock, afterQuickExit);
         assertTrue(output.contains("heap check done"), output);
         // The search finds the text while the message is on screen: it is not searching in vain.
         assertTrue(holdsMarker(unlocked), "the dump taken while the message was shown holds its text");
         assertEquals(List.of(), List.of(holdsMarker(afterLock) ? "after Lock" : "",
-                holdsMarker(afterRelock) ? "after a second Lock" : "").stream().filter(s -> !s.isEmpty()).toList(),
+                holdsMarker(afterRelock) ? "after a second Lock" : "",
+                holdsMarker(afterQuickExit) ? "after Quick exit" : "").stream().filter(s -> !s.isEmpty()).toList(),
                 "the message's text is still reachable in the app's memory");
     }
 
@@ -71,12 +75,13 @@ class HeapAfterLockTest {
         return file;
     }
 
-    private String runChild(Path vault, Path unlocked, Path afterLock, Path afterRelock) throws Exception {
+    private String runChild(Path vault, Path unlocked, Path afterLock, Path afterRelock, Path afterQuickExit)
+            throws Exception {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-XX:+UseSerialGC",
                 "-Dcasebook.heap.vault=" + vault, "-Dcasebook.heap.sha256=" + Sha256.of(MARKER.getBytes(StandardCharsets.UTF_8)),
                 "-Dcasebook.heap.unlocked=" + unlocked, "-Dcasebook.heap.lock=" + afterLock,
-                "-Dcasebook.heap.relock=" + afterRelock));
+                "-Dcasebook.heap.relock=" + afterRelock, "-Dcasebook.heap.quickexit=" + afterQuickExit));
         for (String key : FORWARDED) {
             if (System.getProperty(key) != null) {
                 command.add("-D" + key + "=" + System.getProperty(key));

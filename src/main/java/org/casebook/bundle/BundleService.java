@@ -1,6 +1,8 @@
 package org.casebook.bundle;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -231,7 +233,9 @@ public final class BundleService {
                 warnings.addAll(textWarnings.all());
                 checkCancelled(progress, cancelled);
                 progress.message("Saving");
-                document.save(temp.toFile());
+                try (OutputStream out = new BufferedOutputStream(PrivateFiles.rewrite(temp))) {
+                    document.save(out);
+                }
                 String diaryMark = StatementExhibits.diaryMark(content);
                 return new Built(total, listed, warnings, new TextSizeRule(minimumSize,
                         mergedPages(document, body.adopted())),

@@ -1,6 +1,8 @@
 package org.casebook.bundle;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -109,7 +111,9 @@ public final class Statements {
                 BundleMetadata.write(document, "Witness statement of " + layout.witness(), layout.witness(),
                         "Witness statement (" + profile.code() + "), " + aCase.title(),
                         BundleMetadata.now(clock.instant()));
-                document.save(temp.toFile());
+                try (OutputStream file = new BufferedOutputStream(PrivateFiles.rewrite(temp))) {
+                    document.save(file);
+                }
                 return n;
             }
         });
@@ -133,7 +137,7 @@ public final class Statements {
         writeWhole(target, temp -> {
             int pages = layout.pages(MinimumTextSize.of(BundleProfile.fromCode(profile.code())),
                     new Redactor(List.of()));
-            try (var stream = new java.io.BufferedOutputStream(Files.newOutputStream(temp))) {
+            try (OutputStream stream = new BufferedOutputStream(PrivateFiles.rewrite(temp))) {
                 StatementDocx.write(layout.sheet(), pages, stream);
             }
             return pages;

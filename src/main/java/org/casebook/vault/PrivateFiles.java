@@ -44,7 +44,16 @@ public final class PrivateFiles {
     /** A stream to a new file only its owner can read; fails if anything exists at {@code file}. */
     public static OutputStream newFile(Path file) throws IOException {
         createFile(file);
-        return Files.newOutputStream(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+        return rewrite(file);
+    }
+
+    /**
+     * A stream that replaces the contents of {@code file}, made by {@link #createFile} (a bundle's hidden
+     * {@code .part}, say): every file Casebook writes outside the vault is written through here or {@link #newFile}.
+     */
+    public static OutputStream rewrite(Path file) throws IOException {
+        return DiskFaults.wrap(Files.newOutputStream(file, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING));
     }
 
     /** Narrows an existing file's permissions to its owner (for files another library created). */

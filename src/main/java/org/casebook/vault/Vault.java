@@ -279,6 +279,7 @@ public final class Vault implements AutoCloseable {
             s.execute("PRAGMA temp_store = MEMORY");
             s.execute("PRAGMA synchronous = FULL");
         }
+        DiskFaults.apply(c);
     }
 
     /** The file system's identity of the file (its inode), or null where the file system has none. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.archivers.zip.ZipMethod;
 
 /**
  * A zip export checked before anything is read from it: no absolute paths, no {@code ..} segments, no
@@ -28,6 +29,13 @@ public final class SafeZip implements AutoCloseable {
     static final int MAX_ENTRIES = 100_000;
     static final long MAX_TOTAL_BYTES = 32L * 1024 * 1024 * 1024;
     static final long MAX_RATIO = 200;
+    /**
+     * The compression methods read with no optional library: stored, Deflate, Deflate64 (Windows' large zips) and
+     * bzip2. Another (Zstandard, XZ, LZMA…) would need a library Casebook does not carry: the zip library then fails
+     * with an error, not a refusal, so such an entry is refused before it is opened.
+     */
+    private static final Set<Integer> READABLE_METHODS = Set.of(ZipMethod.STORED.getCode(),
+            ZipMethod.DEFLATED.getCode(), ZipMethod.ENHANCED_DEFLATED.getCode(), ZipMethod.BZIP2.getCode());
     /** Small entries may compress very well legitimately (text); only larger ones are held to the ratio. */
     static final long RATIO_FLOOR_BYTES = 1024 * 1024;
     /**
@@ -202,6 +210,11 @@ public final class SafeZip implements AutoCloseable {
         ZipArchiveEntry e = entries.get(entry);
         if (e == null) {
             throw new ImportException(displayName + ": has no entry " + entry);
+        }
+        if (!READABLE_METHODS.contains(e.getMethod())) {
+            throw new ImportException(displayName + ", entry " + entry + ": compressed with a method Casebook cannot"
+                    + " read (zip method " + e.getMethod() + "). Unzip the file and zip it again with ordinary"
+                    + " compression.");
         }
         long declared = e.getSize();
         long compressed = Math.max(1, e.getCompressedSize());

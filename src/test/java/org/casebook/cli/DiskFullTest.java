@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * written and says what to do, nothing half-written is left, and the vault is as it was and verifies.
  */
 class DiskFullTest {
-    private static final String ADVICE = "the disk is full. Free some space on it (or choose a folder on a disk with"
+    static final String ADVICE = "the disk is full. Free some space on it (or choose a folder on a disk with"
             + " more room) and try again";
 
     @TempDir
@@ -42,13 +42,19 @@ class DiskFullTest {
 
     @BeforeAll
     static void vaultWithARecording() throws IOException {
-        template = shared.resolve("template.casebook");
-        Path recording = shared.resolve("voicemail.m4a");
+        template = vaultWithARecording(shared);
+    }
+
+    /** A vault in {@code folder} whose case holds a 3 MB recording, for the tests to copy. */
+    static Path vaultWithARecording(Path folder) throws IOException {
+        Path vault = folder.resolve("template.casebook");
+        Path recording = folder.resolve("voicemail.m4a");
         TestVaults.writePattern(recording, 3 << 20, 5);
-        try (Vault v = Vault.create(template, Passphrase.of(CliTestSupport.PASSPHRASE))) {
+        try (Vault v = Vault.create(vault, Passphrase.of(CliTestSupport.PASSPHRASE))) {
             new CaseService(v).add("Disk full", "DF", ZoneOffset.UTC);
             new AttachmentService(v).attach(1, List.of(recording), null, Progress.NONE);
         }
+        return vault;
     }
 
     @Test

@@ -7,11 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.function.Supplier;
-import org.casebook.evidence.AttachmentService;
-import org.casebook.evidence.CaseService;
 import org.casebook.evidence.TimelineService;
 import org.casebook.evidence.VerifyService;
 import org.casebook.model.VerifyReport;
@@ -34,8 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * half-written is left; the vault is as it was and verifies.
  */
 class InjectedDiskFullTest {
-    private static final String ADVICE = "the disk is full. Free some space on it (or choose a folder on a disk with"
-            + " more room) and try again";
+    private static final String ADVICE = DiskFullTest.ADVICE;
 
     @TempDir
     static Path shared;
@@ -47,13 +43,7 @@ class InjectedDiskFullTest {
 
     @BeforeAll
     static void vaultWithARecording() throws IOException {
-        template = shared.resolve("template.casebook");
-        Path recording = shared.resolve("voicemail.m4a");
-        TestVaults.writePattern(recording, 3 << 20, 5);
-        try (Vault v = Vault.create(template, Passphrase.of(CliTestSupport.PASSPHRASE))) {
-            new CaseService(v).add("Disk full", "DF", ZoneOffset.UTC);
-            new AttachmentService(v).attach(1, List.of(recording), null, Progress.NONE);
-        }
+        template = DiskFullTest.vaultWithARecording(shared);
     }
 
     @BeforeEach

@@ -126,7 +126,8 @@ class AppImageTest {
     void portableCopyOpensItsWindowAndLeavesHomeEmpty(@TempDir Path home) throws Exception {
         assumeTrue(onPath("Xvfb") && onPath("xdotool"), "no Xvfb/xdotool here");
         int display = 90 + (int) (ProcessHandle.current().pid() % 100);
-        Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-screen", "0", "1280x800x24", "-nolisten", "tcp")
+        Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-noreset", "-screen", "0", "1280x800x24", "-nolisten",
+                "tcp")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         Process app = null;
         try {

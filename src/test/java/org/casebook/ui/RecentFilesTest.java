@@ -63,7 +63,10 @@ class RecentFilesTest {
         Assumptions.assumeTrue(Files.exists(Path.of("/usr/lib/x86_64-linux-gnu/libgtk-3.so.0"))
                 || Files.exists(Path.of("/usr/lib64/libgtk-3.so.0")) || Files.exists(Path.of("/usr/lib/libgtk-3.so.0")),
                 "needs GTK 3 (libgtk-3-0)");
-        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1280x1024x24", "-nolisten", "tcp")
+        // -noreset: Xvfb otherwise resets when its last client leaves, and a probe connecting then is refused
+        // ("Unable to open DISPLAY"), as happened once in CI between two tests.
+        xvfb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-noreset", "-screen", "0", "1280x1024x24", "-nolisten",
+                "tcp")
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         StringBuilder number = new StringBuilder();
         for (int c = xvfb.getInputStream().read(); c >= 0 && c != '\n'; c = xvfb.getInputStream().read()) {

@@ -53,6 +53,23 @@ final class CliTestSupport {
     }
 
     /** Asserts the command succeeded (exit 0, else the whole result is the message) and returns its output. */
+    /**
+     * Sam (the perpetrator, by his number) and his three texts, imported from a CSV: one before an order served on
+     * 8 March 2024, two after it.
+     */
+    static void samTextsAroundAnOrder(java.nio.file.Path dir, String vault, String caseId) throws java.io.IOException {
+        ok(cli("person", "add", "--vault", vault, "--case", caseId, "--name", "Sam", "--role", "perpetrator",
+                "--phone", "+44 7700 900123"));
+        java.nio.file.Path texts = dir.resolve("texts.csv");
+        java.nio.file.Files.writeString(texts, """
+                time,sender,number,text
+                2024-03-07 21:15,Sam,+44 7700 900123,Before he knew of the order
+                2024-03-12 22:40,Sam,+44 7700 900123,I will be outside your work tomorrow
+                2024-03-15 08:00,Sam,+44 7700 900123,Answer me
+                """);
+        ok(cli("import", "--vault", vault, "--case", caseId, "--format", "csv", texts.toString()));
+    }
+
     static String ok(Result r) {
         assertEquals(0, r.exit(), r::toString);
         return r.out().strip();

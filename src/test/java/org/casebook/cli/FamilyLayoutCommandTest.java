@@ -48,16 +48,7 @@ class FamilyLayoutCommandTest {
                 "--timezone", "Europe/London"));
         ok(cli("case", "edit", "--vault", v, "--case", caseId, "--court", "Family Court at Anytown",
                 "--case-number", "AN24P00123", "--applicant", "Jane Smith", "--respondent", "Sam Jones"));
-        ok(cli("person", "add", "--vault", v, "--case", caseId, "--name", "Sam", "--role", "perpetrator",
-                "--phone", "+44 7700 900123"));
-        Path texts = dir.resolve("texts.csv");
-        Files.writeString(texts, """
-                time,sender,number,text
-                2024-03-07 21:15,Sam,+44 7700 900123,Before he knew of the order
-                2024-03-12 22:40,Sam,+44 7700 900123,I will be outside your work tomorrow
-                2024-03-15 08:00,Sam,+44 7700 900123,Answer me
-                """);
-        ok(cli("import", "--vault", v, "--case", caseId, "--format", "csv", texts.toString()));
+        CliTestSupport.samTextsAroundAnOrder(dir, v, caseId);
         Path orderPdf = dir.resolve("2024-03-05 Non-molestation order.pdf");
         onePagePdf(orderPdf, "NON-MOLESTATION ORDER made at the Family Court at Anytown");
         document = ok(cli("attach", "--vault", v, "--case", caseId, orderPdf.toString())).split("\\s+")[0];

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,16 +38,7 @@ class OrderServiceAndBreachesBundleTest {
         ok(cli("init", "--vault", v));
         String caseId = ok(cli("case", "add", "--vault", v, "--title", "Fictional order case", "--initials", "JS",
                 "--timezone", "Europe/London"));
-        ok(cli("person", "add", "--vault", v, "--case", caseId, "--name", "Sam", "--role", "perpetrator",
-                "--phone", "+44 7700 900123"));
-        Path texts = dir.resolve("texts.csv");
-        Files.writeString(texts, """
-                time,sender,number,text
-                2024-03-07 21:15,Sam,+44 7700 900123,Before he knew of the order
-                2024-03-12 22:40,Sam,+44 7700 900123,I will be outside your work tomorrow
-                2024-03-15 08:00,Sam,+44 7700 900123,Answer me
-                """);
-        ok(cli("import", "--vault", v, "--case", caseId, "--format", "csv", texts.toString()));
+        CliTestSupport.samTextsAroundAnOrder(dir, v, caseId);
         Path orderPdf = dir.resolve("2024-03-05 Restraining order.pdf");
         onePagePdf(orderPdf, "RESTRAINING ORDER made at Anytown Magistrates");
         String document = ok(cli("attach", "--vault", v, "--case", caseId, orderPdf.toString())).split("\\s+")[0];

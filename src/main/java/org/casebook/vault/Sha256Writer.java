@@ -13,6 +13,8 @@ public final class Sha256Writer {
     private static final byte[] HEX = "0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     /** Longer values go through {@link String#getBytes} rather than the buffer. */
     private static final int LONG_TEXT = 4096;
+    /** Values this long or longer are encoded by {@link String#getBytes}, then copied. */
+    private static final int SHORT_TEXT = 24;
 
     private final MessageDigest digest = Sha256.newDigest();
     private final byte[] out = new byte[32];
@@ -43,6 +45,16 @@ public final class Sha256Writer {
             String s = escapeLines ? text.replace("\\", "\\\\").replace("\n", "\\n") : text;
             digest.update(s.getBytes(StandardCharsets.UTF_8));
             return this;
+        }
+        if (n >= SHORT_TEXT) {
+            // String's own encoder checks a whole run of ASCII at once; a short value is not worth the array.
+            byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+            if (!escapeLines || !needsEscape(bytes)) {
+                room(bytes.length);
+                System.arraycopy(bytes, 0, buf, len, bytes.length);
+                len += bytes.length;
+                return this;
+            }
         }
         room(3 * n);
         char[] cs = chars;
@@ -81,6 +93,15 @@ public final class Sha256Writer {
         }
         len = p;
         return this;
+    }
+
+    private static boolean needsEscape(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '\\' || b == '\n') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Adds a string known to be ASCII (a column name, say). */

@@ -59,6 +59,16 @@ class Sha256WriterTest {
     }
 
     @Test
+    void textWithNothingToEscapeHashesAsItIsWhateverItsLength() {
+        Sha256Writer w = new Sha256Writer();
+        Random r = new Random(3);
+        for (int i = 0; i < 2000; i++) {
+            String s = random(r, r.nextInt(i % 100 == 0 ? 9000 : 80)).replace("\\", "/").replace("\n", " ");
+            assertArrayEquals(sha(s), w.utf8(s, true).digest(), "case " + i);
+        }
+    }
+
+    @Test
     void piecesHashAsTheirJoinedString() {
         Sha256Writer w = new Sha256Writer();
         Random r = new Random(1);

@@ -85,6 +85,18 @@ class QuickPageReadingTest {
                         cs.endText();
                     } else if (n >= 120 && n <= 125) {
                         show(cs, font, 12, 500, 800, "B" + (n - 100)); // only its page label
+                    } else if (n % 41 == 0) {
+                        // the number drawn in the font set before a q ... Q that used another one
+                        cs.beginText();
+                        cs.setFont(font, 9);
+                        cs.endText();
+                        cs.saveGraphicsState();
+                        show(cs, font == dejaVu ? helvetica : dejaVu, 10, 72, 60, "A note in another font");
+                        cs.restoreGraphicsState();
+                        cs.beginText();
+                        cs.newLineAtOffset(440, 30);
+                        cs.showText("Page " + n + " of " + PAGES);
+                        cs.endText();
                     } else if (n == 77) {
                         show(cs, font, 9, 440, 30, "xPage 77 of " + PAGES); // not a number of its own
                     } else {

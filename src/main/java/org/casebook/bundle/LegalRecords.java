@@ -1,5 +1,6 @@
 package org.casebook.bundle;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.casebook.conduct.WarningSigns;
@@ -15,20 +16,24 @@ import org.casebook.evidence.Continuity;
  * @param people     the case's people with what is attributed to them and why (the who-is-who page)
  * @param continuity each original's continuity as recorded, by its SHA-256
  * @param risk       the warning signs over the bundle's period and the screenings recorded, or null
+ * @param reportDays the day (in the case's zone) of each report made, whose mention in the statement the
+ *                   bundle's period covers
  */
 record LegalRecords(Map<Long, List<Amendments.Amendment>> amendments, List<Attributions.PersonAttributions> people,
-                    Map<String, Continuity.Record> continuity, WarningSigns.Assessment risk) {
+                    Map<String, Continuity.Record> continuity, WarningSigns.Assessment risk,
+                    List<LocalDate> reportDays) {
     static final LegalRecords NONE = new LegalRecords(Map.of(), List.of(), Map.of());
 
     LegalRecords(Map<Long, List<Amendments.Amendment>> amendments, List<Attributions.PersonAttributions> people,
                  Map<String, Continuity.Record> continuity) {
-        this(amendments, people, continuity, null);
+        this(amendments, people, continuity, null, List.of());
     }
 
     LegalRecords {
         amendments = Map.copyOf(amendments);
         people = List.copyOf(people);
         continuity = Map.copyOf(continuity);
+        reportDays = List.copyOf(reportDays);
     }
 
     List<Amendments.Amendment> amendmentsOf(long itemId) {

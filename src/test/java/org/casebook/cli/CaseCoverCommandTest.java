@@ -94,6 +94,34 @@ class CaseCoverCommandTest {
     }
 
     @Test
+    void theCoverPeriodTakesInTheReportsAndOrdersTheBundleShows() throws IOException {
+        String vault = dir.resolve("v.casebook").toString();
+        assertEquals(0, cli("init", "--vault", vault).exit());
+        assertEquals(0, cli("case", "add", "--vault", vault, "--title", "Jane Smith", "--initials", "JS",
+                "--timezone", "Europe/London").exit());
+        assertEquals(0, cli("incident", "add", "--vault", vault, "--case", "1", "--at", "2024-03-01T21:15",
+                "--type", "threat", "--description", "He waited outside the house").exit());
+        // the order and the report come before the one incident, the report's follow-up after it
+        CliTestSupport.Result order = cli("order", "add", "--vault", vault, "--case", "1",
+                "--kind", "non-molestation-order", "--made", "2023-10-01", "--served", "2023-10-05",
+                "--issuer", "Family Court at Leeds", "--condition", "No contact directly or indirectly");
+        assertEquals(0, order.exit(), order::toString);
+        CliTestSupport.Result report = cli("report", "add", "--vault", vault, "--case", "1", "--at", "2023-11-02",
+                "--to", "police", "--reference", "WY-2023-1102");
+        assertEquals(0, report.exit(), report::toString);
+        assertEquals(0, cli("report", "add", "--vault", vault, "--case", "1", "--at", "2024-06-20",
+                "--to", "police", "--reference", "WY-2024-0620").exit());
+        for (String profile : new String[] {"family", "police", "civil"}) {
+            Path pdf = dir.resolve(profile + ".pdf");
+            CliTestSupport.Result bundle = cli("bundle", "--vault", vault, "--case", "1", "--out", pdf.toString(),
+                    "--profile", profile);
+            assertEquals(0, bundle.exit(), bundle::toString);
+            String cover = firstPage(pdf);
+            assertTrue(cover.contains("Period covered 1 Oct 2023 to 20 Jun 2024"), profile + ":\n" + cover);
+        }
+    }
+
+    @Test
     void checkBundleHelpPrintsItsPercentSign() {
         CliTestSupport.Result help = cli("check-bundle", "--help");
         assertEquals(0, help.exit(), help::toString);

@@ -90,11 +90,9 @@ final class BundleCommand extends VaultCommand {
                 throw CliException.badInput("--tsa: " + e.getMessage());
             }
         }
-        LocalDate fromDate = ConductOptions.date("--from", from);
-        LocalDate toDate = ConductOptions.date("--to", to);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw CliException.badInput("--from: " + fromDate + " is after --to " + toDate + ".");
-        }
+        ConductOptions.Period days = ConductOptions.period(from, to);
+        LocalDate fromDate = days.from();
+        LocalDate toDate = days.to();
         Case aCase = findCase(vault, caseKey);
         BundleProfile chosen = BundleProfile.fromCode(profile);
         List<String> redactions = new ArrayList<>(redact);

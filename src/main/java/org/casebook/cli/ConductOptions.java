@@ -20,6 +20,20 @@ final class ConductOptions {
         }
     }
 
+    /** The days from {@code from} to {@code to}, each null when not given. */
+    record Period(LocalDate from, LocalDate to) {
+    }
+
+    /** {@code --from} and {@code --to} read as dates, the first not after the second. */
+    static Period period(String from, String to) {
+        LocalDate fromDate = date("--from", from);
+        LocalDate toDate = date("--to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw CliException.badInput("--from: " + fromDate + " is after --to " + toDate + ".");
+        }
+        return new Period(fromDate, toDate);
+    }
+
     /** A code from one of the fixed vocabularies (order kinds, tags, ...). */
     static <T> T code(String option, Function<String, T> fromCode, String value) {
         try {

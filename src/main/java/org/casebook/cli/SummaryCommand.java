@@ -13,6 +13,7 @@ import org.casebook.evidence.Plural;
 import org.casebook.model.Case;
 import org.casebook.vault.Vault;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code casebook summary}: the course-of-conduct figures for a case and period. */
@@ -23,24 +24,17 @@ final class SummaryCommand extends VaultCommand {
     @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
     String caseKey;
 
-    @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the first contact's day).")
-    String from;
-
-    @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive (default: the last contact's day).")
-    String to;
+    @Mixin
+    ContactPeriodOptions period;
 
     @Option(names = "--json", description = "One JSON object.")
     boolean json;
 
     @Override
     int run(Vault vault, CliContext ctx) {
-        var fromDate = ConductOptions.date("--from", from);
-        var toDate = ConductOptions.date("--to", to);
-        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-            throw CliException.badInput("--from: " + fromDate + " is after --to " + toDate + ".");
-        }
+        ConductOptions.Period days = period.period();
         Case aCase = findCase(vault, caseKey);
-        ConductSummary s = new ConductFigures(vault).summarise(aCase.id(), fromDate, toDate);
+        ConductSummary s = new ConductFigures(vault).summarise(aCase.id(), days.from(), days.to());
         if (json) {
             JsonLines.write(ctx.out(), toJson(s));
         } else {

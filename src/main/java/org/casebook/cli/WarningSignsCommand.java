@@ -15,6 +15,7 @@ import org.casebook.model.WarningSign;
 import org.casebook.model.WarningSignAnswer;
 import org.casebook.vault.Vault;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code casebook warning-signs show|answer}: the warning signs of stalking, from the evidence and the witness. */
@@ -32,25 +33,17 @@ final class WarningSignsCommand {
         @Option(names = "--case", required = true, paramLabel = "ID", description = "The case's id or exact title.")
         String caseKey;
 
-        @Option(names = "--from", paramLabel = "DATE", description = "First day (default: the first contact's day).")
-        String from;
-
-        @Option(names = "--to", paramLabel = "DATE", description = "Last day, inclusive (default: the last contact's"
-                + " day).")
-        String to;
+        @Mixin
+        ContactPeriodOptions period;
 
         @Option(names = "--json", description = "One JSON object.")
         boolean json;
 
         @Override
         int run(Vault vault, CliContext ctx) {
-            var fromDate = ConductOptions.date("--from", from);
-            var toDate = ConductOptions.date("--to", to);
-            if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
-                throw CliException.badInput("--from: " + fromDate + " is after --to " + toDate + ".");
-            }
+            ConductOptions.Period days = period.period();
             Case aCase = findCase(vault, caseKey);
-            ConductSummary summary = new ConductFigures(vault).summarise(aCase.id(), fromDate, toDate);
+            ConductSummary summary = new ConductFigures(vault).summarise(aCase.id(), days.from(), days.to());
             WarningSigns.Assessment a = new WarningSigns(vault).assess(aCase.id(), summary);
             if (json) {
                 JsonLines.write(ctx.out(), toJson(a));

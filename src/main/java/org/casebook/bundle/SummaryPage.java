@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.casebook.bundle.text.Face;
+import org.casebook.bundle.text.TextLine;
 import org.casebook.bundle.text.TextStyle;
 import org.casebook.conduct.Channels;
 import org.casebook.conduct.ConductSummary;
@@ -118,7 +119,15 @@ final class SummaryPage {
                     + s.perWeek().size(), "weeks with contact"},
         };
         float boxW = (PageWriter.WIDTH - 3 * 8) / 4;
-        float boxH = 44;
+        // a label too wide for its box (a court's minimum size makes them wider) goes on as many lines as it needs
+        List<List<TextLine>> labels = new ArrayList<>();
+        int labelLines = 1;
+        for (String[] box : boxes) {
+            List<TextLine> lines = w.wrap(box[1], PageWriter.SMALL, boxW - 16);
+            labels.add(lines);
+            labelLines = Math.max(labelLines, lines.size());
+        }
+        float boxH = 44 + (labelLines - 1) * w.lineHeight(PageWriter.SMALL);
         List<List<PageWriter.Cell>> rows = new ArrayList<>();
         for (String[] f : facts()) {
             rows.add(List.of(PageWriter.Cell.of(f[0], PageWriter.SMALL_BOLD, PageWriter.LEFT, 110),
@@ -141,7 +150,11 @@ final class SummaryPage {
             // a figure too wide for its box is set smaller, never left to run over the edge
             TextStyle figure = EscalationSection.fitting(w, boxes[i][0], FIGURE, boxW - 16);
             w.drawAt(w.line(boxes[i][0], figure), figure, x + 8, top - 6);
-            w.drawAt(w.line(boxes[i][1], PageWriter.SMALL), PageWriter.SMALL, x + 8, top - 28);
+            float labelTop = top - 28;
+            for (TextLine line : labels.get(i)) {
+                w.drawAt(line, PageWriter.SMALL, x + 8, labelTop);
+                labelTop -= w.lineHeight(PageWriter.SMALL);
+            }
         }
         w.y(top - boxH - 8);
         for (List<PageWriter.Cell> row : rows) {

@@ -33,6 +33,7 @@ class FamilySummaryLayoutTest {
     private String text;
     private String escalation;
     private List<String> overlaps;
+    private List<String> outsideTheirBoxes;
 
     @BeforeAll
     void familyBundle() throws Exception {
@@ -57,9 +58,13 @@ class FamilySummaryLayoutTest {
                 PDFTextStripper one = new PDFTextStripper();
                 one.setStartPage(p);
                 one.setEndPage(p);
-                if (one.getText(d).contains("What kind of conduct, over time")) {
+                String page = one.getText(d);
+                if (page.contains("What kind of conduct, over time")) {
                     overlaps = overlappingGlyphs(d, p);
-                    escalation = one.getText(d);
+                    escalation = page;
+                }
+                if (page.contains("Key figures")) {
+                    outsideTheirBoxes = glyphsOutsideTheKeyFigureBoxes(d, p);
                 }
             }
         }
@@ -78,6 +83,111 @@ class FamilySummaryLayoutTest {
         assertEquals(List.of(), overlaps, "glyphs drawn over others on the escalation page");
         assertTrue(escalation.contains("1\u20133"), "one label for the three milestones of 20 Jun 2019: " + escalation);
         assertTrue(escalation.replaceAll("\\s+", " ").contains("Kind of conduct Contacts First Most recent"), escalation);
+    }
+
+    @Test
+    void theKeyFiguresStayInsideTheirBoxesAt12Points() {
+        assertEquals(List.of(), outsideTheirBoxes, "key-figure text running over its box's edge");
+    }
+
+    /**
+     * The four key-figure boxes are the page's rectangles of the same size side by side; every glyph whose top
+     * is inside their band must lie wholly inside one of them.
+     */
+    private static List<String> glyphsOutsideTheKeyFigureBoxes(PDDocument d, int page) throws java.io.IOException {
+        List<java.awt.geom.Rectangle2D> rects = new ArrayList<>();
+        var pdPage = d.getPage(page - 1);
+        new org.apache.pdfbox.contentstream.PDFGraphicsStreamEngine(pdPage) {
+            @Override
+            public void appendRectangle(java.awt.geom.Point2D p0, java.awt.geom.Point2D p1, java.awt.geom.Point2D p2,
+                                        java.awt.geom.Point2D p3) {
+                var r = new java.awt.geom.Rectangle2D.Double();
+                r.setFrameFromDiagonal(p0, p2);
+                rects.add(r);
+            }
+
+            @Override
+            public void drawImage(org.apache.pdfbox.pdmodel.graphics.image.PDImage pdImage) {
+            }
+
+            @Override
+            public void clip(int windingRule) {
+            }
+
+            @Override
+            public void moveTo(float x, float y) {
+            }
+
+            @Override
+            public void lineTo(float x, float y) {
+            }
+
+            @Override
+            public void curveTo(float x1, float y1, float x2, float y2, float x3, float y3) {
+            }
+
+            @Override
+            public java.awt.geom.Point2D getCurrentPoint() {
+                return new java.awt.geom.Point2D.Float();
+            }
+
+            @Override
+            public void closePath() {
+            }
+
+            @Override
+            public void endPath() {
+            }
+
+            @Override
+            public void strokePath() {
+            }
+
+            @Override
+            public void fillPath(int windingRule) {
+            }
+
+            @Override
+            public void fillAndStrokePath(int windingRule) {
+            }
+
+            @Override
+            public void shadingFill(org.apache.pdfbox.cos.COSName shadingName) {
+            }
+        }.processPage(pdPage);
+        // four boxes of one size on one row
+        List<java.awt.geom.Rectangle2D> boxes = rects.stream().filter(r -> rects.stream().filter(o ->
+                Math.abs(o.getY() - r.getY()) < 0.5 && Math.abs(o.getWidth() - r.getWidth()) < 0.5
+                        && Math.abs(o.getHeight() - r.getHeight()) < 0.5).count() == 4).toList();
+        assertEquals(4, boxes.size(), "the four key-figure boxes: " + rects);
+        float pageHeight = pdPage.getMediaBox().getHeight();
+        double bandTop = boxes.get(0).getMaxY();
+        double bandBottom = boxes.get(0).getMinY();
+        List<String> out = new ArrayList<>();
+        PDFTextStripper stripper = new PDFTextStripper() {
+            @Override
+            protected void processTextPosition(org.apache.pdfbox.text.TextPosition t) {
+                if (t.getUnicode().isBlank()) {
+                    return;
+                }
+                double top = pageHeight - t.getYDirAdj() + t.getHeightDir();
+                double bottom = pageHeight - t.getYDirAdj();
+                if (bottom > bandTop || top < bandBottom) {
+                    return; // not in the boxes' band
+                }
+                double left = t.getXDirAdj();
+                double right = left + t.getWidthDirAdj();
+                boolean inside = boxes.stream().anyMatch(b -> left >= b.getMinX() && right <= b.getMaxX()
+                        && bottom >= b.getMinY() && top <= b.getMaxY() + 0.5);
+                if (!inside) {
+                    out.add("'" + t.getUnicode() + "' at " + Math.round(left) + "," + Math.round(bottom));
+                }
+            }
+        };
+        stripper.setStartPage(page);
+        stripper.setEndPage(page);
+        stripper.getText(d);
+        return out;
     }
 
     /** Glyphs on one baseline whose boxes overlap by more than a hair: text printed over text. */

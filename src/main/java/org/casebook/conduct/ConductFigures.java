@@ -65,7 +65,8 @@ public final class ConductFigures {
 
     /**
      * The figures for {@code caseId} from {@code from} to {@code to}, both inclusive, in the case's zone.
-     * A null {@code from} or {@code to} becomes the day of the first or last contact (today when there is none).
+     * A null {@code from} or {@code to} becomes the day of the first or last contact (today when there is none);
+     * reports and impact entries are listed over the period as asked, all of them when none was.
      */
     public ConductSummary summarise(long caseId, LocalDate from, LocalDate to) {
         return summarise(caseId, from, to, UnaryOperator.identity());
@@ -100,7 +101,7 @@ public final class ConductFigures {
             if (start.isAfter(end)) {
                 throw VaultException.badInput("from: " + start + " is after to: " + end + ".");
             }
-            return new Pass(c, caseId, zone, start, end, redaction).run();
+            return new Pass(c, caseId, zone, start, end, redaction, from, to).run();
         });
     }
 
@@ -114,6 +115,13 @@ public final class ConductFigures {
         private final long caseId;
         private final ZoneId zone;
         private final LocalDate from;
+        /**
+         * The period asked for, each end null when none was: reports and impact entries are listed over it, not
+         * only over the contacts' span (a report is often made the day after the last incident, or about earlier
+         * conduct).
+         */
+        private final LocalDate askedFrom;
+        private final LocalDate askedTo;
         private final LocalDate to;
         /** Applied to an item's text before it is quoted (and shortened). */
         private final UnaryOperator<String> redaction;
@@ -151,9 +159,11 @@ public final class ConductFigures {
         private final Map<Long, ConductLevel> tagLevels = new HashMap<>();
         private final Severity severity;
 
-        Pass(Connection c, long caseId, ZoneId zone, LocalDate from, LocalDate to, UnaryOperator<String> redaction)
-                throws SQLException {
+        Pass(Connection c, long caseId, ZoneId zone, LocalDate from, LocalDate to, UnaryOperator<String> redaction,
+             LocalDate askedFrom, LocalDate askedTo) throws SQLException {
             this.redaction = redaction;
+            this.askedFrom = askedFrom;
+            this.askedTo = askedTo;
             this.c = c;
             this.caseId = caseId;
             this.zone = zone;
@@ -487,7 +497,7 @@ public final class ConductFigures {
             List<ConductSummary.ReportFigures> out = new ArrayList<>();
             for (Report r : ReportService.list(c, caseId)) {
                 LocalDate day = r.at().withZoneSameInstant(zone).toLocalDate();
-                if (!day.isBefore(from) && !day.isAfter(to)) {
+                if (asked(day)) {
                     out.add(new ConductSummary.ReportFigures(r.id(), day, r.recipientKind().code(), r.recipient(),
                             r.reference(), r.contact(), r.outcome(), r.incidentIds().size(), r.collar()));
                 }
@@ -495,10 +505,14 @@ public final class ConductFigures {
             return List.copyOf(out);
         }
 
+        private boolean asked(LocalDate day) {
+            return (askedFrom == null || !day.isBefore(askedFrom)) && (askedTo == null || !day.isAfter(askedTo));
+        }
+
         private List<ConductSummary.ImpactFigures> impacts() throws SQLException {
             List<ConductSummary.ImpactFigures> out = new ArrayList<>();
             for (ImpactEntry e : ImpactService.list(c, caseId)) {
-                if (!e.date().isBefore(from) && !e.date().isAfter(to)) {
+                if (asked(e.date())) {
                     out.add(new ConductSummary.ImpactFigures(e.id(), e.date(), e.kind().code(), e.text()));
                 }
             }

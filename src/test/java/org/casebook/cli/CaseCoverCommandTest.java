@@ -111,6 +111,13 @@ class CaseCoverCommandTest {
         assertEquals(0, report.exit(), report::toString);
         assertEquals(0, cli("report", "add", "--vault", vault, "--case", "1", "--at", "2024-06-20",
                 "--to", "police", "--reference", "WY-2024-0620").exit());
+        // the summary lists the reports made before the first contact and after the last, as the statement does
+        CliTestSupport.Result summary = cli("summary", "--vault", vault, "--case", "1", "--json");
+        assertEquals(0, summary.exit(), summary::toString);
+        assertEquals(2, summary.json().get(0).get("reports").asInt(), summary.out());
+        CliTestSupport.Result march = cli("summary", "--vault", vault, "--case", "1", "--json", "--from", "2024-01-01",
+                "--to", "2024-03-31");
+        assertEquals(0, march.json().get(0).get("reports").asInt(), "a period asked for bounds the reports too");
         for (String profile : new String[] {"family", "police", "civil"}) {
             Path pdf = dir.resolve(profile + ".pdf");
             CliTestSupport.Result bundle = cli("bundle", "--vault", vault, "--case", "1", "--out", pdf.toString(),
@@ -118,6 +125,12 @@ class CaseCoverCommandTest {
             assertEquals(0, bundle.exit(), bundle::toString);
             String cover = firstPage(pdf);
             assertTrue(cover.contains("Period covered 1 Oct 2023 to 20 Jun 2024"), profile + ":\n" + cover);
+            if (profile.equals("police")) {
+                String all = text(pdf);
+                int table = all.indexOf("Date To Reference");
+                assertTrue(table >= 0 && all.indexOf("WY-2023-1102", table) > 0 && all.indexOf("WY-2024-0620", table) > 0,
+                        "both reports in the summary's table:\n" + all);
+            }
         }
     }
 
@@ -127,6 +140,12 @@ class CaseCoverCommandTest {
         assertEquals(0, help.exit(), help::toString);
         assertTrue(help.out().replaceAll("\\s+", " ").contains("opening at 100% zoom"), help.out());
         assertFalse(help.err().contains("%"), help.err());
+    }
+
+    private static String text(Path pdf) throws IOException {
+        try (PDDocument d = Loader.loadPDF(pdf.toFile())) {
+            return new PDFTextStripper().getText(d).replaceAll("[ \\t]+", " ");
+        }
     }
 
     private static String firstPage(Path pdf) throws IOException {

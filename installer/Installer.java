@@ -212,7 +212,11 @@ public final class Installer {
     /**
      * Copies a jar without the native libraries of other systems (the JDBC driver carries SQLite for 24 platforms,
      * JNA its dispatcher for 20: an installer runs on one, and they are a tenth of the app's size) and without
-     * the ICU data and fonts the app never reads.
+     * the ICU data and fonts the app never reads. On Linux this system's own libraries of SQLite and of JavaFX
+     * (but WebKit, 121 MB unpacked, kept compressed in the jar for the first web capture) are written beside the
+     * jar instead, where the app loads them from: a jar's native library is otherwise unpacked at every start into
+     * the temp folder (SQLite, left there for good when the app is killed) or the home folder (JavaFX's
+     * {@code ~/.openjfx}), a trace of the app on the computer.
      */
     void slim(Path from, Path to) throws IOException {
         if (!from.getFileName().toString().endsWith(".jar")) {
@@ -227,8 +231,10 @@ public final class Installer {
                 name.startsWith("org/sqlite/native/") && !name.startsWith(sqlite)
                 || name.startsWith("com/sun/jna/") && name.contains("jnidispatch") && !name.startsWith(jna)
                 || unusedByTheApp(name);
+        java.util.function.Predicate<String> beside = name -> !isWindows() && !isMac()
+                && (name.startsWith(sqlite) && name.endsWith(".so") || javafxLibrary(name));
         try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(from.toFile())) {
-            if (zip.stream().noneMatch(e -> foreign.test(e.getName()))) {
+            if (zip.stream().noneMatch(e -> foreign.test(e.getName()) || beside.test(e.getName()))) {
                 Files.copy(from, to);
                 return;
             }
@@ -242,6 +248,13 @@ public final class Installer {
                 if (foreign.test(name) || !written.add(name)) {
                     continue;
                 }
+                if (beside.test(name)) {
+                    try (java.io.InputStream in = zip.getInputStream(entry)) {
+                        Files.copy(in, to.resolveSibling(name.substring(name.lastIndexOf('/') + 1)),
+                                StandardCopyOption.REPLACE_EXISTING);
+                    }
+                    continue;
+                }
                 java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(name);
                 copy.setTime(entry.getTime());
                 out.putNextEntry(copy);
@@ -251,6 +264,12 @@ public final class Installer {
                 out.closeEntry();
             }
         }
+    }
+
+    /** A JavaFX native library at the root of a jar (Linux), but WebKit's: see {@link #slim}. */
+    static boolean javafxLibrary(String entry) {
+        return entry.indexOf('/') < 0 && entry.startsWith("lib") && entry.endsWith(".so")
+                && !entry.startsWith("libjfxwebkit");
     }
 
     /** ICU data and fonts the app never reads, on every platform (UNUSED_ICU_DATA, OTHER_LOCALES_DATA, KEPT_DEJAVU). */
@@ -267,6 +286,11 @@ public final class Installer {
 
     List<String> javaOptions() {
         List<String> options = new ArrayList<>(List.of("-Xmx1g", "-Dprism.lcdtext=false"));
+        if (!isWindows() && !isMac()) {
+            // SQLite's library, written beside the jar by slim(): loaded from there, never unpacked to the temp folder
+            options.add("-Dorg.sqlite.lib.path=$APPDIR");
+            options.add("-Dorg.sqlite.lib.name=libsqlitejdbc.so");
+        }
         if (discreet) {
             // The app starts with its neutral title and icon; the person can still change it in Settings.
             options.add("-Dcasebook.discreet=true");

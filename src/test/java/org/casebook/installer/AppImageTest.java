@@ -1,6 +1,7 @@
 package org.casebook.installer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -93,6 +94,20 @@ class AppImageTest {
     }
 
     /**
+     * The installed app loads SQLite's library from its own folder: with the temp folder unusable (where the driver
+     * would otherwise unpack it at every start, and leave it when the app is killed) a vault is still made and read.
+     */
+    @Test
+    void sqlitesLibraryIsLoadedFromTheAppNotUnpackedToTheTempFolder(@TempDir Path dir) throws Exception {
+        assertTrue(Files.isRegularFile(appImage.resolve("lib/app/libsqlitejdbc.so")), "SQLite's library beside the jar");
+        Path vault = dir.resolve("v.casebook");
+        Map<String, String> env = Map.of("HOME", dir.toString(), "CASEBOOK_PASSPHRASE", PASSPHRASE,
+                "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + dir.resolve("no-such-folder"));
+        ok(run(appImage, env, "init", "--vault", vault.toString()));
+        ok(run(appImage, env, "case", "list", "--vault", vault.toString()));
+    }
+
+    /**
      * The whole headless path from the portable copy unzipped onto a "stick", with HOME an empty folder: a new
      * vault, a case, a WhatsApp export, a bundle, and verify-bundle re-hashing it. Afterwards HOME is still empty.
      */
@@ -124,6 +139,25 @@ class AppImageTest {
      */
     @Test
     void portableCopyOpensItsWindowAndLeavesHomeEmpty(@TempDir Path home) throws Exception {
+        openWindow(portable, home, "portable.log");
+        try (Stream<Path> left = Files.walk(home)) {
+            assertEquals(List.of(home), left.toList(), "the portable copy's desktop app wrote into HOME");
+        }
+    }
+
+    /**
+     * The installed app's window opens with JavaFX's libraries loaded from the app's own folder: nothing is
+     * unpacked into ~/.openjfx in the home folder.
+     */
+    @Test
+    void theInstalledAppUnpacksNoLibraryIntoHome(@TempDir Path home) throws Exception {
+        assertTrue(Files.isRegularFile(appImage.resolve("lib/app/libglass.so")), "JavaFX's libraries beside the jar");
+        openWindow(appImage, home, "installed.log");
+        assertFalse(Files.exists(home.resolve(".openjfx")), "JavaFX unpacked its libraries into HOME");
+    }
+
+    /** Starts {@code image}'s app with HOME {@code home} under Xvfb, waits for its window, and closes it. */
+    private static void openWindow(Path image, Path home, String log) throws Exception {
         assumeTrue(onPath("Xvfb") && onPath("xdotool"), "no Xvfb/xdotool here");
         int display = 90 + (int) (ProcessHandle.current().pid() % 100);
         Process xvfb = new ProcessBuilder("Xvfb", ":" + display, "-noreset", "-screen", "0", "1280x800x24", "-nolisten",
@@ -135,8 +169,8 @@ class AppImageTest {
             while (xdotool(display, "getdisplaygeometry").isEmpty() && System.nanoTime() < ready) {
                 Thread.sleep(100);
             }
-            ProcessBuilder pb = new ProcessBuilder(portable.resolve("bin/Casebook").toString())
-                    .redirectErrorStream(true).redirectOutput(build.resolve("gui.log").toFile());
+            ProcessBuilder pb = new ProcessBuilder(image.resolve("bin/Casebook").toString())
+                    .redirectErrorStream(true).redirectOutput(build.resolve(log).toFile());
             pb.environment().keySet().removeIf(k -> k.startsWith("XDG_") || k.startsWith("GSETTINGS"));
             pb.environment().put("DISPLAY", ":" + display);
             pb.environment().put("HOME", home.toString());
@@ -149,8 +183,9 @@ class AppImageTest {
                     Thread.sleep(200);
                 }
             }
-            assertTrue(shown, () -> "no Casebook window within 60 s; the app said:\n" + read(build.resolve("gui.log")));
-            System.out.printf("app-image: window after %d ms%n", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+            assertTrue(shown, () -> "no Casebook window within 60 s; the app said:\n" + read(build.resolve(log)));
+            System.out.printf("%s: window after %d ms%n", image.getFileName(),
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
         } finally {
             if (app != null) {
                 app.destroy();
@@ -160,9 +195,6 @@ class AppImageTest {
             }
             xvfb.destroy();
             xvfb.waitFor(10, TimeUnit.SECONDS);
-        }
-        try (Stream<Path> left = Files.walk(home)) {
-            assertEquals(List.of(home), left.toList(), "the portable copy's desktop app wrote into HOME");
         }
     }
 

@@ -82,6 +82,7 @@ public final class Vault implements AutoCloseable {
         if (dir == null || !Files.isDirectory(dir)) {
             throw VaultException.badInput("The folder for " + target + " does not exist.");
         }
+        DatabaseEngine.require();
         Path temp = dir.resolve("." + target.getFileName() + ".creating");
         deleteQuietly(temp);
         try {
@@ -153,6 +154,7 @@ public final class Vault implements AutoCloseable {
 
     private static Vault open(Path file, Passphrase passphrase, Clock clock, boolean upgrade) {
         Path target = file.toAbsolutePath();
+        DatabaseEngine.require();
         // A passphrase change replaces the file in one rename. A program that opened the old file just before
         // the rename would otherwise work on a file that is no longer the vault: if the file changed while it
         // was being opened, open it again.

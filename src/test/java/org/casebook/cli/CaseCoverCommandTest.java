@@ -24,10 +24,7 @@ class CaseCoverCommandTest {
 
     @Test
     void coverDetailsReachTheBundlesCoverAndTheHistory() throws IOException {
-        String vault = dir.resolve("v.casebook").toString();
-        assertEquals(0, cli("init", "--vault", vault).exit());
-        assertEquals(0, cli("case", "add", "--vault", vault, "--title", "Jane Smith", "--initials", "JS",
-                "--timezone", "Europe/London").exit());
+        String vault = janeSmithsVault();
         CliTestSupport.Result edit = cli("case", "edit", "--vault", vault, "--case", "Jane Smith",
                 "--court", "Family Court at Leeds", "--case-number", "LS24F00123", "--hearing", "2024-07-15",
                 "--judge", "District Judge Patel", "--applicant", "Jane Smith", "--respondent", "John Doe",
@@ -95,10 +92,7 @@ class CaseCoverCommandTest {
 
     @Test
     void theCoverPeriodTakesInTheReportsAndOrdersTheBundleShows() throws IOException {
-        String vault = dir.resolve("v.casebook").toString();
-        assertEquals(0, cli("init", "--vault", vault).exit());
-        assertEquals(0, cli("case", "add", "--vault", vault, "--title", "Jane Smith", "--initials", "JS",
-                "--timezone", "Europe/London").exit());
+        String vault = janeSmithsVault();
         assertEquals(0, cli("incident", "add", "--vault", vault, "--case", "1", "--at", "2024-03-01T21:15",
                 "--type", "threat", "--description", "He waited outside the house").exit());
         // the order and the report come before the one incident, the report's follow-up after it
@@ -140,6 +134,15 @@ class CaseCoverCommandTest {
         assertEquals(0, help.exit(), help::toString);
         assertTrue(help.out().replaceAll("\\s+", " ").contains("opening at 100% zoom"), help.out());
         assertFalse(help.err().contains("%"), help.err());
+    }
+
+    /** A new vault with Jane Smith's case (initials JS, in Europe/London), case 1. */
+    private String janeSmithsVault() {
+        String vault = dir.resolve("v.casebook").toString();
+        assertEquals(0, cli("init", "--vault", vault).exit());
+        assertEquals(0, cli("case", "add", "--vault", vault, "--title", "Jane Smith", "--initials", "JS",
+                "--timezone", "Europe/London").exit());
+        return vault;
     }
 
     private static String text(Path pdf) throws IOException {

@@ -20,8 +20,9 @@ import org.casebook.vault.VaultException;
 /**
  * Restores a vault from a backup ({@code casebook backup}, the app's <em>Back up…</em>), checking the copy before it
  * replaces anything: the backup is copied beside the destination, opened with the passphrase, checked page by page
- * and verified (every original re-hashed, the audit chain walked); only then does the checked copy, with an audit
- * entry saying it was restored, take the destination's place in one rename. A backup that does not open or does not
+ * (SQLite's check of the pages in use, then every page's authentication code, free pages included) and verified
+ * (every original re-hashed, the audit chain walked); only then does the checked copy, with an audit entry saying
+ * it was restored, take the destination's place in one rename. A backup that does not open or does not
  * verify leaves the destination exactly as it was.
  */
 public final class RestoreService {
@@ -60,8 +61,13 @@ public final class RestoreService {
             progress.message("Checking the backup");
             try (Vault checked = openCopy(copy, from, passphrase)) {
                 VerifyReport report = new VerifyService(checked).verify(progress);
-                if (!report.intact() || !checked.integrityCheck().isEmpty()) {
-                    String problem = report.problems().isEmpty() ? "a damaged page" : report.problems().get(0);
+                List<String> pages = checked.integrityCheck();
+                if (pages.isEmpty()) {
+                    pages = checked.pageCheck(); // before anything is written to the copy
+                }
+                if (!report.intact() || !pages.isEmpty()) {
+                    String problem = report.problems().isEmpty() ? pages.isEmpty() ? "a damaged page" : pages.get(0)
+                            : report.problems().get(0);
                     throw new VaultException(VaultException.Kind.DAMAGED, "The backup " + from + " failed its check ("
                             + problem + "). Nothing was replaced; try an older backup.");
                 }

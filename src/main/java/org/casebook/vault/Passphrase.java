@@ -40,6 +40,14 @@ public final class Passphrase implements AutoCloseable {
         return new String(chars);
     }
 
+    /**
+     * A PBKDF2 key spec over the characters, which the JDK reads as UTF-8, as the cipher reads the key text; the
+     * caller clears it.
+     */
+    javax.crypto.spec.PBEKeySpec keySpec(byte[] salt, int iterations, int bits) {
+        return new javax.crypto.spec.PBEKeySpec(chars, salt, iterations, bits);
+    }
+
     /** A copy with its own characters, to be wiped on its own (no String is made on the way). */
     Passphrase copy() {
         return new Passphrase(chars.clone());

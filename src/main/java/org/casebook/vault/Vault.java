@@ -558,6 +558,23 @@ public final class Vault implements AutoCloseable {
     }
 
     /**
+     * The pages of this vault's file whose authentication code does not match, free pages included (empty when
+     * every page is as the cipher wrote it). For a file nothing else is writing, a backup or the copy a restore
+     * checks: {@link #integrityCheck} reads only the pages in use.
+     */
+    public List<String> pageCheck() {
+        lock.lock();
+        try {
+            requireOpen();
+            return PageAuthentication.check(file, passphrase, keyDerivation);
+        } catch (IOException e) {
+            return List.of("its pages could not be read: " + e.getMessage());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
      * Changes the passphrase, all or nothing. The bundled cipher rekeys a file in place, page by page, and cannot
      * recover from a crash midway: its journal keeps the old pages in the old key while the file may already carry
      * the new key's salt, and then neither passphrase opens it. So the change is made on a copy, which gets the new
@@ -781,6 +798,7 @@ public final class Vault implements AutoCloseable {
                 });
                 List<String> problems = new ArrayList<>(copy.integrityCheck());
                 problems.addAll(copy.read(copy.audit::verifyChain));
+                problems.addAll(copy.pageCheck());
                 if (!problems.isEmpty()) {
                     throw new VaultException(VaultException.Kind.DAMAGED,
                             "The backup copy failed its check (" + problems.get(0) + "); nothing was written to " + dest);

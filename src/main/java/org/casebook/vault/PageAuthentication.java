@@ -11,8 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.crypto.Mac;
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
@@ -88,13 +86,17 @@ final class PageAuthentication {
         }
     }
 
-    /** The HMAC of the pages, keyed as the cipher keys it for {@code passphrase} and the file's salt. */
+    /**
+     * The HMAC of the pages, keyed as the cipher keys it for {@code passphrase} and the file's salt. The key is
+     * derived here rather than by the JDK's PBKDF2, whose key object keeps a copy of the passphrase reachable (for
+     * its cleaner) until the collector gets round to it; every copy made here is wiped before this returns.
+     */
     private static Mac mac(Passphrase passphrase, byte[] salt, int iterations) throws IOException {
-        PBEKeySpec spec = passphrase.keySpec(salt, iterations, 256);
+        byte[] secret = passphrase.utf8();
         byte[] key = null;
         byte[] macKey = null;
         try {
-            key = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA512").generateSecret(spec).getEncoded();
+            key = pbkdf2(secret, salt, iterations);
             byte[] macSalt = salt.clone();
             for (int i = 0; i < macSalt.length; i++) {
                 macSalt[i] ^= 0x3a;
@@ -106,7 +108,7 @@ final class PageAuthentication {
         } catch (GeneralSecurityException e) {
             throw new IOException("cannot check the pages: " + e.getMessage(), e);
         } finally {
-            spec.clearPassword();
+            Arrays.fill(secret, (byte) 0);
             if (key != null) {
                 Arrays.fill(key, (byte) 0);
             }
@@ -116,7 +118,7 @@ final class PageAuthentication {
         }
     }
 
-    /** PBKDF2-HMAC-SHA512 of raw key bytes, 32 bytes long (the JDK's PBKDF2 takes only characters). */
+    /** PBKDF2-HMAC-SHA512 of {@code secret}, 32 bytes long (one block of SHA-512 holds them). */
     private static byte[] pbkdf2(byte[] secret, byte[] salt, int iterations) throws GeneralSecurityException {
         Mac mac = Mac.getInstance("HmacSHA512");
         mac.init(new SecretKeySpec(secret, "HmacSHA512"));
@@ -124,11 +126,15 @@ final class PageAuthentication {
         byte[] u = mac.doFinal(new byte[] {0, 0, 0, 1});
         byte[] t = u.clone();
         for (int i = 1; i < iterations; i++) {
-            u = mac.doFinal(u);
+            mac.update(u);
+            mac.doFinal(u, 0);
             for (int j = 0; j < t.length; j++) {
                 t[j] ^= u[j];
             }
         }
-        return Arrays.copyOf(t, 32);
+        byte[] out = Arrays.copyOf(t, 32);
+        Arrays.fill(t, (byte) 0);
+        Arrays.fill(u, (byte) 0);
+        return out;
     }
 }

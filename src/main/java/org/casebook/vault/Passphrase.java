@@ -40,12 +40,13 @@ public final class Passphrase implements AutoCloseable {
         return new String(chars);
     }
 
-    /**
-     * A PBKDF2 key spec over the characters, which the JDK reads as UTF-8, as the cipher reads the key text; the
-     * caller clears it.
-     */
-    javax.crypto.spec.PBEKeySpec keySpec(byte[] salt, int iterations, int bits) {
-        return new javax.crypto.spec.PBEKeySpec(chars, salt, iterations, bits);
+    /** The text as UTF-8, as the cipher reads the key text, made without a String; the caller wipes it. */
+    byte[] utf8() {
+        java.nio.ByteBuffer encoded = java.nio.charset.StandardCharsets.UTF_8.encode(java.nio.CharBuffer.wrap(chars));
+        byte[] bytes = new byte[encoded.remaining()];
+        encoded.get(bytes);
+        Arrays.fill(encoded.array(), (byte) 0);
+        return bytes;
     }
 
     /** A copy with its own characters, to be wiped on its own (no String is made on the way). */

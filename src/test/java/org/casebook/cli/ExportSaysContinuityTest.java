@@ -31,11 +31,7 @@ class ExportSaysContinuityTest {
     @Test
     void anSmsBackupsDateAndAWhatsAppZipsNewestFileTimeArePrintedBesideTheWitnesssRecord() throws Exception {
         String v = dir.resolve("v.casebook").toString();
-        ok(cli("init", "--vault", v));
-        String caseId = ok(cli("case", "add", "--vault", v, "--title", "Fictional exports", "--initials", "JS",
-                "--timezone", "Europe/London"));
-        ok(cli("import", "--vault", v, "--case", caseId, "--format", "sms",
-                Fixtures.file("sms-backup-restore", "sms-backup-reader-2_sample_small.xml").toString()));
+        String caseId = caseWithAnSmsBackup(v);
         ok(cli("import", "--vault", v, "--case", caseId, "--format", "whatsapp",
                 Fixtures.file("whatsapp", "whatsapp-chat-parser-example.zip").toString()));
         Path texts = dir.resolve("texts.csv");
@@ -70,11 +66,7 @@ class ExportSaysContinuityTest {
     @Test
     void anSmsBackupHoldingFourConversationsHasOneRowNamingEachOfItsExhibits() throws Exception {
         String v = dir.resolve("v.casebook").toString();
-        ok(cli("init", "--vault", v));
-        String caseId = ok(cli("case", "add", "--vault", v, "--title", "Fictional exports", "--initials", "JS",
-                "--timezone", "Europe/London"));
-        ok(cli("import", "--vault", v, "--case", caseId, "--format", "sms",
-                Fixtures.file("sms-backup-restore", "sms-backup-reader-2_sample_small.xml").toString()));
+        String caseId = caseWithAnSmsBackup(v);
         String page = continuityPage(v, caseId);
         assertEquals(1, page.split("backup_date the app wrote", -1).length - 1, "one row for the one backup: " + page);
         String column = continuityColumn(v, caseId, 0, 52);
@@ -105,5 +97,15 @@ class ExportSaysContinuityTest {
             area.extractRegions(d.getPage(page - 1));
             return area.getTextForRegion("record").replaceAll("\\s+", " ").replace("- ", "-");
         }
+    }
+
+    /** A new vault at {@code v} with one case (JS, Europe/London) holding the small SMS backup; its id. */
+    private static String caseWithAnSmsBackup(String v) {
+        ok(cli("init", "--vault", v));
+        String caseId = ok(cli("case", "add", "--vault", v, "--title", "Fictional exports", "--initials", "JS",
+                "--timezone", "Europe/London"));
+        ok(cli("import", "--vault", v, "--case", caseId, "--format", "sms",
+                Fixtures.file("sms-backup-restore", "sms-backup-reader-2_sample_small.xml").toString()));
+        return caseId;
     }
 }

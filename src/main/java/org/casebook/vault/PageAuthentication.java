@@ -25,9 +25,7 @@ import javax.crypto.spec.SecretKeySpec;
 final class PageAuthentication {
     static final int PAGE_SIZE = 4096;
     private static final int SALT = 16;
-    private static final int IV = 16;
     private static final int HMAC = 64;
-    private static final int RESERVED = IV + HMAC;
     /** SQLite never writes the page holding the byte at 1 GiB (its lock byte). */
     private static final long LOCK_BYTE_PAGE = (1L << 30) / PAGE_SIZE + 1;
     /** Problems named before "and N more". */
